@@ -1,0 +1,31 @@
+//! brief: a terminal reader for news briefings.
+//!
+//! The map of the crate:
+//!
+//! - [`model`]: plain serde data: `Article`, `Actor`, `Mention`, `Timex`, `Event`, `Span`.
+//! - [`load`]: plain text, Markdown, JSON briefing, directory and standard-input loaders, and the
+//!   bundled sample.
+//! - [`analysis`]: `analyze(&Article, &Options) -> Analysis`, the one entry point, with its parts:
+//!   `text` (tokens and sentences), `lexicon` (word lists), `actors`, `time`, `events`, `quotes`.
+//! - [`contract`]: the `brief analyze --json` output.
+//! - [`report`]: the readable `brief analyze` summary.
+//! - [`safe`]: control characters from articles made visible before they reach a terminal.
+//! - [`paths`]: where the library, config, state and cache live.
+//! - `tui` (feature `tui`, on by default): the terminal reader.
+//!
+//! Everything but `tui` is the pure core: no terminal, no stdout, no global mutable state.
+
+#![forbid(unsafe_code)]
+
+pub mod analysis;
+pub mod contract;
+pub mod load;
+pub mod model;
+pub mod paths;
+pub mod report;
+pub mod safe;
+#[cfg(feature = "tui")]
+pub mod tui;
+
+pub use analysis::{Options, analyze};
+pub use model::{Analysis, Article};

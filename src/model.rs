@@ -1,0 +1,342 @@
+//! Plain data: articles as loaded and the analysis of one article.
+//!
+//! Every span is a byte range into the UTF-8 text of its article (`start < end`, both on character
+//! boundaries). The serde shapes of [`Analysis`] and its parts are the `brief analyze --json`
+//! contract, so a field renamed here is a contract change.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A byte range into an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// Its length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether it covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether the two spans share a byte.
+    pub const fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text it covers, or `""` when it does not fit `text`.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Where an article's publication date came from. The order is the order of trust: an explicit
+/// date beats the file's metadata, which beats a dateline in the text, which beats a print-edition
+/// line (a print edition appears after the text was written).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// No date is known.
+    #[default]
+    Unknown,
+    /// "appears in print in the 20 February, 2025 edition": later than the writing date.
+    PrintEdition,
+    /// A date line in the text ("Published 18 February 2025", "LONDON 1996-08-30").
+    Dateline,
+    /// The file's own metadata (JSON `published`, Markdown front matter `date:`).
+    Metadata,
+    /// Given on the command line (`--date`).
+    Given,
+}
+
+impl DateOrigin {
+    /// Whether a date of this origin is only an approximation of the writing date.
+    pub const fn is_approximate(self) -> bool {
+        matches!(self, DateOrigin::PrintEdition)
+    }
+}
+
+/// One article, as loaded from a file, a briefing or standard input.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    /// A headline: given by the file, or read from its first line or sentence.
+    pub title: String,
+    /// The publication it came from, when known.
+    pub source: Option<String>,
+    /// The publication date, when known (see `date_origin` for how far to trust it).
+    pub published: Option<Date>,
+    /// Where `published` came from.
+    pub date_origin: DateOrigin,
+    /// Where the article lives on the web, when known.
+    pub url: Option<String>,
+    /// The file it was read from; `None` for standard input and the bundled sample.
+    pub path: Option<PathBuf>,
+    /// The text, exactly as loaded (a leading byte-order mark removed); all spans index into it.
+    pub text: String,
+    /// Actors and events the user added or corrected in a JSON briefing.
+    pub curated: Curated,
+}
+
+/// What a user wrote into a briefing to add to or correct the analysis.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curated {
+    /// Actors to add, or to correct when the name or an alias matches a found actor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<CuratedActor>,
+    /// Events to add to the timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<CuratedEvent>,
+}
+
+/// A curated actor in a JSON briefing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedActor {
+    /// The actor's name.
+    pub name: String,
+    /// What it is; found by the analysis when omitted.
+    #[serde(default)]
+    pub kind: Option<ActorKind>,
+    /// Its role, e.g. "Secretary of State".
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The country or organisation the role belongs to.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// Other names it goes by in the text.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A curated event in a JSON briefing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedEvent {
+    /// A short readable label.
+    pub label: String,
+    /// A TIMEX3 date value ("2025-02-17", "2025-02-12/2025-02-14").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where it happened.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// What kind of event it is ("meeting", "talks"…).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Names (or ids) of the actors taking part.
+    #[serde(default)]
+    pub participants: Vec<String>,
+}
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An organisation: government body, agency, company, party, alliance, team.
+    #[serde(alias = "organization")]
+    Organisation,
+    /// A country (and its government).
+    Country,
+    /// A bloc or people: "Europe", "Arab countries".
+    Group,
+    /// A city, region or venue.
+    Place,
+}
+
+impl ActorKind {
+    /// The name used in the contract and in the reader.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Country => "country",
+            ActorKind::Group => "group",
+            ActorKind::Place => "place",
+        }
+    }
+}
+
+/// How a mention refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// The name or part of it ("Marco Rubio", "Rubio", "Rubio's", "US", "Moscow").
+    Name,
+    /// An adjective or demonym ("Russian" for Russia).
+    Demonym,
+    /// A role standing for the actor ("the Saudi foreign minister").
+    Title,
+}
+
+/// One place in the text that refers to an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Mention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// How it refers to the actor.
+    pub form: MentionForm,
+}
+
+impl Mention {
+    /// Its byte span.
+    pub const fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A person, organisation, country, group or place the article talks about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// A stable id within the article, from the name ("marco-rubio").
+    pub id: String,
+    /// The fullest form of its name in the text.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// The role the text gives it ("US Secretary of State"), if any.
+    pub role: Option<String>,
+    /// The country or organisation the role belongs to, if any.
+    pub affiliation: Option<String>,
+    /// Every surface form seen in the text.
+    pub aliases: Vec<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimexType {
+    /// A calendar date, month, year, week, season, decade, or a range of them.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time ("three years").
+    Duration,
+    /// A recurrence ("every Monday").
+    Set,
+}
+
+/// A time expression with its normalised value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// Its TIMEX3 value ("2025-02-17", "2025-W08", "PT4.5H", "PRESENT_REF"), or `None` when it
+    /// cannot be resolved (a relative expression with no reference date).
+    pub value: Option<String>,
+}
+
+impl Timex {
+    /// Its byte span.
+    pub const fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Something that happened or will happen, for the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// A short readable label ("Paris meeting of European countries").
+    pub label: String,
+    /// What kind of event ("meeting", "talks", "conference", "visit", "call"…).
+    pub kind: String,
+    /// A TIMEX3 date value, or `None` when the text does not date it.
+    pub date: Option<String>,
+    /// Where it happened, if the text says.
+    pub place: Option<String>,
+    /// Ids of the actors taking part.
+    pub participants: Vec<String>,
+    /// First byte of the text it was read from.
+    pub start: usize,
+    /// One past the last byte of that text.
+    pub end: usize,
+}
+
+impl Event {
+    /// The span of the text it was read from.
+    pub const fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A direct quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The id of the actor who said it, when known.
+    pub speaker: Option<String>,
+    /// First byte of the quoted text (inside the quotation marks).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+/// The date relative expressions are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The date.
+    pub date: Date,
+    /// Where it came from.
+    pub origin: DateOrigin,
+}
+
+impl Reference {
+    /// Whether it only approximates the writing date (a print-edition date).
+    pub const fn is_approximate(&self) -> bool {
+        self.origin.is_approximate()
+    }
+}
+
+/// Everything the analysis finds in one article.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The reference date used, if any.
+    pub reference: Option<Reference>,
+    /// Actors, most salient first.
+    pub actors: Vec<Actor>,
+    /// Time expressions, in text order.
+    pub timexes: Vec<Timex>,
+    /// Events, by date; undated ones last, in text order.
+    pub events: Vec<Event>,
+    /// Quotations, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+}

@@ -1,0 +1,1 @@
+//! The terminal reader. (Filled in by the reader issue.)

@@ -145,24 +145,94 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Render { .. }) | None => {
-            let paths = match &cli.command {
-                Some(Command::Render { paths, .. }) => paths.clone(),
-                _ => cli.paths.clone(),
-            };
-            let loaded = load_inputs(&paths);
+        Some(Command::Render {
+            size,
+            ref keys,
+            ansi,
+            ref paths,
+        }) => {
+            let loaded = load_inputs(paths);
             report(&loaded);
             if loaded.articles.is_empty() {
                 return ExitCode::from(2);
             }
-            println!(
-                "brief: loaded {} article(s); the reader is coming.",
-                loaded.articles.len()
-            );
-            for a in &loaded.articles {
-                println!("  {}", a.title);
-            }
-            ExitCode::SUCCESS
+            reader::render(loaded, size, keys, ansi, cli.color)
         }
+        None => {
+            let loaded = load_inputs(&cli.paths);
+            if loaded.articles.is_empty() {
+                report(&loaded);
+                return ExitCode::from(2);
+            }
+            reader::run(loaded, cli.color)
+        }
+    }
+}
+
+/// The reader's entry points, or a plain summary when built without the terminal layer.
+#[cfg(feature = "tui")]
+mod reader {
+    use super::*;
+
+    fn color(choice: ColorChoice) -> brief::tui::ColorMode {
+        match choice {
+            ColorChoice::Auto => brief::tui::ColorMode::Auto,
+            ColorChoice::Always => brief::tui::ColorMode::Always,
+            ColorChoice::Never => brief::tui::ColorMode::Never,
+        }
+    }
+
+    pub fn run(loaded: Loaded, choice: ColorChoice) -> ExitCode {
+        match brief::tui::run(loaded, color(choice)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("brief: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    pub fn render(
+        loaded: Loaded,
+        size: (u16, u16),
+        keys: &str,
+        ansi: bool,
+        choice: ColorChoice,
+    ) -> ExitCode {
+        match brief::tui::render(loaded, size, keys, ansi, color(choice)) {
+            Ok(screen) => {
+                print!("{screen}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("brief: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[cfg(not(feature = "tui"))]
+mod reader {
+    use super::*;
+
+    pub fn run(loaded: Loaded, _choice: ColorChoice) -> ExitCode {
+        report(&loaded);
+        let options = Options::default();
+        for a in &loaded.articles {
+            print!("{}", brief::report::summary(a, &analyze(a, &options)));
+        }
+        ExitCode::SUCCESS
+    }
+
+    pub fn render(
+        _loaded: Loaded,
+        _size: (u16, u16),
+        _keys: &str,
+        _ansi: bool,
+        _choice: ColorChoice,
+    ) -> ExitCode {
+        eprintln!("brief: built without the terminal layer (feature `tui`)");
+        ExitCode::from(2)
     }
 }

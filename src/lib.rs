@@ -8,6 +8,7 @@
 //! - [`analysis`]: `analyze(&Article, &Options) -> Analysis`, the one entry point, with its parts:
 //!   `text` (tokens and sentences), `lexicon` (word lists), `actors`, `time`, `events`, `quotes`.
 //! - [`contract`]: the `brief analyze --json` output.
+//! - [`synth`]: a seeded generator of news-like articles, for benchmarks and large test libraries.
 //! - [`report`]: the readable `brief analyze` summary.
 //! - [`safe`]: control characters from articles made visible before they reach a terminal.
 //! - [`paths`]: where the library, config, state and cache live.
@@ -24,6 +25,7 @@ pub mod model;
 pub mod paths;
 pub mod report;
 pub mod safe;
+pub mod synth;
 #[cfg(feature = "tui")]
 pub mod tui;
 

@@ -223,7 +223,7 @@ pub fn article(rng: &mut Rng, date: Date, words: usize) -> Article {
     while count < words {
         let mut para = String::new();
         for _ in 0..2 + rng.below(3) {
-            let sentence = sentence(
+            let sentence = capitalise(&sentence(
                 rng,
                 &cast,
                 &mut first_mention,
@@ -232,7 +232,7 @@ pub fn article(rng: &mut Rng, date: Date, words: usize) -> Article {
                 host_country,
                 event,
                 topic,
-            );
+            ));
             count += sentence.split_whitespace().count();
             para.push_str(&sentence);
             para.push(' ');

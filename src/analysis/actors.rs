@@ -140,6 +140,294 @@ fn sentence_bounds(doc: &Document, i: usize) -> (usize, usize) {
         .map_or((0, doc.tokens.len()), |s| (s.tokens.start, s.tokens.end))
 }
 
+/// Capitalised function words that start sentences and are never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "Until",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "From",
+    "By",
+    "Despite",
+    "Although",
+    "Though",
+    "Since",
+    "Some",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "Your",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Both",
+    "All",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "Only",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Under",
+    "Over",
+    "Among",
+    "Between",
+    "During",
+    "Like",
+    "Unlike",
+    "So",
+    "Yet",
+    "Once",
+    "Whether",
+    "Because",
+    "Even",
+    "Still",
+    "Now",
+    "Last",
+    "Next",
+    "Every",
+    "Each",
+    "Other",
+    "Another",
+    "Such",
+    "More",
+    "Several",
+    "Few",
+    "Dear",
+    "Thanks",
+    "Following",
+];
+/// Last words of names of events, wars, treaties and prizes: not actors, though a place may
+/// open them ("Munich Security Conference").
+const EVENT_WORDS: &[&str] = &[
+    "Conference",
+    "Summit",
+    "Forum",
+    "War",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Talks",
+    "Accords",
+    "Accord",
+    "Agreement",
+    "Treaty",
+    "Declaration",
+    "Award",
+    "Awards",
+    "Prize",
+    "Revolution",
+    "Crisis",
+    "Process",
+    "Dialogue",
+    "Open",
+    "Marathon",
+    "Tour",
+    "Grand Prix",
+    "Expo",
+    "Week",
+    "Day",
+];
+/// "II", "2025", "XXI": a number after an event's name.
+fn is_ordinal(w: &str) -> bool {
+    !w.is_empty()
+        && (w.bytes().all(|b| b.is_ascii_digit())
+            || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// Lower-case particles inside a person's name ("bin", "de").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den",
+    "du", "dos", "das", "ben", "abu", "y", "la", "le",
+];
+/// Capitalised particles that continue a person's name ("Al Saud").
+const NAME_CONTINUERS: &[&str] = &[
+    "Al", "El", "Bin", "Ibn", "Abu", "Van", "Von", "De", "Da", "Ben",
+];
+
+/// Fixes the tagger's spans with general rules: possessives and titles cut off, function words
+/// dropped, a person's name joined across "bin", word-list names of several words trusted.
+fn refine(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    raw: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let title_like = |i: usize| {
+        let w = word_at(doc, i);
+        info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
+            || lx.is_title_word(w)
+            || lx.honorifics.contains(w)
+            || matches!(w, "of" | "for")
+    };
+    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    for (a, b, t) in raw {
+        // "Trump's Special Envoy": the owner, and what follows if it is a name.
+        let mut start = a;
+        for p in a..b {
+            if is_possessive(word_at(doc, p)) {
+                if p > start {
+                    work.push((start, p, t));
+                }
+                start = p + 1;
+            }
+        }
+        if start < b {
+            work.push((start, b, t));
+        }
+    }
+    for (mut a, b, mut t) in work {
+        while a < b
+            && (FUNCTION_WORDS.contains(&word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
+        {
+            a += 1;
+        }
+        if a >= b {
+            continue;
+        }
+        // "US President Donald Trump": the title is a role, the rest a person.
+        let mut k = a;
+        while k < b && title_like(k) {
+            k += 1;
+        }
+        let head = (a..k).any(|i| {
+            let w = word_at(doc, i);
+            lx.title_heads.contains(w) || lx.honorifics.contains(w)
+        });
+        let whole_gaz = info[a].gaz_len as usize == b - a;
+        if head && !whole_gaz {
+            if k == b {
+                continue;
+            }
+            let ends_org = lx.org_suffixes.contains(word_at(doc, b - 1));
+            let rest_is_name = t == 0 || info[k].flags & tagger::G_GIVEN != 0 || k - a >= 2;
+            if is_cap(word_at(doc, k)) && !ends_org && rest_is_name {
+                a = k;
+                t = 0;
+            }
+        }
+        // "Munich Security Conference": an event; the place that opens it is a place.
+        let mut e = b;
+        while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
+            e -= 1;
+        }
+        let last = word_at(doc, e - 1);
+        if EVENT_WORDS.contains(&last) && b - a >= 2 {
+            let n = info[a].gaz_len as usize;
+            let n = if n > 0 {
+                n
+            } else if lx.is_city(word_at(doc, a)) {
+                1
+            } else {
+                0
+            };
+            if n > 0 && a + n < b {
+                out.push((a, a + n, 2));
+            }
+            continue;
+        }
+        out.push((a, b, t));
+    }
+    // Names of several words from the word lists win over spans that cut them.
+    for i in 0..doc.tokens.len() {
+        let n = info[i].gaz_len as usize;
+        if n < 2 {
+            continue;
+        }
+        let (ga, gb) = (i, i + n);
+        if out.iter().any(|&(a, b, _)| a <= ga && gb <= b) {
+            continue;
+        }
+        out.retain(|&(a, b, _)| !(a < gb && ga < b));
+        let kind = lx.gaz(surface(doc, ga, gb)).map(|g| g.kind);
+        out.push((
+            ga,
+            gb,
+            if kind == Some(ActorKind::Organisation) {
+                1
+            } else {
+                2
+            },
+        ));
+    }
+    out.sort_unstable();
+    // "Faisal bin Farhan", "Mosaad bin Mohamed Al Aiban": one person.
+    let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+    for s in out {
+        if let Some(last) = merged.last_mut()
+            && last.2 == 0
+            && s.2 == 0
+            && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
+                || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
+        {
+            last.1 = s.1;
+            continue;
+        }
+        merged.push(s);
+    }
+    // "Trump and Putin": two people the text names elsewhere.
+    let surnames: std::collections::HashSet<&str> = merged
+        .iter()
+        .filter(|s| s.2 == 0 && s.1 > s.0)
+        .map(|s| word_at(doc, s.1 - 1))
+        .collect();
+    let mut final_: Vec<(usize, usize, usize)> = Vec::new();
+    for s in merged {
+        if s.1 == s.0 + 3 && word_at(doc, s.0 + 1) == "and" {
+            let (l, r) = (word_at(doc, s.0), word_at(doc, s.0 + 2));
+            if surnames.contains(l) && surnames.contains(r) {
+                final_.push((s.0, s.0 + 1, 0));
+                final_.push((s.0 + 2, s.0 + 3, 0));
+                continue;
+            }
+        }
+        final_.push(s);
+    }
+    final_
+}
+
 fn candidates<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
@@ -148,7 +436,7 @@ fn candidates<'a>(
 ) -> Vec<Cand<'a>> {
     let mut out: Vec<Cand<'a>> = Vec::new();
     let mut covered = vec![false; doc.tokens.len()];
-    for (a0, b0, t) in spans(labels) {
+    for (a0, b0, t) in refine(doc, lx, info, spans(labels)) {
         let (mut a, mut b) = (a0, b0);
         // A possessive or trailing punctuation is not part of the name.
         while b > a
@@ -417,13 +705,32 @@ fn build<'a>(
         let c = &cands[k];
         let (s, e) = span_of(doc, c);
         let words = name_words(doc, c.a, c.b);
+        let mut kind = c.kind;
         let target = if let Some(can) = c.canonical {
             by_key.get(can).copied()
         } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
-            person_of(&protos, &words).or_else(|| by_key.get(&key_of(c.surface)).copied())
+            match person_of(&protos, &words) {
+                Some(t) => {
+                    // A surname stands for its person in every sentence.
+                    kind = ActorKind::Person;
+                    Some(t)
+                }
+                None => by_key.get(&key_of(c.surface)).copied(),
+            }
         } else {
             by_key.get(&key_of(c.surface)).copied()
         };
+        // "the Biden administration": a person's name.
+        if !c.sure
+            && words.len() == 1
+            && matches!(
+                word_at(doc, c.b),
+                "administration" | "presidency" | "campaign"
+            )
+            && !lx.is_city(c.surface)
+        {
+            kind = ActorKind::Person;
+        }
         let idx = match target {
             Some(t) => t,
             None => {
@@ -444,7 +751,7 @@ fn build<'a>(
                     Some(t) => t,
                     None => {
                         protos.push(Proto {
-                            kind: c.kind,
+                            kind,
                             canonical: c.canonical,
                             words: words.clone(),
                             mentions: Vec::new(),
@@ -469,7 +776,7 @@ fn build<'a>(
         let p = &mut protos[idx];
         p.mentions.push((s, e, c.form, c.surface));
         p.toks.push((c.a, c.b));
-        p.votes[kind_index(c.kind)] += if c.sure { 100 } else { 1 };
+        p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
         p.sure |= c.sure;
         if c.canonical.is_none() && !by_key.contains_key(&key_of(c.surface)) {
             by_key.insert(key_of(c.surface), idx);
@@ -498,7 +805,7 @@ fn build<'a>(
         p.toks = ms.iter().map(|x| x.1).collect();
     }
     roles(doc, lx, info, &mut protos);
-    finish(doc, protos)
+    finish(doc, lx, protos)
 }
 
 fn key_of(surface: &str) -> String {
@@ -743,7 +1050,7 @@ fn longest(p: &Proto) -> String {
         .to_string()
 }
 
-fn finish(doc: &Document, protos: Vec<Proto>) -> Vec<Actor> {
+fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
     let len = doc.text.len().max(1) as f64;
     let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
     let mut scored: Vec<(f64, usize, Actor)> = Vec::new();
@@ -754,6 +1061,15 @@ fn finish(doc: &Document, protos: Vec<Proto>) -> Vec<Actor> {
         }
         let name = match p.canonical {
             Some(c) if p.kind != ActorKind::Organisation => c.to_string(),
+            // The fullest form the word list knows ("European Union", not "NATO Headquarters").
+            Some(c) => p
+                .mentions
+                .iter()
+                .map(|m| m.3)
+                .filter(|s| lx.gaz(s).is_some())
+                .max_by_key(|s| s.len())
+                .unwrap_or(c)
+                .to_string(),
             _ => longest(&p),
         };
         let mut aliases: Vec<String> = Vec::new();

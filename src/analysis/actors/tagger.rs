@@ -56,6 +56,8 @@ pub struct TokInfo {
     pub headline: bool,
     /// Whether it is the first word of its sentence.
     pub first: bool,
+    /// How many words a country, region or organisation name starting here spans (0: none).
+    pub gaz_len: u8,
 }
 
 /// Part of a country name.
@@ -136,6 +138,9 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                 }
             }
             if matched > 0 {
+                if hit != G_CITY {
+                    info[i].gaz_len = matched as u8;
+                }
                 info[i].flags |= G_START;
                 for inf in &mut info[i..i + matched] {
                     inf.flags |= hit;

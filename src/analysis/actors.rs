@@ -371,8 +371,8 @@ fn refine(
         out.push((a, b, t));
     }
     // Names of several words from the word lists win over spans that cut them.
-    for i in 0..doc.tokens.len() {
-        let n = info[i].gaz_len as usize;
+    for (i, inf) in info.iter().enumerate() {
+        let n = inf.gaz_len as usize;
         if n < 2 {
             continue;
         }

@@ -616,7 +616,10 @@ fn stands_for_government(doc: &Document, a: usize, b: usize) -> bool {
         "with" | "between" | "and" | "from" | "towards" | "toward"
     ) {
         let from = a.saturating_sub(6).max(lo);
-        return (from..a).any(|i| DIPLOMATIC_NOUNS.contains(&word_at(doc, i)));
+        return (from..a).any(|i| {
+            let w = word_at(doc, i);
+            DIPLOMATIC_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        });
     }
     false
 }
@@ -1077,9 +1080,6 @@ fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
             if !aliases.iter().any(|a| a == m.3) {
                 aliases.push(m.3.to_string());
             }
-        }
-        if !aliases.contains(&name) {
-            aliases.insert(0, name.clone());
         }
         let first = p.mentions[0].0;
         let n = p.mentions.len() as f64;

@@ -359,3 +359,16 @@ fn help_shows_examples_and_the_library_folder() {
     let out = home.run(&["--version"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("brief "));
 }
+
+#[test]
+fn a_library_of_hidden_files_only_is_empty() {
+    let home = Home::new();
+    home.write("data/brief/briefings/.DS_Store", b"\0\0");
+    let out = home.run(&["analyze", "--json"]);
+    let doc = stdout_json(&out);
+    assert_eq!(
+        doc["articles"][0]["title"],
+        "US and Russia resume talks in Riyadh"
+    );
+    assert_eq!(stderr(&out), "");
+}

@@ -168,7 +168,7 @@ impl Format {
             return Some(Format::Text);
         };
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
-            "txt" | "text" => Some(Format::Text),
+            "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             _ => None,

@@ -49,7 +49,7 @@ enum Command {
     /// Analyse articles: actors with roles, time expressions, events.
     #[command(after_help = ANALYZE_HELP)]
     Analyze {
-        /// Print the analysis as JSON (the contract in CONTRACT.md).
+        /// Print the analysis as one JSON document (its fields: README, `brief analyze --json`).
         #[arg(long)]
         json: bool,
         /// Reference date for relative expressions ("today", "on Monday"), YYYY-MM-DD.

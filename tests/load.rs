@@ -417,7 +417,48 @@ fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(
     sorted_keys(&serde_json::to_value(&t).unwrap())
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_in_a_folder_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir(&lib).unwrap();
+    fs::write(lib.join("a.txt"), "Loop test\nBody.").unwrap();
+    std::os::unix::fs::symlink(&lib, lib.join("again")).unwrap();
+    let loaded = load(&[lib]);
+    assert!(!loaded.articles.is_empty());
+    assert!(loaded.articles.len() <= 2, "{}", loaded.articles.len());
+}
+
+#[test]
+fn markdown_with_windows_line_endings() {
+    let (loaded, msg) = load_bytes(
+        "crlf.md",
+        b"---\r\ntitle: Night buses return\r\ndate: 2024-02-01\r\n---\r\n# Ignored heading\r\n\r\nNight buses run again.\r\n",
+    );
+    assert_eq!(msg, "");
+    let a = &loaded.articles[0];
+    assert_eq!(a.title, "Night buses return");
+    assert_eq!(a.published, Some(date(2024, 2, 1)));
+    assert_eq!(a.text, "Night buses run again.\r\n");
+}
+
 proptest::proptest! {
+    #[test]
+    fn no_string_makes_the_date_reader_panic(s in "\\PC{0,120}") {
+        let _ = load::dateline::find(&s);
+        let _ = load::dateline::find_date(&s);
+        let _ = load::dateline::parse_date_at(&s);
+        let _ = load::text::title(&s, None);
+    }
+
+    #[test]
+    fn no_string_makes_the_markdown_and_json_readers_panic(s in "(---\n)?[a-z:\\-# \n\r{}\\[\\]\",0-9é]{0,120}") {
+        let mut problems = Vec::new();
+        let _ = load::markdown::parse(&s, Path::new("p.md"), &mut problems);
+        let _ = load::json::parse(&s, Path::new("p.json"), &mut problems);
+    }
+
     #[test]
     fn no_bytes_make_standard_input_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
         let mut problems = Vec::new();

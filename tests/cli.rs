@@ -372,3 +372,25 @@ fn a_library_of_hidden_files_only_is_empty() {
     );
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn the_readable_summary_says_where_the_date_came_from() {
+    let home = Home::new();
+    let path = fixture("print-edition.txt");
+    let out = home.run(&["analyze", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head: Vec<_> = text.lines().take(3).collect();
+    assert_eq!(
+        head,
+        [
+            "Council approves new tram line".to_string(),
+            format!("  file:   {path}"),
+            "  date:   2024-03-07 (print edition date; approximate)".to_string(),
+        ]
+    );
+    assert!(
+        text.contains("\nActors\n") && text.contains("\nTimeline\n"),
+        "{text}"
+    );
+}

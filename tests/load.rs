@@ -122,10 +122,10 @@ fn markdown_front_matter_and_heading() {
     assert_eq!(a.date_origin, DateOrigin::Metadata);
     assert_eq!(a.source.as_deref(), Some("Island Courier"));
     assert_eq!(a.url.as_deref(), Some("https://example.org/ferry"));
-    // The body after the front matter, its leading heading taken out, the rest verbatim.
+    // The body after the front matter as plain text, its leading heading taken out.
     assert_eq!(
         a.text,
-        "The ferry between the two islands sailed again on Friday after a week of storms.\nThe operator said *all* crossings would run as planned.\n"
+        "The ferry between the two islands sailed again on Friday after a week of storms.\nThe operator said all crossings would run as planned.\n"
     );
 }
 

@@ -345,6 +345,23 @@ fn empty_folder() {
     insta::assert_snapshot!("empty_folder", lines(&loaded.problems, dir.path()));
 }
 
+#[test]
+fn folder_of_files_brief_does_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("pictures");
+    fs::create_dir(&sub).unwrap();
+    for name in ["a.png", "b.jpg", "c.pdf", "d.gif", "e.svg"] {
+        fs::write(sub.join(name), "x").unwrap();
+    }
+    let loaded = load(&[sub]);
+    assert!(loaded.articles.is_empty());
+    assert!(loaded.has_errors());
+    insta::assert_snapshot!(
+        "folder_without_articles",
+        lines(&loaded.problems, dir.path())
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_file() {

@@ -94,8 +94,19 @@ fn long_help() -> String {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!("'{s}' is not a date of the form YYYY-MM-DD"));
+    }
     s.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+        .map_err(|_| format!("'{s}' is not a day of the calendar"))
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {

@@ -9,8 +9,8 @@
 //! | `.md`, `.markdown` | [`markdown`]: front matter, then the body |
 //! | `.json` | [`json`]: a JSON briefing (`assets/briefing.schema.json`) |
 //!
-//! Standard input (`-`) is sniffed instead: `{` or `[` first is a JSON briefing, a `---` first
-//! line is Markdown front matter, anything else plain text.
+//! Standard input (`-`) is sniffed instead: `{` first (or a `[` list that parses as JSON) is a
+//! JSON briefing, a `---` first line is Markdown front matter, anything else plain text.
 
 pub mod dateline;
 pub mod json;
@@ -211,7 +211,9 @@ pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Art
     let dash = Path::new("-");
     let src = decode(bytes, dash, problems)?;
     let head = src.trim_start();
-    let format = if head.starts_with(['{', '[']) {
+    // "[Updated] Talks resume" is text; a list is JSON only when it parses as JSON.
+    let json_list = || serde_json::from_str::<serde::de::IgnoredAny>(&src).is_ok();
+    let format = if head.starts_with('{') || (head.starts_with('[') && json_list()) {
         Format::Json
     } else if src.starts_with("---\n") || src.starts_with("---\r\n") {
         Format::Markdown

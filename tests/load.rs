@@ -221,6 +221,10 @@ fn standard_input_is_sniffed() {
         (md[0].title.as_str(), md[0].text.as_str()),
         ("M", "Body.\n")
     );
+    let list = load::load_stdin(br#"[{"text": "One."}, {"text": "Two."}]"#, &mut problems).unwrap();
+    assert_eq!(list.len(), 2);
+    let bracket = load::load_stdin(b"[Updated] Talks resume\nBody.", &mut problems).unwrap();
+    assert_eq!(bracket[0].text, "[Updated] Talks resume\nBody.");
     assert!(problems.is_empty());
     let err = load::load_stdin(b"  \n", &mut problems).unwrap_err();
     insta::assert_snapshot!("stdin_blank", err.to_string());

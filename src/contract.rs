@@ -1,7 +1,10 @@
 //! The `brief analyze --json` output (`CONTRACT.md`): one JSON document for all articles.
 
+use std::io;
+
 use serde::Serialize;
 
+use crate::analysis::{Options, analyze};
 use crate::model::{Actor, Analysis, Article, DateOrigin, Event, Quote, Timex};
 
 /// The version of the output format.
@@ -74,4 +77,88 @@ pub fn to_json(pairs: &[(&Article, &Analysis)]) -> String {
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// One article with its analysis, owned, so that [`write`] can analyse while it writes.
+struct Entry<'a> {
+    article: &'a Article,
+    analysis: Analysis,
+}
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ArticleOutput::new(self.article, &self.analysis).serialize(s)
+    }
+}
+
+/// The articles to write, analysed one at a time as the writer reaches them.
+struct Lazy<'a, F> {
+    articles: &'a [Article],
+    analyze: &'a F,
+}
+
+impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.articles.iter().map(|article| Entry {
+            article,
+            analysis: (self.analyze)(article),
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(bound = "")]
+struct LazyOutput<'a, F: Fn(&Article) -> Analysis> {
+    version: u32,
+    articles: Lazy<'a, F>,
+}
+
+/// Analyses the articles and writes the output to `w` as it goes, so that hundreds of files
+/// need the memory of one analysis and the first article is out before the last is analysed.
+/// Wrap `w` in a buffer (a `BufWriter` around a locked stdout).
+pub fn write<W: io::Write>(w: W, articles: &[Article], options: &Options) -> io::Result<()> {
+    write_with(w, articles, |a| analyze(a, options))
+}
+
+/// [`write`] with the analysis step given, e.g. one that guards against a failing extractor.
+pub fn write_with<W: io::Write, F: Fn(&Article) -> Analysis>(
+    w: W,
+    articles: &[Article],
+    analyze: F,
+) -> io::Result<()> {
+    let out = LazyOutput {
+        version: VERSION,
+        articles: Lazy {
+            articles,
+            analyze: &analyze,
+        },
+    };
+    let mut w = w;
+    serde_json::to_writer_pretty(&mut w, &out).map_err(io::Error::from)?;
+    writeln!(w)?;
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_output_equals_the_whole_document() {
+        let articles = vec![
+            crate::load::sample(),
+            Article {
+                title: "Second".into(),
+                text: "Talks resumed on Monday in Geneva.".into(),
+                ..Article::default()
+            },
+        ];
+        let options = Options::default();
+        let analyses: Vec<_> = articles.iter().map(|a| analyze(a, &options)).collect();
+        let pairs: Vec<_> = articles.iter().zip(&analyses).collect();
+        let mut streamed = Vec::new();
+        write(&mut streamed, &articles, &options).unwrap();
+        let streamed = String::from_utf8(streamed).unwrap();
+        assert_eq!(streamed.trim_end(), to_json(&pairs));
+    }
 }

@@ -11,7 +11,7 @@ pub mod tagger;
 
 use std::collections::HashMap;
 
-use super::lexicon::{self, Lexicon};
+use super::lexicon::{self, FastMap, Lexicon};
 use super::slug;
 use super::text::{Document, TokenKind, is_all_caps};
 use crate::model::{Actor, ActorKind, Mention, MentionForm};
@@ -398,7 +398,7 @@ fn refine(
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == 0
-            && s.2 == 0
+            && (s.2 == 0 || info[s.0].gaz_len == 0)
             && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
                 || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
         {
@@ -406,6 +406,7 @@ fn refine(
             continue;
         }
         merged.push(s);
+        // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     // "Trump and Putin": two people the text names elsewhere.
     let surnames: std::collections::HashSet<&str> = merged
@@ -827,7 +828,7 @@ fn is_acronym_of(acr: &str, words: &[&str]) -> bool {
 /// Roles and affiliations from titles before a person's name and appositions after it.
 fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
     // Which actor each token's mention belongs to, for affiliations and possessors.
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: FastMap<usize, usize> = FastMap::default();
     for (k, p) in protos.iter().enumerate() {
         for &(a, b) in &p.toks {
             for t in a..b {
@@ -913,7 +914,7 @@ fn title_before(
     doc: &Document,
     lx: &Lexicon,
     info: &[TokInfo],
-    owner: &HashMap<usize, usize>,
+    owner: &FastMap<usize, usize>,
     a: usize,
     lo: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -977,7 +978,7 @@ fn title_before(
 fn apposition(
     doc: &Document,
     lx: &Lexicon,
-    owner: &HashMap<usize, usize>,
+    owner: &FastMap<usize, usize>,
     b: usize,
     hi: usize,
 ) -> Option<(String, Option<Affil>)> {

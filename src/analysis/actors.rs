@@ -348,6 +348,18 @@ fn refine(
                 t = 0;
             }
         }
+        // "the Apple Chief Executive Officer": the title after an organisation is a role.
+        let mut b = b;
+        if t != 0 && !whole_gaz {
+            let mut e = b;
+            while e > a + 1 && lx.is_title_word(word_at(doc, e - 1)) {
+                e -= 1;
+            }
+            let has_head = (e..b).any(|i| lx.title_heads.contains(word_at(doc, i)));
+            if e < b && has_head && !matches!(word_at(doc, e - 1), "of" | "the" | "for" | "and") {
+                b = e;
+            }
+        }
         // "Munich Security Conference": an event; the place that opens it is a place.
         let mut e = b;
         while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
@@ -426,6 +438,47 @@ fn refine(
         }
         final_.push(s);
     }
+    // One sense per discourse: a name found once is a name wherever else it is written the same
+    // way ("Apple" opening a headline, where the tagger has no context).
+    let mut known: FastMap<&str, usize> = FastMap::default();
+    for &(a, b, t) in &final_ {
+        let s = surface(doc, a, b);
+        if t != 3 && !FUNCTION_WORDS.contains(&s) && lx.gaz(s).is_none() {
+            known.entry(s).or_insert(t);
+        }
+    }
+    if known.is_empty() {
+        return final_;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in &final_ {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if covered[i] || !is_cap(word_at(doc, i)) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (1..=4).rev() {
+            if i + n > doc.tokens.len() || covered[i..i + n].iter().any(|&c| c) {
+                continue;
+            }
+            if let Some(&t) = known.get(surface(doc, i, i + n)) {
+                hit = Some((n, t));
+                break;
+            }
+        }
+        match hit {
+            Some((n, t)) => {
+                final_.push((i, i + n, t));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    final_.sort_unstable();
     final_
 }
 
@@ -447,6 +500,17 @@ fn candidates<'a>(
         }
         while a < b && doc.tokens[a].kind != TokenKind::Word {
             a += 1;
+        }
+        // "Apple Inc.": the dot of a company's abbreviation belongs to its name.
+        if b > a
+            && matches!(
+                word_at(doc, b - 1),
+                "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr"
+            )
+            && word_at(doc, b) == "."
+            && doc.tokens.get(b).is_some_and(|t| !t.space_before)
+        {
+            b += 1;
         }
         if t == 0 {
             // Titles, honorifics and a leading country are not part of a person's name.

@@ -234,6 +234,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "Dear",
     "Thanks",
     "Following",
+    "Yes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
 /// Last words of names of events, wars, treaties and prizes: not actors, though a place may
 /// open them ("Munich Security Conference").
@@ -318,7 +323,20 @@ fn refine(
             work.push((start, b, t));
         }
     }
-    for (mut a, b, mut t) in work {
+    for (mut a, mut b, mut t) in work {
+        // "North East", "South Korea": a compass word opens a place name, whatever the tagger
+        // made of it.
+        if b == a + 1
+            && matches!(
+                word_at(doc, a),
+                "North" | "South" | "East" | "West" | "Central"
+            )
+            && is_cap(word_at(doc, b))
+            && doc.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            b += 1;
+            t = 2;
+        }
         while a < b
             && (FUNCTION_WORDS.contains(&word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
         {
@@ -443,7 +461,9 @@ fn refine(
     let mut known: FastMap<&str, usize> = FastMap::default();
     for &(a, b, t) in &final_ {
         let s = surface(doc, a, b);
-        if t != 3 && !FUNCTION_WORDS.contains(&s) && lx.gaz(s).is_none() {
+        // A lone surname is left to the tagger: a single word is too often also a common one.
+        if t != 3 && !(t == 0 && b == a + 1) && !FUNCTION_WORDS.contains(&s) && lx.gaz(s).is_none()
+        {
             known.entry(s).or_insert(t);
         }
     }
@@ -456,7 +476,8 @@ fn refine(
     }
     let mut i = 0;
     while i < doc.tokens.len() {
-        if covered[i] || !is_cap(word_at(doc, i)) {
+        // Only where the tagger lacks context: a sentence's first word, or a headline.
+        if covered[i] || !is_cap(word_at(doc, i)) || !(info[i].first || info[i].headline) {
             i += 1;
             continue;
         }
@@ -534,6 +555,15 @@ fn candidates<'a>(
             continue;
         }
         let s = surface(doc, a, b);
+        let last = word_at(doc, b - 1);
+        // "Music Store", "Moscone Center": not people, whatever the tagger says.
+        let t = if t == 0 && b > a + 1 && lx.org_suffixes.contains(last) {
+            1
+        } else if t == 0 && b > a + 1 && lx.place_suffixes.contains(last) {
+            2
+        } else {
+            t
+        };
         let mut c = Cand {
             a,
             b,

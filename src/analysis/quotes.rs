@@ -53,11 +53,14 @@ const REACH: usize = 12;
 pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     // Speaker candidates: mentions of people (and of organisations and countries, which issue
     // statements), as (start, end, actor index).
-    let mut speakers: Vec<(usize, usize, usize)> = actors
+    let mut speakers: Vec<(usize, usize, usize, bool)> = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind != ActorKind::Place)
-        .flat_map(|(k, a)| a.mentions.iter().map(move |m| (m.start, m.end, k)))
+        .flat_map(|(k, a)| {
+            let person = a.kind == ActorKind::Person;
+            a.mentions.iter().map(move |m| (m.start, m.end, k, person))
+        })
         .collect();
     speakers.sort_unstable();
     let mut out = Vec::new();
@@ -118,13 +121,24 @@ fn is_speech(doc: &Document, k: usize) -> bool {
 /// closing token and speaker of the quotation before, which "but added that “…”" continues.
 fn speaker(
     doc: &Document,
-    speakers: &[(usize, usize, usize)],
+    speakers: &[(usize, usize, usize, bool)],
     o: usize,
     c: usize,
     prev: Option<(usize, Option<usize>)>,
 ) -> Option<usize> {
     let toks = &doc.tokens;
     let (lo, hi) = sentence_range(doc, o, c);
+    // "he said": the last person named before the quotation.
+    let pronoun = |k: usize| -> Option<Option<usize>> {
+        matches!(doc.tok(k), "he" | "she" | "He" | "She").then(|| {
+            let at = toks.get(o).map_or(0, |t| t.start);
+            speakers
+                .iter()
+                .filter(|m| m.1 <= at && m.3)
+                .max_by_key(|m| m.1)
+                .map(|m| m.2)
+        })
+    };
     let mention_at = |k: usize| -> Option<usize> {
         let t = toks.get(k)?;
         speakers
@@ -139,6 +153,9 @@ fn speaker(
         for k in (v.saturating_sub(3).max(lo)..v).rev() {
             if let Some(a) = mention_at(k) {
                 return Some(a);
+            }
+            if let Some(p) = pronoun(k) {
+                return p;
             }
             if let Some((pc, ps)) = prev
                 && pc == k
@@ -158,6 +175,10 @@ fn speaker(
             && let Some(a) = mention_at(k)
         {
             found = Some(a);
+        } else if found.is_none()
+            && let Some(p) = pronoun(k)
+        {
+            found = p;
         }
         if verb && found.is_some() {
             return found;

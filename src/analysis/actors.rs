@@ -281,6 +281,40 @@ fn is_ordinal(w: &str) -> bool {
             || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
+/// Days, months and holidays: dates, not actors.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "Eid",
+    "Hanukkah",
+    "Diwali",
+    "New",
+    "Year",
+    "Eve",
+    "Day",
+    "Thanksgiving",
+];
+
 /// Lower-case particles inside a person's name ("bin", "de").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den",
@@ -324,6 +358,27 @@ fn refine(
         }
     }
     for (mut a, mut b, mut t) in work {
+        // "McConnell said": a lower-case word that is no particle ends a person's name; any
+        // name ends before trailing lower-case words.
+        if t == 0
+            && let Some(p) = (a + 1..b).find(|&p| {
+                let w = word_at(doc, p);
+                w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w)
+            })
+        {
+            b = p;
+        }
+        while b > a + 1
+            && word_at(doc, b - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            b -= 1;
+        }
+        if (a..b).all(|p| CALENDAR.contains(&word_at(doc, p))) {
+            continue;
+        }
         // "North East", "South Korea": a compass word opens a place name, whatever the tagger
         // made of it.
         if b == a + 1
@@ -350,10 +405,21 @@ fn refine(
         while k < b && title_like(k) {
             k += 1;
         }
-        let head = (a..k).any(|i| {
+        let mut head = (a..k).any(|i| {
             let w = word_at(doc, i);
             lx.title_heads.contains(w) || lx.honorifics.contains(w)
         });
+        // "Industry Secretary Patricia Hewitt": the name after the last title word.
+        if !head
+            && let Some(h) = (a..b)
+                .rev()
+                .find(|&i| lx.title_heads.contains(word_at(doc, i)))
+            && h + 1 < b
+        {
+            k = h + 1;
+            head = true;
+        }
+        let head = head && !EVENT_WORDS.contains(&word_at(doc, b - 1));
         let whole_gaz = info[a].gaz_len as usize == b - a;
         if head && !whole_gaz {
             if k == b {
@@ -384,7 +450,8 @@ fn refine(
             e -= 1;
         }
         let last = word_at(doc, e - 1);
-        if EVENT_WORDS.contains(&last) && b - a >= 2 {
+        let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
+        if EVENT_WORDS.contains(&last) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
                 n
@@ -1033,13 +1100,25 @@ fn title_before(
             j -= 1;
             continue;
         }
+        // "Trade and Industry Secretary": capitalised words before a title are part of it.
+        let seen_head = (first..a).any(|k| is_head(lx, word_at(doc, k)));
+        let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
+        if seen_head
+            && doc.tokens[i].kind == TokenKind::Word
+            && ((is_cap(w) && !FUNCTION_WORDS.contains(&w) && !CALENDAR.contains(&w))
+                || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
+            && !info[i].first
+        {
+            first = i;
+            j -= 1;
+            continue;
+        }
         if is_possessive(w) && i > lo && first < a {
             if let Some(&o) = owner.get(&(i - 1)) {
                 affil = Some(Affil::Actor(o));
             }
             break;
         }
-        let _ = info;
         break;
     }
     // Drop honorifics next to the name when a real title stands before them.

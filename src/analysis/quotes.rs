@@ -68,6 +68,11 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     let mut open: Option<usize> = None;
     let mut last: Option<(usize, Option<usize>)> = None;
     for (i, t) in toks.iter().enumerate() {
+        // A straight quote left open at a paragraph's end does not pair across it: the next
+        // paragraph's quote opens anew (a quotation running on opens each paragraph).
+        if t.breaks_before >= 2 {
+            open = None;
+        }
         if t.kind != TokenKind::Punct {
             continue;
         }
@@ -75,7 +80,18 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
         let (is_open, is_close) = match s {
             "\u{201C}" => (true, false),
             "\u{201D}" => (false, true),
-            "\"" => (open.is_none(), open.is_some()),
+            // A straight quote opens when it leans on the word after it, and closes when it
+            // leans on the word before it.
+            "\"" => {
+                let next_attached = toks.get(i + 1).is_some_and(|n| !n.space_before);
+                if t.space_before && next_attached || i == 0 {
+                    (true, false)
+                } else if !t.space_before {
+                    (false, true)
+                } else {
+                    (open.is_none(), open.is_some())
+                }
+            }
             _ => (false, false),
         };
         if is_open {

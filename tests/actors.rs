@@ -281,7 +281,8 @@ proptest! {
 
 #[test]
 fn a_role_may_hold_capitalised_words_and_and() {
-    let a = run("The plan was announced by the Trade and Industry Secretary Helen Carter on Monday.");
+    let a =
+        run("The plan was announced by the Trade and Industry Secretary Helen Carter on Monday.");
     let c = find(&a, "Helen Carter");
     assert_eq!(c.role.as_deref(), Some("Trade and Industry Secretary"));
     assert!(!has(&a, "Monday"));

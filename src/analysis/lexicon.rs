@@ -113,6 +113,9 @@ pub struct Lexicon {
     pub honorifics: FastSet<&'static str>,
     /// Words that end an organisation's name ("Ministry", "Party").
     pub org_suffixes: FastSet<&'static str>,
+    /// Flags of single words, so that one lookup answers given name, title word, honorific and
+    /// organisation suffix (the tagger's `G_GIVEN`, `G_TITLE`, `G_HON`, `G_ORGSUF`).
+    pub word_flags: FastMap<&'static str, u16>,
     /// Words that begin an organisation's name ("Ministry of ...").
     pub org_prefixes: FastSet<&'static str>,
     /// Words that end a place name ("Province", "Square").
@@ -207,6 +210,21 @@ impl Lexicon {
             }
         }
         lx.max_words = lx.max_words.min(6);
+        use super::actors::tagger::{G_GIVEN, G_HON, G_ORGSUF, G_TITLE};
+        let sets: [(&FastSet<&'static str>, u16); 5] = [
+            (&lx.given, G_GIVEN),
+            (&lx.title_heads, G_TITLE),
+            (&lx.title_mods, G_TITLE),
+            (&lx.honorifics, G_HON),
+            (&lx.org_suffixes, G_ORGSUF),
+        ];
+        let mut flags: FastMap<&'static str, u16> = FastMap::default();
+        for (set, flag) in sets {
+            for w in set.iter() {
+                *flags.entry(w).or_insert(0) |= flag;
+            }
+        }
+        lx.word_flags = flags;
         lx
     }
 

@@ -149,18 +149,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                     inf.flags |= hit;
                 }
             }
-            if lx.given.contains(w) {
-                info[i].flags |= G_GIVEN;
-            }
-            if lx.is_title_word(w) {
-                info[i].flags |= G_TITLE;
-            }
-            if lx.honorifics.contains(w) {
-                info[i].flags |= G_HON;
-            }
-            if lx.org_suffixes.contains(w) {
-                info[i].flags |= G_ORGSUF;
-            }
+            info[i].flags |= lx.word_flags.get(w).copied().unwrap_or(0);
             i += matched.max(1);
         }
     }

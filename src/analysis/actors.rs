@@ -11,7 +11,9 @@ pub mod tagger;
 
 use std::collections::HashMap;
 
-use super::lexicon::{self, FastMap, Lexicon};
+use std::sync::OnceLock;
+
+use super::lexicon::{self, FastMap, FastSet, Lexicon};
 use super::slug;
 use super::text::{Document, TokenKind, is_all_caps};
 use crate::model::{Actor, ActorKind, Mention, MentionForm};
@@ -315,6 +317,30 @@ const CALENDAR: &[&str] = &[
     "Thanksgiving",
 ];
 
+/// The short lists above as hash sets: they are looked up for every name.
+fn list_sets() -> &'static [FastSet<&'static str>; 3] {
+    static SETS: OnceLock<[FastSet<&'static str>; 3]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        [
+            FUNCTION_WORDS.iter().copied().collect(),
+            CALENDAR.iter().copied().collect(),
+            EVENT_WORDS.iter().copied().collect(),
+        ]
+    })
+}
+
+fn is_function_word(w: &str) -> bool {
+    list_sets()[0].contains(w)
+}
+
+fn is_calendar(w: &str) -> bool {
+    list_sets()[1].contains(w)
+}
+
+fn is_event_word(w: &str) -> bool {
+    list_sets()[2].contains(w)
+}
+
 /// Lower-case particles inside a person's name ("bin", "de").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den",
@@ -376,7 +402,7 @@ fn refine(
         {
             b -= 1;
         }
-        if (a..b).all(|p| CALENDAR.contains(&word_at(doc, p))) {
+        if (a..b).all(|p| is_calendar(word_at(doc, p))) {
             continue;
         }
         // "North East", "South Korea": a compass word opens a place name, whatever the tagger
@@ -392,8 +418,7 @@ fn refine(
             b += 1;
             t = 2;
         }
-        while a < b
-            && (FUNCTION_WORDS.contains(&word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
+        while a < b && (is_function_word(word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
         {
             a += 1;
         }
@@ -419,7 +444,7 @@ fn refine(
             k = h + 1;
             head = true;
         }
-        let head = head && !EVENT_WORDS.contains(&word_at(doc, b - 1));
+        let head = head && !is_event_word(word_at(doc, b - 1));
         let whole_gaz = info[a].gaz_len as usize == b - a;
         if head && !whole_gaz {
             if k == b {
@@ -451,7 +476,7 @@ fn refine(
         }
         let last = word_at(doc, e - 1);
         let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
-        if EVENT_WORDS.contains(&last) && !person_name {
+        if is_event_word(last) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
                 n
@@ -529,8 +554,7 @@ fn refine(
     for &(a, b, t) in &final_ {
         let s = surface(doc, a, b);
         // A lone surname is left to the tagger: a single word is too often also a common one.
-        if t != 3 && !(t == 0 && b == a + 1) && !FUNCTION_WORDS.contains(&s) && lx.gaz(s).is_none()
-        {
+        if t != 3 && !(t == 0 && b == a + 1) && !is_function_word(s) && lx.gaz(s).is_none() {
             known.entry(s).or_insert(t);
         }
     }
@@ -1105,7 +1129,7 @@ fn title_before(
         let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
         if seen_head
             && doc.tokens[i].kind == TokenKind::Word
-            && ((is_cap(w) && !FUNCTION_WORDS.contains(&w) && !CALENDAR.contains(&w))
+            && ((is_cap(w) && !is_function_word(w) && !is_calendar(w))
                 || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
             && !info[i].first
         {

@@ -871,24 +871,36 @@ fn build<'a>(
             c.a,
         )
     });
-    let person_of = |protos: &[Proto<'a>], words: &[&str]| -> Option<usize> {
-        if words.is_empty() {
-            return None;
-        }
+    // Indexes that keep the grouping linear: persons by last and first word, organisations by
+    // initials and last word.
+    let mut by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut org_by_initials: FastMap<String, usize> = FastMap::default();
+    let mut org_by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let person_of = |protos: &[Proto<'a>],
+                     by_last: &FastMap<&'a str, Vec<usize>>,
+                     by_first: &FastMap<&'a str, Vec<usize>>,
+                     words: &[&'a str]|
+     -> Option<usize> {
+        let (first, last) = (words.first()?, words.last()?);
         // Equal, a tail ("Rubio", "Al Saud"), or a head of two words or more ("Faisal bin Farhan").
-        let mut best = None;
-        for (k, p) in protos.iter().enumerate() {
-            if p.kind != ActorKind::Person || p.words.len() < words.len() {
-                continue;
-            }
-            let tail = p.words.ends_with(words);
-            let head = words.len() >= 2 && p.words.starts_with(words);
-            if tail || head {
-                best = Some(k);
-                break;
-            }
-        }
-        best
+        let tails = by_last.get(last).into_iter().flatten();
+        let heads = by_first
+            .get(first)
+            .filter(|_| words.len() >= 2)
+            .into_iter()
+            .flatten();
+        tails
+            .chain(heads)
+            .copied()
+            .filter(|&k| {
+                let p = &protos[k];
+                p.kind == ActorKind::Person
+                    && p.words.len() >= words.len()
+                    && (p.words.ends_with(words)
+                        || (words.len() >= 2 && p.words.starts_with(words)))
+            })
+            .min()
     };
     for &k in &order {
         let c = &cands[k];
@@ -898,7 +910,7 @@ fn build<'a>(
         let target = if let Some(can) = c.canonical {
             by_key.get(can).copied()
         } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
-            match person_of(&protos, &words) {
+            match person_of(&protos, &by_last, &by_first, &words) {
                 Some(t) => {
                     // A surname stands for its person in every sentence.
                     kind = ActorKind::Person;
@@ -924,18 +936,26 @@ fn build<'a>(
             Some(t) => t,
             None => {
                 // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
-                let org = (c.kind == ActorKind::Organisation)
-                    .then(|| {
-                        protos.iter().position(|p| {
-                            p.kind == ActorKind::Organisation
-                                && p.canonical.is_none()
-                                && (is_acronym_of(c.surface, &p.words)
-                                    || (words.len() >= 2
-                                        && p.words.len() > words.len()
-                                        && p.words.ends_with(&words)))
+                let org = if c.kind == ActorKind::Organisation {
+                    let acr = c.surface.replace('.', "");
+                    let by_acr = (is_all_caps(c.surface) && acr.len() >= 2)
+                        .then(|| org_by_initials.get(&acr).copied())
+                        .flatten();
+                    let by_tail = words
+                        .last()
+                        .filter(|_| words.len() >= 2)
+                        .and_then(|l| org_by_last.get(l))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&k| {
+                            protos[k].words.len() > words.len() && protos[k].words.ends_with(&words)
                         })
-                    })
-                    .flatten();
+                        .min();
+                    by_acr.or(by_tail)
+                } else {
+                    None
+                };
                 match org {
                     Some(t) => t,
                     None => {
@@ -952,6 +972,17 @@ fn build<'a>(
                             affiliation_of: None,
                         });
                         let t = protos.len() - 1;
+                        if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                            if kind == ActorKind::Person {
+                                by_last.entry(l).or_default().push(t);
+                                by_first.entry(f).or_default().push(t);
+                            } else if kind == ActorKind::Organisation && c.canonical.is_none() {
+                                org_by_last.entry(l).or_default().push(t);
+                                if let Some(i) = initials(&words) {
+                                    org_by_initials.entry(i).or_insert(t);
+                                }
+                            }
+                        }
                         by_key.insert(
                             c.canonical
                                 .map_or_else(|| key_of(c.surface), str::to_string),
@@ -1001,13 +1032,14 @@ fn key_of(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_acronym_of(acr: &str, words: &[&str]) -> bool {
+/// The initials of an organisation's name ("World Health Organization" → "WHO").
+fn initials(words: &[&str]) -> Option<String> {
     let letters: String = words
         .iter()
         .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
         .filter_map(|w| w.chars().next())
         .collect();
-    acr.len() >= 2 && is_all_caps(acr) && letters.len() >= 2 && letters == acr.replace('.', "")
+    (letters.chars().count() >= 2 && is_all_caps(&letters)).then_some(letters)
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.

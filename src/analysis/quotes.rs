@@ -148,18 +148,24 @@ fn speaker(
     let pronoun = |k: usize| -> Option<Option<usize>> {
         matches!(doc.tok(k), "he" | "she" | "He" | "She").then(|| {
             let at = toks.get(o).map_or(0, |t| t.start);
-            speakers
+            // Speakers are sorted by start: look back from the quotation, not through all.
+            let n = speakers.partition_point(|m| m.0 < at);
+            speakers[..n]
                 .iter()
-                .filter(|m| m.1 <= at && m.3)
-                .max_by_key(|m| m.1)
+                .rev()
+                .take(200)
+                .find(|m| m.1 <= at && m.3)
                 .map(|m| m.2)
         })
     };
     let mention_at = |k: usize| -> Option<usize> {
         let t = toks.get(k)?;
-        speakers
+        let n = speakers.partition_point(|m| m.0 <= t.start);
+        speakers[..n]
             .iter()
-            .find(|m| m.0 <= t.start && t.end <= m.1)
+            .rev()
+            .take(8)
+            .find(|m| t.end <= m.1)
             .map(|m| m.2)
     };
     // Before: "X said (that) “…”", a verb of saying at most four words before the quotation

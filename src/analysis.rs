@@ -66,6 +66,16 @@ pub fn analyze(article: &Article, options: &Options) -> Analysis {
     }
 }
 
+/// Analyses many articles on every core the process may use; results in input order.
+///
+/// Each article is analysed exactly as [`analyze`] would; only the scheduling differs (work
+/// stealing over an atomic index, see [`crate::parallel`]).
+pub fn analyze_all(articles: &[Article], options: &Options) -> Vec<Analysis> {
+    crate::parallel::map_in_order(articles, crate::parallel::threads(), |a| {
+        analyze(a, options)
+    })
+}
+
 /// A stable id from a name: lower case, ASCII letters and digits kept, the rest folded to `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -150,6 +150,49 @@ pub fn load_file(path: &Path) -> Result<Vec<Article>, LoadError> {
     }
 }
 
+/// Loads one file from at most its first `max_bytes` bytes: enough for a title, a date line and
+/// front matter, without reading a long text whole. A JSON briefing is always read whole (its
+/// title may follow its text), and so is any file no longer than `max_bytes`, so for those the
+/// articles are exactly what [`load_file`] gives. A cut inside a character is moved back to the
+/// character's start.
+pub fn load_head(path: &Path, max_bytes: usize) -> Result<Vec<Article>, LoadError> {
+    use std::io::Read as _;
+    let format = Format::of(path);
+    let len = std::fs::metadata(path)
+        .map_err(|e| LoadError::error(path, io_problem(&e)))?
+        .len();
+    if format == Some(Format::Json) || format.is_none() || len <= max_bytes as u64 {
+        return load_file(path);
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::error(path, io_problem(&e)))?;
+    let mut bytes = Vec::with_capacity(max_bytes);
+    file.take(max_bytes as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::error(path, io_problem(&e)))?;
+    // A multi-byte character cut in two at the end is not an encoding error of the file.
+    if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
+    }
+    let mut problems = Vec::new();
+    let src = decode(&bytes, path, &mut problems)?;
+    parse(src, format.unwrap_or(Format::Text), path, &mut problems)
+}
+
+/// The files a folder holds that brief reads, recursively, hidden ones left out, sorted: what
+/// [`load_paths`] would load from it, without reading them. Unreadable folders and the files
+/// brief does not read are reported in `problems`.
+pub fn files_in(dir: &Path, problems: &mut Vec<LoadError>) -> Vec<PathBuf> {
+    let mut walked = Walk::default();
+    walk(dir, &mut walked, problems);
+    walked.files.sort();
+    if !walked.skipped.is_empty() {
+        problems.push(LoadError::warning(dir, skipped_note(dir, &walked.skipped)));
+    }
+    walked.files
+}
+
 /// Which loader reads a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -1,0 +1,333 @@
+//! The analysis cache: one small JSON file per article under [`crate::paths::cache_dir`], so a
+//! second start of the same library does no analysis.
+//!
+//! An entry is valid only when everything the analysis depends on is unchanged: the file's path,
+//! size and modification time, [`ANALYZER_VERSION`], the `--date` option, and a fingerprint of
+//! what was loaded (text, date, curated additions), so a file rewritten within the clock's
+//! resolution, or an article from the same path with other content, is never served stale.
+//! Anything wrong with an entry (missing, truncated, corrupt, another version) is a miss, and the
+//! next [`Cache::put`] rewrites it. Writes go to a temporary file renamed into place, so a reader
+//! never sees half an entry, even with two `brief` processes at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{ANALYZER_VERSION, Options};
+use crate::model::{Analysis, Article};
+
+/// A folder of cached analyses.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What identifies a file on disk at the time it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch (0 when the system does not say).
+    pub mtime_ns: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file now, or `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp::from_meta(&m))
+    }
+
+    /// The stamp from metadata already read.
+    pub fn from_meta(m: &std::fs::Metadata) -> Stamp {
+        let mtime_ns = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        Stamp {
+            size: m.len(),
+            mtime_ns,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    version: u32,
+    path: PathBuf,
+    stamp: Stamp,
+    date: Option<jiff::civil::Date>,
+    fingerprint: String,
+    analysis: Analysis,
+}
+
+/// Borrowed twin of [`Entry`], so a put does not clone the analysis.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    version: u32,
+    path: &'a Path,
+    stamp: Stamp,
+    date: Option<jiff::civil::Date>,
+    fingerprint: String,
+    analysis: &'a Analysis,
+}
+
+impl Cache {
+    /// The cache in the user's cache folder (`analysis/` below it), created when missing;
+    /// `None` when there is no such folder or it cannot be made (brief then just analyses).
+    pub fn open() -> Option<Cache> {
+        Cache::at(crate::paths::cache_dir()?.join("analysis"))
+    }
+
+    /// A cache in a given folder, created when missing.
+    pub fn at(dir: impl Into<PathBuf>) -> Option<Cache> {
+        let dir = dir.into();
+        std::fs::create_dir_all(&dir).ok()?;
+        Some(Cache { dir })
+    }
+
+    /// Its folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The cached analysis of an article read from a file, when still valid. Articles without a
+    /// path (standard input, the bundled sample) are never cached.
+    pub fn get(&self, article: &Article, options: &Options) -> Option<Analysis> {
+        let path = article.path.as_deref()?;
+        let stamp = Stamp::of(path)?;
+        let bytes = std::fs::read(self.entry_path(path, &article.title)).ok()?;
+        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        let valid = entry.version == ANALYZER_VERSION
+            && entry.path == path
+            && entry.stamp == stamp
+            && entry.date == options.date
+            && entry.fingerprint == fingerprint_hex(article);
+        valid.then_some(entry.analysis)
+    }
+
+    /// Stores an analysis; failures (a full disk, a read-only folder) are ignored: the cache is
+    /// an optimisation, never a reason to fail.
+    pub fn put(&self, article: &Article, options: &Options, analysis: &Analysis) {
+        let Some(path) = article.path.as_deref() else {
+            return;
+        };
+        let Some(stamp) = Stamp::of(path) else {
+            return;
+        };
+        let entry = EntryRef {
+            version: ANALYZER_VERSION,
+            path,
+            stamp,
+            date: options.date,
+            fingerprint: fingerprint_hex(article),
+            analysis,
+        };
+        if let Ok(json) = serde_json::to_vec(&entry) {
+            let _ = write_atomic(&self.entry_path(path, &article.title), &json);
+        }
+    }
+
+    /// The analysis from the cache, or analysed now and stored.
+    pub fn get_or_analyze(&self, article: &Article, options: &Options) -> Analysis {
+        if let Some(a) = self.get(article, options) {
+            return a;
+        }
+        let a = crate::analysis::analyze(article, options);
+        self.put(article, options, &a);
+        a
+    }
+
+    /// One file per article: the hash of its path and title (a JSON file may hold several
+    /// articles), so a changed file overwrites its old entry instead of piling up new ones.
+    fn entry_path(&self, path: &Path, title: &str) -> PathBuf {
+        let mut h = Hasher64::default();
+        h.write(path.as_os_str().as_encoded_bytes());
+        h.write(&[0]);
+        h.write(title.as_bytes());
+        self.dir.join(format!("{:016x}.json", h.finish()))
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
+/// file is either the old one or the whole new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "entry".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// A fingerprint of what the analysis of an article reads: its text, date and curated additions.
+pub fn fingerprint(article: &Article) -> u64 {
+    let mut h = Hasher64::default();
+    h.write(article.text.as_bytes());
+    h.write(&[0xff]);
+    let date = article.published.map(|d| d.to_string()).unwrap_or_default();
+    h.write(date.as_bytes());
+    h.write(&[article.date_origin as u8]);
+    if let Ok(c) = serde_json::to_vec(&article.curated) {
+        h.write(&c);
+    }
+    h.finish()
+}
+
+fn fingerprint_hex(article: &Article) -> String {
+    format!("{:016x}", fingerprint(article))
+}
+
+/// A fast, deterministic 64-bit hash (8 bytes at a time, multiply and rotate, then a final
+/// avalanche): stable across runs and platforms, unlike `std`'s randomly seeded hasher, which
+/// matters for names on disk. Not for adversarial input; it only has to tell files apart.
+#[derive(Debug, Clone)]
+pub struct Hasher64 {
+    h: u64,
+    len: u64,
+}
+
+impl Default for Hasher64 {
+    fn default() -> Self {
+        Self {
+            h: 0x243f_6a88_85a3_08d3,
+            len: 0,
+        }
+    }
+}
+
+impl Hasher64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    /// Adds bytes.
+    pub fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+        self.len = self.len.wrapping_add(bytes.len() as u64);
+    }
+
+    fn mix(&mut self, w: u64) {
+        self.h = (self.h.rotate_left(23) ^ w).wrapping_mul(Self::K);
+    }
+
+    /// The hash of everything added.
+    pub fn finish(&self) -> u64 {
+        let mut x = self.h ^ self.len.wrapping_mul(Self::K);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article_in(dir: &Path, name: &str, text: &str) -> Article {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        crate::load::load_file(&path).unwrap().remove(0)
+    }
+
+    #[test]
+    fn a_put_analysis_comes_back_until_the_file_or_the_date_changes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::at(tmp.path().join("cache")).unwrap();
+        let a = article_in(
+            tmp.path(),
+            "a.txt",
+            "Talks\n\nThe minister met Sergei Lavrov in Riyadh.",
+        );
+        let options = Options::default();
+        assert!(cache.get(&a, &options).is_none());
+        let analysis = crate::analyze(&a, &options);
+        assert!(!analysis.actors.is_empty());
+        cache.put(&a, &options, &analysis);
+        assert_eq!(cache.get(&a, &options), Some(analysis));
+        let dated = Options {
+            date: jiff::civil::Date::new(2025, 2, 18).ok(),
+        };
+        assert!(cache.get(&a, &dated).is_none(), "another --date is a miss");
+        let b = article_in(
+            tmp.path(),
+            "a.txt",
+            "Talks\n\nThe minister met Marco Rubio in Oslo.",
+        );
+        assert!(
+            cache.get(&b, &options).is_none(),
+            "a changed file is a miss"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_a_miss_and_is_rewritten() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::at(tmp.path().join("cache")).unwrap();
+        let a = article_in(tmp.path(), "a.txt", "Leaders met in Geneva on Monday.");
+        let options = Options::default();
+        let analysis = crate::analyze(&a, &options);
+        cache.put(&a, &options, &analysis);
+        let entry = std::fs::read_dir(cache.dir())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "json"))
+            .unwrap();
+        for junk in [
+            &b"{\"version\": 2, \"analysis\": ["[..],
+            b"",
+            b"\xff\x00garbage",
+        ] {
+            std::fs::write(&entry, junk).unwrap();
+            assert!(cache.get(&a, &options).is_none());
+        }
+        assert_eq!(cache.get_or_analyze(&a, &options), analysis);
+        assert_eq!(cache.get(&a, &options), Some(analysis));
+    }
+
+    #[test]
+    fn articles_without_a_file_are_not_cached() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::at(tmp.path()).unwrap();
+        let a = crate::load::sample();
+        let options = Options::default();
+        cache.put(&a, &options, &crate::analyze(&a, &options));
+        assert!(cache.get(&a, &options).is_none());
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_hash_tells_lengths_and_bytes_apart() {
+        let h = |b: &[u8]| {
+            let mut x = Hasher64::default();
+            x.write(b);
+            x.finish()
+        };
+        assert_ne!(h(b""), h(b"\0"));
+        assert_ne!(h(b"abcdefgh"), h(b"abcdefgi"));
+        assert_eq!(h(b"same"), h(b"same"));
+    }
+}

@@ -364,6 +364,49 @@ pub fn corpus(seed: u64, n: usize, end: Date) -> Vec<Article> {
         .collect()
 }
 
+/// Writes `n` generated articles under `dir` as a library, and returns the bytes of text written.
+///
+/// The files are a mix of plain text (with a dateline), Markdown with front matter and JSON
+/// briefings, in subfolders of 500, so that every loader is exercised.
+pub fn write_library(
+    dir: &std::path::Path,
+    seed: u64,
+    n: usize,
+    end: Date,
+) -> std::io::Result<usize> {
+    let mut bytes = 0usize;
+    for (i, a) in corpus(seed, n, end).into_iter().enumerate() {
+        let sub = dir.join(format!("{:03}", i / 500));
+        std::fs::create_dir_all(&sub)?;
+        let date = a.published.map(|d| d.to_string()).unwrap_or_default();
+        let (name, body) = match i % 3 {
+            0 => (format!("{i:05}.txt"), a.text.clone()),
+            1 => (
+                format!("{i:05}.md"),
+                format!(
+                    "---\ntitle: {}\ndate: {date}\nsource: {}\n---\n{}",
+                    a.title,
+                    a.source.as_deref().unwrap_or(""),
+                    a.text
+                ),
+            ),
+            _ => (
+                format!("{i:05}.json"),
+                serde_json::json!({
+                    "title": a.title,
+                    "source": a.source,
+                    "published": date,
+                    "text": a.text,
+                })
+                .to_string(),
+            ),
+        };
+        bytes += a.text.len();
+        std::fs::write(sub.join(&name), body)?;
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

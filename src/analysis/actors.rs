@@ -733,7 +733,9 @@ fn candidates<'a>(
                 continue;
             }
         }
-        if w.contains('-') && !is_all_caps(w) || w.contains('-') && w.len() > 3 {
+        // A byte test: most words have no hyphen, and this runs for nearly every word.
+        let hyphen = w.as_bytes().contains(&b'-');
+        if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {
                     out.push(Cand {

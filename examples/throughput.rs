@@ -28,6 +28,12 @@ fn main() {
     let _ = brief::analyze(&articles[0], &options);
 
     let report = |name: &str, secs: f64| {
+        if secs < 1e-4 {
+            println!(
+                "{name:<22} not measurable (under 0.1 ms: an empty extractor on this branch?)"
+            );
+            return;
+        }
         println!(
             "{name:<22} {:>8.1} MB/s {:>12.0} words/s  ({:.3} s CPU)",
             mb / secs,

@@ -114,53 +114,105 @@ impl Library {
         }
         let mut cache = title_cache.map(read_cache).unwrap_or_default();
         let cwd = std::env::current_dir().unwrap_or_default();
-        let results = parallel::map_in_order(&files, parallel::threads(), |path| {
-            let key = cwd.join(path);
-            let meta = std::fs::metadata(path)
-                .map_err(|e| LoadError::error(path, load::io_problem(&e)))?;
-            let stamp = Stamp::from_meta(&meta);
-            if let Some(c) = cache.files.get(&key)
-                && c.stamp == stamp
-                && c.entries.iter().all(|e| e.path == *path)
-            {
-                return Ok((key, c.clone(), true));
-            }
-            let articles = load::load_head(path, HEAD_BYTES)?;
-            let entries = articles
-                .into_iter()
-                .enumerate()
-                .map(|(index, a)| Entry {
-                    path: path.clone(),
-                    index,
-                    title: a.title,
-                    published: a.published,
-                    date_origin: a.date_origin,
-                    source: a.source,
-                    stamp,
-                })
-                .collect();
-            Ok((key, Cached { stamp, entries }, false))
-        });
+        // First the file's stamps and the title cache (entries moved out of it, not copied),
+        // then the files it does not know read on every core.
+        enum Found {
+            Known(Vec<Entry>),
+            Unknown(PathBuf, Stamp),
+            Failed(LoadError),
+        }
+        let mut found = Vec::with_capacity(files.len());
         let mut stats = ScanStats {
             files: files.len(),
             cached: 0,
         };
-        let mut entries = Vec::with_capacity(files.len());
-        let mut changed = false;
-        for r in results {
-            match r {
-                Ok((key, c, hit)) => {
-                    stats.cached += usize::from(hit);
-                    entries.extend(c.entries.iter().cloned());
-                    if !hit {
-                        changed = true;
-                        cache.files.insert(key, c);
-                    }
+        for path in files {
+            let key = cwd.join(&path);
+            let stamp = match std::fs::metadata(&path) {
+                Ok(m) => Stamp::from_meta(&m),
+                Err(e) => {
+                    found.push((
+                        key,
+                        Found::Failed(LoadError::error(&path, load::io_problem(&e))),
+                    ));
+                    continue;
                 }
-                Err(e) => problems.push(e),
+            };
+            match cache.files.remove(&key) {
+                Some(c) if c.stamp == stamp && c.entries.iter().all(|e| e.path == path) => {
+                    stats.cached += 1;
+                    found.push((key, Found::Known(c.entries)));
+                }
+                _ => found.push((key, Found::Unknown(path, stamp))),
             }
         }
+        let unknown: Vec<(PathBuf, Stamp)> = found
+            .iter()
+            .filter_map(|(_, f)| match f {
+                Found::Unknown(p, s) => Some((p.clone(), *s)),
+                _ => None,
+            })
+            .collect();
+        let mut read = parallel::map_in_order(&unknown, parallel::threads(), |(path, stamp)| {
+            let articles = load::load_head(path, HEAD_BYTES)?;
+            Ok::<_, LoadError>(
+                articles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, a)| Entry {
+                        path: path.clone(),
+                        index,
+                        title: a.title,
+                        published: a.published,
+                        date_origin: a.date_origin,
+                        source: a.source,
+                        stamp: *stamp,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .into_iter();
+        let changed = !unknown.is_empty();
+        let mut entries = Vec::with_capacity(found.len());
+        let mut files_seen = Vec::with_capacity(found.len());
+        for (key, f) in found {
+            let mut stamp = None;
+            let list = match f {
+                Found::Known(list) => list,
+                Found::Unknown(_, s) => match read.next() {
+                    Some(Ok(list)) => {
+                        stamp = Some(s);
+                        list
+                    }
+                    Some(Err(e)) => {
+                        problems.push(e);
+                        continue;
+                    }
+                    None => continue,
+                },
+                Found::Failed(e) => {
+                    problems.push(e);
+                    continue;
+                }
+            };
+            let stamp = stamp.or_else(|| list.first().map(|e| e.stamp));
+            files_seen.push((key, stamp, entries.len(), list.len()));
+            entries.extend(list);
+        }
         if changed && let Some(file) = title_cache {
+            // Files of other libraries stay in the cache; this library's are written afresh.
+            for (key, stamp, at, n) in files_seen {
+                if let Some(stamp) = stamp {
+                    let list = entries[at..at + n].to_vec();
+                    cache.files.insert(
+                        key,
+                        Cached {
+                            stamp,
+                            entries: list,
+                        },
+                    );
+                }
+            }
             cache.version = INDEX_VERSION;
             if let Ok(json) = serde_json::to_vec(&cache) {
                 if let Some(dir) = file.parent() {

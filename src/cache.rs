@@ -140,6 +140,47 @@ impl Cache {
         a
     }
 
+    /// Keeps the cache from growing without end (articles deleted, temporary files analysed
+    /// once): past `max_entries` entries, the least recently written are removed until a fifth
+    /// of the room is free again; leftover temporary files of interrupted writes go too.
+    /// Returns how many files were removed. Errors are ignored, as everywhere in the cache.
+    pub fn prune(&self, max_entries: usize) -> usize {
+        let Ok(dir) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut entries = Vec::new();
+        let mut removed = 0;
+        for e in dir.flatten() {
+            let path = e.path();
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let modified = e.metadata().and_then(|m| m.modified()).ok();
+            if name.starts_with('.') && name.ends_with(".tmp") {
+                // Another process may be writing it right now: only old ones are leftovers.
+                let old = modified
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() > 3600);
+                if old && std::fs::remove_file(&path).is_ok() {
+                    removed += 1;
+                }
+            } else if name.ends_with(".json") {
+                entries.push((modified, path));
+            }
+        }
+        if entries.len() <= max_entries {
+            return removed;
+        }
+        entries.sort();
+        let keep = max_entries - max_entries / 5;
+        let excess = entries.len() - keep;
+        for (_, path) in entries.into_iter().take(excess) {
+            if std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
     /// One file per article: the hash of its path and title (a JSON file may hold several
     /// articles), so a changed file overwrites its old entry instead of piling up new ones.
     fn entry_path(&self, path: &Path, title: &str) -> PathBuf {
@@ -306,6 +347,28 @@ mod tests {
         }
         assert_eq!(cache.get_or_analyze(&a, &options), analysis);
         assert_eq!(cache.get(&a, &options), Some(analysis));
+    }
+
+    #[test]
+    fn pruning_keeps_the_newest_entries_and_drops_old_leftovers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::at(tmp.path().join("cache")).unwrap();
+        let options = Options::default();
+        for i in 0..10 {
+            let a = article_in(
+                tmp.path(),
+                &format!("{i}.txt"),
+                &format!("Report {i} from Oslo."),
+            );
+            cache.put(&a, &options, &crate::analyze(&a, &options));
+        }
+        let fresh_tmp = cache.dir().join(".x.json.1.1.tmp");
+        std::fs::write(&fresh_tmp, b"partial").unwrap();
+        assert_eq!(cache.prune(20), 0, "under the limit nothing goes");
+        assert_eq!(cache.prune(5), 6, "down to four fifths of the limit");
+        let left = std::fs::read_dir(cache.dir()).unwrap().count();
+        assert_eq!(left, 4 + 1, "four entries and the fresh temporary file");
+        assert!(fresh_tmp.exists());
     }
 
     #[test]

@@ -198,14 +198,19 @@ fn analyses(
         return parallel::map_in_order(articles, parallel::threads(), |a| guarded(a, options));
     };
     // Looking entries up is file reads and JSON parsing: worth the cores too.
-    parallel::map_in_order(articles, parallel::threads(), |a| {
+    let all = parallel::map_in_order(articles, parallel::threads(), |a| {
         cache.get(a, options).unwrap_or_else(|| {
             let analysis = guarded(a, options);
             cache.put(a, options, &analysis);
             analysis
         })
-    })
+    });
+    cache.prune(CACHE_ENTRIES);
+    all
 }
+
+/// How many analyses the cache keeps (a few kilobytes each): several large libraries.
+const CACHE_ENTRIES: usize = 50_000;
 
 /// Runs `brief analyze`: the contract with `--json`, else a readable summary per article.
 fn run_analyze(

@@ -1,27 +1,1136 @@
-//! Events for the timeline: what happened, when, where, and who took part. (Filled in by the
-//! timeline issue.)
+//! Events for the timeline: what happened, when, where, and who took part.
+//!
+//! An event is read from a cue: a named event ("the Munich Security Conference"), an event noun
+//! ("talks", "meeting", "invasion") or an event verb ("met", "visited"). Then, within its clause
+//! first and its sentence next:
+//!
+//! - its date is the value of the time expression nearest to it: each time expression dates the
+//!   nearest cue of its clause, and a cue left undated takes a time expression of its sentence
+//!   that dates no other cue ("At NATO Headquarters this week, the minister made statements");
+//! - its place is a place or country after "in" / "at" ("at the headquarters in Brussels" gives
+//!   Brussels), the object of a visit, the country of an invasion, or a place in its name;
+//! - its participants are the people, organisations, countries and groups of its clause.
+//!
+//! An event told twice is one event: "the talks" after talks in Riyadh is the same event, while
+//! "another meeting" is a new one. Undated events that are only wished for or generic ("will seek
+//! a deal", "any agreement", "the war") are left out of the timeline.
+
+mod cues;
+mod label;
+
+use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::text::Document;
-use crate::model::{Actor, Event, Timex};
+use super::text::{Document, TokenKind, is_all_caps, is_capitalized};
+use crate::model::{Actor, ActorKind, Event, MentionForm, Span, Timex, TimexType};
+use cues::{CueWord, Det};
 
 /// Finds the events of a document, sorted for the timeline.
+///
+/// `reference` is not needed to read events (the time expressions carry resolved values); it is
+/// taken so that the signature stays stable when a rule needs it.
 pub fn extract(
-    _doc: &Document,
-    _actors: &[Actor],
-    _timexes: &[Timex],
+    doc: &Document,
+    actors: &[Actor],
+    timexes: &[Timex],
     _reference: Option<Date>,
 ) -> Vec<Event> {
-    Vec::new()
+    let ctx = Ctx::new(doc, actors, timexes);
+    let mut cands = ctx.find_cues();
+    ctx.drop_reporting_cues(&mut cands);
+    ctx.date_cues(&mut cands);
+    for c in &mut cands {
+        ctx.fill(c);
+    }
+    // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
+    cands.retain(|c| !(c.verbal && c.irrealis && c.date.is_none()));
+    let merged = merge(cands);
+    let mut events: Vec<Event> = merged
+        .into_iter()
+        .filter(keep)
+        .map(|c| ctx.to_event(&c))
+        .collect();
+    sort_timeline(&mut events);
+    events
 }
 
 /// Sorts events by date, undated ones last in text order.
+///
+/// Dates compare by their start day: a range by its start, an ISO week by its Monday, a season or
+/// quarter by its first month, a year or month before any day inside it.
 pub fn sort_timeline(events: &mut [Event]) {
-    events.sort_by(|a, b| match (&a.date, &b.date) {
-        (Some(x), Some(y)) => x.cmp(y).then(a.start.cmp(&b.start)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.start.cmp(&b.start),
+    events.sort_by_cached_key(|e| {
+        (
+            e.date.is_none(),
+            e.date.as_deref().map(date_key).unwrap_or_default(),
+            e.date.clone().unwrap_or_default(),
+            e.start,
+            e.end,
+        )
     });
 }
+
+/// A key for a TIMEX3 value that sorts chronologically as text: "YYYY-MM-DD", with `00` for a
+/// part the value does not give, followed by what is left of the value.
+fn date_key(value: &str) -> String {
+    let first = value.split('/').next().unwrap_or(value);
+    let b = first.as_bytes();
+    let digits = |r: Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return first.to_string();
+    }
+    let year = &first[..4];
+    let rest = &first[4..];
+    let tail = |from: usize| rest.get(from..).unwrap_or("").to_string();
+    if let Some(r) = rest.strip_prefix("-W") {
+        let week: Option<i8> = r.get(..2).and_then(|w| w.parse().ok());
+        let y: Option<i16> = year.parse().ok();
+        if let (Some(y), Some(w)) = (y, week)
+            && let Ok(d) = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
+        {
+            let d = d.date();
+            return format!("{:04}-{:02}-{:02}{}", d.year(), d.month(), d.day(), tail(4));
+        }
+        return format!("{year}-00-00{rest}");
+    }
+    if let Some(r) = rest.strip_prefix('-') {
+        let month = match r.get(..2) {
+            Some("Q1") | Some("WI") => Some("01"),
+            Some("Q2") => Some("04"),
+            Some("SP") => Some("03"),
+            Some("Q3") | Some("SU") => Some("06"),
+            Some("FA") => Some("09"),
+            Some("Q4") => Some("10"),
+            _ => None,
+        };
+        if let Some(m) = month {
+            return format!("{year}-{m}-00{}", tail(3));
+        }
+        if digits(5..7) {
+            if b.get(7) == Some(&b'-') && digits(8..10) {
+                return first.to_string();
+            }
+            return format!("{}-00{}", &first[..7], tail(3));
+        }
+    }
+    format!("{year}-00-00{rest}")
+}
+
+/// An actor mention, flattened for search by position.
+#[derive(Debug, Clone, Copy)]
+struct Ment {
+    start: usize,
+    end: usize,
+    actor: usize,
+    form: MentionForm,
+}
+
+/// A stretch of a sentence between commas, semicolons, colons, dashes and brackets.
+#[derive(Debug, Clone)]
+struct Clause {
+    tokens: Range<usize>,
+    sentence: usize,
+}
+
+/// A time expression that can date an event.
+#[derive(Debug, Clone)]
+struct Tx {
+    span: Span,
+    token: usize,
+    clause: usize,
+    sentence: usize,
+    value: String,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone)]
+struct Place {
+    name: String,
+    actor: Option<usize>,
+    span: Span,
+}
+
+/// An event as read from one cue, before mentions of the same event are merged.
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: &'static str,
+    noun: String,
+    /// The cue word (the head of a named event).
+    head: usize,
+    /// First and last token of the phrase read (determiner and name included).
+    first: usize,
+    last: usize,
+    named: Option<String>,
+    verbal: bool,
+    det: Det,
+    irrealis: bool,
+    telephone: bool,
+    clause: usize,
+    sentence: usize,
+    date: Option<String>,
+    date_span: Option<Span>,
+    place: Option<Place>,
+    participants: Vec<usize>,
+    /// A demonym or possessive before the noun ("Russian invasion", "Zelensky's visit").
+    agent: Option<String>,
+    /// Capitalised words before the noun that are no actor ("G20 summit").
+    qualifier: Option<String>,
+    span: Span,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Document<'a>,
+    actors: &'d [Actor],
+    mentions: Vec<Ment>,
+    clause_of: Vec<usize>,
+    clauses: Vec<Clause>,
+    timexes: Vec<Tx>,
+}
+
+fn is_clause_break(s: &str) -> bool {
+    matches!(
+        s,
+        "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "(" | ")" | "[" | "]"
+    )
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn new(doc: &'d Document<'a>, actors: &'d [Actor], timexes: &[Timex]) -> Self {
+        let text_len = doc.text.len();
+        let mut mentions: Vec<Ment> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.mentions.iter().map(move |m| Ment {
+                    start: m.start,
+                    end: m.end,
+                    actor: i,
+                    form: m.form,
+                })
+            })
+            .filter(|m| m.start < m.end && m.end <= text_len)
+            .collect();
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+
+        let mut clause_of = vec![0usize; doc.tokens.len()];
+        let mut clauses = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let mut start = s.tokens.start;
+            for i in s.tokens.clone() {
+                let t = &doc.tokens[i];
+                let brk = t.kind == TokenKind::Punct && is_clause_break(doc.tok(i));
+                // A hyphen standing alone between spaces is a dash too.
+                let dash = t.kind == TokenKind::Punct
+                    && doc.tok(i) == "-"
+                    && t.space_before
+                    && doc.tokens.get(i + 1).is_some_and(|n| n.space_before);
+                if brk || dash {
+                    if start < i {
+                        clauses.push(Clause {
+                            tokens: start..i,
+                            sentence: si,
+                        });
+                    }
+                    clause_of[i] = clauses.len().saturating_sub(1);
+                    start = i + 1;
+                } else {
+                    clause_of[i] = clauses.len();
+                }
+            }
+            if start < s.tokens.end {
+                clauses.push(Clause {
+                    tokens: start..s.tokens.end,
+                    sentence: si,
+                });
+            }
+        }
+
+        let mut txs = Vec::new();
+        for t in timexes {
+            if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.start >= t.end {
+                continue;
+            }
+            let Some(value) = t.value.as_deref() else {
+                continue;
+            };
+            if !value.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let token = doc.tokens.partition_point(|k| k.end <= t.start);
+            if token >= doc.tokens.len() {
+                continue;
+            }
+            let mut buf = [0u8; 24];
+            let bound = token
+                .checked_sub(1)
+                .and_then(|p| cues::lower(doc.tok(p), &mut buf))
+                .is_some_and(cues::is_bound_preposition);
+            let first = cues::lower(doc.tok(token), &mut buf).is_some_and(|w| w == "since");
+            if bound || first {
+                continue;
+            }
+            let Some(sentence) = doc.sentence_at(doc.tokens[token].start) else {
+                continue;
+            };
+            txs.push(Tx {
+                span: t.span(),
+                token,
+                clause: clause_of[token],
+                sentence,
+                value: value.to_string(),
+            });
+        }
+        txs.sort_by_key(|t| t.span.start);
+        Self {
+            doc,
+            actors,
+            mentions,
+            clause_of,
+            clauses,
+            timexes: txs,
+        }
+    }
+
+    fn lower_tok<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+        cues::lower(self.doc.tok(i), buf)
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.doc.tok(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Mentions that lie inside the byte range.
+    fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Ment> {
+        let from = self.mentions.partition_point(|m| m.start < start);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.start < end)
+            .filter(move |m| m.end <= end)
+    }
+
+    /// The mention that starts at token `i`, if any (the longest).
+    fn mention_at(&self, i: usize) -> Option<&Ment> {
+        let t = self.doc.tokens.get(i)?;
+        let from = self.mentions.partition_point(|m| m.start < t.start);
+        self.mentions.get(from).filter(|m| m.start == t.start)
+    }
+
+    /// The mention that covers token `i`, if any.
+    fn mention_covering(&self, i: usize) -> Option<&Ment> {
+        let t = self.doc.tokens.get(i)?;
+        let upto = self.mentions.partition_point(|m| m.start <= t.start);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|m| m.end >= t.end)
+    }
+
+    fn actor_kind(&self, m: &Ment) -> Option<ActorKind> {
+        self.actors.get(m.actor).map(|a| a.kind)
+    }
+
+    fn timex_covers(&self, i: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        self.timexes
+            .iter()
+            .any(|x| x.span.overlaps(&Span::new(t.start, t.end)))
+    }
+
+    fn sentence_tokens(&self, s: usize) -> Range<usize> {
+        self.doc.sentences.get(s).map_or(0..0, |s| s.tokens.clone())
+    }
+
+    fn clause_tokens(&self, c: usize) -> Range<usize> {
+        self.clauses.get(c).map_or(0..0, |c| c.tokens.clone())
+    }
+
+    fn find_cues(&self) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 24];
+        for (si, s) in self.doc.sentences.iter().enumerate() {
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                let next = i + 1;
+                if self.doc.tokens[i].kind != TokenKind::Word {
+                    i = next;
+                    continue;
+                }
+                let word = self.doc.tok(i);
+                if let Some(c) = self.named_cue(i, si, s.tokens.clone()) {
+                    out.push(c);
+                    i = next;
+                    continue;
+                }
+                let Some(lw) = cues::lower(word, &mut buf) else {
+                    i = next;
+                    continue;
+                };
+                let lw = lw.to_string();
+                if let Some(cw) = cues::noun(&lw)
+                    && let Some(c) = self.noun_cue(i, si, &lw, cw)
+                {
+                    // "summit meeting", "peace talks": one cue, the first noun's kind.
+                    let skip = c.last + 1;
+                    out.push(c);
+                    i = skip.max(next);
+                    continue;
+                }
+                if let Some(cw) = cues::verb(&lw)
+                    && let Some(c) = self.verb_cue(i, si, &lw, cw)
+                {
+                    out.push(c);
+                }
+                i = next;
+            }
+        }
+        out
+    }
+
+    fn base(&self, kind: &'static str, noun: String, head: usize, sentence: usize) -> Cand {
+        Cand {
+            kind,
+            noun,
+            head,
+            first: head,
+            last: head,
+            named: None,
+            verbal: false,
+            det: Det::Bare,
+            irrealis: false,
+            telephone: false,
+            clause: self.clause_of.get(head).copied().unwrap_or(0),
+            sentence,
+            date: None,
+            date_span: None,
+            place: None,
+            participants: Vec::new(),
+            agent: None,
+            qualifier: None,
+            span: Span::new(0, 0),
+        }
+    }
+
+    /// "the Munich Security Conference", "the 2024 Paris Olympics".
+    fn named_cue(&self, i: usize, si: usize, sentence: Range<usize>) -> Option<Cand> {
+        let word = self.doc.tok(i);
+        let (kind, alone) = cues::named_head(word)?;
+        let mut first = i;
+        while first > sentence.start {
+            let p = first - 1;
+            let t = &self.doc.tokens[p];
+            let w = self.doc.tok(p);
+            let ok = match t.kind {
+                TokenKind::Word => {
+                    (is_capitalized(w) || is_all_caps(w))
+                        && !cues::is_name_stop(w)
+                        && cues::named_head(w).is_none()
+                }
+                TokenKind::Number => w.len() == 4 || w.ends_with("th") || w.ends_with("st"),
+                TokenKind::Punct => false,
+            };
+            if !ok || self.timex_covers(p) {
+                break;
+            }
+            first = p;
+        }
+        if first == i && !alone {
+            return None;
+        }
+        // A headline in capitals ("WORLD LEADERS MEET AT SUMMIT") is no name.
+        if is_all_caps(word) && word.len() > 3 {
+            return None;
+        }
+        let span = Span::new(self.doc.tokens[first].start, self.doc.tokens[i].end);
+        let mut c = self.base(kind, word.to_lowercase(), i, si);
+        c.first = first;
+        c.named = Some(self.doc.slice(span).to_string());
+        c.det = Det::Definite;
+        if first > sentence.start {
+            let mut buf = [0u8; 24];
+            if let Some(d) = self
+                .lower_tok(first - 1, &mut buf)
+                .and_then(cues::determiner)
+            {
+                c.first = first - 1;
+                c.det = d;
+            }
+        }
+        Some(c)
+    }
+
+    fn noun_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
+        let mut buf = [0u8; 24];
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| self.lower_tok(p, &mut buf))
+            .map(str::to_string)
+            .unwrap_or_default();
+        let next = self.lower_tok(i + 1, &mut buf).map(str::to_string);
+        let next = next.as_deref().unwrap_or("");
+        let sentence = self.sentence_tokens(si);
+        let mut telephone = false;
+        let mut verbal = false;
+        match lw {
+            "call" | "calls" => {
+                telephone = matches!(prev.as_str(), "telephone" | "phone" | "video");
+                if !telephone && next != "with" {
+                    return None;
+                }
+            }
+            "stop" | "stopover"
+                if !matches!(next, "in" | "at") || !is_capitalized(self.doc.tok(i + 2)) =>
+            {
+                return None;
+            }
+            "visit" | "visits" => {
+                verbal = cues::is_modal(&prev);
+            }
+            "meeting" | "meetings" if matches!(prev.as_str(), "summit") => return None,
+            "vote" if cues::is_modal(&prev) => verbal = true,
+            _ => {}
+        }
+        let mut c = self.base(cw.kind, self.doc.tok(i).to_lowercase(), i, si);
+        c.telephone = telephone;
+        c.verbal = verbal;
+        if telephone {
+            c.noun = format!("{prev} call");
+        }
+        // "summit meeting", "peace talks" are one cue.
+        if matches!(lw, "summit") && matches!(next, "meeting" | "talks") {
+            c.last = i + 1;
+        }
+        if verbal {
+            c.irrealis = true;
+            c.first = i;
+            return Some(c);
+        }
+        self.read_phrase(&mut c, sentence.start);
+        Some(c)
+    }
+
+    /// Reads the phrase before a noun cue: determiner, capitalised modifiers, possessive.
+    fn read_phrase(&self, c: &mut Cand, floor: usize) {
+        let mut buf = [0u8; 24];
+        let i = c.head;
+        let clause_start = self.clause_tokens(c.clause).start.max(floor);
+        let mut j = i;
+        let mut caps_start = i;
+        let mut caps_contiguous = true;
+        let mut steps = 0;
+        let tel = usize::from(c.telephone);
+        while j > clause_start && steps < 6 {
+            let p = j - 1;
+            if p + tel == i && tel == 1 {
+                j = p;
+                continue;
+            }
+            let t = &self.doc.tokens[p];
+            let w = self.doc.tok(p);
+            if t.kind == TokenKind::Punct {
+                break;
+            }
+            if w == "'s" || w == "\u{2019}s" || w == "'" {
+                c.det = Det::Definite;
+                if let Some(owner) = p.checked_sub(1)
+                    && let Some(m) = self.mention_covering(owner)
+                {
+                    c.agent = Some(self.short_name(m.actor));
+                    j = self
+                        .doc
+                        .tokens
+                        .partition_point(|k| k.start < m.start)
+                        .min(owner);
+                } else {
+                    j = p.saturating_sub(1);
+                }
+                break;
+            }
+            let lw = cues::lower(w, &mut buf).unwrap_or("");
+            if let Some(d) = cues::determiner(lw) {
+                if c.det != Det::Another {
+                    c.det = d;
+                }
+                if d == Det::Another {
+                    j = p;
+                    steps += 1;
+                    continue;
+                }
+                j = p;
+                break;
+            }
+            if cues::ends_phrase(lw) {
+                break;
+            }
+            if cues::is_irrealis(lw) {
+                c.irrealis = true;
+            }
+            if is_capitalized(w) || t.kind == TokenKind::Number {
+                if caps_contiguous {
+                    caps_start = p;
+                }
+            } else {
+                caps_contiguous = false;
+            }
+            j = p;
+            steps += 1;
+        }
+        c.first = j;
+        // Capitalised words right before the noun: demonyms, places, names, qualifiers.
+        if caps_start < i {
+            let mut qual = Vec::new();
+            let mut k = caps_start;
+            while k < i - tel {
+                if let Some(m) = self.mention_covering(k) {
+                    let kind = self.actor_kind(m);
+                    if k + 1 == i - tel
+                        && c.agent.is_none()
+                        && kind != Some(ActorKind::Place)
+                        && matches!(c.kind, "war" | "attack")
+                    {
+                        c.agent = Some(self.doc.tok(k).to_string());
+                    }
+                    let end = m.end;
+                    while k < i && self.doc.tokens[k].end <= end {
+                        k += 1;
+                    }
+                    continue;
+                }
+                if !self.timex_covers(k) && !cues::is_name_stop(self.doc.tok(k)) {
+                    qual.push(self.doc.tok(k));
+                }
+                k += 1;
+            }
+            if !qual.is_empty() {
+                c.qualifier = Some(qual.join(" "));
+            }
+        }
+        // Wishes and negation just before the phrase ("will seek a deal", "no agreement").
+        let mut k = c.first;
+        let mut steps = 0;
+        while k > clause_start && steps < 6 {
+            k -= 1;
+            steps += 1;
+            if let Some(lw) = self.lower_tok(k, &mut buf)
+                && cues::is_irrealis(lw)
+            {
+                c.irrealis = true;
+                break;
+            }
+        }
+        if c.det == Det::Generic {
+            c.irrealis = true;
+        }
+    }
+
+    fn verb_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
+        let mut buf = [0u8; 24];
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| self.lower_tok(p, &mut buf))
+            .map(str::to_string)
+            .unwrap_or_default();
+        match lw {
+            // "so-called", "called for", "called on": only "called" + a person is a call.
+            "called" => {
+                let m = self.mention_at(i + 1)?;
+                if self.actor_kind(m) != Some(ActorKind::Person) {
+                    return None;
+                }
+            }
+            // "had signed an agreement": the agreement is the event.
+            "signed" => {
+                let clause = self.clause_tokens(self.clause_of.get(i).copied().unwrap_or(0));
+                let from = i.saturating_sub(4).max(clause.start);
+                let has_deal = (from..clause.end.min(i + 6)).any(|k| {
+                    self.lower_tok(k, &mut buf)
+                        .and_then(cues::noun)
+                        .is_some_and(|c| c.kind == "agreement")
+                });
+                if has_deal {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        // "meeting" as a noun is read by `noun_cue`; "to meet" / "will meet" are wishes.
+        let mut c = self.base(cw.kind, cw.noun.unwrap_or(lw).to_string(), i, si);
+        c.verbal = true;
+        c.first = i;
+        let clause_start = self.clause_tokens(c.clause).start;
+        let mut k = i;
+        let mut steps = 0;
+        while k > clause_start && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if let Some(w) = self.lower_tok(k, &mut buf)
+                && (cues::is_modal(w) || cues::is_irrealis(w))
+            {
+                c.irrealis = true;
+                break;
+            }
+        }
+        if lw == "meet" && !c.irrealis && !prev.is_empty() {
+            // A bare present "meet" in news is nearly always a plan or a habit.
+            c.irrealis = true;
+        }
+        Some(c)
+    }
+
+    /// "X announced that …": when a sentence tells another event, the report of it is not one.
+    fn drop_reporting_cues(&self, cands: &mut Vec<Cand>) {
+        let keep: Vec<bool> = cands
+            .iter()
+            .map(|c| {
+                c.kind != "statement"
+                    || !cands
+                        .iter()
+                        .any(|o| o.sentence == c.sentence && o.kind != "statement")
+            })
+            .collect();
+        let mut it = keep.into_iter();
+        cands.retain(|_| it.next().unwrap_or(true));
+    }
+
+    /// Each time expression dates the nearest cue of its clause; a cue left undated takes the
+    /// nearest time expression of its sentence that dates no other cue.
+    fn date_cues(&self, cands: &mut [Cand]) {
+        let mut claimed = vec![false; self.timexes.len()];
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()];
+        let dist = |c: &Cand, t: &Tx| -> usize {
+            if t.token > c.last {
+                t.token - c.last
+            } else {
+                // A date before its cue is a little farther than one after it.
+                (c.first.saturating_sub(t.token)) + 1
+            }
+        };
+        let mut ci = 0;
+        for (ti, t) in self.timexes.iter().enumerate() {
+            while ci < cands.len() && cands[ci].sentence < t.sentence {
+                ci += 1;
+            }
+            let nearest = cands[ci..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, c)| c.sentence == t.sentence)
+                .filter(|(_, c)| c.clause == t.clause)
+                .min_by_key(|(_, c)| dist(c, t))
+                .map(|(k, c)| (ci + k, dist(c, t)));
+            if let Some((k, d)) = nearest {
+                claimed[ti] = true;
+                if best[k].is_none_or(|(_, bd)| d < bd) {
+                    best[k] = Some((ti, d));
+                }
+            }
+        }
+        let mut ti0 = 0;
+        for (k, c) in cands.iter_mut().enumerate() {
+            let chosen = match best[k] {
+                Some((ti, _)) => Some(ti),
+                None => {
+                    while ti0 < self.timexes.len() && self.timexes[ti0].sentence < c.sentence {
+                        ti0 += 1;
+                    }
+                    self.timexes[ti0..]
+                        .iter()
+                        .enumerate()
+                        .take_while(|(_, t)| t.sentence == c.sentence)
+                        .filter(|(j, _)| !claimed[ti0 + j])
+                        .min_by_key(|(_, t)| dist(c, t))
+                        .map(|(j, _)| ti0 + j)
+                }
+            };
+            if let Some(t) = chosen.and_then(|ti| self.timexes.get(ti)) {
+                c.date = Some(t.value.clone());
+                c.date_span = Some(t.span);
+            }
+        }
+    }
+
+    /// Place, participants, label inputs and span of a cue.
+    fn fill(&self, c: &mut Cand) {
+        c.place = self.find_place(c);
+        let clause = self.clause_tokens(c.clause);
+        let (cs, ce) = self.byte_range(clause);
+        let named_span = c
+            .named
+            .as_ref()
+            .map(|_| Span::new(self.doc.tokens[c.first].start, self.doc.tokens[c.head].end));
+        let place_actor = c.place.as_ref().and_then(|p| p.actor);
+        let mut parts = Vec::new();
+        for m in self.mentions_in(cs, ce) {
+            let Some(kind) = self.actor_kind(m) else {
+                continue;
+            };
+            if kind == ActorKind::Place || Some(m.actor) == place_actor {
+                continue;
+            }
+            if named_span.is_some_and(|s| s.overlaps(&Span::new(m.start, m.end))) {
+                continue;
+            }
+            if !parts.contains(&m.actor) {
+                parts.push(m.actor);
+            }
+        }
+        c.participants = parts;
+        let mut start = self.doc.tokens[c.first].start;
+        let mut end = self.doc.tokens[c.last.min(self.doc.tokens.len() - 1)].end;
+        let sentence = self
+            .doc
+            .sentences
+            .get(c.sentence)
+            .map_or(Span::new(start, end), |s| s.span);
+        for s in [c.date_span, c.place.as_ref().map(|p| p.span)]
+            .into_iter()
+            .flatten()
+        {
+            if sentence.contains(&s) {
+                start = start.min(s.start);
+                end = end.max(s.end);
+            }
+        }
+        c.span = Span::new(start, end);
+    }
+
+    fn byte_range(&self, toks: Range<usize>) -> (usize, usize) {
+        if toks.is_empty() {
+            return (0, 0);
+        }
+        (
+            self.doc.tokens[toks.start].start,
+            self.doc.tokens[toks.end - 1].end,
+        )
+    }
+
+    /// A place or country mention starting at token `i` (after an optional "the").
+    fn place_at(&self, i: usize) -> Option<Place> {
+        let i = if self.is_word(i, "the") { i + 1 } else { i };
+        let m = self.mention_at(i)?;
+        let kind = self.actor_kind(m)?;
+        if !matches!(kind, ActorKind::Place | ActorKind::Country) || m.form != MentionForm::Name {
+            return None;
+        }
+        let a = self.actors.get(m.actor)?;
+        Some(Place {
+            name: a.name.clone(),
+            actor: Some(m.actor),
+            span: Span::new(m.start, m.end),
+        })
+    }
+
+    /// A capitalised name after a preposition that no actor claims ("in Davos").
+    fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place> {
+        let i = if self.is_word(i, "the") { i + 1 } else { i };
+        if i <= sentence_start {
+            return None;
+        }
+        let mut k = i;
+        while let Some(t) = self.doc.tokens.get(k) {
+            let w = self.doc.tok(k);
+            if t.kind != TokenKind::Word
+                || !is_capitalized(w)
+                || is_all_caps(w)
+                || cues::is_not_place(w)
+                || cues::named_head(w).is_some()
+                || self.mention_covering(k).is_some()
+                || self.timex_covers(k)
+                || (k > i && !t.space_before)
+            {
+                break;
+            }
+            k += 1;
+        }
+        if k == i || k - i > 3 {
+            return None;
+        }
+        let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k - 1].end);
+        Some(Place {
+            name: self.doc.slice(span).to_string(),
+            actor: None,
+            span,
+        })
+    }
+
+    /// "at X in Y" gives Y: the most specific place told.
+    fn chain_in(&self, p: Place) -> Place {
+        let after = self.doc.tokens.partition_point(|t| t.start < p.span.end);
+        if self.is_word(after, "in")
+            && let Some(q) = self.place_at(after + 1)
+        {
+            return q;
+        }
+        p
+    }
+
+    fn find_place(&self, c: &Cand) -> Option<Place> {
+        if c.kind == "call" {
+            return None;
+        }
+        // In the name or right before the noun: "Munich Security Conference", "Paris meeting".
+        if c.first < c.head {
+            for k in c.first..c.head {
+                if let Some(m) = self.mention_at(k)
+                    && self.actor_kind(m) == Some(ActorKind::Place)
+                    && let Some(p) = self.place_at(k)
+                {
+                    return Some(p);
+                }
+            }
+        }
+        let after = c.last + 1;
+        match c.kind {
+            "war" | "attack" => {
+                if (self.is_word(after, "of")
+                    || self.is_word(after, "on")
+                    || self.is_word(after, "in")
+                    || self.is_word(after, "against"))
+                    && let Some(p) = self.place_at(after + 1)
+                {
+                    return Some(p);
+                }
+                if c.verbal
+                    && let Some(p) = self.place_at(after)
+                {
+                    return Some(p);
+                }
+            }
+            "visit" => {
+                if c.verbal
+                    && let Some(p) = self.place_at(after)
+                {
+                    return Some(p);
+                }
+                if self.is_word(after, "to") || self.is_word(after, "in") {
+                    if let Some(p) = self.place_at(after + 1) {
+                        return Some(p);
+                    }
+                    let s0 = self.sentence_tokens(c.sentence).start;
+                    if let Some(p) = self.unknown_place_at(after + 1, s0) {
+                        return Some(p);
+                    }
+                }
+            }
+            _ => {}
+        }
+        let clause = self.clause_tokens(c.clause);
+        let sentence = self.sentence_tokens(c.sentence);
+        let mut buf = [0u8; 24];
+        let mut fallback = None;
+        // After the cue first, then before it in its clause.
+        let scan = |range: Vec<usize>, fallback: &mut Option<Place>| -> Option<Place> {
+            let mut buf = [0u8; 24];
+            for k in range {
+                if !self
+                    .lower_tok(k, &mut buf)
+                    .is_some_and(cues::is_place_preposition)
+                {
+                    continue;
+                }
+                if let Some(p) = self.place_at(k + 1) {
+                    return Some(self.chain_in(p));
+                }
+                if fallback.is_none()
+                    && let Some(p) = self.unknown_place_at(k + 1, sentence.start)
+                {
+                    *fallback = Some(p);
+                }
+            }
+            None
+        };
+        let after_range: Vec<usize> = (after..clause.end).collect();
+        if let Some(p) = scan(after_range, &mut fallback) {
+            return Some(p);
+        }
+        let before: Vec<usize> = (clause.start..c.first).rev().collect();
+        if let Some(p) = scan(before, &mut fallback) {
+            return Some(p);
+        }
+        // A fronted "At NATO Headquarters in Brussels, …" sets the scene for the sentence.
+        for (ci, cl) in self.clauses.iter().enumerate() {
+            if cl.sentence != c.sentence || ci == c.clause || cl.tokens.start != sentence.start {
+                continue;
+            }
+            if self
+                .lower_tok(cl.tokens.start, &mut buf)
+                .is_some_and(cues::is_place_preposition)
+            {
+                let range: Vec<usize> = cl.tokens.clone().collect();
+                if let Some(p) = scan(range, &mut fallback) {
+                    return Some(p);
+                }
+            }
+        }
+        fallback
+    }
+
+    /// The short form of an actor's name for a label: a person's surname, a country's shortest
+    /// name ("US"), a group's or organisation's name.
+    fn short_name(&self, actor: usize) -> String {
+        let Some(a) = self.actors.get(actor) else {
+            return String::new();
+        };
+        label::short_name(a, self.doc.text)
+    }
+
+    fn to_event(&self, c: &Cand) -> Event {
+        let parts: Vec<&Actor> = c
+            .participants
+            .iter()
+            .filter_map(|&i| self.actors.get(i))
+            .collect();
+        let label = label::label(&label::Parts {
+            kind: c.kind,
+            noun: &c.noun,
+            named: c.named.as_deref(),
+            place: c.place.as_ref().map(|p| p.name.as_str()),
+            agent: c.agent.as_deref(),
+            qualifier: c.qualifier.as_deref(),
+            participants: &parts,
+            text: self.doc.text,
+        });
+        Event {
+            label,
+            kind: c.kind.to_string(),
+            date: c.date.clone(),
+            place: c.place.as_ref().map(|p| p.name.clone()),
+            participants: parts.iter().map(|a| a.id.clone()).collect(),
+            start: c.span.start,
+            end: c.span.end,
+        }
+    }
+}
+
+/// Kinds that name a gathering: "the meetings" may refer back to talks.
+fn gathering(kind: &str) -> bool {
+    matches!(
+        kind,
+        "meeting" | "talks" | "summit" | "conference" | "negotiations"
+    )
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    // "Munich Conference" is the "Munich Security Conference": same first and last word, and
+    // every word of the short name in the long one.
+    short.first() == long.first()
+        && short.last() == long.last()
+        && short.iter().all(|w| long.contains(w))
+}
+
+fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn place_name(c: &Cand) -> Option<&str> {
+    c.place.as_ref().map(|p| p.name.as_str())
+}
+
+/// Merges the mentions of one event into the first: a named event named again, an event taken
+/// up with "the" ("the talks"), an event told again with the same place.
+fn merge(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    for c in cands {
+        let target = find_antecedent(&out, &c);
+        match target {
+            Some(k) => {
+                let e = &mut out[k];
+                if e.date.is_none() {
+                    e.date = c.date.clone();
+                }
+                if e.place.is_none() {
+                    e.place = c.place.clone();
+                }
+                for p in c.participants {
+                    if !e.participants.contains(&p) {
+                        e.participants.push(p);
+                    }
+                }
+                // An event taken up as real makes a wished-for one real ("a possible summit" …
+                // "the summit was held").
+                e.irrealis &= c.irrealis;
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn find_antecedent(out: &[Cand], c: &Cand) -> Option<usize> {
+    let dates_ok = |e: &Cand| compatible(&e.date, &c.date);
+    let places_ok = |e: &Cand| match (place_name(e), place_name(c)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    if let Some(name) = &c.named {
+        return out.iter().rposition(|e| {
+            e.kind == c.kind && e.named.as_deref().is_some_and(|n| same_name(n, name))
+        });
+    }
+    match c.det {
+        Det::Another => None,
+        Det::Definite => {
+            // The same kind and place first, then the latest gathering that fits.
+            out.iter()
+                .rposition(|e| {
+                    e.kind == c.kind && dates_ok(e) && place_name(c).is_some() && places_ok(e)
+                })
+                .or_else(|| {
+                    out.iter().rposition(|e| {
+                        (e.kind == c.kind || (gathering(e.kind) && gathering(c.kind)))
+                            && dates_ok(e)
+                            && places_ok(e)
+                            && c.date.is_none()
+                    })
+                })
+                .or_else(|| {
+                    out.iter()
+                        .rposition(|e| e.kind == c.kind && dates_ok(e) && places_ok(e))
+                })
+        }
+        Det::Bare | Det::Indefinite | Det::Generic => out.iter().rposition(|e| {
+            e.kind == c.kind
+                && dates_ok(e)
+                && place_name(e).is_some()
+                && place_name(e) == place_name(c)
+                && (e.date.is_some() || c.date.is_none())
+        }),
+    }
+}
+
+/// Whether an event belongs on the timeline: named, dated, or told with enough to place it.
+fn keep(c: &Cand) -> bool {
+    if c.named.is_some() || c.date.is_some() {
+        return true;
+    }
+    if c.irrealis || c.kind == "statement" || c.det == Det::Generic {
+        return false;
+    }
+    let parts = c.participants.len();
+    if c.verbal {
+        return c.place.is_some() && parts >= 1;
+    }
+    match c.kind {
+        "visit" | "call" => c.place.is_some() || parts >= 2 || (c.agent.is_some() && parts >= 1),
+        "meeting" | "talks" | "summit" | "conference" | "negotiations" => {
+            c.place.is_some() || parts >= 2
+        }
+        // Wars, attacks, deals, votes: only with who did what to whom, or where.
+        _ => (c.agent.is_some() && c.place.is_some()) || parts >= 2 && c.place.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

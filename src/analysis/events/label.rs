@@ -1,0 +1,180 @@
+//! Short readable labels built from what was read of an event: its noun, its participants (people
+//! by surname, countries by their shortest name), its place ("US-Russia talks in Riyadh",
+//! "Paris meeting of European countries", "Zelensky's visit to Riyadh").
+
+use crate::model::{Actor, ActorKind, MentionForm};
+
+/// What a label is made of.
+pub struct Parts<'a> {
+    /// The event kind.
+    pub kind: &'a str,
+    /// The noun as the text has it ("talks", "meeting", "telephone call", "invasion").
+    pub noun: &'a str,
+    /// The name of a named event.
+    pub named: Option<&'a str>,
+    /// The place name.
+    pub place: Option<&'a str>,
+    /// A demonym or possessor before the noun ("Russian", "Zelensky").
+    pub agent: Option<&'a str>,
+    /// Capitalised words before the noun that are no actor ("G20").
+    pub qualifier: Option<&'a str>,
+    /// The participants, in text order.
+    pub participants: &'a [&'a Actor],
+    /// The article text, for the surface forms of names.
+    pub text: &'a str,
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .unwrap_or(s)
+        .trim()
+}
+
+/// The short form of an actor's name: a person's surname, a country's or organisation's shortest
+/// name in the text ("US", "NATO"), a group's full name ("European countries").
+pub fn short_name(a: &Actor, text: &str) -> String {
+    match a.kind {
+        ActorKind::Person => {
+            let name = strip_possessive(&a.name);
+            name.split_whitespace().last().unwrap_or(name).to_string()
+        }
+        ActorKind::Group | ActorKind::Place => strip_possessive(&a.name).to_string(),
+        ActorKind::Country | ActorKind::Organisation => a
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Name)
+            .filter_map(|m| text.get(m.start..m.end))
+            .map(strip_possessive)
+            .filter(|s| s.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            .min_by_key(|s| (s.len(), *s))
+            .unwrap_or_else(|| strip_possessive(&a.name))
+            .to_string(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "A-B": two or three sides of a meeting, call or war, countries first, else people.
+fn sides(p: &Parts) -> Option<String> {
+    for kind in [ActorKind::Country, ActorKind::Person] {
+        let names: Vec<String> = p
+            .participants
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| short_name(a, p.text))
+            .take(3)
+            .collect();
+        if names.len() >= 2 {
+            return Some(names.join("-"));
+        }
+    }
+    None
+}
+
+fn first_of(p: &Parts, kinds: &[ActorKind]) -> Option<String> {
+    kinds.iter().find_map(|k| {
+        p.participants
+            .iter()
+            .find(|a| a.kind == *k)
+            .map(|a| short_name(a, p.text))
+    })
+}
+
+/// The label of an event.
+pub fn label(p: &Parts) -> String {
+    if let Some(name) = p.named {
+        return capitalise(name);
+    }
+    let noun = p.noun;
+    let in_place = p.place.map(|x| format!(" in {x}")).unwrap_or_default();
+    let out = match p.kind {
+        "visit" => {
+            let who = p
+                .agent
+                .map(str::to_string)
+                .or_else(|| first_of(p, &[ActorKind::Person, ActorKind::Country]));
+            let prep = if matches!(noun, "stop" | "stopover") {
+                "in"
+            } else {
+                "to"
+            };
+            let to = p.place.map(|x| format!(" {prep} {x}")).unwrap_or_default();
+            match who {
+                Some(w) => format!("{w}'s {noun}{to}"),
+                None => format!("{noun}{to}"),
+            }
+        }
+        "war" | "attack" => {
+            let target = p.place.map(|x| {
+                let prep = match (p.kind, noun) {
+                    ("attack", _) => "on",
+                    (_, "invasion") => "of",
+                    _ => "in",
+                };
+                format!(" {prep} {x}")
+            });
+            match (p.agent, target) {
+                (Some(a), Some(t)) => format!("{a} {noun}{t}"),
+                (None, Some(t)) => match sides(p) {
+                    Some(s) if noun == "war" => format!("{s} {noun}"),
+                    _ => format!("{noun}{t}"),
+                },
+                (Some(a), None) => format!("{a} {noun}"),
+                (None, None) => match sides(p) {
+                    Some(s) => format!("{s} {noun}"),
+                    None => noun.to_string(),
+                },
+            }
+        }
+        "statement" => {
+            match first_of(
+                p,
+                &[
+                    ActorKind::Person,
+                    ActorKind::Organisation,
+                    ActorKind::Country,
+                ],
+            ) {
+                Some(w) => format!("{w} {noun}{in_place}"),
+                None => format!("{noun}{in_place}"),
+            }
+        }
+        "election" | "vote" | "protest" => match p.qualifier {
+            Some(q) => format!("{q} {noun}{in_place}"),
+            None => format!("{noun}{in_place}"),
+        },
+        _ => {
+            if let Some(s) = sides(p) {
+                format!("{s} {noun}{in_place}")
+            } else if let Some(g) = first_of(
+                p,
+                &[
+                    ActorKind::Group,
+                    ActorKind::Organisation,
+                    ActorKind::Country,
+                ],
+            ) {
+                match p.place {
+                    Some(x) => format!("{x} {noun} of {g}"),
+                    None => format!("{noun} of {g}"),
+                }
+            } else if let Some(w) = first_of(p, &[ActorKind::Person]) {
+                format!("{w}'s {noun}{in_place}")
+            } else if let Some(x) = p.place {
+                format!("{x} {noun}")
+            } else if let Some(q) = p.qualifier {
+                format!("{q} {noun}")
+            } else {
+                noun.to_string()
+            }
+        }
+    };
+    capitalise(&out)
+}

@@ -1,0 +1,441 @@
+//! Unit tests: sentences written for the test, with the actors and time expressions the other
+//! stages would give spelled out by hand.
+
+use super::*;
+use crate::model::{Mention, MentionForm};
+
+fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|t| t.find(needle)) {
+        let s = from + p;
+        let e = s + needle.len();
+        let before = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            out.push((s, e));
+        }
+        from = e;
+    }
+    out
+}
+
+/// An actor with every occurrence of its names (and demonyms) as mentions.
+fn actor(text: &str, name: &str, kind: ActorKind, names: &[&str], demonyms: &[&str]) -> Actor {
+    let mut mentions = Vec::new();
+    for (forms, form) in [(names, MentionForm::Name), (demonyms, MentionForm::Demonym)] {
+        for n in forms {
+            for (start, end) in find_all(text, n) {
+                mentions.push(Mention { start, end, form });
+            }
+        }
+    }
+    mentions.sort();
+    mentions.dedup_by(|b, a| a.span().overlaps(&b.span()));
+    Actor {
+        id: crate::analysis::slug(name),
+        name: name.into(),
+        kind,
+        role: None,
+        affiliation: None,
+        aliases: names.iter().map(|s| s.to_string()).collect(),
+        mentions,
+    }
+}
+
+fn person(text: &str, name: &str) -> Actor {
+    let surname = name.split_whitespace().last().unwrap_or(name);
+    actor(text, name, ActorKind::Person, &[name, surname], &[])
+}
+
+fn place(text: &str, name: &str) -> Actor {
+    actor(text, name, ActorKind::Place, &[name], &[])
+}
+
+fn country(text: &str, name: &str, short: &str, demonym: &str) -> Actor {
+    actor(text, name, ActorKind::Country, &[name, short], &[demonym])
+}
+
+fn timex(text: &str, surface: &str, value: &str) -> Timex {
+    let (start, end) = find_all(text, surface)[0];
+    Timex {
+        start,
+        end,
+        kind: TimexType::Date,
+        value: Some(value.into()),
+    }
+}
+
+fn run(text: &str, actors: &[Actor], timexes: &[Timex]) -> Vec<Event> {
+    let doc = Document::new(text);
+    extract(&doc, actors, timexes, Date::new(2025, 2, 18).ok())
+}
+
+fn one(events: &[Event]) -> &Event {
+    assert_eq!(events.len(), 1, "{events:#?}");
+    &events[0]
+}
+
+#[test]
+fn named_conference_takes_its_range_and_the_place_in_its_name() {
+    let t = "They came on the back of the Munich Security Conference held from 12 to 14 February.";
+    let actors = [place(t, "Munich")];
+    let e = run(
+        t,
+        &actors,
+        &[timex(t, "from 12 to 14 February", "2025-02-12/2025-02-14")],
+    );
+    let e = one(&e);
+    assert_eq!(e.label, "Munich Security Conference");
+    assert_eq!(e.kind, "conference");
+    assert_eq!(e.date.as_deref(), Some("2025-02-12/2025-02-14"));
+    assert_eq!(e.place.as_deref(), Some("Munich"));
+    assert!(
+        Span::new(e.start, e.end)
+            .of(t)
+            .contains("Munich Security Conference")
+    );
+}
+
+#[test]
+fn a_named_event_named_again_is_one_event() {
+    let t = "Leaders gathered at the World Economic Forum in Davos on Tuesday. \
+             At the World Forum, the chancellor spoke about trade.";
+    let e = run(t, &[], &[timex(t, "Tuesday", "2025-02-18")]);
+    let e = one(&e);
+    assert_eq!(e.label, "World Economic Forum");
+    assert_eq!(e.place.as_deref(), Some("Davos"));
+}
+
+#[test]
+fn standalone_games_are_a_named_event() {
+    let t = "The Olympics opened in Paris on 26 July.";
+    let e = run(
+        t,
+        &[place(t, "Paris")],
+        &[timex(t, "26 July", "2024-07-26")],
+    );
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.place.as_deref()),
+        ("games", Some("Paris"))
+    );
+}
+
+#[test]
+fn meeting_dated_in_its_clause_with_place_and_group() {
+    let t = "A hastily convened meeting held by the European countries in Paris on Monday failed \
+             to agree on a plan.";
+    let actors = [
+        place(t, "Paris"),
+        actor(
+            t,
+            "European countries",
+            ActorKind::Group,
+            &["European countries"],
+            &[],
+        ),
+    ];
+    let e = run(t, &actors, &[timex(t, "Monday", "2025-02-17")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Paris meeting of European countries");
+    assert_eq!(e.kind, "meeting");
+    assert_eq!(e.date.as_deref(), Some("2025-02-17"));
+    assert_eq!(e.place.as_deref(), Some("Paris"));
+    assert_eq!(e.participants, ["european-countries"]);
+}
+
+#[test]
+fn talks_today_between_two_countries_ministers() {
+    let t = "In a turnaround, high-level talks are continuing in Riyadh today between US Secretary \
+             of State Jane Doe and Russian Foreign Minister John Roe.";
+    let actors = [
+        place(t, "Riyadh"),
+        country(t, "United States", "US", "American"),
+        country(t, "Russia", "Russia", "Russian"),
+        person(t, "Jane Doe"),
+        person(t, "John Roe"),
+    ];
+    let e = run(t, &actors, &[timex(t, "today", "2025-02-18")]);
+    let e = one(&e);
+    assert_eq!(e.label, "US-Russia talks in Riyadh");
+    assert_eq!(e.date.as_deref(), Some("2025-02-18"));
+    assert_eq!(e.place.as_deref(), Some("Riyadh"));
+    assert_eq!(
+        e.participants,
+        ["united-states", "jane-doe", "russia", "john-roe"]
+    );
+}
+
+#[test]
+fn the_talks_told_again_are_the_same_talks() {
+    let t = "Talks opened in Geneva on Monday between Alan Smith and Boris Jones. \
+             After the first session of the talks, Smith said the meetings were useful.";
+    let actors = [
+        place(t, "Geneva"),
+        person(t, "Alan Smith"),
+        person(t, "Boris Jones"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Monday", "2025-02-17")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Smith-Jones talks in Geneva");
+}
+
+#[test]
+fn invasion_takes_its_country_as_place() {
+    let t = "This is the first such contact since the Russian invasion of Ukraine in 2022.";
+    let actors = [
+        country(t, "Russia", "Russia", "Russian"),
+        country(t, "Ukraine", "Ukraine", "Ukrainian"),
+    ];
+    let e = run(t, &actors, &[timex(t, "2022", "2022")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Russian invasion of Ukraine");
+    assert_eq!(e.kind, "war");
+    assert_eq!(e.place.as_deref(), Some("Ukraine"));
+    assert_eq!(e.date.as_deref(), Some("2022"));
+}
+
+#[test]
+fn the_war_told_later_is_the_invasion() {
+    let t = "Russia began its invasion of Ukraine in 2022. The aim is to end the war in Ukraine.";
+    let actors = [
+        country(t, "Russia", "Russia", "Russian"),
+        country(t, "Ukraine", "Ukraine", "Ukrainian"),
+    ];
+    let e = run(t, &actors, &[timex(t, "2022", "2022")]);
+    assert_eq!(one(&e).date.as_deref(), Some("2022"));
+}
+
+#[test]
+fn a_visit_due_tomorrow_is_dated_and_placed() {
+    let t = "President Ann Lee is due to visit Oslo tomorrow after making a stop in Ankara.";
+    let actors = [person(t, "Ann Lee"), place(t, "Oslo"), place(t, "Ankara")];
+    let e = run(t, &actors, &[timex(t, "tomorrow", "2025-02-19")]);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(e[0].label, "Lee's visit to Oslo");
+    assert_eq!(e[0].date.as_deref(), Some("2025-02-19"));
+    assert_eq!(e[1].label, "Lee's stop in Ankara");
+    assert_eq!(e[1].date, None);
+}
+
+#[test]
+fn a_call_reported_in_an_announcement_is_the_event() {
+    let t = "Don Roe announced on his blog on 12 February that he had made a telephone call to \
+             Ivan Moe agreeing to meet him in Oslo.";
+    let actors = [
+        person(t, "Don Roe"),
+        person(t, "Ivan Moe"),
+        place(t, "Oslo"),
+    ];
+    let e = run(t, &actors, &[timex(t, "12 February", "2025-02-12")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Roe-Moe telephone call");
+    assert_eq!(e.kind, "call");
+    assert_eq!(e.date.as_deref(), Some("2025-02-12"));
+    assert_eq!(e.place, None);
+}
+
+#[test]
+fn statements_at_a_venue_in_a_city_take_the_city_and_the_fronted_date() {
+    let t = "At NATO Headquarters in Brussels this week, Defence Secretary Tom Kay made \
+             statements on spending.";
+    let actors = [
+        place(t, "Brussels"),
+        actor(t, "NATO", ActorKind::Organisation, &["NATO"], &[]),
+        person(t, "Tom Kay"),
+    ];
+    let e = run(t, &actors, &[timex(t, "this week", "2025-W08")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Kay statements in Brussels");
+    assert_eq!(e.kind, "statement");
+    assert_eq!(e.date.as_deref(), Some("2025-W08"));
+    assert_eq!(e.place.as_deref(), Some("Brussels"));
+}
+
+#[test]
+fn undated_statements_are_not_on_the_timeline() {
+    let t = "According to statements on both sides, the mood was good.";
+    assert!(run(t, &[], &[]).is_empty());
+}
+
+#[test]
+fn another_meeting_is_a_second_event_and_the_first_stays_one() {
+    let t = "A meeting was held in Paris on Monday. The Paris meeting was followed by another \
+             meeting held in Brussels on Tuesday.";
+    let actors = [place(t, "Paris"), place(t, "Brussels")];
+    let tx = [
+        timex(t, "Monday", "2025-02-17"),
+        timex(t, "Tuesday", "2025-02-18"),
+    ];
+    let e = run(t, &actors, &tx);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(
+        (e[0].label.as_str(), e[0].date.as_deref()),
+        ("Paris meeting", Some("2025-02-17"))
+    );
+    assert_eq!(
+        (e[1].label.as_str(), e[1].date.as_deref()),
+        ("Brussels meeting", Some("2025-02-18"))
+    );
+}
+
+#[test]
+fn a_date_in_a_fronted_clause_dates_the_sentence() {
+    let t = "On Thursday, Chinese President Li Wei met French President Paul Dumas in Beijing.";
+    let actors = [
+        person(t, "Li Wei"),
+        person(t, "Paul Dumas"),
+        place(t, "Beijing"),
+        country(t, "China", "China", "Chinese"),
+        country(t, "France", "France", "French"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Thursday", "2025-02-13")]);
+    let e = one(&e);
+    assert_eq!(e.kind, "meeting");
+    assert_eq!(e.date.as_deref(), Some("2025-02-13"));
+    assert_eq!(e.place.as_deref(), Some("Beijing"));
+    assert_eq!(e.label, "China-France meeting in Beijing");
+}
+
+#[test]
+fn the_clause_date_wins_over_the_sentence_date() {
+    let t = "The ceasefire signed in Cairo on 15 January held, and an attack on Gaza followed in \
+             March.";
+    let actors = [place(t, "Cairo"), place(t, "Gaza")];
+    let tx = [
+        timex(t, "15 January", "2025-01-15"),
+        timex(t, "March", "2025-03"),
+    ];
+    let e = run(t, &actors, &tx);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(
+        (e[0].kind.as_str(), e[0].date.as_deref()),
+        ("agreement", Some("2025-01-15"))
+    );
+    assert_eq!(e[0].place.as_deref(), Some("Cairo"));
+    assert_eq!(
+        (e[1].label.as_str(), e[1].date.as_deref()),
+        ("Attack on Gaza", Some("2025-03"))
+    );
+}
+
+#[test]
+fn elections_and_protests() {
+    let t = "Voters in Germany went to the polls on Sunday in a snap election. Thousands \
+             protested in Tbilisi on Saturday.";
+    let actors = [
+        country(t, "Germany", "Germany", "German"),
+        place(t, "Tbilisi"),
+    ];
+    let tx = [
+        timex(t, "Sunday", "2025-02-23"),
+        timex(t, "Saturday", "2025-02-22"),
+    ];
+    let e = run(t, &actors, &tx);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(
+        (e[0].kind.as_str(), e[0].place.as_deref()),
+        ("protest", Some("Tbilisi"))
+    );
+    assert_eq!(
+        (e[1].kind.as_str(), e[1].place.as_deref()),
+        ("election", Some("Germany"))
+    );
+}
+
+#[test]
+fn wishes_and_generic_events_are_left_out() {
+    let t = "Fears are rising that Don Roe will seek a deal with Ivan Moe. Roe wants to end the \
+             war. Until Roe and Moe meet, nothing is clear. He will not accept any agreement.";
+    let actors = [person(t, "Don Roe"), person(t, "Ivan Moe")];
+    assert!(
+        run(t, &actors, &[]).is_empty(),
+        "{:#?}",
+        run(t, &actors, &[])
+    );
+}
+
+#[test]
+fn durations_and_bounds_do_not_date_events() {
+    let t = "Talks in Vienna between Ann Lee and Tom Kay lasted three days. Protests in Lima \
+             have gone on since 2019.";
+    let mut d = timex(t, "three days", "P3D");
+    d.kind = TimexType::Duration;
+    let actors = [
+        place(t, "Vienna"),
+        place(t, "Lima"),
+        person(t, "Ann Lee"),
+        person(t, "Tom Kay"),
+    ];
+    let e = run(t, &actors, &[d, timex(t, "2019", "2019")]);
+    assert!(e.iter().all(|e| e.date.is_none()), "{e:#?}");
+}
+
+#[test]
+fn undated_events_come_after_dated_ones_in_text_order() {
+    let t = "Ann Lee visited Lima. Tom Kay visited Quito. Talks were held in Oslo on Monday.";
+    let actors = [
+        person(t, "Ann Lee"),
+        person(t, "Tom Kay"),
+        place(t, "Lima"),
+        place(t, "Quito"),
+        place(t, "Oslo"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Monday", "2025-02-17")]);
+    let labels: Vec<&str> = e.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Oslo talks", "Lee's visit to Lima", "Kay's visit to Quito"]
+    );
+}
+
+#[test]
+fn timeline_sorts_weeks_ranges_and_years_by_their_start() {
+    let ev = |d: Option<&str>, start| Event {
+        label: String::new(),
+        kind: String::new(),
+        date: d.map(str::to_string),
+        place: None,
+        participants: vec![],
+        start,
+        end: start + 1,
+    };
+    let mut e = vec![
+        ev(None, 0),
+        ev(Some("2025-W08"), 1),
+        ev(Some("2025-02-18"), 2),
+        ev(Some("2025-02-12/2025-02-14"), 3),
+        ev(Some("2022"), 4),
+        ev(Some("2025-02"), 5),
+        ev(Some("2025-02-17"), 6),
+        ev(None, 7),
+    ];
+    sort_timeline(&mut e);
+    let order: Vec<usize> = e.iter().map(|e| e.start).collect();
+    assert_eq!(order, [4, 5, 3, 6, 1, 2, 0, 7]);
+}
+
+#[test]
+fn date_keys_are_chronological_text() {
+    assert_eq!(date_key("2025-W08"), "2025-02-17");
+    assert_eq!(date_key("2025-Q3"), "2025-06-00");
+    assert_eq!(date_key("2025-SU"), "2025-06-00");
+    assert_eq!(date_key("2025-02-12/2025-02-14"), "2025-02-12");
+    assert_eq!(date_key("2025-02-18T15:00"), "2025-02-18T15:00");
+    assert_eq!(date_key("2025"), "2025-00-00");
+    assert_eq!(date_key("199X"), "199X");
+}
+
+#[test]
+fn empty_and_odd_input_gives_no_event() {
+    for t in ["", " ", "talks", "The", "— , ;", "summit meeting"] {
+        let _ = run(t, &[], &[]);
+    }
+}

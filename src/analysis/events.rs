@@ -40,8 +40,9 @@ pub fn extract(
     let mut cands = ctx.find_cues();
     ctx.drop_reporting_cues(&mut cands);
     ctx.date_cues(&mut cands);
+    let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
     for c in &mut cands {
-        ctx.fill(c);
+        ctx.fill(c, &heads);
     }
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
     cands.retain(|c| !(c.verbal && c.irrealis && c.date.is_none()));
@@ -172,6 +173,10 @@ struct Cand {
     date_span: Option<Span>,
     place: Option<Place>,
     participants: Vec<usize>,
+    /// How each participant is named in the clause, when by name.
+    surfaces: Vec<Option<Span>>,
+    /// How many of the participants come from the first mention (the label uses only those).
+    own: usize,
     /// A demonym or possessive before the noun ("Russian invasion", "Zelensky's visit").
     agent: Option<String>,
     /// Capitalised words before the noun that are no actor ("G20 summit").
@@ -370,7 +375,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 };
                 let lw = lw.to_string();
+                // "World War II", "Cold War": a capitalised noun inside a name is not a cue.
+                let in_name = i > s.tokens.start && is_capitalized(word);
                 if let Some(cw) = cues::noun(&lw)
+                    && !in_name
                     && let Some(c) = self.noun_cue(i, si, &lw, cw)
                 {
                     // "summit meeting", "peace talks": one cue, the first noun's kind.
@@ -408,6 +416,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             date_span: None,
             place: None,
             participants: Vec::new(),
+            surfaces: Vec::new(),
+            own: 0,
             agent: None,
             qualifier: None,
             span: Span::new(0, 0),
@@ -438,6 +448,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             first = p;
         }
         if first == i && !alone {
+            return None;
+        }
+        // "the European Convention on Human Rights" is a treaty, not a gathering.
+        if self.is_word(i + 1, "on") && is_capitalized(self.doc.tok(i + 2)) {
             return None;
         }
         // A headline in capitals ("WORLD LEADERS MEET AT SUMMIT") is no name.
@@ -752,8 +766,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Place, participants, label inputs and span of a cue.
-    fn fill(&self, c: &mut Cand) {
-        c.place = self.find_place(c);
+    fn fill(&self, c: &mut Cand, heads: &[usize]) {
+        c.place = self.find_place(c, heads);
         let clause = self.clause_tokens(c.clause);
         let (cs, ce) = self.byte_range(clause);
         let named_span = c
@@ -762,6 +776,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|_| Span::new(self.doc.tokens[c.first].start, self.doc.tokens[c.head].end));
         let place_actor = c.place.as_ref().and_then(|p| p.actor);
         let mut parts = Vec::new();
+        let mut surfaces = Vec::new();
         for m in self.mentions_in(cs, ce) {
             let Some(kind) = self.actor_kind(m) else {
                 continue;
@@ -774,9 +789,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             if !parts.contains(&m.actor) {
                 parts.push(m.actor);
+                surfaces.push((m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)));
             }
         }
         c.participants = parts;
+        c.surfaces = surfaces;
+        c.own = c.participants.len();
         let mut start = self.doc.tokens[c.first].start;
         let mut end = self.doc.tokens[c.last.min(self.doc.tokens.len() - 1)].end;
         let sentence = self
@@ -866,7 +884,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         p
     }
 
-    fn find_place(&self, c: &Cand) -> Option<Place> {
+    fn find_place(&self, c: &Cand, heads: &[usize]) -> Option<Place> {
         if c.kind == "call" {
             return None;
         }
@@ -941,11 +959,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             None
         };
-        let after_range: Vec<usize> = (after..clause.end).collect();
+        // "the talks … ending the war in Ukraine": a place after another cue is that cue's.
+        let next_cue = heads
+            .iter()
+            .copied()
+            .filter(|&h| h > c.last && h < clause.end)
+            .min()
+            .unwrap_or(clause.end);
+        let prev_cue = heads
+            .iter()
+            .copied()
+            .filter(|&h| h < c.first && h >= clause.start)
+            .max()
+            .map_or(clause.start, |h| h + 1);
+        let after_range: Vec<usize> = (after..next_cue).collect();
         if let Some(p) = scan(after_range, &mut fallback) {
             return Some(p);
         }
-        let before: Vec<usize> = (clause.start..c.first).rev().collect();
+        let before: Vec<usize> = (prev_cue..c.first).rev().collect();
         if let Some(p) = scan(before, &mut fallback) {
             return Some(p);
         }
@@ -977,11 +1008,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn to_event(&self, c: &Cand) -> Event {
-        let parts: Vec<&Actor> = c
+        let parts: Vec<label::Who> = c
             .participants
             .iter()
-            .filter_map(|&i| self.actors.get(i))
+            .enumerate()
+            .filter_map(|(k, &i)| {
+                let actor = self.actors.get(i)?;
+                let surface = c
+                    .surfaces
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|s| self.doc.slice(s));
+                Some(label::Who { actor, surface })
+            })
             .collect();
+        let own = &parts[..c.own.min(parts.len())];
         let label = label::label(&label::Parts {
             kind: c.kind,
             noun: &c.noun,
@@ -989,7 +1031,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             place: c.place.as_ref().map(|p| p.name.as_str()),
             agent: c.agent.as_deref(),
             qualifier: c.qualifier.as_deref(),
-            participants: &parts,
+            participants: own,
             text: self.doc.text,
         });
         Event {
@@ -997,7 +1039,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             kind: c.kind.to_string(),
             date: c.date.clone(),
             place: c.place.as_ref().map(|p| p.name.clone()),
-            participants: parts.iter().map(|a| a.id.clone()).collect(),
+            participants: parts.iter().map(|w| w.actor.id.clone()).collect(),
             start: c.span.start,
             end: c.span.end,
         }
@@ -1010,6 +1052,16 @@ fn gathering(kind: &str) -> bool {
         kind,
         "meeting" | "talks" | "summit" | "conference" | "negotiations"
     )
+}
+
+/// Whether a mention of kind `b` may refer back to an event of kind `a` ("the meetings" for
+/// talks, "the negotiations" for talks).
+fn related(a: &str, b: &str) -> bool {
+    (b == "meeting" && gathering(a))
+        || matches!(
+            (a, b),
+            ("talks", "negotiations") | ("negotiations", "talks")
+        )
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -1053,14 +1105,16 @@ fn merge(cands: Vec<Cand>) -> Vec<Cand> {
                 if e.place.is_none() {
                     e.place = c.place.clone();
                 }
-                for p in c.participants {
-                    if !e.participants.contains(&p) {
-                        e.participants.push(p);
+                // "The meetings were attended by …" tells who took part in a gathering; "the war"
+                // taken up by someone else tells nothing of the war's parties.
+                if gathering(e.kind) {
+                    for (p, s) in c.participants.into_iter().zip(c.surfaces) {
+                        if !e.participants.contains(&p) {
+                            e.participants.push(p);
+                            e.surfaces.push(s);
+                        }
                     }
                 }
-                // An event taken up as real makes a wished-for one real ("a possible summit" …
-                // "the summit was held").
-                e.irrealis &= c.irrealis;
             }
             None => out.push(c),
         }
@@ -1082,22 +1136,27 @@ fn find_antecedent(out: &[Cand], c: &Cand) -> Option<usize> {
     match c.det {
         Det::Another => None,
         Det::Definite => {
-            // The same kind and place first, then the latest gathering that fits.
+            // The same kind and place first, then the same kind, then "the meetings" for the
+            // latest real gathering.
             out.iter()
                 .rposition(|e| {
-                    e.kind == c.kind && dates_ok(e) && place_name(c).is_some() && places_ok(e)
-                })
-                .or_else(|| {
-                    out.iter().rposition(|e| {
-                        (e.kind == c.kind || (gathering(e.kind) && gathering(c.kind)))
-                            && dates_ok(e)
-                            && places_ok(e)
-                            && c.date.is_none()
-                    })
+                    e.kind == c.kind
+                        && dates_ok(e)
+                        && place_name(c).is_some()
+                        && place_name(e) == place_name(c)
                 })
                 .or_else(|| {
                     out.iter()
                         .rposition(|e| e.kind == c.kind && dates_ok(e) && places_ok(e))
+                })
+                .or_else(|| {
+                    out.iter().rposition(|e| {
+                        related(e.kind, c.kind)
+                            && !e.irrealis
+                            && dates_ok(e)
+                            && places_ok(e)
+                            && c.date.is_none()
+                    })
                 })
         }
         Det::Bare | Det::Indefinite | Det::Generic => out.iter().rposition(|e| {
@@ -1116,6 +1175,10 @@ fn keep(c: &Cand) -> bool {
         return true;
     }
     if c.irrealis || c.kind == "statement" || c.det == Det::Generic {
+        return false;
+    }
+    // "the outcome of negotiations": a bare noun with neither date nor place is generic.
+    if c.det == Det::Bare && c.place.is_none() {
         return false;
     }
     let parts = c.participants.len();

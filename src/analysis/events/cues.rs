@@ -85,7 +85,7 @@ pub fn named_head(word: &str) -> Option<(&'static str, bool)> {
         }
         "Olympics" | "Paralympics" | "Olympiad" => Some(("games", true)),
         "Festival" | "Expo" | "Exhibition" => Some(("festival", false)),
-        "Meeting" | "Assembly" => Some(("meeting", false)),
+        "Meeting" => Some(("meeting", false)),
         _ => None,
     }
 }

@@ -2,7 +2,16 @@
 //! by surname, countries by their shortest name), its place ("US-Russia talks in Riyadh",
 //! "Paris meeting of European countries", "Zelensky's visit to Riyadh").
 
+use crate::analysis::text::is_all_caps;
 use crate::model::{Actor, ActorKind, MentionForm};
+
+/// A participant and how the clause names it.
+pub struct Who<'a> {
+    /// The actor.
+    pub actor: &'a Actor,
+    /// Its surface form in the clause, when named by name ("the European countries").
+    pub surface: Option<&'a str>,
+}
 
 /// What a label is made of.
 pub struct Parts<'a> {
@@ -19,7 +28,7 @@ pub struct Parts<'a> {
     /// Capitalised words before the noun that are no actor ("G20").
     pub qualifier: Option<&'a str>,
     /// The participants, in text order.
-    pub participants: &'a [&'a Actor],
+    pub participants: &'a [Who<'a>],
     /// The article text, for the surface forms of names.
     pub text: &'a str,
 }
@@ -40,17 +49,36 @@ pub fn short_name(a: &Actor, text: &str) -> String {
             name.split_whitespace().last().unwrap_or(name).to_string()
         }
         ActorKind::Group | ActorKind::Place => strip_possessive(&a.name).to_string(),
+        // An acronym the text uses ("US", "NATO"), else the name.
         ActorKind::Country | ActorKind::Organisation => a
             .mentions
             .iter()
             .filter(|m| m.form == MentionForm::Name)
             .filter_map(|m| text.get(m.start..m.end))
             .map(strip_possessive)
-            .filter(|s| s.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            .filter(|s| {
+                let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
+                (2..=6).contains(&letters) && is_all_caps(s) && !s.contains(' ')
+            })
             .min_by_key(|s| (s.len(), *s))
             .unwrap_or_else(|| strip_possessive(&a.name))
             .to_string(),
     }
+}
+
+/// How a label names a participant: a group as the clause names it ("European countries"),
+/// the others by their short name.
+fn name_of(w: &Who, text: &str) -> String {
+    if w.actor.kind == ActorKind::Group
+        && let Some(s) = w.surface
+    {
+        let s = strip_possessive(s);
+        let s = s.strip_prefix("the ").unwrap_or(s);
+        if !s.is_empty() {
+            return s.to_string();
+        }
+    }
+    short_name(w.actor, text)
 }
 
 fn capitalise(s: &str) -> String {
@@ -67,8 +95,8 @@ fn sides(p: &Parts) -> Option<String> {
         let names: Vec<String> = p
             .participants
             .iter()
-            .filter(|a| a.kind == kind)
-            .map(|a| short_name(a, p.text))
+            .filter(|w| w.actor.kind == kind)
+            .map(|w| name_of(w, p.text))
             .take(3)
             .collect();
         if names.len() >= 2 {
@@ -82,8 +110,8 @@ fn first_of(p: &Parts, kinds: &[ActorKind]) -> Option<String> {
     kinds.iter().find_map(|k| {
         p.participants
             .iter()
-            .find(|a| a.kind == *k)
-            .map(|a| short_name(a, p.text))
+            .find(|w| w.actor.kind == *k)
+            .map(|w| name_of(w, p.text))
     })
 }
 

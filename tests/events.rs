@@ -131,3 +131,37 @@ proptest! {
         check(&text, &events);
     }
 }
+
+/// The bundled sample's timeline, read as `brief analyze --date 2025-02-18` reads it.
+#[test]
+fn sample_timeline() {
+    let json: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/briefings/riyadh-talks.json"))
+            .expect("the sample is JSON");
+    let article = brief::Article {
+        title: json["title"].as_str().unwrap_or_default().to_string(),
+        text: json["text"].as_str().unwrap_or_default().to_string(),
+        ..brief::Article::default()
+    };
+    let options = brief::Options {
+        date: Date::new(2025, 2, 18).ok(),
+    };
+    let analysis = brief::analyze(&article, &options);
+    let timeline: Vec<String> = analysis
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {} | {} | {} | {:?}",
+                e.date.as_deref().unwrap_or("undated"),
+                e.label,
+                e.kind,
+                e.place.as_deref().unwrap_or("-"),
+                e.participants.join(","),
+                e.span().of(&article.text),
+            )
+        })
+        .collect();
+    check(&article.text, &analysis.events);
+    insta::assert_json_snapshot!(timeline);
+}

@@ -450,8 +450,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if first == i && !alone {
             return None;
         }
-        // "the European Convention on Human Rights" is a treaty, not a gathering.
-        if self.is_word(i + 1, "on") && is_capitalized(self.doc.tok(i + 2)) {
+        // "the European Convention on Human Rights" is a treaty, "the Central Elections
+        // Commission" a body: the head must end the name.
+        let next = self.doc.tokens.get(i + 1);
+        let name_goes_on = next.is_some_and(|t| {
+            t.kind == TokenKind::Word && t.breaks_before == 0 && is_capitalized(self.doc.tok(i + 1))
+        });
+        if name_goes_on || (self.is_word(i + 1, "on") && is_capitalized(self.doc.tok(i + 2))) {
             return None;
         }
         // A headline in capitals ("WORLD LEADERS MEET AT SUMMIT") is no name.
@@ -862,7 +867,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             k += 1;
         }
-        if k == i || k - i > 3 {
+        // "at Nixon's home" is no place named Nixon.
+        let possessive = matches!(self.doc.tok(k), "'s" | "\u{2019}s");
+        if k == i || k - i > 3 || possessive {
             return None;
         }
         let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k - 1].end);

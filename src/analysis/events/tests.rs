@@ -439,3 +439,50 @@ fn empty_and_odd_input_gives_no_event() {
         let _ = run(t, &[], &[]);
     }
 }
+
+#[test]
+fn a_name_that_goes_on_is_no_event() {
+    let t = "Officials of the Central Elections Commission met. The European Convention on \
+             Human Rights applies.";
+    assert!(run(t, &[], &[]).is_empty(), "{:#?}", run(t, &[], &[]));
+}
+
+#[test]
+fn a_possessive_after_at_is_no_place() {
+    let t = "The ministers held a meeting at Smith's home in Lyon on Friday.";
+    let e = run(t, &[], &[timex(t, "Friday", "2025-02-14")]);
+    assert_eq!(one(&e).place.as_deref(), Some("Lyon"));
+}
+
+#[test]
+fn a_meeting_attended_by_people_adds_them_to_the_talks() {
+    let t = "Talks opened in Geneva on Monday between Alan Smith and Boris Jones. The meetings \
+             were attended by Carl Brown.";
+    let actors = [
+        place(t, "Geneva"),
+        person(t, "Alan Smith"),
+        person(t, "Boris Jones"),
+        person(t, "Carl Brown"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Monday", "2025-02-17")]);
+    let e = one(&e);
+    assert_eq!(e.participants, ["alan-smith", "boris-jones", "carl-brown"]);
+    assert_eq!(e.label, "Smith-Jones talks in Geneva");
+}
+
+#[test]
+fn a_call_has_no_place_and_a_phone_call_with_is_a_call() {
+    let t = "Ann Lee had a phone call with Tom Kay in Oslo on Friday.";
+    let actors = [person(t, "Ann Lee"), person(t, "Tom Kay"), place(t, "Oslo")];
+    let e = run(t, &actors, &[timex(t, "Friday", "2025-02-14")]);
+    let e = one(&e);
+    assert_eq!((e.kind.as_str(), e.place.as_deref()), ("call", None));
+    assert_eq!(e.label, "Lee-Kay phone call");
+}
+
+#[test]
+fn calls_for_and_so_called_are_no_calls() {
+    let t = "The minister renewed calls for calm on Monday. The so-called deal was criticised.";
+    let e = run(t, &[], &[timex(t, "Monday", "2025-02-17")]);
+    assert!(e.iter().all(|e| e.kind != "call"), "{e:#?}");
+}

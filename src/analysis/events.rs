@@ -340,9 +340,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let Some(t) = self.doc.tokens.get(i) else {
             return false;
         };
-        self.timexes
+        // Time expressions are sorted and rarely nest: the last one starting before the token's
+        // end is the only one that can cover it, save a range that holds another.
+        let upto = self.timexes.partition_point(|x| x.span.start < t.end);
+        self.timexes[..upto]
             .iter()
-            .any(|x| x.span.overlaps(&Span::new(t.start, t.end)))
+            .rev()
+            .take(2)
+            .any(|x| x.span.end > t.start)
     }
 
     fn sentence_tokens(&self, s: usize) -> Range<usize> {
@@ -701,14 +706,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// "X announced that …": when a sentence tells another event, the report of it is not one.
     fn drop_reporting_cues(&self, cands: &mut Vec<Cand>) {
+        // Cues are in text order: the sentences that tell something besides statements.
+        let mut telling: Vec<usize> = cands
+            .iter()
+            .filter(|c| c.kind != "statement")
+            .map(|c| c.sentence)
+            .collect();
+        telling.dedup();
         let keep: Vec<bool> = cands
             .iter()
-            .map(|c| {
-                c.kind != "statement"
-                    || !cands
-                        .iter()
-                        .any(|o| o.sentence == c.sentence && o.kind != "statement")
-            })
+            .map(|c| c.kind != "statement" || telling.binary_search(&c.sentence).is_err())
             .collect();
         let mut it = keep.into_iter();
         cands.retain(|_| it.next().unwrap_or(true));
@@ -967,17 +974,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
             None
         };
         // "the talks … ending the war in Ukraine": a place after another cue is that cue's.
+        let at = heads.partition_point(|&h| h <= c.last);
         let next_cue = heads
-            .iter()
+            .get(at)
             .copied()
-            .filter(|&h| h > c.last && h < clause.end)
-            .min()
+            .filter(|&h| h < clause.end)
             .unwrap_or(clause.end);
-        let prev_cue = heads
-            .iter()
+        let before = heads.partition_point(|&h| h < c.first);
+        let prev_cue = before
+            .checked_sub(1)
+            .and_then(|k| heads.get(k))
             .copied()
-            .filter(|&h| h < c.first && h >= clause.start)
-            .max()
+            .filter(|&h| h >= clause.start)
             .map_or(clause.start, |h| h + 1);
         let after_range: Vec<usize> = (after..next_cue).collect();
         if let Some(p) = scan(after_range, &mut fallback) {
@@ -988,7 +996,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Some(p);
         }
         // A fronted "At NATO Headquarters in Brussels, …" sets the scene for the sentence.
-        for (ci, cl) in self.clauses.iter().enumerate() {
+        let first_clause = self.clause_of.get(sentence.start).copied();
+        for (ci, cl) in first_clause
+            .and_then(|ci| self.clauses.get(ci).map(|cl| (ci, cl)))
+            .into_iter()
+        {
             if cl.sentence != c.sentence || ci == c.clause || cl.tokens.start != sentence.start {
                 continue;
             }
@@ -1129,7 +1141,16 @@ fn merge(cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
-fn find_antecedent(out: &[Cand], c: &Cand) -> Option<usize> {
+/// How many earlier events a mention may refer back to: an article's worth, so that a long text
+/// stays linear.
+const ANTECEDENT_WINDOW: usize = 64;
+
+fn find_antecedent(all: &[Cand], c: &Cand) -> Option<usize> {
+    let base = all.len().saturating_sub(ANTECEDENT_WINDOW);
+    find_antecedent_in(&all[base..], c).map(|k| k + base)
+}
+
+fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
     let dates_ok = |e: &Cand| compatible(&e.date, &c.date);
     let places_ok = |e: &Cand| match (place_name(e), place_name(c)) {
         (Some(x), Some(y)) => x == y,

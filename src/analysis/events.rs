@@ -166,7 +166,8 @@ struct Cand {
     verbal: bool,
     det: Det,
     irrealis: bool,
-    telephone: bool,
+    /// The word before the noun belongs to it ("telephone call", "news conference").
+    compound: bool,
     clause: usize,
     sentence: usize,
     date: Option<String>,
@@ -381,7 +382,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 };
                 let lw = lw.to_string();
                 // "World War II", "Cold War": a capitalised noun inside a name is not a cue.
-                let in_name = i > s.tokens.start && is_capitalized(word);
+                let cap_word = |k: usize| {
+                    self.doc.tokens.get(k).is_some_and(|t| {
+                        t.kind == TokenKind::Word && is_capitalized(self.doc.tok(k))
+                    })
+                };
+                let in_name = is_capitalized(word)
+                    && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
                 if let Some(cw) = cues::noun(&lw)
                     && !in_name
                     && let Some(c) = self.noun_cue(i, si, &lw, cw)
@@ -414,7 +421,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             verbal: false,
             det: Det::Bare,
             irrealis: false,
-            telephone: false,
+            compound: false,
             clause: self.clause_of.get(head).copied().unwrap_or(0),
             sentence,
             date: None,
@@ -496,12 +503,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let next = self.lower_tok(i + 1, &mut buf).map(str::to_string);
         let next = next.as_deref().unwrap_or("");
         let sentence = self.sentence_tokens(si);
-        let mut telephone = false;
+        let mut compound = false;
         let mut verbal = false;
         match lw {
             "call" | "calls" => {
-                telephone = matches!(prev.as_str(), "telephone" | "phone" | "video");
-                if !telephone && next != "with" {
+                compound = matches!(prev.as_str(), "telephone" | "phone" | "video");
+                if !compound && next != "with" {
                     return None;
                 }
             }
@@ -514,14 +521,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 verbal = cues::is_modal(&prev);
             }
             "meeting" | "meetings" if matches!(prev.as_str(), "summit") => return None,
+            "conference" | "conferences" if matches!(prev.as_str(), "news" | "press") => {
+                compound = true;
+            }
             "vote" if cues::is_modal(&prev) => verbal = true,
             _ => {}
         }
-        let mut c = self.base(cw.kind, self.doc.tok(i).to_lowercase(), i, si);
-        c.telephone = telephone;
+        // A news conference is a statement, not a gathering.
+        let kind = if lw.starts_with("conference") && compound {
+            "statement"
+        } else {
+            cw.kind
+        };
+        let mut c = self.base(kind, self.doc.tok(i).to_lowercase(), i, si);
+        c.compound = compound;
         c.verbal = verbal;
-        if telephone {
-            c.noun = format!("{prev} call");
+        if compound {
+            c.noun = format!("{prev} {}", c.noun);
         }
         // "summit meeting", "peace talks" are one cue.
         if matches!(lw, "summit") && matches!(next, "meeting" | "talks") {
@@ -545,7 +561,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut caps_start = i;
         let mut caps_contiguous = true;
         let mut steps = 0;
-        let tel = usize::from(c.telephone);
+        let tel = usize::from(c.compound);
         while j > clause_start && steps < 6 {
             let p = j - 1;
             if p + tel == i && tel == 1 {
@@ -562,7 +578,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if let Some(owner) = p.checked_sub(1)
                     && let Some(m) = self.mention_covering(owner)
                 {
-                    c.agent = Some(self.short_name(m.actor));
+                    let who = self.short_name(m.actor);
+                    // "Russia's invasion" keeps its possessive; "Zelensky's visit" is built
+                    // by the label.
+                    c.agent = Some(if matches!(c.kind, "war" | "attack") {
+                        format!("{who}'s")
+                    } else {
+                        who
+                    });
                     j = self
                         .doc
                         .tokens
@@ -700,6 +723,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if lw == "meet" && !c.irrealis && !prev.is_empty() {
             // A bare present "meet" in news is nearly always a plan or a habit.
             c.irrealis = true;
+        }
+        // "Russia invaded Ukraine": the subject is the agent of an invasion or attack.
+        if matches!(c.kind, "war" | "attack") {
+            let (cs, _) = self.byte_range(self.clause_tokens(c.clause));
+            let end = self.doc.tokens[i].start;
+            let subject = self
+                .mentions_in(cs, end)
+                .filter(|m| self.actor_kind(m) != Some(ActorKind::Place))
+                .last()
+                .map(|m| m.actor);
+            if let Some(a) = subject {
+                c.agent = Some(format!("{}'s", self.short_name(a)));
+            }
         }
         Some(c)
     }
@@ -994,6 +1030,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let before: Vec<usize> = (prev_cue..c.first).rev().collect();
         if let Some(p) = scan(before, &mut fallback) {
             return Some(p);
+        }
+        // "The summit, held in Geneva on 16 June, …": a participle clause tells its place.
+        let next_clause = c.clause + 1;
+        if let Some(cl) = self.clauses.get(next_clause)
+            && cl.sentence == c.sentence
+            && next_cue >= clause.end
+            && self
+                .lower_tok(cl.tokens.start, &mut buf)
+                .is_some_and(cues::opens_participle)
+        {
+            let range: Vec<usize> = cl.tokens.clone().collect();
+            if let Some(p) = scan(range, &mut fallback) {
+                return Some(p);
+            }
         }
         // A fronted "At NATO Headquarters in Brussels, …" sets the scene for the sentence.
         let first_clause = self.clause_of.get(sentence.start).copied();

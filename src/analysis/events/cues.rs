@@ -276,6 +276,26 @@ pub fn is_modal(lower: &str) -> bool {
     )
 }
 
+/// Words that open a clause describing the noun before it ("the summit, held in Geneva").
+pub fn opens_participle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "held"
+            | "hosted"
+            | "convened"
+            | "organised"
+            | "organized"
+            | "staged"
+            | "scheduled"
+            | "planned"
+            | "set"
+            | "due"
+            | "taking"
+            | "which"
+            | "that"
+    )
+}
+
 /// Prepositions that introduce where something happened.
 pub fn is_place_preposition(lower: &str) -> bool {
     matches!(lower, "in" | "at" | "near" | "outside" | "inside")

@@ -174,10 +174,15 @@ pub fn label(p: &Parts) -> String {
                 None => format!("{noun}{in_place}"),
             }
         }
-        "election" | "vote" | "protest" => match p.qualifier {
-            Some(q) => format!("{q} {noun}{in_place}"),
-            None => format!("{noun}{in_place}"),
-        },
+        "election" | "vote" | "protest" => {
+            let q = p.qualifier.map(|q| format!("{q} ")).unwrap_or_default();
+            match (p.place, p.agent, first_of(p, &[ActorKind::Country])) {
+                (Some(_), _, _) => format!("{q}{noun}{in_place}"),
+                (None, Some(a), _) => format!("{a}'s {q}{noun}"),
+                (None, None, Some(c)) => format!("{q}{noun} in {c}"),
+                (None, None, None) => format!("{q}{noun}"),
+            }
+        }
         _ => {
             if let Some(s) = sides(p) {
                 format!("{s} {noun}{in_place}")

@@ -486,3 +486,95 @@ fn calls_for_and_so_called_are_no_calls() {
     let e = run(t, &[], &[timex(t, "Monday", "2025-02-17")]);
     assert!(e.iter().all(|e| e.kind != "call"), "{e:#?}");
 }
+
+#[test]
+fn an_invasion_told_by_its_verb_names_its_agent() {
+    let t = "Russia invaded Ukraine in February 2022.";
+    let actors = [
+        country(t, "Russia", "Russia", "Russian"),
+        country(t, "Ukraine", "Ukraine", "Ukrainian"),
+    ];
+    let e = run(t, &actors, &[timex(t, "February 2022", "2022-02")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Russia's invasion of Ukraine");
+    assert_eq!(
+        (e.kind.as_str(), e.place.as_deref()),
+        ("war", Some("Ukraine"))
+    );
+}
+
+#[test]
+fn airstrikes_on_a_place_by_a_demonym() {
+    let t = "Israeli airstrikes on Gaza killed 20 people on Sunday.";
+    let actors = [country(t, "Israel", "Israel", "Israeli"), place(t, "Gaza")];
+    let e = run(t, &actors, &[timex(t, "Sunday", "2025-02-16")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Israeli airstrikes on Gaza");
+    assert_eq!(e.kind, "attack");
+}
+
+#[test]
+fn a_news_conference_is_a_statement() {
+    let t = "Mayor Ann Lee told a news conference on Monday that the bridge would reopen.";
+    let e = run(
+        t,
+        &[person(t, "Ann Lee")],
+        &[timex(t, "Monday", "2025-02-17")],
+    );
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.label.as_str()),
+        ("statement", "Lee news conference")
+    );
+}
+
+#[test]
+fn an_election_in_a_country_without_place() {
+    let t = "Germany's federal election is due on 23 February.";
+    let actors = [country(t, "Germany", "Germany", "German")];
+    let e = run(t, &actors, &[timex(t, "23 February", "2025-02-23")]);
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.date.as_deref()),
+        ("election", Some("2025-02-23"))
+    );
+    assert_eq!(e.label, "Germany's election");
+}
+
+#[test]
+fn a_participle_clause_places_the_summit() {
+    let t = "The summit, held in Geneva on 16 June, ended without a statement.";
+    let e = run(
+        t,
+        &[place(t, "Geneva")],
+        &[timex(t, "16 June", "2025-06-16")],
+    );
+    let e = one(&e);
+    assert_eq!(
+        (e.place.as_deref(), e.date.as_deref()),
+        (Some("Geneva"), Some("2025-06-16"))
+    );
+}
+
+#[test]
+fn a_capitalised_war_inside_a_name_is_no_cue_but_talks_opening_a_sentence_are() {
+    let t = "After World War II, the order changed. Talks opened in Oslo on Monday.";
+    let e = run(t, &[place(t, "Oslo")], &[timex(t, "Monday", "2025-02-17")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Oslo talks");
+}
+
+#[test]
+fn future_talks_with_a_date_are_on_the_timeline() {
+    let t = "The two leaders will hold talks in Washington next week.";
+    let e = run(
+        t,
+        &[place(t, "Washington")],
+        &[timex(t, "next week", "2025-W09")],
+    );
+    let e = one(&e);
+    assert_eq!(
+        (e.label.as_str(), e.date.as_deref()),
+        ("Washington talks", Some("2025-W09"))
+    );
+}

@@ -180,6 +180,8 @@ struct Cand {
     own: usize,
     /// A demonym or possessive before the noun ("Russian invasion", "Zelensky's visit").
     agent: Option<String>,
+    /// The actor of `agent`, when it is one.
+    agent_actor: Option<usize>,
     /// Capitalised words before the noun that are no actor ("G20 summit").
     qualifier: Option<String>,
     span: Span,
@@ -431,6 +433,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             surfaces: Vec::new(),
             own: 0,
             agent: None,
+            agent_actor: None,
             qualifier: None,
             span: Span::new(0, 0),
         }
@@ -468,7 +471,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let name_goes_on = next.is_some_and(|t| {
             t.kind == TokenKind::Word && t.breaks_before == 0 && is_capitalized(self.doc.tok(i + 1))
         });
-        if name_goes_on || (self.is_word(i + 1, "on") && is_capitalized(self.doc.tok(i + 2))) {
+        let joined =
+            matches!(self.doc.tok(i + 1), "and" | "&") && is_capitalized(self.doc.tok(i + 2));
+        if name_goes_on
+            || joined
+            || (self.is_word(i + 1, "on") && is_capitalized(self.doc.tok(i + 2)))
+        {
             return None;
         }
         // A headline in capitals ("WORLD LEADERS MEET AT SUMMIT") is no name.
@@ -586,6 +594,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     } else {
                         who
                     });
+                    c.agent_actor = Some(m.actor);
                     j = self
                         .doc
                         .tokens
@@ -639,6 +648,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         && matches!(c.kind, "war" | "attack")
                     {
                         c.agent = Some(self.doc.tok(k).to_string());
+                        c.agent_actor = Some(m.actor);
                     }
                     let end = m.end;
                     while k < i && self.doc.tokens[k].end <= end {
@@ -685,6 +695,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
             "called" => {
                 let m = self.mention_at(i + 1)?;
                 if self.actor_kind(m) != Some(ActorKind::Person) {
+                    return None;
+                }
+            }
+            // "attacked the decision" is criticism: an attack or invasion hits a place.
+            "invaded" | "attacked" | "bombed" => {
+                let obj = if self.is_word(i + 1, "the") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let m = self.mention_at(obj)?;
+                if !matches!(
+                    self.actor_kind(m),
+                    Some(ActorKind::Place | ActorKind::Country)
+                ) {
                     return None;
                 }
             }
@@ -735,6 +760,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .map(|m| m.actor);
             if let Some(a) = subject {
                 c.agent = Some(format!("{}'s", self.short_name(a)));
+                c.agent_actor = Some(a);
             }
         }
         Some(c)
@@ -1092,7 +1118,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 Some(label::Who { actor, surface })
             })
             .collect();
-        let own = &parts[..c.own.min(parts.len())];
+        // The label names who the first mention names; a bare first mention ("a private
+        // meeting") takes who the later ones name.
+        let own = match c.own.min(parts.len()) {
+            0 => &parts[..],
+            n => &parts[..n],
+        };
         let label = label::label(&label::Parts {
             kind: c.kind,
             noun: &c.noun,
@@ -1268,8 +1299,14 @@ fn keep(c: &Cand) -> bool {
         "meeting" | "talks" | "summit" | "conference" | "negotiations" => {
             c.place.is_some() || parts >= 2
         }
-        // Wars, attacks, deals, votes: only with who did what to whom, or where.
-        _ => (c.agent.is_some() && c.place.is_some()) || parts >= 2 && c.place.is_some(),
+        // Wars, attacks, deals, votes: only with who did what to whom, or where. "The Iraq
+        // war" names no agent apart from its place.
+        _ => {
+            let place_actor = c.place.as_ref().and_then(|p| p.actor);
+            let agent =
+                c.agent.is_some() && (c.agent_actor.is_none() || c.agent_actor != place_actor);
+            (agent && c.place.is_some()) || parts >= 2 && c.place.is_some()
+        }
     }
 }
 

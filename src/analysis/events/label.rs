@@ -148,7 +148,13 @@ pub fn label(p: &Parts) -> String {
                 };
                 format!(" {prep} {x}")
             });
+            let same = p
+                .agent
+                .zip(p.place)
+                .is_some_and(|(a, x)| strip_possessive(a) == x);
             match (p.agent, target) {
+                // "the Iraq war", not "Iraq war in Iraq".
+                (Some(a), Some(_)) if same => format!("{} {noun}", strip_possessive(a)),
                 (Some(a), Some(t)) => format!("{a} {noun}{t}"),
                 (None, Some(t)) => match sides(p) {
                     Some(s) if noun == "war" => format!("{s} {noun}"),
@@ -186,6 +192,9 @@ pub fn label(p: &Parts) -> String {
         _ => {
             if let Some(s) = sides(p) {
                 format!("{s} {noun}{in_place}")
+            } else if let Some(q) = p.qualifier {
+                // "G8 summit", "EU summit in Brussels".
+                format!("{q} {noun}{in_place}")
             } else if let Some(g) = first_of(
                 p,
                 &[
@@ -202,8 +211,6 @@ pub fn label(p: &Parts) -> String {
                 format!("{w}'s {noun}{in_place}")
             } else if let Some(x) = p.place {
                 format!("{x} {noun}")
-            } else if let Some(q) = p.qualifier {
-                format!("{q} {noun}")
             } else {
                 noun.to_string()
             }

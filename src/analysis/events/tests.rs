@@ -578,3 +578,52 @@ fn future_talks_with_a_date_are_on_the_timeline() {
         ("Washington talks", Some("2025-W09"))
     );
 }
+
+#[test]
+fn attacking_a_decision_is_criticism_not_an_attack() {
+    let t = "Jack Dole has attacked the decision by the court, speaking in Leeds on Monday.";
+    let actors = [person(t, "Jack Dole"), place(t, "Leeds")];
+    assert!(run(t, &actors, &[timex(t, "Monday", "2025-02-17")]).is_empty());
+}
+
+#[test]
+fn a_war_named_by_its_place_alone_is_background() {
+    let t = "The cardinal criticised the cost of the Iraq war. There is war in Iraq.";
+    let actors = [country(t, "Iraq", "Iraq", "Iraqi")];
+    assert!(
+        run(t, &actors, &[]).is_empty(),
+        "{:#?}",
+        run(t, &actors, &[])
+    );
+}
+
+#[test]
+fn a_qualifier_names_the_summit() {
+    let t = "Britain chairs the G8 summit next year.";
+    let actors = [country(t, "United Kingdom", "Britain", "British")];
+    let e = run(t, &actors, &[timex(t, "next year", "2026")]);
+    assert_eq!(one(&e).label, "G8 summit");
+}
+
+#[test]
+fn a_bare_first_mention_is_labelled_by_the_later_ones() {
+    let t = "A private meeting on Monday saw MPs warn. Monday's meeting of the Labour Group \
+             was tense.";
+    let actors = [actor(
+        t,
+        "Labour Group",
+        ActorKind::Organisation,
+        &["Labour Group"],
+        &[],
+    )];
+    let tx = [timex(t, "Monday", "2025-02-17")];
+    let mut tx2 = tx.to_vec();
+    let second = find_all(t, "Monday")[1];
+    tx2.push(Timex {
+        start: second.0,
+        end: second.1,
+        ..tx[0].clone()
+    });
+    let e = run(t, &actors, &tx2);
+    assert_eq!(one(&e).label, "Meeting of Labour Group");
+}

@@ -557,7 +557,29 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Some(c);
         }
         self.read_phrase(&mut c, sentence.start);
+        if c.kind == "attack" && !self.is_violent(&c) {
+            return None;
+        }
         Some(c)
+    }
+
+    /// "a drone attack", "attacks on Kyiv" are violence; "Kennedy's attack on Blair" is words.
+    fn is_violent(&self, c: &Cand) -> bool {
+        let mut buf = [0u8; 24];
+        let head = self.lower_tok(c.head, &mut buf).unwrap_or("");
+        if head.starts_with("airstrike") || head.starts_with("bombing") {
+            return true;
+        }
+        let premod = (c.first..c.head).any(|k| {
+            self.lower_tok(k, &mut buf)
+                .is_some_and(cues::is_violent_modifier)
+        });
+        let after = c.last + 1;
+        let target = ["on", "in", "against"]
+            .iter()
+            .any(|w| self.is_word(after, w))
+            && self.place_at(after + 1).is_some();
+        premod || target || c.qualifier.is_some()
     }
 
     /// Reads the phrase before a noun cue: determiner, capitalised modifiers, possessive.
@@ -916,8 +938,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A capitalised name after a preposition that no actor claims ("in Davos").
     fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place> {
-        let i = if self.is_word(i, "the") { i + 1 } else { i };
-        if i <= sentence_start {
+        // "in the Chamber", "at the Treasury": a capitalised noun after "the" is rarely a town.
+        if self.is_word(i, "the") || i <= sentence_start {
             return None;
         }
         let mut k = i;
@@ -936,9 +958,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             k += 1;
         }
-        // "at Nixon's home" is no place named Nixon.
+        // "at Nixon's home" is no place named Nixon; "in the Eastern Conference" no place
+        // named Eastern: the name must end where the capitals end.
         let possessive = matches!(self.doc.tok(k), "'s" | "\u{2019}s");
-        if k == i || k - i > 3 || possessive {
+        let goes_on = self.doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.space_before && is_capitalized(self.doc.tok(k))
+        });
+        if k == i || k - i > 3 || possessive || goes_on {
             return None;
         }
         let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k - 1].end);
@@ -1280,6 +1306,10 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
 
 /// Whether an event belongs on the timeline: named, dated, or told with enough to place it.
 fn keep(c: &Cand) -> bool {
+    // A statement is someone's: "an announcement is expected on Friday" tells no one's.
+    if c.kind == "statement" && c.participants.is_empty() && c.agent.is_none() {
+        return false;
+    }
     if c.named.is_some() || c.date.is_some() {
         return true;
     }

@@ -296,6 +296,37 @@ pub fn opens_participle(lower: &str) -> bool {
     )
 }
 
+/// Words before "attack" that make it violence, not criticism.
+pub fn is_violent_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "terror"
+            | "terrorist"
+            | "suicide"
+            | "drone"
+            | "missile"
+            | "rocket"
+            | "bomb"
+            | "knife"
+            | "gun"
+            | "chemical"
+            | "air"
+            | "military"
+            | "militant"
+            | "armed"
+            | "cyber"
+            | "deadly"
+            | "fatal"
+            | "insurgent"
+            | "mortar"
+            | "artillery"
+            | "shelling"
+            | "arson"
+            | "acid"
+            | "ransomware"
+    )
+}
+
 /// Prepositions that introduce where something happened.
 pub fn is_place_preposition(lower: &str) -> bool {
     matches!(lower, "in" | "at" | "near" | "outside" | "inside")

@@ -627,3 +627,49 @@ fn a_bare_first_mention_is_labelled_by_the_later_ones() {
     let e = run(t, &actors, &tx2);
     assert_eq!(one(&e).label, "Meeting of Labour Group");
 }
+
+#[test]
+fn an_attack_on_a_person_is_criticism_a_drone_attack_is_violence() {
+    let t = "Kennedy's attack on Blair came on Monday. A drone attack killed two people on \
+             Tuesday.";
+    let actors = [person(t, "Kennedy"), person(t, "Blair")];
+    let tx = [
+        timex(t, "Monday", "2025-02-17"),
+        timex(t, "Tuesday", "2025-02-18"),
+    ];
+    let e = run(t, &actors, &tx);
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.date.as_deref()),
+        ("attack", Some("2025-02-18"))
+    );
+}
+
+#[test]
+fn a_statement_needs_someone_to_make_it() {
+    let t = "An announcement is expected on Friday. The ministry made a statement on Monday.";
+    let actors = [actor(
+        t,
+        "ministry",
+        ActorKind::Organisation,
+        &["ministry"],
+        &[],
+    )];
+    let tx = [
+        timex(t, "Friday", "2025-02-21"),
+        timex(t, "Monday", "2025-02-17"),
+    ];
+    let e = run(t, &actors, &tx);
+    assert_eq!(one(&e).label, "Ministry statement");
+}
+
+#[test]
+fn a_capitalised_noun_after_the_is_no_place() {
+    let t = "Ann Lee made her first speech in the Chamber on 4 May.";
+    let e = run(
+        t,
+        &[person(t, "Ann Lee")],
+        &[timex(t, "4 May", "2025-05-04")],
+    );
+    assert_eq!(one(&e).place, None);
+}

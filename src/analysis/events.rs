@@ -1299,7 +1299,6 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                 && dates_ok(e)
                 && place_name(e).is_some()
                 && place_name(e) == place_name(c)
-                && (e.date.is_some() || c.date.is_none())
         }),
     }
 }

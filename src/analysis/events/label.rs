@@ -44,9 +44,16 @@ fn strip_possessive(s: &str) -> &str {
 /// name in the text ("US", "NATO"), a group's full name ("European countries").
 pub fn short_name(a: &Actor, text: &str) -> String {
     match a.kind {
+        // The last capitalised word: "Faisal bin Farhan" gives "Farhan", a stray "Straw was"
+        // still "Straw".
         ActorKind::Person => {
             let name = strip_possessive(&a.name);
-            name.split_whitespace().last().unwrap_or(name).to_string()
+            name.split_whitespace()
+                .rev()
+                .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .or_else(|| name.split_whitespace().last())
+                .unwrap_or(name)
+                .to_string()
         }
         ActorKind::Group | ActorKind::Place => strip_possessive(&a.name).to_string(),
         // An acronym the text uses ("US", "NATO"), else the name.
@@ -127,7 +134,7 @@ pub fn label(p: &Parts) -> String {
             let who = p
                 .agent
                 .map(str::to_string)
-                .or_else(|| first_of(p, &[ActorKind::Person, ActorKind::Country]));
+                .or_else(|| first_of(p, &[ActorKind::Person]));
             let prep = if matches!(noun, "stop" | "stopover") {
                 "in"
             } else {

@@ -673,3 +673,14 @@ fn a_capitalised_noun_after_the_is_no_place() {
     );
     assert_eq!(one(&e).place, None);
 }
+
+#[test]
+fn a_visit_told_undated_then_dated_is_one_visit() {
+    let t = "Ann Lee made a visit to Manchester. Aides said she paid a visit to Manchester on \
+             Tuesday.";
+    let actors = [person(t, "Ann Lee"), place(t, "Manchester")];
+    let e = run(t, &actors, &[timex(t, "Tuesday", "2025-02-18")]);
+    let e = one(&e);
+    assert_eq!(e.label, "Lee's visit to Manchester");
+    assert_eq!(e.date.as_deref(), Some("2025-02-18"));
+}

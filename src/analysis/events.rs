@@ -38,12 +38,13 @@ pub fn extract(
 ) -> Vec<Event> {
     let ctx = Ctx::new(doc, actors, timexes);
     let mut cands = ctx.find_cues();
-    ctx.drop_reporting_cues(&mut cands);
     ctx.date_cues(&mut cands);
+    ctx.drop_reporting_cues(&mut cands);
     let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
     for c in &mut cands {
         ctx.fill(c, &heads);
     }
+    ctx.share_visit_places(&mut cands);
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
     cands.retain(|c| !(c.verbal && c.irrealis && c.date.is_none()));
     let merged = merge(cands);
@@ -409,6 +410,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 i = next;
             }
         }
+        // "will meet in Brussels for a summit": the summit is the event.
+        let gatherings: Vec<usize> = out
+            .iter()
+            .filter(|c| !c.verbal && gathering(c.kind))
+            .map(|c| c.clause)
+            .collect();
+        out.retain(|c| {
+            !(c.verbal && c.kind == "meeting" && gatherings.binary_search(&c.clause).is_ok())
+        });
         out
     }
 
@@ -672,6 +682,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         c.agent = Some(self.doc.tok(k).to_string());
                         c.agent_actor = Some(m.actor);
                     }
+                    // "the G7 summit", "an EU summit": a body before the noun names it.
+                    if matches!(kind, Some(ActorKind::Organisation | ActorKind::Group))
+                        && m.form == MentionForm::Name
+                    {
+                        qual.push(self.doc.slice(Span::new(m.start, m.end)));
+                    }
                     let end = m.end;
                     while k < i && self.doc.tokens[k].end <= end {
                         k += 1;
@@ -801,6 +817,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .iter()
             .map(|c| c.kind != "statement" || telling.binary_search(&c.sentence).is_err())
             .collect();
+        // "announced on 12 February that he had made a call": the report's date is the date of
+        // what it reports, later in its clause.
+        for k in 0..cands.len() {
+            if keep[k] || cands[k].date.is_none() {
+                continue;
+            }
+            let (clause, head) = (cands[k].clause, cands[k].head);
+            let (date, span) = (cands[k].date.clone(), cands[k].date_span);
+            for o in cands[k + 1..].iter_mut() {
+                if o.clause != clause {
+                    break;
+                }
+                if o.head > head && o.date.is_none() && !o.irrealis && o.det != Det::Definite {
+                    o.date = date.clone();
+                    o.date_span = span;
+                    break;
+                }
+            }
+        }
         let mut it = keep.into_iter();
         cands.retain(|_| it.next().unwrap_or(true));
     }
@@ -837,10 +872,41 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+        // "visited Berlin on Tuesday for a meeting": a gathering, visit or call with no date of its
+        // own shares the date of another cue of its clause.
+        let shared: Vec<Option<usize>> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                if best[k].is_some()
+                    || c.irrealis
+                    || c.det == Det::Definite
+                    || !(gathering(c.kind) || matches!(c.kind, "visit" | "call"))
+                {
+                    return None;
+                }
+                // "visit Oslo tomorrow after a stop in Ankara": a connective of time between
+                // the two keeps them apart.
+                let apart = |o: &Cand| {
+                    let (a, b) = (o.head.min(c.head), o.head.max(c.head));
+                    let mut buf = [0u8; 24];
+                    (a + 1..b).any(|k| {
+                        self.lower_tok(k, &mut buf)
+                            .is_some_and(cues::is_time_connective)
+                    })
+                };
+                best.iter()
+                    .zip(cands.iter())
+                    .filter(|(b, o)| b.is_some() && o.clause == c.clause && !apart(o))
+                    .filter_map(|(b, o)| b.map(|(ti, _)| (ti, o.head.abs_diff(c.head))))
+                    .min_by_key(|&(_, d)| d)
+                    .map(|(ti, _)| ti)
+            })
+            .collect();
         let mut ti0 = 0;
         for (k, c) in cands.iter_mut().enumerate() {
-            let chosen = match best[k] {
-                Some((ti, _)) => Some(ti),
+            let chosen = match best[k].map(|(ti, _)| ti).or(shared[k]) {
+                Some(ti) => Some(ti),
                 None => {
                     while ti0 < self.timexes.len() && self.timexes[ti0].sentence < c.sentence {
                         ti0 += 1;
@@ -861,11 +927,33 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// "visited Berlin for a meeting with Scholz": the meeting is where the visit went.
+    fn share_visit_places(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let c = &cands[k];
+            if c.place.is_some() || !gathering(c.kind) {
+                continue;
+            }
+            let prev = &cands[k - 1];
+            if prev.kind != "visit" || prev.clause != c.clause || prev.place.is_none() {
+                continue;
+            }
+            let mut buf = [0u8; 24];
+            let apart = (prev.head + 1..c.head).any(|t| {
+                self.lower_tok(t, &mut buf)
+                    .is_some_and(cues::is_time_connective)
+            });
+            if !apart {
+                cands[k].place = cands[k - 1].place.clone();
+            }
+        }
+    }
+
     /// Place, participants, label inputs and span of a cue.
     fn fill(&self, c: &mut Cand, heads: &[usize]) {
         c.place = self.find_place(c, heads);
         let clause = self.clause_tokens(c.clause);
-        let (cs, ce) = self.byte_range(clause);
+        let (cs, ce) = self.byte_range(clause.clone());
         let named_span = c
             .named
             .as_ref()
@@ -873,10 +961,39 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let place_actor = c.place.as_ref().and_then(|p| p.actor);
         let mut parts = Vec::new();
         let mut surfaces = Vec::new();
-        for m in self.mentions_in(cs, ce) {
+        // Who a cue involves: the mentions nearer to it than to any other cue of its clause, and
+        // the clause's subject before its first cue ("Macron visited Berlin for a meeting with
+        // Scholz": the visit is Macron's, the meeting Macron's and Scholz's).
+        let lo = heads.partition_point(|&h| h < clause.start);
+        let hi = heads.partition_point(|&h| h < clause.end);
+        let clause_heads = &heads[lo..hi];
+        let first_head = clause_heads.first().copied().unwrap_or(c.head);
+        let mut subject = None;
+        if self.is_word(clause.start, "who")
+            && let Some(prev) = c.clause.checked_sub(1).and_then(|k| self.clauses.get(k))
+            && prev.sentence == c.sentence
+        {
+            let (ps, pe) = self.byte_range(prev.tokens.clone());
+            subject = self
+                .mentions_in(ps, pe)
+                .filter(|m| self.actor_kind(m) == Some(ActorKind::Person))
+                .last()
+                .copied();
+        }
+        for m in subject.iter().chain(self.mentions_in(cs, ce)) {
             let Some(kind) = self.actor_kind(m) else {
                 continue;
             };
+            let tm = self.doc.tokens.partition_point(|t| t.end <= m.start);
+            let nearest = clause_heads
+                .iter()
+                .copied()
+                .min_by_key(|&h| (h.abs_diff(tm), h))
+                .unwrap_or(c.head);
+            let is_subject = subject.is_some_and(|x| x.start == m.start) || tm < first_head;
+            if !is_subject && nearest != c.head {
+                continue;
+            }
             if kind == ActorKind::Place || Some(m.actor) == place_actor {
                 continue;
             }

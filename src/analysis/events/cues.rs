@@ -327,6 +327,14 @@ pub fn is_violent_modifier(lower: &str) -> bool {
     )
 }
 
+/// Words that order two events in time: one event's date is not the other's across them.
+pub fn is_time_connective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "after" | "before" | "then" | "following" | "ahead" | "since" | "until" | "later"
+    )
+}
+
 /// Prepositions that introduce where something happened.
 pub fn is_place_preposition(lower: &str) -> bool {
     matches!(lower, "in" | "at" | "near" | "outside" | "inside")

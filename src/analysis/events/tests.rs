@@ -684,3 +684,51 @@ fn a_visit_told_undated_then_dated_is_one_visit() {
     assert_eq!(e.label, "Lee's visit to Manchester");
     assert_eq!(e.date.as_deref(), Some("2025-02-18"));
 }
+
+#[test]
+fn a_visit_for_a_meeting_shares_its_date_and_its_visitor() {
+    let t = "French President Paul Dumas, who visited Berlin on Tuesday for a meeting with \
+             Chancellor Otto Kern, called for calm.";
+    let actors = [
+        person(t, "Paul Dumas"),
+        person(t, "Otto Kern"),
+        place(t, "Berlin"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Tuesday", "2025-02-18")]);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    let labels: Vec<&str> = e.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Dumas's visit to Berlin", "Dumas-Kern meeting in Berlin"]
+    );
+    assert!(e.iter().all(|e| e.date.as_deref() == Some("2025-02-18")));
+}
+
+#[test]
+fn leaders_meeting_for_a_summit_is_the_summit() {
+    let t = "European leaders will meet in Brussels on Thursday for an emergency summit, after \
+             the US announced tariffs last week.";
+    let actors = [place(t, "Brussels")];
+    let tx = [
+        timex(t, "Thursday", "2025-02-20"),
+        timex(t, "last week", "2025-W07"),
+    ];
+    let e = run(t, &actors, &tx);
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.date.as_deref()),
+        ("summit", Some("2025-02-20"))
+    );
+    assert_eq!(e.place.as_deref(), Some("Brussels"));
+}
+
+#[test]
+fn a_body_before_the_noun_names_the_summit() {
+    let t = "The G7 summit in Kananaskis will be held on 15 June.";
+    let actors = [
+        actor(t, "G7", ActorKind::Organisation, &["G7"], &[]),
+        place(t, "Kananaskis"),
+    ];
+    let e = run(t, &actors, &[timex(t, "15 June", "2025-06-15")]);
+    assert_eq!(one(&e).label, "G7 summit in Kananaskis");
+}

@@ -119,6 +119,23 @@ fn date_key(value: &str) -> String {
     format!("{year}-00-00{rest}")
 }
 
+/// "DOHA, 3 March 2025 -": the date of the report, not of an event in its first sentence.
+fn is_dateline(doc: &Document, sentence: usize, token: usize, end: usize) -> bool {
+    let Some(s) = doc.sentences.get(sentence) else {
+        return false;
+    };
+    let head_caps = (s.tokens.start..token).all(|k| {
+        let w = doc.tok(k);
+        matches!(w, "," | "(" | ")") || (is_all_caps(w) && w.chars().count() > 1)
+    });
+    let after = doc.tokens.partition_point(|t| t.start < end);
+    let dash = matches!(
+        doc.tok(after),
+        "-" | "\u{2013}" | "\u{2014}" | ":" | "(" | "--"
+    );
+    token > s.tokens.start && head_caps && dash
+}
+
 /// An actor mention, flattened for search by position.
 #[derive(Debug, Clone, Copy)]
 struct Ment {
@@ -177,6 +194,10 @@ struct Cand {
     participants: Vec<usize>,
     /// How each participant is named in the clause, when by name.
     surfaces: Vec<Option<Span>>,
+    /// Whether each participant is named after the cue.
+    after: Vec<bool>,
+    /// Two participants joined by "and" ("Israel and Hamas"), as actor indices.
+    pair: Option<(usize, usize)>,
     /// How many of the participants come from the first mention (the label uses only those).
     own: usize,
     /// A demonym or possessive before the noun ("Russian invasion", "Zelensky's visit").
@@ -282,6 +303,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let Some(sentence) = doc.sentence_at(doc.tokens[token].start) else {
                 continue;
             };
+            if is_dateline(doc, sentence, token, t.end) {
+                continue;
+            }
             txs.push(Tx {
                 span: t.span(),
                 token,
@@ -442,6 +466,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             participants: Vec::new(),
             surfaces: Vec::new(),
             own: 0,
+            pair: None,
+            after: Vec::new(),
             agent: None,
             agent_actor: None,
             qualifier: None,
@@ -703,6 +729,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 c.qualifier = Some(qual.join(" "));
             }
         }
+        // "Russian missile strikes": the demonym need not touch the noun.
+        if c.agent.is_none() && matches!(c.kind, "war" | "attack") {
+            for k in c.first..i {
+                if let Some(m) = self.mention_covering(k)
+                    && matches!(
+                        self.actor_kind(m),
+                        Some(ActorKind::Country | ActorKind::Group | ActorKind::Organisation)
+                    )
+                {
+                    c.agent = Some(self.doc.slice(Span::new(m.start, m.end)).to_string());
+                    c.agent_actor = Some(m.actor);
+                    break;
+                }
+            }
+        }
         // Wishes and negation just before the phrase ("will seek a deal", "no agreement").
         let mut k = c.first;
         let mut steps = 0;
@@ -753,9 +794,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             // "had signed an agreement": the agreement is the event.
             "signed" => {
-                let clause = self.clause_tokens(self.clause_of.get(i).copied().unwrap_or(0));
-                let from = i.saturating_sub(4).max(clause.start);
-                let has_deal = (from..clause.end.min(i + 6)).any(|k| {
+                // "The agreement, signed on 16 January," too: the sentence, not the clause.
+                let sentence = self.sentence_tokens(si);
+                let from = i.saturating_sub(4).max(sentence.start);
+                let has_deal = (from..sentence.end.min(i + 6)).any(|k| {
                     self.lower_tok(k, &mut buf)
                         .and_then(cues::noun)
                         .is_some_and(|c| c.kind == "agreement")
@@ -858,11 +900,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while ci < cands.len() && cands[ci].sentence < t.sentence {
                 ci += 1;
             }
-            let nearest = cands[ci..]
-                .iter()
-                .enumerate()
-                .take_while(|(_, c)| c.sentence == t.sentence)
-                .filter(|(_, c)| c.clause == t.clause)
+            let in_clause = || {
+                cands[ci..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(_, c)| c.sentence == t.sentence)
+                    .filter(|(_, c)| c.clause == t.clause)
+            };
+            // "held a call on Saturday to discuss the talks": an event taken up again ("the
+            // talks") does not take a date from a new one told in its clause.
+            let fresh = in_clause().any(|(_, c)| c.det != Det::Definite);
+            let nearest = in_clause()
+                .filter(|(_, c)| !fresh || c.det != Det::Definite)
                 .min_by_key(|(_, c)| dist(c, t))
                 .map(|(k, c)| (ci + k, dist(c, t)));
             if let Some((k, d)) = nearest {
@@ -903,10 +952,26 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .map(|(ti, _)| ti)
             })
             .collect();
+        // Sentences with more than one cue.
+        let telling: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.kind != "statement" && !c.irrealis)
+            .collect();
+        let mut crowded: Vec<usize> = telling
+            .windows(2)
+            .filter(|w| w[0].sentence == w[1].sentence)
+            .map(|w| w[0].sentence)
+            .collect();
+        crowded.dedup();
         let mut ti0 = 0;
         for (k, c) in cands.iter_mut().enumerate() {
             let chosen = match best[k].map(|(ti, _)| ti).or(shared[k]) {
                 Some(ti) => Some(ti),
+                // An event taken up again ("for talks on the deal") keeps the date it was first
+                // told with, unless it is all its sentence tells ("The summit, held on …").
+                None if c.det == Det::Definite && crowded.binary_search(&c.sentence).is_ok() => {
+                    None
+                }
                 None => {
                     while ti0 < self.timexes.len() && self.timexes[ti0].sentence < c.sentence {
                         ti0 += 1;
@@ -961,6 +1026,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let place_actor = c.place.as_ref().and_then(|p| p.actor);
         let mut parts = Vec::new();
         let mut surfaces = Vec::new();
+        let mut after = Vec::new();
         // Who a cue involves: the mentions nearer to it than to any other cue of its clause, and
         // the clause's subject before its first cue ("Macron visited Berlin for a meeting with
         // Scholz": the visit is Macron's, the meeting Macron's and Scholz's).
@@ -1003,11 +1069,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !parts.contains(&m.actor) {
                 parts.push(m.actor);
                 surfaces.push((m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)));
+                after.push(tm > c.head);
             }
         }
         c.participants = parts;
         c.surfaces = surfaces;
+        c.after = after;
         c.own = c.participants.len();
+        c.pair = clause
+            .clone()
+            .filter(|&k| self.is_word(k, "and") && k > clause.start)
+            .find_map(|k| {
+                let before = self.doc.tokens[k - 1].end;
+                let a = self.mention_covering(k - 1).filter(|m| m.end == before)?;
+                let b = self.mention_at(k + 1)?;
+                let has = |x: usize| c.participants.contains(&x);
+                (has(a.actor) && has(b.actor)).then_some((a.actor, b.actor))
+            });
         let mut start = self.doc.tokens[c.first].start;
         let mut end = self.doc.tokens[c.last.min(self.doc.tokens.len() - 1)].end;
         let sentence = self
@@ -1040,6 +1118,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// A place or country mention starting at token `i` (after an optional "the").
     fn place_at(&self, i: usize) -> Option<Place> {
         let i = if self.is_word(i, "the") { i + 1 } else { i };
+        // "on southern Israel", "in eastern Ukraine".
+        let mut buf = [0u8; 24];
+        let i = if self.lower_tok(i, &mut buf).is_some_and(cues::is_direction) {
+            i + 1
+        } else {
+            i
+        };
         let m = self.mention_at(i)?;
         let kind = self.actor_kind(m)?;
         if !matches!(kind, ActorKind::Place | ActorKind::Country) || m.form != MentionForm::Name {
@@ -1160,11 +1245,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // After the cue first, then before it in its clause.
         let scan = |range: Vec<usize>, fallback: &mut Option<Place>| -> Option<Place> {
             let mut buf = [0u8; 24];
+            let first = range.first().copied().unwrap_or(0);
+            let backwards = range.last().is_some_and(|&l| l < first);
             for k in range {
-                if !self
+                // Before the cue, "travelled to Cairo for talks" places the talks too.
+                let ok = self
                     .lower_tok(k, &mut buf)
-                    .is_some_and(cues::is_place_preposition)
-                {
+                    .is_some_and(|w| cues::is_place_preposition(w) || (backwards && w == "to"));
+                if !ok {
                     continue;
                 }
                 if let Some(p) = self.place_at(k + 1) {
@@ -1196,6 +1284,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(p) = scan(after_range, &mut fallback) {
             return Some(p);
         }
+        // Before the cue, only what is nearer to it than to the previous cue.
+        let prev_cue = if prev_cue > clause.start {
+            prev_cue + (c.first.saturating_sub(prev_cue)) / 2
+        } else {
+            prev_cue
+        };
         let before: Vec<usize> = (prev_cue..c.first).rev().collect();
         if let Some(p) = scan(before, &mut fallback) {
             return Some(p);
@@ -1267,6 +1361,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             0 => &parts[..],
             n => &parts[..n],
         };
+        let pos = |a: usize| c.participants.iter().position(|&x| x == a);
+        let pair = c
+            .pair
+            .and_then(|(a, b)| Some((pos(a)?, pos(b)?)))
+            .filter(|&(a, b)| a < own.len() && b < own.len());
         let label = label::label(&label::Parts {
             kind: c.kind,
             noun: &c.noun,
@@ -1275,6 +1374,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             agent: c.agent.as_deref(),
             qualifier: c.qualifier.as_deref(),
             participants: own,
+            pair,
             text: self.doc.text,
         });
         Event {
@@ -1350,9 +1450,12 @@ fn merge(cands: Vec<Cand>) -> Vec<Cand> {
                 }
                 // "The meetings were attended by …" tells who took part in a gathering; "the war"
                 // taken up by someone else tells nothing of the war's parties.
+                // Only who is named after the mention: "the meetings were attended by …", not the
+                // subject of a sentence that merely refers to them.
                 if gathering(e.kind) {
-                    for (p, s) in c.participants.into_iter().zip(c.surfaces) {
-                        if !e.participants.contains(&p) {
+                    let named_after = c.participants.iter().zip(&c.surfaces).zip(&c.after);
+                    for ((&p, &s), &after) in named_after {
+                        if after && !e.participants.contains(&p) {
                             e.participants.push(p);
                             e.surfaces.push(s);
                         }
@@ -1398,8 +1501,11 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                         && place_name(e) == place_name(c)
                 })
                 .or_else(|| {
+                    // "The agreement, signed on 16 January": a deal, talks or a war go on
+                    // over days; an election or a meeting on another day is another one.
+                    let lasting = matches!(c.kind, "agreement" | "talks" | "negotiations" | "war");
                     out.iter()
-                        .rposition(|e| e.kind == c.kind && dates_ok(e) && places_ok(e))
+                        .rposition(|e| e.kind == c.kind && (lasting || dates_ok(e)) && places_ok(e))
                 })
                 .or_else(|| {
                     out.iter().rposition(|e| {

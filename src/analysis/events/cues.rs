@@ -43,8 +43,8 @@ pub fn noun(lower: &str) -> Option<CueWord> {
         "agreement" | "deal" | "treaty" | "accord" | "ceasefire" | "truce" | "pact" => {
             cue("agreement")
         }
-        "attack" | "attacks" | "airstrike" | "airstrikes" | "bombing" | "bombings" | "raid"
-        | "raids" | "assault" => cue("attack"),
+        "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "bombing"
+        | "bombings" | "raid" | "raids" | "assault" => cue("attack"),
         "invasion" | "war" => cue("war"),
         "protest" | "protests" | "demonstration" | "demonstrations" => cue("protest"),
         "signing" => cue("signing"),
@@ -254,6 +254,7 @@ pub fn is_irrealis(lower: &str) -> bool {
             | "if"
             | "unless"
             | "whether"
+            | "without"
     )
 }
 
@@ -332,6 +333,26 @@ pub fn is_time_connective(lower: &str) -> bool {
     matches!(
         lower,
         "after" | "before" | "then" | "following" | "ahead" | "since" | "until" | "later"
+    )
+}
+
+/// Compass adjectives before a place name ("southern Israel").
+pub fn is_direction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
     )
 }
 

@@ -29,6 +29,8 @@ pub struct Parts<'a> {
     pub qualifier: Option<&'a str>,
     /// The participants, in text order.
     pub participants: &'a [Who<'a>],
+    /// Two participants the text joins with "and" (indices into `participants`).
+    pub pair: Option<(usize, usize)>,
     /// The article text, for the surface forms of names.
     pub text: &'a str,
 }
@@ -98,7 +100,21 @@ fn capitalise(s: &str) -> String {
 
 /// "A-B": two or three sides of a meeting, call or war, countries first, else people.
 fn sides(p: &Parts) -> Option<String> {
-    for kind in [ActorKind::Country, ActorKind::Person] {
+    // "Israel and Hamas agreed", "between Rubio and Lavrov": the text pairs the sides.
+    if let Some((a, b)) = p.pair
+        && let (Some(x), Some(y)) = (p.participants.get(a), p.participants.get(b))
+        && (x.actor.kind == ActorKind::Person) == (y.actor.kind == ActorKind::Person)
+        && x.actor.id != y.actor.id
+    {
+        return Some(format!("{}-{}", name_of(x, p.text), name_of(y, p.text)));
+    }
+    // People meet and call; countries hold talks and sign deals.
+    let order = if matches!(p.kind, "call" | "meeting" | "visit") {
+        [ActorKind::Person, ActorKind::Country]
+    } else {
+        [ActorKind::Country, ActorKind::Person]
+    };
+    for kind in order {
         let names: Vec<String> = p
             .participants
             .iter()
@@ -189,11 +205,19 @@ pub fn label(p: &Parts) -> String {
         }
         "election" | "vote" | "protest" => {
             let q = p.qualifier.map(|q| format!("{q} ")).unwrap_or_default();
-            match (p.place, p.agent, first_of(p, &[ActorKind::Country])) {
-                (Some(_), _, _) => format!("{q}{noun}{in_place}"),
-                (None, Some(a), _) => format!("{a}'s {q}{noun}"),
-                (None, None, Some(c)) => format!("{q}{noun} in {c}"),
-                (None, None, None) => format!("{q}{noun}"),
+            // A country holds an election; a body holds a vote ("UN Security Council vote").
+            let country = (p.kind == "election")
+                .then(|| first_of(p, &[ActorKind::Country]))
+                .flatten();
+            let body = (p.kind == "vote")
+                .then(|| first_of(p, &[ActorKind::Organisation]))
+                .flatten();
+            match (p.place, p.agent, country, body) {
+                (Some(_), _, _, _) => format!("{q}{noun}{in_place}"),
+                (None, Some(a), _, _) => format!("{a}'s {q}{noun}"),
+                (None, None, Some(c), _) => format!("{q}{noun} in {c}"),
+                (None, None, None, Some(b)) => format!("{b} {q}{noun}"),
+                (None, None, None, None) => format!("{q}{noun}"),
             }
         }
         _ => {
@@ -202,18 +226,14 @@ pub fn label(p: &Parts) -> String {
             } else if let Some(q) = p.qualifier {
                 // "G8 summit", "EU summit in Brussels".
                 format!("{q} {noun}{in_place}")
-            } else if let Some(g) = first_of(
-                p,
-                &[
-                    ActorKind::Group,
-                    ActorKind::Organisation,
-                    ActorKind::Country,
-                ],
-            ) {
+            } else if let Some(g) = first_of(p, &[ActorKind::Group, ActorKind::Organisation]) {
                 match p.place {
                     Some(x) => format!("{x} {noun} of {g}"),
                     None => format!("{noun} of {g}"),
                 }
+            } else if let Some(c) = first_of(p, &[ActorKind::Country]) {
+                // "Israel talks in Cairo": one country's side of something.
+                format!("{c} {noun}{in_place}")
             } else if let Some(w) = first_of(p, &[ActorKind::Person]) {
                 format!("{w}'s {noun}{in_place}")
             } else if let Some(x) = p.place {

@@ -398,7 +398,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 let word = self.doc.tok(i);
-                if let Some(c) = self.named_cue(i, si, s.tokens.clone()) {
+                // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
+                if !(3..=14).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
+                    i = next;
+                    continue;
+                }
+                if word.as_bytes()[0].is_ascii_uppercase()
+                    && let Some(c) = self.named_cue(i, si, s.tokens.clone())
+                {
                     out.push(c);
                     i = next;
                     continue;
@@ -407,7 +414,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = next;
                     continue;
                 };
-                let lw = lw.to_string();
                 // "World War II", "Cold War": a capitalised noun inside a name is not a cue.
                 let cap_word = |k: usize| {
                     self.doc.tokens.get(k).is_some_and(|t| {
@@ -416,9 +422,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 };
                 let in_name = is_capitalized(word)
                     && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
-                if let Some(cw) = cues::noun(&lw)
+                if let Some(cw) = cues::noun(lw)
                     && !in_name
-                    && let Some(c) = self.noun_cue(i, si, &lw, cw)
+                    && let Some(c) = self.noun_cue(i, si, lw, cw)
                 {
                     // "summit meeting", "peace talks": one cue, the first noun's kind.
                     let skip = c.last + 1;
@@ -426,8 +432,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = skip.max(next);
                     continue;
                 }
-                if let Some(cw) = cues::verb(&lw)
-                    && let Some(c) = self.verb_cue(i, si, &lw, cw)
+                if let Some(cw) = cues::verb(lw)
+                    && let Some(c) = self.verb_cue(i, si, lw, cw)
                 {
                     out.push(c);
                 }
@@ -944,8 +950,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
                             .is_some_and(cues::is_time_connective)
                     })
                 };
-                best.iter()
-                    .zip(cands.iter())
+                // Cues are in text order: those of the clause sit next to this one.
+                let lo = cands[..k]
+                    .iter()
+                    .rposition(|o| o.clause != c.clause)
+                    .map_or(0, |p| p + 1);
+                let hi = cands[k..]
+                    .iter()
+                    .position(|o| o.clause != c.clause)
+                    .map_or(cands.len(), |p| p + k);
+                best[lo..hi]
+                    .iter()
+                    .zip(cands[lo..hi].iter())
                     .filter(|(b, o)| b.is_some() && o.clause == c.clause && !apart(o))
                     .filter_map(|(b, o)| b.map(|(ti, _)| (ti, o.head.abs_diff(c.head))))
                     .min_by_key(|&(_, d)| d)

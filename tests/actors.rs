@@ -278,3 +278,28 @@ proptest! {
         check(&words.concat());
     }
 }
+
+#[test]
+fn a_role_may_hold_capitalised_words_and_and() {
+    let a =
+        run("The plan was announced by the Trade and Industry Secretary Helen Carter on Monday.");
+    let c = find(&a, "Helen Carter");
+    assert_eq!(c.role.as_deref(), Some("Trade and Industry Secretary"));
+    assert!(!has(&a, "Monday"));
+}
+
+#[test]
+fn a_verb_after_a_name_is_not_part_of_it() {
+    let a = run("Officials met in Rome. Kowalczyk said the deal was close, and Kowalczyk left.");
+    assert!(!a.iter().any(|x| x.name.contains("said")));
+}
+
+#[test]
+fn straight_quotes_pair_by_the_word_they_lean_on() {
+    let text = "Ms Moreau said: \"We are ready. \"We will act now,\" she added.";
+    let doc = Document::new(text);
+    let a = actors::extract(&doc);
+    let q = quotes::extract(&doc, &a);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].start..q[0].end], "We will act now,");
+}

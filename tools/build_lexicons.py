@@ -173,9 +173,10 @@ Bank University College School Hospital Company Corporation Corp Inc Ltd LLC PLC
 Airways Motors Systems Technologies Communications Media News Times Post Journal Weekly Daily Herald Tribune
 Press Network Television Radio Club United FC Rovers City Athletic Wanderers Board Service Services Trust
 Exchange Reserve Movement Front Brigade Brigades Council Church Tribunal Caucus Coalition Society Network
-Headquarters Ministry""".split()
+Headquarters Ministry Store Stores Studios Records Labs Laboratories""".split()
 PLACE_SUFFIXES = """Province Region Oblast Governorate District County State Island Islands Valley River
-Sea Ocean Gulf Bay Strait Peninsula Mountains Desert Square Street Airport Palace Stadium Hotel Bridge Canal""".split()
+Sea Ocean Gulf Bay Strait Peninsula Mountains Desert Square Street Airport Palace Stadium Hotel Bridge Canal
+Center Centre Theater Theatre Arena Park Hall Cathedral Mosque Temple Avenue Road""".split()
 ORG_PREFIXES = "Ministry Department Bank University Council Court Church Office Institute Party League".split()
 
 

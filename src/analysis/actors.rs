@@ -11,7 +11,9 @@ pub mod tagger;
 
 use std::collections::HashMap;
 
-use super::lexicon::{self, Lexicon};
+use std::sync::OnceLock;
+
+use super::lexicon::{self, FastMap, FastSet, Lexicon};
 use super::slug;
 use super::text::{Document, TokenKind, is_all_caps};
 use crate::model::{Actor, ActorKind, Mention, MentionForm};
@@ -234,6 +236,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "Dear",
     "Thanks",
     "Following",
+    "Yes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
 /// Last words of names of events, wars, treaties and prizes: not actors, though a place may
 /// open them ("Munich Security Conference").
@@ -274,6 +281,64 @@ fn is_ordinal(w: &str) -> bool {
     !w.is_empty()
         && (w.bytes().all(|b| b.is_ascii_digit())
             || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// Days, months and holidays: dates, not actors.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "Eid",
+    "Hanukkah",
+    "Diwali",
+    "New",
+    "Year",
+    "Eve",
+    "Day",
+    "Thanksgiving",
+];
+
+/// The short lists above as hash sets: they are looked up for every name.
+fn list_sets() -> &'static [FastSet<&'static str>; 3] {
+    static SETS: OnceLock<[FastSet<&'static str>; 3]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        [
+            FUNCTION_WORDS.iter().copied().collect(),
+            CALENDAR.iter().copied().collect(),
+            EVENT_WORDS.iter().copied().collect(),
+        ]
+    })
+}
+
+fn is_function_word(w: &str) -> bool {
+    list_sets()[0].contains(w)
+}
+
+fn is_calendar(w: &str) -> bool {
+    list_sets()[1].contains(w)
+}
+
+fn is_event_word(w: &str) -> bool {
+    list_sets()[2].contains(w)
 }
 
 /// Lower-case particles inside a person's name ("bin", "de").
@@ -318,9 +383,42 @@ fn refine(
             work.push((start, b, t));
         }
     }
-    for (mut a, b, mut t) in work {
-        while a < b
-            && (FUNCTION_WORDS.contains(&word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
+    for (mut a, mut b, mut t) in work {
+        // "McConnell said": a lower-case word that is no particle ends a person's name; any
+        // name ends before trailing lower-case words.
+        if t == 0
+            && let Some(p) = (a + 1..b).find(|&p| {
+                let w = word_at(doc, p);
+                w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w)
+            })
+        {
+            b = p;
+        }
+        while b > a + 1
+            && word_at(doc, b - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            b -= 1;
+        }
+        if (a..b).all(|p| is_calendar(word_at(doc, p))) {
+            continue;
+        }
+        // "North East", "South Korea": a compass word opens a place name, whatever the tagger
+        // made of it.
+        if b == a + 1
+            && matches!(
+                word_at(doc, a),
+                "North" | "South" | "East" | "West" | "Central"
+            )
+            && is_cap(word_at(doc, b))
+            && doc.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            b += 1;
+            t = 2;
+        }
+        while a < b && (is_function_word(word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
         {
             a += 1;
         }
@@ -332,10 +430,21 @@ fn refine(
         while k < b && title_like(k) {
             k += 1;
         }
-        let head = (a..k).any(|i| {
+        let mut head = (a..k).any(|i| {
             let w = word_at(doc, i);
             lx.title_heads.contains(w) || lx.honorifics.contains(w)
         });
+        // "Industry Secretary Patricia Hewitt": the name after the last title word.
+        if !head
+            && let Some(h) = (a..b)
+                .rev()
+                .find(|&i| lx.title_heads.contains(word_at(doc, i)))
+            && h + 1 < b
+        {
+            k = h + 1;
+            head = true;
+        }
+        let head = head && !is_event_word(word_at(doc, b - 1));
         let whole_gaz = info[a].gaz_len as usize == b - a;
         if head && !whole_gaz {
             if k == b {
@@ -348,13 +457,26 @@ fn refine(
                 t = 0;
             }
         }
+        // "the Apple Chief Executive Officer": the title after an organisation is a role.
+        let mut b = b;
+        if t != 0 && !whole_gaz {
+            let mut e = b;
+            while e > a + 1 && lx.is_title_word(word_at(doc, e - 1)) {
+                e -= 1;
+            }
+            let has_head = (e..b).any(|i| lx.title_heads.contains(word_at(doc, i)));
+            if e < b && has_head && !matches!(word_at(doc, e - 1), "of" | "the" | "for" | "and") {
+                b = e;
+            }
+        }
         // "Munich Security Conference": an event; the place that opens it is a place.
         let mut e = b;
         while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
             e -= 1;
         }
         let last = word_at(doc, e - 1);
-        if EVENT_WORDS.contains(&last) && b - a >= 2 {
+        let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
+        if is_event_word(last) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
                 n
@@ -398,7 +520,7 @@ fn refine(
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == 0
-            && s.2 == 0
+            && (s.2 == 0 || info[s.0].gaz_len == 0)
             && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
                 || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
         {
@@ -406,6 +528,7 @@ fn refine(
             continue;
         }
         merged.push(s);
+        // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     // "Trump and Putin": two people the text names elsewhere.
     let surnames: std::collections::HashSet<&str> = merged
@@ -425,6 +548,49 @@ fn refine(
         }
         final_.push(s);
     }
+    // One sense per discourse: a name found once is a name wherever else it is written the same
+    // way ("Apple" opening a headline, where the tagger has no context).
+    let mut known: FastMap<&str, usize> = FastMap::default();
+    for &(a, b, t) in &final_ {
+        let s = surface(doc, a, b);
+        // A lone surname is left to the tagger: a single word is too often also a common one.
+        if t != 3 && !(t == 0 && b == a + 1) && !is_function_word(s) && lx.gaz(s).is_none() {
+            known.entry(s).or_insert(t);
+        }
+    }
+    if known.is_empty() {
+        return final_;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in &final_ {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        // Only where the tagger lacks context: a sentence's first word, or a headline.
+        if covered[i] || !is_cap(word_at(doc, i)) || !(info[i].first || info[i].headline) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (1..=4).rev() {
+            if i + n > doc.tokens.len() || covered[i..i + n].iter().any(|&c| c) {
+                continue;
+            }
+            if let Some(&t) = known.get(surface(doc, i, i + n)) {
+                hit = Some((n, t));
+                break;
+            }
+        }
+        match hit {
+            Some((n, t)) => {
+                final_.push((i, i + n, t));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    final_.sort_unstable();
     final_
 }
 
@@ -446,6 +612,17 @@ fn candidates<'a>(
         }
         while a < b && doc.tokens[a].kind != TokenKind::Word {
             a += 1;
+        }
+        // "Apple Inc.": the dot of a company's abbreviation belongs to its name.
+        if b > a
+            && matches!(
+                word_at(doc, b - 1),
+                "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr"
+            )
+            && word_at(doc, b) == "."
+            && doc.tokens.get(b).is_some_and(|t| !t.space_before)
+        {
+            b += 1;
         }
         if t == 0 {
             // Titles, honorifics and a leading country are not part of a person's name.
@@ -469,6 +646,15 @@ fn candidates<'a>(
             continue;
         }
         let s = surface(doc, a, b);
+        let last = word_at(doc, b - 1);
+        // "Music Store", "Moscone Center": not people, whatever the tagger says.
+        let t = if t == 0 && b > a + 1 && lx.org_suffixes.contains(last) {
+            1
+        } else if t == 0 && b > a + 1 && lx.place_suffixes.contains(last) {
+            2
+        } else {
+            t
+        };
         let mut c = Cand {
             a,
             b,
@@ -685,24 +871,36 @@ fn build<'a>(
             c.a,
         )
     });
-    let person_of = |protos: &[Proto<'a>], words: &[&str]| -> Option<usize> {
-        if words.is_empty() {
-            return None;
-        }
+    // Indexes that keep the grouping linear: persons by last and first word, organisations by
+    // initials and last word.
+    let mut by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut org_by_initials: FastMap<String, usize> = FastMap::default();
+    let mut org_by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let person_of = |protos: &[Proto<'a>],
+                     by_last: &FastMap<&'a str, Vec<usize>>,
+                     by_first: &FastMap<&'a str, Vec<usize>>,
+                     words: &[&'a str]|
+     -> Option<usize> {
+        let (first, last) = (words.first()?, words.last()?);
         // Equal, a tail ("Rubio", "Al Saud"), or a head of two words or more ("Faisal bin Farhan").
-        let mut best = None;
-        for (k, p) in protos.iter().enumerate() {
-            if p.kind != ActorKind::Person || p.words.len() < words.len() {
-                continue;
-            }
-            let tail = p.words.ends_with(words);
-            let head = words.len() >= 2 && p.words.starts_with(words);
-            if tail || head {
-                best = Some(k);
-                break;
-            }
-        }
-        best
+        let tails = by_last.get(last).into_iter().flatten();
+        let heads = by_first
+            .get(first)
+            .filter(|_| words.len() >= 2)
+            .into_iter()
+            .flatten();
+        tails
+            .chain(heads)
+            .copied()
+            .filter(|&k| {
+                let p = &protos[k];
+                p.kind == ActorKind::Person
+                    && p.words.len() >= words.len()
+                    && (p.words.ends_with(words)
+                        || (words.len() >= 2 && p.words.starts_with(words)))
+            })
+            .min()
     };
     for &k in &order {
         let c = &cands[k];
@@ -712,7 +910,7 @@ fn build<'a>(
         let target = if let Some(can) = c.canonical {
             by_key.get(can).copied()
         } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
-            match person_of(&protos, &words) {
+            match person_of(&protos, &by_last, &by_first, &words) {
                 Some(t) => {
                     // A surname stands for its person in every sentence.
                     kind = ActorKind::Person;
@@ -738,18 +936,26 @@ fn build<'a>(
             Some(t) => t,
             None => {
                 // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
-                let org = (c.kind == ActorKind::Organisation)
-                    .then(|| {
-                        protos.iter().position(|p| {
-                            p.kind == ActorKind::Organisation
-                                && p.canonical.is_none()
-                                && (is_acronym_of(c.surface, &p.words)
-                                    || (words.len() >= 2
-                                        && p.words.len() > words.len()
-                                        && p.words.ends_with(&words)))
+                let org = if c.kind == ActorKind::Organisation {
+                    let acr = c.surface.replace('.', "");
+                    let by_acr = (is_all_caps(c.surface) && acr.len() >= 2)
+                        .then(|| org_by_initials.get(&acr).copied())
+                        .flatten();
+                    let by_tail = words
+                        .last()
+                        .filter(|_| words.len() >= 2)
+                        .and_then(|l| org_by_last.get(l))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&k| {
+                            protos[k].words.len() > words.len() && protos[k].words.ends_with(&words)
                         })
-                    })
-                    .flatten();
+                        .min();
+                    by_acr.or(by_tail)
+                } else {
+                    None
+                };
                 match org {
                     Some(t) => t,
                     None => {
@@ -766,6 +972,17 @@ fn build<'a>(
                             affiliation_of: None,
                         });
                         let t = protos.len() - 1;
+                        if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                            if kind == ActorKind::Person {
+                                by_last.entry(l).or_default().push(t);
+                                by_first.entry(f).or_default().push(t);
+                            } else if kind == ActorKind::Organisation && c.canonical.is_none() {
+                                org_by_last.entry(l).or_default().push(t);
+                                if let Some(i) = initials(&words) {
+                                    org_by_initials.entry(i).or_insert(t);
+                                }
+                            }
+                        }
                         by_key.insert(
                             c.canonical
                                 .map_or_else(|| key_of(c.surface), str::to_string),
@@ -815,19 +1032,20 @@ fn key_of(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_acronym_of(acr: &str, words: &[&str]) -> bool {
+/// The initials of an organisation's name ("World Health Organization" → "WHO").
+fn initials(words: &[&str]) -> Option<String> {
     let letters: String = words
         .iter()
         .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
         .filter_map(|w| w.chars().next())
         .collect();
-    acr.len() >= 2 && is_all_caps(acr) && letters.len() >= 2 && letters == acr.replace('.', "")
+    (letters.chars().count() >= 2 && is_all_caps(&letters)).then_some(letters)
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
 fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
     // Which actor each token's mention belongs to, for affiliations and possessors.
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: FastMap<usize, usize> = FastMap::default();
     for (k, p) in protos.iter().enumerate() {
         for &(a, b) in &p.toks {
             for t in a..b {
@@ -913,7 +1131,7 @@ fn title_before(
     doc: &Document,
     lx: &Lexicon,
     info: &[TokInfo],
-    owner: &HashMap<usize, usize>,
+    owner: &FastMap<usize, usize>,
     a: usize,
     lo: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -938,13 +1156,25 @@ fn title_before(
             j -= 1;
             continue;
         }
+        // "Trade and Industry Secretary": capitalised words before a title are part of it.
+        let seen_head = (first..a).any(|k| is_head(lx, word_at(doc, k)));
+        let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
+        if seen_head
+            && doc.tokens[i].kind == TokenKind::Word
+            && ((is_cap(w) && !is_function_word(w) && !is_calendar(w))
+                || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
+            && !info[i].first
+        {
+            first = i;
+            j -= 1;
+            continue;
+        }
         if is_possessive(w) && i > lo && first < a {
             if let Some(&o) = owner.get(&(i - 1)) {
                 affil = Some(Affil::Actor(o));
             }
             break;
         }
-        let _ = info;
         break;
     }
     // Drop honorifics next to the name when a real title stands before them.
@@ -977,7 +1207,7 @@ fn title_before(
 fn apposition(
     doc: &Document,
     lx: &Lexicon,
-    owner: &HashMap<usize, usize>,
+    owner: &FastMap<usize, usize>,
     b: usize,
     hi: usize,
 ) -> Option<(String, Option<Affil>)> {

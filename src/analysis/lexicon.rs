@@ -6,6 +6,7 @@
 //! parsed once, on first use, into hash maps keyed by `&'static str` slices of the embedded text.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::ActorKind;
@@ -17,6 +18,61 @@ const CITIES: &str = include_str!("../../assets/lexicon/cities.tsv");
 const GIVEN: &str = include_str!("../../assets/lexicon/given_names.txt");
 const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
 const AFFIXES: &str = include_str!("../../assets/lexicon/affixes.txt");
+
+/// A fast, non-cryptographic hasher for short string keys (the Fx hash of rustc): the word
+/// lists are ours and compiled in, so resistance to crafted collisions is not needed, and lookups
+/// sit on the hot path of the extraction.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A gazetteer entry: a surface form of a country, region, bloc or well-known organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,31 +89,37 @@ pub struct Gaz {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Surface form (exact case) to entry.
-    pub gaz: HashMap<&'static str, Gaz>,
+    pub gaz: FastMap<&'static str, Gaz>,
     /// Upper-cased surface form to entry, for headlines in capitals.
-    pub gaz_upper: HashMap<String, Gaz>,
+    pub gaz_upper: FastMap<String, Gaz>,
     /// The most words in a gazetteer or city surface form.
     pub max_words: usize,
+    /// First words of surface forms of more than one word (upper-cased too), so that only
+    /// they are looked up with the words that follow.
+    pub multi_first: FastSet<String>,
     /// City name to ISO country code.
-    pub cities: HashMap<&'static str, &'static str>,
+    pub cities: FastMap<&'static str, &'static str>,
     /// Upper-cased city names, for headlines in capitals.
-    pub cities_upper: HashSet<String>,
+    pub cities_upper: FastSet<String>,
     /// Capital city to the canonical name of its country.
-    pub capitals: HashMap<&'static str, &'static str>,
+    pub capitals: FastMap<&'static str, &'static str>,
     /// Given names.
-    pub given: HashSet<&'static str>,
+    pub given: FastSet<&'static str>,
     /// Words that end a role ("Minister", "advisor").
-    pub title_heads: HashSet<&'static str>,
+    pub title_heads: FastSet<&'static str>,
     /// Words that may stand inside a role ("Foreign", "National").
-    pub title_mods: HashSet<&'static str>,
+    pub title_mods: FastSet<&'static str>,
     /// Honorifics before a name ("Mr", "Prince").
-    pub honorifics: HashSet<&'static str>,
+    pub honorifics: FastSet<&'static str>,
     /// Words that end an organisation's name ("Ministry", "Party").
-    pub org_suffixes: HashSet<&'static str>,
+    pub org_suffixes: FastSet<&'static str>,
+    /// Flags of single words, so that one lookup answers given name, title word, honorific and
+    /// organisation suffix (the tagger's `G_GIVEN`, `G_TITLE`, `G_HON`, `G_ORGSUF`).
+    pub word_flags: FastMap<&'static str, u16>,
     /// Words that begin an organisation's name ("Ministry of ...").
-    pub org_prefixes: HashSet<&'static str>,
+    pub org_prefixes: FastSet<&'static str>,
     /// Words that end a place name ("Province", "Square").
-    pub place_suffixes: HashSet<&'static str>,
+    pub place_suffixes: FastSet<&'static str>,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -115,7 +177,7 @@ impl Lexicon {
             if let (Some(name), Some(cc)) = (f.next(), f.next()) {
                 lx.cities.insert(name, cc);
                 lx.cities_upper.insert(name.to_uppercase());
-                lx.max_words = lx.max_words.max(name.split(' ').count());
+                lx.note_words(name);
             }
         }
         lx.given = lines(GIVEN).collect();
@@ -148,6 +210,21 @@ impl Lexicon {
             }
         }
         lx.max_words = lx.max_words.min(6);
+        use super::actors::tagger::{G_GIVEN, G_HON, G_ORGSUF, G_TITLE};
+        let sets: [(&FastSet<&'static str>, u16); 5] = [
+            (&lx.given, G_GIVEN),
+            (&lx.title_heads, G_TITLE),
+            (&lx.title_mods, G_TITLE),
+            (&lx.honorifics, G_HON),
+            (&lx.org_suffixes, G_ORGSUF),
+        ];
+        let mut flags: FastMap<&'static str, u16> = FastMap::default();
+        for (set, flag) in sets {
+            for w in set.iter() {
+                *flags.entry(w).or_insert(0) |= flag;
+            }
+        }
+        lx.word_flags = flags;
         lx
     }
 
@@ -166,7 +243,18 @@ impl Lexicon {
         // The first entry wins: a country's own name beats a region's adjective.
         self.gaz.entry(surface).or_insert(g);
         self.gaz_upper.entry(surface.to_uppercase()).or_insert(g);
-        self.max_words = self.max_words.max(surface.split(' ').count());
+        self.note_words(surface);
+    }
+
+    fn note_words(&mut self, surface: &str) {
+        let n = surface.split(' ').count();
+        self.max_words = self.max_words.max(n);
+        if n > 1
+            && let Some(first) = surface.split(' ').next()
+        {
+            self.multi_first.insert(first.to_string());
+            self.multi_first.insert(first.to_uppercase());
+        }
     }
 
     /// The gazetteer entry for a surface form, trying upper case for words in capitals.

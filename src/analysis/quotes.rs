@@ -53,11 +53,14 @@ const REACH: usize = 12;
 pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     // Speaker candidates: mentions of people (and of organisations and countries, which issue
     // statements), as (start, end, actor index).
-    let mut speakers: Vec<(usize, usize, usize)> = actors
+    let mut speakers: Vec<(usize, usize, usize, bool)> = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind != ActorKind::Place)
-        .flat_map(|(k, a)| a.mentions.iter().map(move |m| (m.start, m.end, k)))
+        .flat_map(|(k, a)| {
+            let person = a.kind == ActorKind::Person;
+            a.mentions.iter().map(move |m| (m.start, m.end, k, person))
+        })
         .collect();
     speakers.sort_unstable();
     let mut out = Vec::new();
@@ -65,6 +68,11 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     let mut open: Option<usize> = None;
     let mut last: Option<(usize, Option<usize>)> = None;
     for (i, t) in toks.iter().enumerate() {
+        // A straight quote left open at a paragraph's end does not pair across it: the next
+        // paragraph's quote opens anew (a quotation running on opens each paragraph).
+        if t.breaks_before >= 2 {
+            open = None;
+        }
         if t.kind != TokenKind::Punct {
             continue;
         }
@@ -72,7 +80,18 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
         let (is_open, is_close) = match s {
             "\u{201C}" => (true, false),
             "\u{201D}" => (false, true),
-            "\"" => (open.is_none(), open.is_some()),
+            // A straight quote opens when it leans on the word after it, and closes when it
+            // leans on the word before it.
+            "\"" => {
+                let next_attached = toks.get(i + 1).is_some_and(|n| !n.space_before);
+                if t.space_before && next_attached || i == 0 {
+                    (true, false)
+                } else if !t.space_before {
+                    (false, true)
+                } else {
+                    (open.is_none(), open.is_some())
+                }
+            }
             _ => (false, false),
         };
         if is_open {
@@ -118,18 +137,35 @@ fn is_speech(doc: &Document, k: usize) -> bool {
 /// closing token and speaker of the quotation before, which "but added that “…”" continues.
 fn speaker(
     doc: &Document,
-    speakers: &[(usize, usize, usize)],
+    speakers: &[(usize, usize, usize, bool)],
     o: usize,
     c: usize,
     prev: Option<(usize, Option<usize>)>,
 ) -> Option<usize> {
     let toks = &doc.tokens;
     let (lo, hi) = sentence_range(doc, o, c);
+    // "he said": the last person named before the quotation.
+    let pronoun = |k: usize| -> Option<Option<usize>> {
+        matches!(doc.tok(k), "he" | "she" | "He" | "She").then(|| {
+            let at = toks.get(o).map_or(0, |t| t.start);
+            // Speakers are sorted by start: look back from the quotation, not through all.
+            let n = speakers.partition_point(|m| m.0 < at);
+            speakers[..n]
+                .iter()
+                .rev()
+                .take(200)
+                .find(|m| m.1 <= at && m.3)
+                .map(|m| m.2)
+        })
+    };
     let mention_at = |k: usize| -> Option<usize> {
         let t = toks.get(k)?;
-        speakers
+        let n = speakers.partition_point(|m| m.0 <= t.start);
+        speakers[..n]
             .iter()
-            .find(|m| m.0 <= t.start && t.end <= m.1)
+            .rev()
+            .take(8)
+            .find(|m| t.end <= m.1)
             .map(|m| m.2)
     };
     // Before: "X said (that) “…”", a verb of saying at most four words before the quotation
@@ -139,6 +175,9 @@ fn speaker(
         for k in (v.saturating_sub(3).max(lo)..v).rev() {
             if let Some(a) = mention_at(k) {
                 return Some(a);
+            }
+            if let Some(p) = pronoun(k) {
+                return p;
             }
             if let Some((pc, ps)) = prev
                 && pc == k
@@ -158,6 +197,10 @@ fn speaker(
             && let Some(a) = mention_at(k)
         {
             found = Some(a);
+        } else if found.is_none()
+            && let Some(p) = pronoun(k)
+        {
+            found = p;
         }
         if verb && found.is_some() {
             return found;

@@ -9,10 +9,9 @@
 //! weights. A lower-case word after an `O` is `O` without scoring: names start with a capital,
 //! and that keeps the tagger fast.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::super::lexicon::{self, Lexicon};
+use super::super::lexicon::{self, FastMap, Lexicon};
 use super::super::text::{Document, TokenKind, is_all_caps};
 use crate::model::ActorKind;
 
@@ -114,7 +113,11 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
             }
             let mut matched = 0;
             let mut hit = 0u16;
-            let maxn = lx.max_words.min(range.end - i);
+            let maxn = if lx.multi_first.contains(w) {
+                lx.max_words.min(range.end - i)
+            } else {
+                1
+            };
             for n in (1..=maxn).rev() {
                 let last = toks[i + n - 1];
                 if last.kind != TokenKind::Word {
@@ -146,18 +149,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                     inf.flags |= hit;
                 }
             }
-            if lx.given.contains(w) {
-                info[i].flags |= G_GIVEN;
-            }
-            if lx.is_title_word(w) {
-                info[i].flags |= G_TITLE;
-            }
-            if lx.honorifics.contains(w) {
-                info[i].flags |= G_HON;
-            }
-            if lx.org_suffixes.contains(w) {
-                info[i].flags |= G_ORGSUF;
-            }
+            info[i].flags |= lx.word_flags.get(w).copied().unwrap_or(0);
             i += matched.max(1);
         }
     }
@@ -253,7 +245,7 @@ pub struct Ctx<'d, 'a> {
     /// Per-token facts.
     pub info: &'d [TokInfo],
     /// The last label given to each word, for document-level consistency.
-    pub memory: HashMap<&'a str, u8>,
+    pub memory: FastMap<&'a str, u8>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -262,7 +254,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Self {
             doc,
             info,
-            memory: HashMap::new(),
+            memory: FastMap::default(),
         }
     }
 

@@ -440,14 +440,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 i = next;
             }
         }
-        // "will meet in Brussels for a summit": the summit is the event.
-        let gatherings: Vec<usize> = out
+        // "will meet in Brussels for a summit", "protests broke out as workers marched": the
+        // noun tells the event, the verb of its clause tells it again.
+        let mut nouns: Vec<(usize, &'static str)> = out
             .iter()
-            .filter(|c| !c.verbal && gathering(c.kind))
-            .map(|c| c.clause)
+            .filter(|c| !c.verbal)
+            .map(|c| (c.clause, if gathering(c.kind) { "meeting" } else { c.kind }))
             .collect();
+        nouns.sort_unstable();
+        // Not visits: "visit Oslo after a stop in Ankara" tells two.
         out.retain(|c| {
-            !(c.verbal && c.kind == "meeting" && gatherings.binary_search(&c.clause).is_ok())
+            !(c.verbal
+                && matches!(c.kind, "meeting" | "protest" | "vote")
+                && nouns.binary_search(&(c.clause, c.kind)).is_ok())
         });
         out
     }
@@ -562,6 +567,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     return None;
                 }
             }
+            // "spoke by telephone".
+            "telephone" | "phone" if prev != "by" => return None,
             "stop" | "stopover"
                 if !matches!(next, "in" | "at") || !is_capitalized(self.doc.tok(i + 2)) =>
             {
@@ -584,6 +591,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             cw.kind
         };
         let mut c = self.base(kind, self.doc.tok(i).to_lowercase(), i, si);
+        if matches!(lw, "telephone" | "phone") {
+            c.noun = format!("{lw} call");
+        }
         c.compound = compound;
         c.verbal = verbal;
         if compound {
@@ -934,7 +944,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .enumerate()
             .map(|(k, c)| {
                 if best[k].is_some()
-                    || c.irrealis
+                    || (c.verbal && c.irrealis)
                     || c.det == Det::Definite
                     || !(gathering(c.kind) || matches!(c.kind, "visit" | "call"))
                 {
@@ -996,7 +1006,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .iter()
                         .enumerate()
                         .take_while(|(_, t)| t.sentence == c.sentence)
-                        .filter(|(j, _)| !claimed[ti0 + j])
+                        .filter(|(j, t)| !claimed[ti0 + j] && self.dates_across(c, t))
                         .min_by_key(|(_, t)| dist(c, t))
                         .map(|(j, _)| ti0 + j)
                 }
@@ -1028,6 +1038,40 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 cands[k].place = cands[k - 1].place.clone();
             }
         }
+    }
+
+    /// Whether a time expression in another clause of the sentence may date a cue: from a
+    /// fronted clause ("At NATO Headquarters this week, the minister made statements") or a
+    /// participle clause right after the cue's ("The summit, held on 16 June,"), not from a
+    /// clause about something else ("He will travel for the weekend, the office said in a
+    /// statement").
+    fn dates_across(&self, c: &Cand, t: &Tx) -> bool {
+        if t.clause == c.clause {
+            return true;
+        }
+        let sentence = self.sentence_tokens(c.sentence);
+        let mut buf = [0u8; 24];
+        // A fronted adverbial opens with a preposition or with the time itself.
+        let adverbial = t.token == sentence.start
+            || self
+                .lower_tok(sentence.start, &mut buf)
+                .is_some_and(|w| cues::is_place_preposition(w) || cues::opens_time_phrase(w));
+        let fronted = adverbial
+            && self.clause_of.get(sentence.start) == Some(&t.clause)
+            && t.clause < c.clause;
+        // "The G7 summit in Kananaskis, Canada, held from 15 to 17 June": a short apposition
+        // may stand between.
+        let short_gap = t.clause == c.clause + 2
+            && self
+                .clauses
+                .get(c.clause + 1)
+                .is_some_and(|cl| cl.tokens.len() <= 3);
+        let participle = (t.clause == c.clause + 1 || short_gap)
+            && self.clauses.get(t.clause).is_some_and(|cl| {
+                self.lower_tok(cl.tokens.start, &mut buf)
+                    .is_some_and(cues::opens_participle)
+            });
+        fronted || participle
     }
 
     /// Place, participants, label inputs and span of a cue.
@@ -1567,6 +1611,8 @@ fn keep(c: &Cand) -> bool {
         "meeting" | "talks" | "summit" | "conference" | "negotiations" => {
             c.place.is_some() || parts >= 2
         }
+        // Crowds and ballots happen somewhere.
+        "protest" | "election" => c.place.is_some(),
         // Wars, attacks, deals, votes: only with who did what to whom, or where. "The Iraq
         // war" names no agent apart from its place.
         _ => {

@@ -34,7 +34,7 @@ pub fn noun(lower: &str) -> Option<CueWord> {
         "conference" | "conferences" | "convention" | "forum" => cue("conference"),
         "visit" | "visits" | "trip" => cue("visit"),
         "stop" | "stopover" => cue("visit"),
-        "call" | "calls" => cue("call"),
+        "call" | "calls" | "telephone" | "phone" => cue("call"),
         "statement" | "statements" | "announcement" | "announcements" | "speech" => {
             cue("statement")
         }
@@ -63,7 +63,7 @@ pub fn verb(lower: &str) -> Option<CueWord> {
         "attacked" | "bombed" => cue_as("attack", "attack"),
         "signed" => cue_as("signing", "signing"),
         "voted" => cue_as("vote", "vote"),
-        "protested" => cue_as("protest", "protest"),
+        "protested" | "demonstrated" | "marched" | "rallied" => cue_as("protest", "protest"),
         _ => None,
     }
 }
@@ -164,7 +164,7 @@ pub fn determiner(lower: &str) -> Option<Det> {
         "the" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
         | "your" | "my" => Some(Det::Definite),
         "a" | "an" | "some" | "several" | "two" | "three" | "many" => Some(Det::Indefinite),
-        "another" | "second" | "third" | "fresh" | "new" | "further" | "renewed" => {
+        "another" | "first" | "second" | "third" | "fresh" | "new" | "further" | "renewed" => {
             Some(Det::Another)
         }
         "any" | "no" | "every" | "each" | "such" => Some(Det::Generic),
@@ -353,6 +353,30 @@ pub fn is_direction(lower: &str) -> bool {
             | "northwestern"
             | "southeastern"
             | "southwestern"
+    )
+}
+
+/// Words that open a fronted phrase of time ("On Monday,", "Earlier this week,").
+pub fn opens_time_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "next"
+            | "since"
+            | "by"
+            | "from"
+            | "over"
+            | "until"
+            | "late"
+            | "early"
     )
 }
 

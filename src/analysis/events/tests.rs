@@ -869,3 +869,87 @@ fn elections_on_other_dates_are_other_elections() {
     ];
     assert_eq!(run(t, &[], &tx).len(), 2);
 }
+
+#[test]
+fn spoke_by_telephone_is_a_call() {
+    let t = "The two leaders, Ann Lee and Tom Kay, spoke by telephone on 3 March.";
+    let actors = [person(t, "Ann Lee"), person(t, "Tom Kay")];
+    let e = run(t, &actors, &[timex(t, "3 March", "2025-03-03")]);
+    let e = one(&e);
+    assert_eq!(
+        (e.kind.as_str(), e.date.as_deref()),
+        ("call", Some("2025-03-03"))
+    );
+}
+
+#[test]
+fn a_first_summit_after_a_visit_shares_its_date_and_place() {
+    let t = "Prime Minister Ken Sato will visit Washington next month for his first summit with \
+             President Ann Lee.";
+    let actors = [
+        person(t, "Ken Sato"),
+        person(t, "Ann Lee"),
+        place(t, "Washington"),
+    ];
+    let e = run(t, &actors, &[timex(t, "next month", "2025-04")]);
+    assert_eq!(e.len(), 2, "{e:#?}");
+    assert_eq!(e[1].label, "Sato-Lee summit in Washington");
+    assert_eq!(e[1].date.as_deref(), Some("2025-04"));
+}
+
+#[test]
+fn a_statement_about_something_else_takes_no_date_from_it() {
+    let t = "He will travel to Florida for the weekend, the White House said in a statement.";
+    let actors = [actor(
+        t,
+        "White House",
+        ActorKind::Organisation,
+        &["White House"],
+        &[],
+    )];
+    let e = run(t, &actors, &[timex(t, "the weekend", "2025-W11-WE")]);
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn demonstrators_protest() {
+    let t = "Thousands of people demonstrated in Belgrade on Saturday against corruption.";
+    let e = run(
+        t,
+        &[place(t, "Belgrade")],
+        &[timex(t, "Saturday", "2025-03-15")],
+    );
+    assert_eq!(one(&e).label, "Protest in Belgrade");
+}
+
+#[test]
+fn protests_and_marchers_are_one_protest() {
+    let t = "Meanwhile, protests broke out in Rotterdam on Saturday as dock workers marched \
+             against job losses.";
+    let e = run(
+        t,
+        &[place(t, "Rotterdam")],
+        &[timex(t, "Saturday", "2025-03-08")],
+    );
+    let e = one(&e);
+    assert_eq!(
+        (e.label.as_str(), e.date.as_deref()),
+        ("Protests in Rotterdam", Some("2025-03-08"))
+    );
+}
+
+#[test]
+fn a_participle_after_an_apposition_dates_the_summit() {
+    let t = "The G7 summit in Kananaskis, Canada, held from 15 to 17 June, will be a test.";
+    let actors = [
+        place(t, "Kananaskis"),
+        country(t, "Canada", "Canada", "Canadian"),
+        actor(t, "G7", ActorKind::Organisation, &["G7"], &[]),
+    ];
+    let e = run(
+        t,
+        &actors,
+        &[timex(t, "from 15 to 17 June", "2025-06-15/2025-06-17")],
+    );
+    assert_eq!(one(&e).date.as_deref(), Some("2025-06-15/2025-06-17"));
+}

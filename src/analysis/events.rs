@@ -167,6 +167,8 @@ struct Tx {
 struct Place {
     name: String,
     actor: Option<usize>,
+    /// Whether it is a country (a city may lie in it).
+    country: bool,
     span: Span,
 }
 
@@ -1194,6 +1196,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Some(Place {
             name: a.name.clone(),
             actor: Some(m.actor),
+            country: kind == ActorKind::Country,
             span: Span::new(m.start, m.end),
         })
     }
@@ -1233,6 +1236,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Some(Place {
             name: self.doc.slice(span).to_string(),
             actor: None,
+            country: false,
             span,
         })
     }
@@ -1564,8 +1568,15 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                     // "The agreement, signed on 16 January": a deal, talks or a war go on
                     // over days; an election or a meeting on another day is another one.
                     let lasting = matches!(c.kind, "agreement" | "talks" | "negotiations" | "war");
-                    out.iter()
-                        .rposition(|e| e.kind == c.kind && (lasting || dates_ok(e)) && places_ok(e))
+                    // "protests in Belgrade … the largest protest in Serbia": a city and a
+                    // country may name one place.
+                    let within = |e: &Cand| match (&e.place, &c.place) {
+                        (Some(x), Some(y)) => x.country != y.country,
+                        _ => false,
+                    };
+                    out.iter().rposition(|e| {
+                        e.kind == c.kind && (lasting || dates_ok(e)) && (places_ok(e) || within(e))
+                    })
                 })
                 .or_else(|| {
                     out.iter().rposition(|e| {

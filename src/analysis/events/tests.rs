@@ -953,3 +953,15 @@ fn a_participle_after_an_apposition_dates_the_summit() {
     );
     assert_eq!(one(&e).date.as_deref(), Some("2025-06-15/2025-06-17"));
 }
+
+#[test]
+fn a_protest_in_a_city_then_in_its_country_is_one_protest() {
+    let t = "Thousands demonstrated in Belgrade on Saturday, the largest protest in Serbia in \
+             decades.";
+    let actors = [
+        place(t, "Belgrade"),
+        country(t, "Serbia", "Serbia", "Serbian"),
+    ];
+    let e = run(t, &actors, &[timex(t, "Saturday", "2025-03-15")]);
+    assert_eq!(one(&e).place.as_deref(), Some("Belgrade"));
+}

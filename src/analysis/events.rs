@@ -28,17 +28,20 @@ use cues::{CueWord, Det};
 
 /// Finds the events of a document, sorted for the timeline.
 ///
-/// `reference` is not needed to read events (the time expressions carry resolved values); it is
-/// taken so that the signature stays stable when a rule needs it.
+/// The time expressions carry resolved values; `reference` dates a cue whose clause says
+/// "today", "yesterday" or "tomorrow" where no time expression was found.
 pub fn extract(
     doc: &Document,
     actors: &[Actor],
     timexes: &[Timex],
-    _reference: Option<Date>,
+    reference: Option<Date>,
 ) -> Vec<Event> {
     let ctx = Ctx::new(doc, actors, timexes);
     let mut cands = ctx.find_cues();
     ctx.date_cues(&mut cands);
+    if let Some(r) = reference {
+        ctx.date_deictic(&mut cands, r);
+    }
     ctx.drop_reporting_cues(&mut cands);
     let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
     for c in &mut cands {
@@ -1038,6 +1041,30 @@ impl<'d, 'a> Ctx<'d, 'a> {
             });
             if !apart {
                 cands[k].place = cands[k - 1].place.clone();
+            }
+        }
+    }
+
+    /// "talks are continuing today" with no time expression for "today": the reference date.
+    fn date_deictic(&self, cands: &mut [Cand], reference: Date) {
+        let mut buf = [0u8; 24];
+        for c in cands.iter_mut().filter(|c| c.date.is_none()) {
+            for k in self.clause_tokens(c.clause) {
+                let offset = match self.lower_tok(k, &mut buf) {
+                    Some("today" | "tonight") => 0,
+                    Some("yesterday") => -1,
+                    Some("tomorrow") => 1,
+                    _ => continue,
+                };
+                if self.timex_covers(k) {
+                    continue;
+                }
+                if let Ok(d) = reference.checked_add(jiff::Span::new().days(offset)) {
+                    c.date = Some(d.to_string());
+                    let t = &self.doc.tokens[k];
+                    c.date_span = Some(Span::new(t.start, t.end));
+                }
+                break;
             }
         }
     }

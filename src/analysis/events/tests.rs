@@ -965,3 +965,18 @@ fn a_protest_in_a_city_then_in_its_country_is_one_protest() {
     let e = run(t, &actors, &[timex(t, "Saturday", "2025-03-15")]);
     assert_eq!(one(&e).place.as_deref(), Some("Belgrade"));
 }
+
+#[test]
+fn today_without_a_time_expression_is_the_reference_date() {
+    let t = "High-level talks are continuing in Geneva today. Ann Lee will visit Oslo tomorrow.";
+    let actors = [place(t, "Geneva"), place(t, "Oslo"), person(t, "Ann Lee")];
+    let e = run(t, &actors, &[]);
+    let dates: Vec<Option<&str>> = e.iter().map(|e| e.date.as_deref()).collect();
+    assert_eq!(dates, [Some("2025-02-18"), Some("2025-02-19")]);
+    let doc = Document::new(t);
+    assert!(
+        extract(&doc, &actors, &[], None)
+            .iter()
+            .all(|e| e.date.is_none())
+    );
+}

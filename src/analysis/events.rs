@@ -36,12 +36,9 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    let ctx = Ctx::new(doc, actors, timexes);
+    let ctx = Ctx::new(doc, actors, timexes, reference);
     let mut cands = ctx.find_cues();
     ctx.date_cues(&mut cands);
-    if let Some(r) = reference {
-        ctx.date_deictic(&mut cands, r);
-    }
     ctx.drop_reporting_cues(&mut cands);
     let heads: Vec<usize> = cands.iter().map(|c| c.head).collect();
     for c in &mut cands {
@@ -231,7 +228,12 @@ fn is_clause_break(s: &str) -> bool {
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
-    fn new(doc: &'d Document<'a>, actors: &'d [Actor], timexes: &[Timex]) -> Self {
+    fn new(
+        doc: &'d Document<'a>,
+        actors: &'d [Actor],
+        timexes: &[Timex],
+        reference: Option<Date>,
+    ) -> Self {
         let text_len = doc.text.len();
         let mut mentions: Vec<Ment> = actors
             .iter()
@@ -320,6 +322,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
             });
         }
         txs.sort_by_key(|t| t.span.start);
+        // "talks are continuing today" where no time expression was found for "today": the
+        // reference date, dating the nearest cue like any other time expression.
+        if let Some(r) = reference {
+            let mut extra = Vec::new();
+            let mut buf = [0u8; 24];
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if !(5..=9).contains(&(t.end - t.start)) {
+                    continue;
+                }
+                let offset = match cues::lower(doc.tok(k), &mut buf) {
+                    Some("today" | "tonight") => 0,
+                    Some("yesterday") => -1,
+                    Some("tomorrow") => 1,
+                    _ => continue,
+                };
+                let covered = timexes.iter().any(|x| x.start < t.end && t.start < x.end);
+                let (Ok(d), Some(sentence)) = (
+                    r.checked_add(jiff::Span::new().days(offset)),
+                    doc.sentence_at(t.start),
+                ) else {
+                    continue;
+                };
+                if !covered {
+                    extra.push(Tx {
+                        span: Span::new(t.start, t.end),
+                        token: k,
+                        clause: clause_of[k],
+                        sentence,
+                        value: d.to_string(),
+                    });
+                }
+            }
+            if !extra.is_empty() {
+                txs.extend(extra);
+                txs.sort_by_key(|t| t.span.start);
+            }
+        }
         Self {
             doc,
             actors,
@@ -1041,30 +1080,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             });
             if !apart {
                 cands[k].place = cands[k - 1].place.clone();
-            }
-        }
-    }
-
-    /// "talks are continuing today" with no time expression for "today": the reference date.
-    fn date_deictic(&self, cands: &mut [Cand], reference: Date) {
-        let mut buf = [0u8; 24];
-        for c in cands.iter_mut().filter(|c| c.date.is_none()) {
-            for k in self.clause_tokens(c.clause) {
-                let offset = match self.lower_tok(k, &mut buf) {
-                    Some("today" | "tonight") => 0,
-                    Some("yesterday") => -1,
-                    Some("tomorrow") => 1,
-                    _ => continue,
-                };
-                if self.timex_covers(k) {
-                    continue;
-                }
-                if let Ok(d) = reference.checked_add(jiff::Span::new().days(offset)) {
-                    c.date = Some(d.to_string());
-                    let t = &self.doc.tokens[k];
-                    c.date_span = Some(Span::new(t.start, t.end));
-                }
-                break;
             }
         }
     }

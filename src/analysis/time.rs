@@ -30,6 +30,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         cls,
         r: reference,
         anchor: reference,
+        quarter: None,
         lim: 0,
         first: 0,
         out: Vec::new(),
@@ -106,6 +107,8 @@ struct Matcher<'d, 'a> {
     r: Option<Date>,
     /// The last day mentioned (or the reference date), for "the following day".
     anchor: Option<Date>,
+    /// The last quarter mentioned: in a report "a year earlier" is that quarter a year before.
+    quarter: Option<(i64, u8)>,
     /// One past the last token of the current sentence.
     lim: usize,
     /// The first token of the current sentence.
@@ -194,6 +197,13 @@ impl Matcher<'_, '_> {
         {
             self.anchor = Some(d);
         }
+        if h.kind == DATE
+            && let Some(v) = &h.value
+            && let Some((y, q)) = v.split_once("-Q")
+            && let (Ok(y), Ok(q)) = (y.parse::<i64>(), q.parse::<u8>())
+        {
+            self.quarter = Some((y, q));
+        }
         self.out.push(Timex {
             start: a.start,
             end: b.end,
@@ -216,6 +226,34 @@ impl Matcher<'_, '_> {
             }
             if let Some(t) = lex::tense_marker(self.t(i)) {
                 return t;
+            }
+            // "planned to leave on Thursday": an infinitive looks ahead.
+            if self.t(i) == "to" && i + 1 < s {
+                let v = self.t(i + 1);
+                if v.bytes().all(|b| b.is_ascii_lowercase())
+                    && !matches!(
+                        v,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "some"
+                            | "all"
+                            | "be"
+                            | "have"
+                    )
+                    && self.c(i + 1) == C::Other
+                {
+                    return Tense::Future;
+                }
             }
         }
         for j in e..self.lim.min(e + 8) {
@@ -355,8 +393,18 @@ impl Matcher<'_, '_> {
         match self.c(i) {
             C::Month(m, abbr) => self.month(i, m, abbr),
             C::Weekday(w, plural) => self.weekday(i, w, plural),
-            C::NumW(_) | C::Kw(Kw::A | Kw::Few | Kw::Several | Kw::Many | Kw::Some | Kw::Half) => {
+            C::NumW(n) => longer(self.duration(i), self.spoken_year(i, n)),
+            C::Kw(Kw::A | Kw::Few | Kw::Several | Kw::Many | Kw::Some | Kw::Half) => {
                 self.duration(i)
+            }
+            C::DecadeW(d) => {
+                let prev = if i > self.first {
+                    self.c(i - 1)
+                } else {
+                    C::Other
+                };
+                matches!(prev, C::Kw(Kw::The | Kw::Early | Kw::Late | Kw::Mid))
+                    .then(|| Hit::new(i, i + 1, DATE, Some(format!("19{d}"))))
             }
             C::Ord(n) => self.ordinal(i, n),
             C::Hyph => longer(self.hyphen(i), self.duration(i)),
@@ -555,6 +603,13 @@ impl Matcher<'_, '_> {
                 return Some(Hit::new(i, i + 3, DATE, Some(format!("{y:04}/{end:04}"))).no_the());
             }
         }
+        // "the 1988 second quarter"
+        if let C::Ord(n) = self.c(i + 1)
+            && (1..=4).contains(&n)
+            && self.c(i + 2) == C::Unit(Unit::Quarter, false)
+        {
+            return Some(Hit::new(i, i + 3, DATE, Some(format!("{y:04}-Q{n}"))));
+        }
         Some(Hit::new(i, i + 1, DATE, Some(format!("{y:04}"))).no_the())
     }
 
@@ -617,6 +672,19 @@ impl Matcher<'_, '_> {
                 j += 1;
             }
             _ => {}
+        }
+        // "5 p.m. EST, Nov. 6"
+        let k = if self.t(j) == "," { j + 1 } else { j };
+        if let C::Month(mo, abbr) = self.c(k)
+            && let Some(h) = self.month(k, mo, abbr)
+            && let Some(d) = h
+                .value
+                .as_deref()
+                .filter(|v| v.len() == 10)
+                .and_then(parse_ymd)
+        {
+            day = Some(d);
+            j = h.end;
         }
         let v = day.and_then(ymd).map(|d| format!("{d}T{h:02}:{m:02}"));
         Some(Hit::new(i, j, TIME, v).no_the())
@@ -698,7 +766,7 @@ impl Matcher<'_, '_> {
             _ => None,
         };
         if let Some(d) = day
-            && !matches!(self.t(j + 1), "%" | ":" | "percent")
+            && !matches!(self.t(j + 1), "%" | "percent")
             && !self.kw(j + 1, Kw::Am)
             && !self.kw(j + 1, Kw::Pm)
         {
@@ -749,6 +817,21 @@ impl Matcher<'_, '_> {
         }
         if let Some(y) = self.year_at(k) {
             return Some(Hit::new(i, k + 1, DATE, Some(format!("{y:04}-{m:02}"))).no_the());
+        }
+        // "June last year", "January this year".
+        if let C::Kw(k @ (Kw::This | Kw::Last | Kw::Next)) = self.c(j)
+            && self.c(j + 1) == C::Unit(Unit::Year, false)
+        {
+            let off = match k {
+                Kw::Last => -1,
+                Kw::Next => 1,
+                _ => 0,
+            };
+            let v = self.r.and_then(|r| {
+                let y = i32::from(r.year()) + off;
+                (0..=9999).contains(&y).then(|| format!("{y:04}-{m:02}"))
+            });
+            return Some(Hit::new(i, j + 2, DATE, v).no_the());
         }
         if abbr {
             return None;
@@ -913,6 +996,7 @@ impl Matcher<'_, '_> {
             // "two-year", "third-quarter" is not a quantity.
             let parts: Vec<C> = lex::split_hyphen(self.t(i)).take(4).collect();
             match parts.as_slice() {
+                [C::NumW(_), C::Unit(Unit::Quarter, _)] => return None,
                 [C::NumW(n), C::Unit(u, _)] => {
                     return Some(Hit::new(
                         i,
@@ -937,6 +1021,10 @@ impl Matcher<'_, '_> {
             Qty::N(n) => n,
             Qty::Vague => f64::NAN,
         };
+        // "the 1988 quarter": a year, not 1988 quarters.
+        if !plural && (1000.0..3000.0).contains(&n) {
+            return None;
+        }
         // "1 years" is not English; "five year" is ("a five year low").
         if n == 1.0 && plural {
             return None;
@@ -959,6 +1047,23 @@ impl Matcher<'_, '_> {
             _ => None,
         };
         if let Some((sign, base)) = off {
+            if !matches!(u, Unit::Year | Unit::Decade | Unit::Century) && !self.kw(end, Kw::Ago) {
+                // "three days later": a length, anchored elsewhere.
+                return Some(Hit::new(i, j + 1, DURATION, Some(dur(q, u))));
+            }
+            if u == Unit::Year
+                && q == Qty::N(1.0)
+                && let Some((y, qn)) = self.quarter
+                && sign < 0
+                && y >= 1
+            {
+                return Some(Hit::new(
+                    i,
+                    end + 1,
+                    DATE,
+                    Some(format!("{:04}-Q{qn}", y - 1)),
+                ));
+            }
             let v = match q {
                 Qty::N(n) if n.fract() == 0.0 => self.rel(u, sign * n as i64, base),
                 _ => Some(match sign {
@@ -979,6 +1084,36 @@ impl Matcher<'_, '_> {
             return None;
         }
         Some(Hit::new(i, j + 1, DURATION, Some(dur(q, u))))
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty": a year read out, as in broadcast transcripts.
+    fn spoken_year(&self, i: usize, century: u32) -> Option<Hit> {
+        if !(10..=20).contains(&century) {
+            return None;
+        }
+        let (rest, end) = match self.c(i + 1) {
+            C::NumW(t) if (20..=90).contains(&t) && t % 10 == 0 => match self.c(i + 2) {
+                C::NumW(u @ 1..=9) => (t + u, i + 3),
+                _ => (t, i + 2),
+            },
+            C::NumW(t) if (10..=19).contains(&t) => (t, i + 2),
+            C::Hyph => {
+                let mut sum = 0;
+                for p in lex::split_hyphen(self.t(i + 1)) {
+                    match p {
+                        C::NumW(n) if n < 100 => sum += n,
+                        _ => return None,
+                    }
+                }
+                (sum, i + 2)
+            }
+            _ => return None,
+        };
+        if matches!(self.c(end), C::Unit(..)) || rest >= 100 {
+            return None;
+        }
+        let y = century * 100 + rest;
+        Some(Hit::new(i, end, DATE, Some(format!("{y:04}"))).no_the())
     }
 
     fn ordinal(&self, i: usize, n: u32) -> Option<Hit> {
@@ -1054,6 +1189,10 @@ impl Matcher<'_, '_> {
         let prev_the = i > self.first && self.kw(i - 1, Kw::The);
         match k {
             Kw::Today | Kw::Tomorrow | Kw::Yesterday => {
+                // "VOA Today", "USA Today": a name.
+                if self.cap(i) && i > self.first && self.cap(i - 1) && self.c(i - 1) == C::Other {
+                    return None;
+                }
                 let off = match k {
                     Kw::Tomorrow => 1,
                     Kw::Yesterday => -1,
@@ -1071,8 +1210,13 @@ impl Matcher<'_, '_> {
                 Some(Hit::new(i, i + 1, TIME, v))
             }
             Kw::Now | Kw::Currently => Some(vague(i, i + 1, "PRESENT_REF")),
-            Kw::Recently | Kw::Previously => Some(vague(i, i + 1, "PAST_REF")),
-            Kw::Soon => Some(vague(i, i + 1, "FUTURE_REF")),
+            Kw::Recently => Some(vague(i, i + 1, "PAST_REF")),
+            Kw::Soon => {
+                // "as soon as", "soon after": a conjunction, not a time.
+                let prev_as = i > self.first && self.t(i - 1).eq_ignore_ascii_case("as");
+                (!prev_as && !self.kw(i + 1, Kw::After) && self.t(i + 1) != "as")
+                    .then(|| vague(i, i + 1, "FUTURE_REF"))
+            }
             Kw::Recent => match self.c(i + 1) {
                 C::Unit(_, true) => Some(vague(i, i + 2, "PAST_REF")),
                 _ => None,
@@ -1101,12 +1245,15 @@ impl Matcher<'_, '_> {
             Kw::Weekly => Some(Hit::new(i, i + 1, SET, Some("P1W".into()))),
             Kw::Monthly => Some(Hit::new(i, i + 1, SET, Some("P1M".into()))),
             Kw::Yearly => Some(Hit::new(i, i + 1, SET, Some("P1Y".into()))),
-            Kw::Quarterly => Some(Hit::new(i, i + 1, SET, Some("P3M".into()))),
             Kw::Hourly => Some(Hit::new(i, i + 1, SET, Some("PT1H".into()))),
             Kw::Fiscal => {
                 let mut j = i + 1;
                 if let C::Unit(Unit::Year, false) = self.c(j) {
                     j += 1;
+                    if self.year_at(j).is_none() && prev_the {
+                        // "the fiscal year": the current one.
+                        return Some(Hit::new(i, j, DATE, self.rel(Unit::Year, 0, r)));
+                    }
                 }
                 let y = self.year_at(j)?;
                 Some(Hit::new(i, j + 1, DATE, Some(format!("{y:04}"))))
@@ -1168,6 +1315,32 @@ impl Matcher<'_, '_> {
         }
         match self.c(j) {
             C::Unit(u, plural) => {
+                // "This Week" in a title: a name.
+                if self.cap(j) && !self.doc.tok(j).bytes().all(|b| b.is_ascii_uppercase()) {
+                    return None;
+                }
+                // "this year's third quarter", "next year's first half"
+                if u == Unit::Year
+                    && !plural
+                    && matches!(self.t(j + 1), "'s" | "\u{2019}s")
+                    && let C::Ord(n) = self.c(j + 2)
+                {
+                    let off = match k {
+                        Kw::Last | Kw::Previous => -1,
+                        Kw::Next | Kw::Coming | Kw::Following => 1,
+                        _ => 0,
+                    };
+                    let y = self.rel(Unit::Year, off, r);
+                    match self.c(j + 3) {
+                        C::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => {
+                            return Some(Hit::new(i, j + 4, DATE, y.map(|y| format!("{y}-Q{n}"))));
+                        }
+                        C::Kw(Kw::Half) if (1..=2).contains(&n) => {
+                            return Some(Hit::new(i, j + 4, DATE, y.map(|y| format!("{y}-H{n}"))));
+                        }
+                        _ => {}
+                    }
+                }
                 if plural {
                     // "the coming weeks", "the past years".
                     return Some(Hit::new(i, j + 1, DURATION, Some(dur(Qty::Vague, u))));
@@ -1346,7 +1519,39 @@ impl Matcher<'_, '_> {
                 let d = self.anchor.and_then(|a| add_days(a, 1));
                 Some(Hit::new(i, i + 2, DATE, d.and_then(ymd)))
             }
-            (Unit::Weekend, _) => Some(Hit::new(i, i + 1, DATE, self.rel(u, 0, self.r))),
+            (Unit::Weekend, _) => {
+                // Early in the week "the weekend" is the one just past, late in it the next.
+                let t = self.tense(i, i + 1);
+                let wd = self.r.map_or(1, |r| r.weekday().to_monday_one_offset());
+                let off = match t {
+                    Tense::Future => 0,
+                    Tense::Past if wd <= 5 => -1,
+                    _ if wd <= 3 => -1,
+                    _ => 0,
+                };
+                Some(Hit::new(i, i + 1, DATE, self.rel(u, off, self.r)))
+            }
+            (Unit::Quarter, _) if self.c(i + 1) != C::Kw(Kw::Of) => {
+                // In a report "the quarter" is the one just ended.
+                let off = if self.tense(i, i + 1) == Tense::Future {
+                    0
+                } else {
+                    -1
+                };
+                Some(Hit::new(
+                    i,
+                    i + 1,
+                    DATE,
+                    self.r.and_then(|r| quarter_of(r, off)),
+                ))
+            }
+            (Unit::Year, C::Kw(Kw::Before | Kw::After)) => {
+                let off = if self.kw(i + 1, Kw::Before) { -1 } else { 1 };
+                Some(Hit::new(i, i + 2, DATE, self.rel(u, off, self.anchor)))
+            }
+            (Unit::Year, next) if next != C::Kw(Kw::Of) && !self.is_num(i + 1) => {
+                Some(Hit::new(i, i + 1, DATE, self.rel(u, 0, self.r)))
+            }
             _ => None,
         }
     }
@@ -1588,49 +1793,46 @@ fn weekday_from(r: Date, w: i8, t: Tense) -> Option<Date> {
     }
 }
 
-/// A month and day without a year: the year that fits the tense, else the nearest.
+/// A month and day without a year: the nearest such day, unless the tense of the clause puts
+/// it more than a month on the wrong side of the reference date.
 fn resolve_md(r: Date, m: i8, d: i8, t: Tense) -> Option<String> {
     let y = r.year();
+    let dist = |c: &Date| c.since(r).ok().map_or(i32::MAX, |s| s.get_days());
     let cands: Vec<Date> = [y.checked_sub(1), Some(y), y.checked_add(1)]
         .into_iter()
         .flatten()
         .filter_map(|y| Date::new(y, m, d).ok())
         .collect();
-    let this = cands.iter().find(|c| c.year() == y).copied();
+    let nearest = cands
+        .iter()
+        .min_by_key(|c| (dist(c).abs(), c.year() != y))
+        .copied()?;
     let pick = match t {
-        Tense::Past => cands.iter().rev().find(|c| **c <= r).copied(),
-        Tense::Future => cands.iter().find(|c| **c >= r).copied(),
-        _ => cands
-            .iter()
-            .min_by_key(|c| {
-                (
-                    c.since(r).ok().map_or(i32::MAX, |s| s.get_days().abs()),
-                    c.year() != y,
-                )
-            })
-            .copied(),
+        Tense::Past if dist(&nearest) > 31 => cands.iter().rev().find(|c| dist(c) <= 0).copied(),
+        Tense::Future if dist(&nearest) < -31 => cands.iter().find(|c| dist(c) >= 0).copied(),
+        _ => None,
     };
-    ymd(pick.or(this)?)
+    ymd(pick.unwrap_or(nearest))
 }
 
-/// A month without a year: the year that fits the tense, else the nearest.
+/// A month without a year: the nearest such month, unless the tense of the clause puts it more
+/// than a month on the wrong side of the reference month.
 fn resolve_month(r: Date, m: i8, t: Tense) -> Option<String> {
     let y = i32::from(r.year());
     let (rm, m) = (i32::from(r.month()), i32::from(m));
-    let y = match t {
-        Tense::Past if m > rm => y - 1,
-        Tense::Future if m < rm => y + 1,
-        Tense::Past | Tense::Future => y,
-        _ => {
-            if m - rm > 6 {
-                y - 1
-            } else if rm - m > 6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+    let mut y = if m - rm > 6 {
+        y - 1
+    } else if rm - m > 6 {
+        y + 1
+    } else {
+        y
     };
+    let diff = (y * 12 + m) - (i32::from(r.year()) * 12 + rm);
+    match t {
+        Tense::Past if diff > 1 => y -= 1,
+        Tense::Future if diff < -1 => y += 1,
+        _ => {}
+    }
     (0..=9999).contains(&y).then(|| format!("{y:04}-{m:02}"))
 }
 

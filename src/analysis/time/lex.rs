@@ -45,7 +45,6 @@ pub enum Kw {
     Soon,
     Future,
     Past,
-    Previously,
     Ago,
     Earlier,
     Later,
@@ -71,7 +70,6 @@ pub enum Kw {
     Weekly,
     Monthly,
     Yearly,
-    Quarterly,
     Hourly,
     Fiscal,
     Since,
@@ -144,6 +142,8 @@ pub enum C {
     Pod(&'static str),
     /// A function or time word.
     Kw(Kw),
+    /// "the nineties": the decade of the 1900s (its tens digit).
+    DecadeW(u8),
     /// A word with a hyphen inside: matched by parts.
     Hyph,
 }
@@ -167,7 +167,7 @@ pub fn classify(word: &str) -> C {
 
 /// The class of a lower-case word.
 pub fn classify_lower(w: &str) -> C {
-    use self::C::{Kw as KwC, Month, NumW, Ord, Other, Pod, Unit as UnitC, Weekday};
+    use self::C::{DecadeW, Kw as KwC, Month, NumW, Ord, Other, Pod, Unit as UnitC, Weekday};
     use self::Kw as K;
     match w {
         "january" => Month(1, false),
@@ -236,6 +236,14 @@ pub fn classify_lower(w: &str) -> C {
         "ninety" => NumW(90),
         "hundred" => NumW(100),
         "dozen" => NumW(12),
+        "twenties" => DecadeW(2),
+        "thirties" => DecadeW(3),
+        "forties" => DecadeW(4),
+        "fifties" => DecadeW(5),
+        "sixties" => DecadeW(6),
+        "seventies" => DecadeW(7),
+        "eighties" => DecadeW(8),
+        "nineties" => DecadeW(9),
         "first" => Ord(1),
         "second" => Ord(2),
         "third" => Ord(3),
@@ -293,7 +301,6 @@ pub fn classify_lower(w: &str) -> C {
         "soon" => KwC(K::Soon),
         "future" => KwC(K::Future),
         "past" => KwC(K::Past),
-        "previously" | "formerly" => KwC(K::Previously),
         "ago" => KwC(K::Ago),
         "earlier" => KwC(K::Earlier),
         "later" => KwC(K::Later),
@@ -319,7 +326,6 @@ pub fn classify_lower(w: &str) -> C {
         "weekly" => KwC(K::Weekly),
         "monthly" => KwC(K::Monthly),
         "annually" | "yearly" => KwC(K::Yearly),
-        "quarterly" => KwC(K::Quarterly),
         "hourly" => KwC(K::Hourly),
         "fiscal" => KwC(K::Fiscal),
         "since" => KwC(K::Since),
@@ -391,6 +397,7 @@ pub fn split_hyphen(word: &str) -> impl Iterator<Item = C> + '_ {
 
 /// The tense a word marks, if any ("will" future, "said" or a verb in -ed past).
 pub fn tense_marker(w: &str) -> Option<Tense> {
+    let lower_orig = w.bytes().all(|c| !c.is_ascii_uppercase());
     let b = w.as_bytes();
     if b.len() > 12 || b.is_empty() {
         return None;
@@ -414,7 +421,8 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
         }
         "is" | "are" | "am" | "says" | "say" | "isn't" | "aren't" => Some(Tense::Present),
         _ => {
-            if w.len() >= 5
+            if lower_orig
+                && w.len() >= 5
                 && w.ends_with("ed")
                 && !matches!(
                     w,

@@ -224,36 +224,38 @@ impl Matcher<'_, '_> {
             if matches!(self.t(i), ";" | ":") {
                 break;
             }
-            if let Some(t) = lex::tense_marker(self.t(i)) {
+            let w = self.t(i);
+            if let Some(t) = lex::tense_marker(w) {
+                // A participle after a form of "be" takes the tense of the auxiliary: "is
+                // heard" present, "would be held" whatever precedes "be".
+                if t == Tense::Past && !matches!(w, "was" | "were" | "had" | "did" | "has" | "have")
+                {
+                    let aux = (1..=2)
+                        .filter_map(|k| i.checked_sub(k).filter(|p| *p >= self.first))
+                        .map(|p| self.t(p))
+                        .find(|a| {
+                            matches!(
+                                *a,
+                                "is" | "are" | "am" | "be" | "being" | "was" | "were" | "been"
+                            )
+                        });
+                    match aux {
+                        Some("is" | "are" | "am") => return Tense::Present,
+                        Some("be" | "being") => continue,
+                        _ => {}
+                    }
+                }
                 return t;
             }
-            // "planned to leave on Thursday": an infinitive looks ahead.
-            if self.t(i) == "to" && i + 1 < s {
-                let v = self.t(i + 1);
-                if v.bytes().all(|b| b.is_ascii_lowercase())
-                    && !matches!(
-                        v,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "our"
-                            | "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "some"
-                            | "all"
-                            | "be"
-                            | "have"
-                    )
-                    && self.c(i + 1) == C::Other
-                {
-                    return Tense::Future;
-                }
+            // "planned to leave on Thursday": an infinitive after a word of intent looks ahead.
+            if w == "to"
+                && i + 1 < s
+                && i > self.first
+                && self.t(i + 1).bytes().all(|b| b.is_ascii_lowercase())
+                && self.c(i + 1) == C::Other
+                && lex::is_intent(self.t(i - 1))
+            {
+                return Tense::Future;
             }
         }
         for j in e..self.lim.min(e + 8) {
@@ -397,6 +399,8 @@ impl Matcher<'_, '_> {
             C::Kw(Kw::A | Kw::Few | Kw::Several | Kw::Many | Kw::Some | Kw::Half) => {
                 self.duration(i)
             }
+            C::Holiday(h) if self.cap(i) => self.holiday(i, h),
+            C::Holiday(_) => None,
             C::DecadeW(d) => {
                 let prev = if i > self.first {
                     self.c(i - 1)
@@ -966,7 +970,17 @@ impl Matcher<'_, '_> {
                 if s.contains(':') {
                     return None;
                 }
-                let v: f64 = s.replace(',', "").parse().ok()?;
+                let mut v: f64 = s.replace(',', "").parse().ok()?;
+                // "5 1/2 hours"
+                if self.t(i + 1) == "1"
+                    && self.t(i + 2) == "/"
+                    && self.t(i + 3) == "2"
+                    && self.glued(i + 2)
+                    && self.glued(i + 3)
+                {
+                    v += 0.5;
+                    return Some((Qty::N(v), i + 4));
+                }
                 if self.t(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2) {
                     // "10-year"
                     (Qty::N(v), i + 2)
@@ -1025,6 +1039,10 @@ impl Matcher<'_, '_> {
         if !plural && (1000.0..3000.0).contains(&n) {
             return None;
         }
+        // "60 Minutes": a title.
+        if self.cap(j) && i > self.first && !self.cap(i) {
+            return None;
+        }
         // "1 years" is not English; "five year" is ("a five year low").
         if n == 1.0 && plural {
             return None;
@@ -1065,6 +1083,9 @@ impl Matcher<'_, '_> {
                 ));
             }
             let v = match q {
+                Qty::N(n) if n.fract() == 0.0 && u == Unit::Decade => {
+                    self.rel(Unit::Year, sign * 10 * n as i64, base)
+                }
                 Qty::N(n) if n.fract() == 0.0 => self.rel(u, sign * n as i64, base),
                 _ => Some(match sign {
                     -1 => "PAST_REF".to_string(),
@@ -1084,6 +1105,64 @@ impl Matcher<'_, '_> {
             return None;
         }
         Some(Hit::new(i, j + 1, DURATION, Some(dur(q, u))))
+    }
+
+    /// "Christmas", "Thanksgiving Day", "Christmas Eve 2024".
+    fn holiday(&self, i: usize, h: u8) -> Option<Hit> {
+        let mut end = i + 1;
+        let mut eve = false;
+        if self.cap(end) {
+            match self.t(end) {
+                "Day" => end += 1,
+                "Eve" => {
+                    eve = true;
+                    end += 1;
+                }
+                _ => {}
+            }
+        }
+        let on = |y: i16| -> Option<Date> {
+            let d = match h {
+                1 => Date::new(y, 12, 25).ok()?,
+                2 => Date::new(y, 11, 1)
+                    .ok()?
+                    .nth_weekday_of_month(4, jiff::civil::Weekday::Thursday)
+                    .ok()?,
+                _ => Date::new(y, 10, 31).ok()?,
+            };
+            if eve { add_days(d, -1) } else { Some(d) }
+        };
+        if let Some(y) = self.year_at(end) {
+            let v = on(y as i16).and_then(ymd);
+            return Some(Hit::new(i, end + 1, DATE, v).no_the());
+        }
+        let last = i > self.first && self.kw(i - 1, Kw::Last);
+        let next = i > self.first && self.kw(i - 1, Kw::Next);
+        let t = if last {
+            Tense::Past
+        } else if next {
+            Tense::Future
+        } else {
+            self.tense(i, end)
+        };
+        let v = self.r.and_then(|r| {
+            let y = r.year();
+            let cands: Vec<Date> = [y.checked_sub(1), Some(y), y.checked_add(1)]
+                .into_iter()
+                .flatten()
+                .filter_map(on)
+                .collect();
+            let pick = match t {
+                Tense::Past => cands.iter().rev().find(|c| **c <= r),
+                Tense::Future => cands.iter().find(|c| **c >= r),
+                _ => cands
+                    .iter()
+                    .min_by_key(|c| c.since(r).ok().map_or(i32::MAX, |s| s.get_days().abs())),
+            };
+            ymd(*pick?)
+        });
+        let start = if last || next { i - 1 } else { i };
+        Some(Hit::new(start, end, DATE, v).no_the())
     }
 
     /// "nineteen ninety-six", "nineteen eighty": a year read out, as in broadcast transcripts.

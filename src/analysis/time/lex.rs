@@ -142,6 +142,8 @@ pub enum C {
     Pod(&'static str),
     /// A function or time word.
     Kw(Kw),
+    /// A holiday with a rule for its date: 1 Christmas, 2 (US) Thanksgiving, 3 Halloween.
+    Holiday(u8),
     /// "the nineties": the decade of the 1900s (its tens digit).
     DecadeW(u8),
     /// A word with a hyphen inside: matched by parts.
@@ -167,7 +169,9 @@ pub fn classify(word: &str) -> C {
 
 /// The class of a lower-case word.
 pub fn classify_lower(w: &str) -> C {
-    use self::C::{DecadeW, Kw as KwC, Month, NumW, Ord, Other, Pod, Unit as UnitC, Weekday};
+    use self::C::{
+        DecadeW, Holiday, Kw as KwC, Month, NumW, Ord, Other, Pod, Unit as UnitC, Weekday,
+    };
     use self::Kw as K;
     match w {
         "january" => Month(1, false),
@@ -236,6 +240,9 @@ pub fn classify_lower(w: &str) -> C {
         "ninety" => NumW(90),
         "hundred" => NumW(100),
         "dozen" => NumW(12),
+        "christmas" => Holiday(1),
+        "thanksgiving" => Holiday(2),
+        "halloween" => Holiday(3),
         "twenties" => DecadeW(2),
         "thirties" => DecadeW(3),
         "forties" => DecadeW(4),
@@ -436,6 +443,48 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
             }
         }
     }
+}
+
+/// Words after which "to" and a verb speak of the future ("planned to leave").
+pub fn is_intent(w: &str) -> bool {
+    matches!(
+        w,
+        "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "scheduled"
+            | "due"
+            | "set"
+            | "going"
+            | "agreed"
+            | "promised"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "decided"
+            | "vowed"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "threatened"
+            | "ready"
+            | "prepared"
+            | "likely"
+            | "about"
+            | "pledged"
+            | "prepares"
+            | "preparing"
+            | "aims"
+            | "aim"
+            | "seeks"
+    )
 }
 
 /// The tense of the clause around a time expression.

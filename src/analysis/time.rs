@@ -307,6 +307,10 @@ impl Matcher<'_, '_> {
     }
 
     fn approx(&self, j: usize, i: usize) -> Option<Hit> {
+        // "over the past three years": "over" is a preposition there.
+        if self.kw(i, Kw::Over) && self.kw(j, Kw::The) {
+            return None;
+        }
         let inner = if self.kw(j, Kw::The) {
             self.core(j + 1).filter(|h| h.the)
         } else {
@@ -342,6 +346,10 @@ impl Matcher<'_, '_> {
         let a_start = i + 1;
         // A bare day number that takes its month from the second date.
         let (a, a_day) = match self.core(a_start) {
+            // "from 12 to 14 February" already read as a range from its first number.
+            Some(h) if h.kind == DATE && h.value.as_deref().is_some_and(|v| v.contains('/')) => {
+                return Some(h.from(i).no_the());
+            }
             Some(h) if h.kind == DATE => (Some(h), None),
             _ => match self.int(a_start) {
                 Some((d, 1..=2)) if (1..=31).contains(&d) => (None, Some(d)),
@@ -532,7 +540,7 @@ impl Matcher<'_, '_> {
         }
         let prev = self.t(i.wrapping_sub(1));
         if i > self.first
-            && (matches!(prev, "$" | "£" | "€" | "#" | "No." | "No" | "number")
+            && (matches!(prev, "$" | "£" | "€" | "#" | "No." | "No" | "number" | "/")
                 || (self.dash(i - 1) && self.glued(i) && i - 1 > self.first && !self.is_num(i - 2)))
         {
             return None;
@@ -573,15 +581,29 @@ impl Matcher<'_, '_> {
             return None;
         }
         // "2000 people": a lower-case plural noun after the number makes it a quantity.
-        if !after_time_word
+        if !matches!(prev_c, C::Month(..))
             && self
                 .doc
                 .tokens
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Word)
             && i + 1 < self.lim
-            && next.len() > 3
-            && next.ends_with('s')
+            && (next.len() > 3 && next.ends_with('s')
+                || matches!(
+                    next,
+                    "people"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "police"
+                        | "staff"
+                        | "feet"
+                        | "personnel"
+                        | "cattle"
+                        | "more"
+                        | "other"
+                        | "new"
+                ))
             && next.bytes().all(|b| b.is_ascii_lowercase())
             && !matches!(
                 next,
@@ -1320,6 +1342,12 @@ impl Matcher<'_, '_> {
             | Kw::This
             | Kw::Latest => self.modified(i, k),
             Kw::Every | Kw::Each | Kw::Per => self.every(i),
+            // "Al-Ahram Weekly", "Daily Mail": a name.
+            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly
+                if self.cap(i) && (i > self.first && self.cap(i - 1) || self.cap(i + 1)) =>
+            {
+                None
+            }
             Kw::Daily => Some(Hit::new(i, i + 1, SET, Some("P1D".into()))),
             Kw::Weekly => Some(Hit::new(i, i + 1, SET, Some("P1W".into()))),
             Kw::Monthly => Some(Hit::new(i, i + 1, SET, Some("P1M".into()))),
@@ -1807,7 +1835,7 @@ fn digits(s: &str) -> Option<(u32, usize)> {
 /// "12th", "1st", "22nd", "3rd".
 fn ordinal_digits(s: &str) -> Option<u32> {
     let n = s.len();
-    if !(3..=4).contains(&n) {
+    if !(3..=4).contains(&n) || !s.is_ascii() {
         return None;
     }
     let (num, suf) = s.split_at(n - 2);

@@ -198,6 +198,11 @@ impl Matcher<'_, '_> {
             self.anchor = Some(d);
         }
         if h.kind == DATE
+            && self
+                .doc
+                .text
+                .get(a.start..b.end)
+                .is_some_and(|s| s.contains("quarter"))
             && let Some(v) = &h.value
             && let Some((y, q)) = v.split_once("-Q")
             && let (Ok(y), Ok(q)) = (y.parse::<i64>(), q.parse::<u8>())
@@ -216,6 +221,10 @@ impl Matcher<'_, '_> {
 
     /// The tense of the clause around tokens `s..e`: the nearest marker to the left, then right.
     fn tense(&self, s: usize, e: usize) -> Tense {
+        // "through January", "until Friday": a limit, whatever the verb.
+        if s > self.first && matches!(self.c(s - 1), C::Kw(Kw::Until | Kw::Through)) {
+            return Tense::Unknown;
+        }
         let mut i = s;
         let mut n = 0;
         while i > self.first && n < 12 {
@@ -841,8 +850,8 @@ impl Matcher<'_, '_> {
         if self.t(k) == "," || self.kw(k, Kw::Of) {
             k += 1;
         }
-        if let Some(y) = self.year_at(k) {
-            return Some(Hit::new(i, k + 1, DATE, Some(format!("{y:04}-{m:02}"))).no_the());
+        if let Some((end, y)) = self.spoken(k) {
+            return Some(Hit::new(i, end, DATE, Some(format!("{y:04}-{m:02}"))).no_the());
         }
         // "June last year", "January this year".
         if let C::Kw(k @ (Kw::This | Kw::Last | Kw::Next)) = self.c(j)
@@ -1243,15 +1252,30 @@ impl Matcher<'_, '_> {
 
     /// ", 1989" or " of 1989" after a quarter or half: the token after it and the year.
     fn of_year(&self, j: usize) -> (usize, Option<i32>) {
-        if (self.kw(j, Kw::Of) || self.t(j) == ",")
-            && let Some(y) = self.year_at(j + 1)
-        {
-            return (j + 2, Some(y));
+        let k = if self.kw(j, Kw::Of) || self.t(j) == "," {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year_at(k) {
+            return (k + 1, Some(y));
         }
-        if let Some(y) = self.year_at(j) {
-            return (j + 1, Some(y));
+        if let Some((end, y)) = self.spoken(k) {
+            return (end, Some(y));
         }
         (j, None)
+    }
+
+    /// A year written as a number or read out ("nineteen ninety-six"): the token after it and the
+    /// year.
+    fn spoken(&self, k: usize) -> Option<(usize, i32)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((k + 1, y));
+        }
+        let C::NumW(c) = self.c(k) else { return None };
+        let h = self.spoken_year(k, c)?;
+        let y = h.value.as_deref()?.parse().ok()?;
+        Some((h.end, y))
     }
 
     /// The `n`th quarter; `j` is the token after "quarter".
@@ -1655,6 +1679,13 @@ impl Matcher<'_, '_> {
             (Unit::Year, C::Kw(Kw::Before | Kw::After)) => {
                 let off = if self.kw(i + 1, Kw::Before) { -1 } else { 1 };
                 Some(Hit::new(i, i + 2, DATE, self.rel(u, off, self.anchor)))
+            }
+            (Unit::Year, _) if self.spoken(i + 1).is_some() || self.t(i + 1) == "two" => {
+                // "the year 2000", "the year two thousand"
+                if let Some((end, y)) = self.spoken(i + 1) {
+                    return Some(Hit::new(i, end, DATE, Some(format!("{y:04}"))));
+                }
+                (self.t(i + 2) == "thousand").then(|| Hit::new(i, i + 3, DATE, Some("2000".into())))
             }
             (Unit::Year, next) if next != C::Kw(Kw::Of) && !self.is_num(i + 1) => {
                 Some(Hit::new(i, i + 1, DATE, self.rel(u, 0, self.r)))

@@ -1342,20 +1342,26 @@ impl Matcher<'_, '_> {
                 (!prev_as && !self.kw(i + 1, Kw::After) && self.t(i + 1) != "as")
                     .then(|| vague(i, i + 1, "FUTURE_REF"))
             }
+            // "the current quarter", "the current fiscal year".
+            Kw::Current => {
+                let (j, u) = match (self.c(i + 1), self.c(i + 2)) {
+                    (C::Kw(Kw::Fiscal), C::Unit(Unit::Year, false)) => (i + 2, Unit::Year),
+                    (C::Unit(u, false), _) => (i + 1, u),
+                    _ => return None,
+                };
+                if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                    return None;
+                }
+                Some(Hit::new(i, j + 1, DATE, self.rel(u, 0, r)))
+            }
             Kw::Recent => match self.c(i + 1) {
                 C::Unit(_, true) => Some(vague(i, i + 2, "PAST_REF")),
                 _ => None,
             },
             Kw::Future if prev_the || self.t(i.wrapping_sub(1)).eq_ignore_ascii_case("near") => {
+                // "the future of the alliance" is a topic, not a time.
                 let s = if prev_the { i } else { i - 1 };
-                (!matches!(self.c(i + 1), C::Unit(..)) && self.c(i + 1) != C::Other
-                    || !self
-                        .doc
-                        .tokens
-                        .get(i + 1)
-                        .is_some_and(|t| t.kind == TokenKind::Word)
-                    || i + 1 >= self.lim)
-                    .then(|| vague(s, i + 1, "FUTURE_REF"))
+                (!self.kw(i + 1, Kw::Of)).then(|| vague(s, i + 1, "FUTURE_REF"))
             }
             Kw::Past
             | Kw::Last
@@ -1388,6 +1394,11 @@ impl Matcher<'_, '_> {
                 }
                 let y = self.year_at(j)?;
                 Some(Hit::new(i, j + 1, DATE, Some(format!("{y:04}"))))
+            }
+            Kw::Noon | Kw::Midnight
+                if i > self.first && self.t(i - 1).eq_ignore_ascii_case("high") =>
+            {
+                None
             }
             Kw::Noon | Kw::Midnight => {
                 let hm = if k == Kw::Noon { "12:00" } else { "24:00" };
@@ -1642,7 +1653,15 @@ impl Matcher<'_, '_> {
             return None;
         }
         match (u, self.c(i + 1)) {
-            (Unit::Day, C::Kw(Kw::Before)) => {
+            // "the day before." but not "the day before the vote" (a conjunction or preposition).
+            (Unit::Day, C::Kw(Kw::Before))
+                if i + 2 >= self.lim
+                    || self
+                        .doc
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(|t| t.kind == TokenKind::Punct) =>
+            {
                 let d = self.anchor.and_then(|a| add_days(a, -1));
                 Some(Hit::new(i, i + 2, DATE, d.and_then(ymd)))
             }

@@ -25,8 +25,24 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
             _ => C::Other,
         })
         .collect();
+    // Slashed dates like "03/04/2025" are read the way the document writes its other dates:
+    // "12 February" (day first) or "February 12" (month first, the default).
+    let mut day_first = 0i32;
+    for (i, c) in cls.iter().enumerate() {
+        if let C::Month(..) = c {
+            let before = i.checked_sub(1).and_then(|p| doc.tokens.get(p));
+            let after = doc.tokens.get(i + 1);
+            if before.is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2) {
+                day_first += 1;
+            }
+            if after.is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2) {
+                day_first -= 1;
+            }
+        }
+    }
     let mut m = Matcher {
         doc,
+        day_first: day_first > 0,
         cls,
         r: reference,
         anchor: reference,
@@ -107,6 +123,8 @@ struct Matcher<'d, 'a> {
     r: Option<Date>,
     /// The last day mentioned (or the reference date), for "the following day".
     anchor: Option<Date>,
+    /// Whether ambiguous slashed dates are read day first.
+    day_first: bool,
     /// The last quarter mentioned: in a report "a year earlier" is that quarter a year before.
     quarter: Option<(i64, u8)>,
     /// One past the last token of the current sentence.
@@ -381,7 +399,7 @@ impl Matcher<'_, '_> {
         let value = match (a, a_day) {
             (Some(a), _) => match (a.value, b.value.as_deref()) {
                 (Some(x), Some(y)) if !x.contains('/') && !y.contains('/') => {
-                    Some(format!("{x}/{}", widen_end(&x, y)))
+                    Some(format!("{x}/{y}"))
                 }
                 _ => None,
             },
@@ -533,9 +551,13 @@ impl Matcher<'_, '_> {
                 }
                 _ => return None,
             };
-            // Month first unless the first number cannot be a month (US usage is the default of
-            // English news wires; "25/12/2024" is read day first).
-            let (m, d) = if n > 12 { (b, n) } else { (n, b) };
+            // Month first (the usage of US wires) unless the first number cannot be a month
+            // ("25/12/2024") or the document writes its dates day first ("12 February").
+            let (m, d) = if n > 12 || (self.day_first && b <= 12) {
+                (b, n)
+            } else {
+                (n, b)
+            };
             let date = Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
             return Some(Hit::new(i, i + 5, DATE, ymd(date)).no_the());
         }
@@ -1384,6 +1406,13 @@ impl Matcher<'_, '_> {
             Kw::Yearly => Some(Hit::new(i, i + 1, SET, Some("P1Y".into()))),
             Kw::Hourly => Some(Hit::new(i, i + 1, SET, Some("PT1H".into()))),
             Kw::Fiscal => {
+                // "the fiscal first quarter"
+                if let C::Ord(n) = self.c(i + 1)
+                    && (1..=4).contains(&n)
+                    && self.c(i + 2) == C::Unit(Unit::Quarter, false)
+                {
+                    return self.quarter(i + 1, i + 3, n).map(|h| h.from(i));
+                }
                 let mut j = i + 1;
                 if let C::Unit(Unit::Year, false) = self.c(j) {
                     j += 1;
@@ -1991,12 +2020,6 @@ fn resolve_month(r: Date, m: i8, t: Tense) -> Option<String> {
         _ => {}
     }
     (0..=9999).contains(&y).then(|| format!("{y:04}-{m:02}"))
-}
-
-/// A range's end written short ("2014/15") is widened to the start's granularity elsewhere; here
-/// the end is taken as written.
-fn widen_end(_start: &str, end: &str) -> String {
-    end.to_string()
 }
 
 /// Whether a `start/end` value has its start before or at its end (for same-shaped values).

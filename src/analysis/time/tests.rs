@@ -412,3 +412,11 @@ fn spans_exclude_prepositions_but_keep_the() {
     assert_eq!(one("It happened at the weekend.").0, "the weekend");
     assert_eq!(one("It ends at the end of 2025.").0, "the end of 2025");
 }
+
+#[test]
+fn slashed_dates_follow_the_documents_own_order() {
+    let got = tx("On 12 February they met. Filed 03/04/2025.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2025-04-03"));
+    let got = tx("On February 12 they met. Filed 03/04/2025.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2025-03-04"));
+}

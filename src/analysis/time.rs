@@ -1376,8 +1376,9 @@ impl Matcher<'_, '_> {
                 }
                 Some(Hit::new(i, j + 1, DATE, self.rel(u, 0, r)))
             }
+            // "recent years": an unspecified length up to now, as the TimeML guidelines have it.
             Kw::Recent => match self.c(i + 1) {
-                C::Unit(_, true) => Some(vague(i, i + 2, "PAST_REF")),
+                C::Unit(u, true) => Some(Hit::new(i, i + 2, DURATION, Some(dur(Qty::Vague, u)))),
                 _ => None,
             },
             Kw::Future if prev_the || self.t(i.wrapping_sub(1)).eq_ignore_ascii_case("near") => {
@@ -1417,6 +1418,9 @@ impl Matcher<'_, '_> {
                 if let C::Unit(Unit::Year, false) = self.c(j) {
                     j += 1;
                     if self.year_at(j).is_none() && prev_the {
+                        if self.ends_period(j) {
+                            return Some(Hit::new(i, j, DURATION, Some("P1Y".into())));
+                        }
                         // "the fiscal year": the current one.
                         return Some(Hit::new(i, j, DATE, self.rel(Unit::Year, 0, r)));
                     }
@@ -1735,11 +1739,20 @@ impl Matcher<'_, '_> {
                 }
                 (self.t(i + 2) == "thousand").then(|| Hit::new(i, i + 3, DATE, Some("2000".into())))
             }
+            // "the year ended March 31": a year-long period, a length in TimeML.
+            (Unit::Year, _) if self.ends_period(i + 1) => {
+                Some(Hit::new(i, i + 1, DURATION, Some("P1Y".into())))
+            }
             (Unit::Year, next) if next != C::Kw(Kw::Of) && !self.is_num(i + 1) => {
                 Some(Hit::new(i, i + 1, DATE, self.rel(u, 0, self.r)))
             }
             _ => None,
         }
+    }
+
+    /// Whether token `j` is "ended" or "ending": a period named by its last day.
+    fn ends_period(&self, j: usize) -> bool {
+        matches!(self.t(j), "ended" | "ending")
     }
 
     /// Hyphenated words: "third-quarter", "mid-February", "mid-1990s", "year-earlier".
@@ -1979,8 +1992,8 @@ fn weekday_from(r: Date, w: i8, t: Tense) -> Option<Date> {
     }
 }
 
-/// A month and day without a year: the nearest such day, unless the tense of the clause puts
-/// it more than a month on the wrong side of the reference date.
+/// A month and day without a year: the nearest such day, unless the clause is future and it
+/// lies more than a month back, or it lies more than three months ahead in a clause that is not.
 fn resolve_md(r: Date, m: i8, d: i8, t: Tense) -> Option<String> {
     let y = r.year();
     let dist = |c: &Date| c.since(r).ok().map_or(i32::MAX, |s| s.get_days());
@@ -1993,16 +2006,19 @@ fn resolve_md(r: Date, m: i8, d: i8, t: Tense) -> Option<String> {
         .iter()
         .min_by_key(|c| (dist(c).abs(), c.year() != y))
         .copied()?;
+    // News mostly reports what has happened: a day more than three months ahead is last year's
+    // unless the clause speaks of the future.
     let pick = match t {
-        Tense::Past if dist(&nearest) > 31 => cands.iter().rev().find(|c| dist(c) <= 0).copied(),
         Tense::Future if dist(&nearest) < -31 => cands.iter().find(|c| dist(c) >= 0).copied(),
+        Tense::Future => None,
+        Tense::Past if dist(&nearest) > 31 => cands.iter().rev().find(|c| dist(c) <= 0).copied(),
+        _ if dist(&nearest) > 92 => cands.iter().rev().find(|c| dist(c) <= 0).copied(),
         _ => None,
     };
     ymd(pick.unwrap_or(nearest))
 }
 
-/// A month without a year: the nearest such month, unless the tense of the clause puts it more
-/// than a month on the wrong side of the reference month.
+/// A month without a year: the nearest such month, shifted like [`resolve_md`] by the tense.
 fn resolve_month(r: Date, m: i8, t: Tense) -> Option<String> {
     let y = i32::from(r.year());
     let (rm, m) = (i32::from(r.month()), i32::from(m));
@@ -2014,9 +2030,12 @@ fn resolve_month(r: Date, m: i8, t: Tense) -> Option<String> {
         y
     };
     let diff = (y * 12 + m) - (i32::from(r.year()) * 12 + rm);
+    // As for days: more than three months ahead is last year's unless the clause is future.
     match t {
-        Tense::Past if diff > 1 => y -= 1,
         Tense::Future if diff < -1 => y += 1,
+        Tense::Future => {}
+        Tense::Past if diff > 1 => y -= 1,
+        _ if diff > 3 => y -= 1,
         _ => {}
     }
     (0..=9999).contains(&y).then(|| format!("{y:04}-{m:02}"))

@@ -416,8 +416,8 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
     let w = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
     match w {
         "will" | "'ll" | "shall" | "would" | "won't" | "going" | "scheduled" | "due" | "plans"
-        | "expected" | "expects" | "upcoming" | "tomorrow" | "expect" | "plan" | "intend"
-        | "intends" | "hope" | "hopes" | "aims" => Some(Tense::Future),
+        | "expected" | "expects" | "upcoming" | "tomorrow" | "intends" | "hopes" | "aims"
+        | "planning" | "preparing" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "met" | "came" | "went" | "took"
         | "gave" | "held" | "made" | "left" | "began" | "saw" | "won" | "lost" | "fell"
         | "rose" | "got" | "spoke" | "sent" | "brought" | "found" | "led" | "paid" | "sold"

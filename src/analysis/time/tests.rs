@@ -238,7 +238,10 @@ fn vague_references() {
     assert_eq!(value("It was tried in the past."), "PAST_REF");
     assert_eq!(value("It may change in the future."), "FUTURE_REF");
     assert_eq!(value("It will change soon."), "FUTURE_REF");
-    assert_eq!(value("Prices rose in recent years."), "PAST_REF");
+    assert_eq!(
+        one("Prices rose in recent years."),
+        ("recent years".into(), "duration", "PXY".into())
+    );
     none("He left as soon as he could.");
 }
 
@@ -419,4 +422,11 @@ fn slashed_dates_follow_the_documents_own_order() {
     assert_eq!(got[1].2.as_deref(), Some("2025-04-03"));
     let got = tx("On February 12 they met. Filed 03/04/2025.", Some(REF));
     assert_eq!(got[1].2.as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn a_year_named_by_its_last_day_is_a_length() {
+    let got = tx("Sales for the year ended March 31 rose.", Some(REF));
+    assert_eq!(got[0], ("the year".into(), "duration", Some("P1Y".into())));
+    assert_eq!(value("Sales for the year rose."), "2025");
 }

@@ -1361,7 +1361,11 @@ impl Matcher<'_, '_> {
             Kw::Soon => {
                 // "as soon as", "soon after": a conjunction, not a time.
                 let prev_as = i > self.first && self.t(i - 1).eq_ignore_ascii_case("as");
-                (!prev_as && !self.kw(i + 1, Kw::After) && self.t(i + 1) != "as")
+                // "He was soon released": in a past narrative "soon" is no time of its own.
+                (!prev_as
+                    && !self.kw(i + 1, Kw::After)
+                    && self.t(i + 1) != "as"
+                    && self.tense(i, i + 1) != Tense::Past)
                     .then(|| vague(i, i + 1, "FUTURE_REF"))
             }
             // "the current quarter", "the current fiscal year".

@@ -239,9 +239,25 @@ impl Matcher<'_, '_> {
 
     /// The tense of the clause around tokens `s..e`: the nearest marker to the left, then right.
     fn tense(&self, s: usize, e: usize) -> Tense {
-        // "through January", "until Friday": a limit, whatever the verb.
-        if s > self.first && matches!(self.c(s - 1), C::Kw(Kw::Until | Kw::Through)) {
-            return Tense::Unknown;
+        // "through January", "by Friday": a limit, that a past verb does not push back.
+        let limit = s > self.first && matches!(self.c(s - 1), C::Kw(Kw::Through | Kw::By));
+        match self.clause_tense(s, e) {
+            Tense::Past if limit => Tense::Unknown,
+            t => t,
+        }
+    }
+
+    fn clause_tense(&self, s: usize, e: usize) -> Tense {
+        // "until Friday" looks ahead.
+        if s > self.first && self.kw(s - 1, Kw::Until) {
+            return Tense::Future;
+        }
+        // "as soon as Tuesday", "as early as next week".
+        if s >= self.first + 3
+            && self.t(s - 1).eq_ignore_ascii_case("as")
+            && matches!(self.t(s - 2), "soon" | "early")
+        {
+            return Tense::Future;
         }
         let mut i = s;
         let mut n = 0;

@@ -417,7 +417,7 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
     match w {
         "will" | "'ll" | "shall" | "would" | "won't" | "going" | "scheduled" | "due" | "plans"
         | "expected" | "expects" | "upcoming" | "tomorrow" | "intends" | "hopes" | "aims"
-        | "planning" | "preparing" => Some(Tense::Future),
+        | "planning" | "preparing" | "expect" | "intend" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "met" | "came" | "went" | "took"
         | "gave" | "held" | "made" | "left" | "began" | "saw" | "won" | "lost" | "fell"
         | "rose" | "got" | "spoke" | "sent" | "brought" | "found" | "led" | "paid" | "sold"
@@ -428,6 +428,9 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
             Some(Tense::Past)
         }
         "is" | "are" | "am" | "says" | "say" | "isn't" | "aren't" => Some(Tense::Present),
+        "might" => Some(Tense::Future),
+        // The modal, not the month (which is capitalised).
+        "may" if lower_orig => Some(Tense::Future),
         _ => {
             if lower_orig
                 && w.len() >= 5

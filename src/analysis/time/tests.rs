@@ -430,3 +430,21 @@ fn a_year_named_by_its_last_day_is_a_length() {
     assert_eq!(got[0], ("the year".into(), "duration", Some("P1Y".into())));
     assert_eq!(value("Sales for the year rose."), "2025");
 }
+
+#[test]
+fn limits_and_modals_steer_the_weekday() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        value("Officials postponed the vote until Thursday."),
+        "2025-02-20"
+    );
+    assert_eq!(
+        value("The group might come as soon as Friday."),
+        "2025-02-21"
+    );
+    assert_eq!(value("He may arrive on Friday."), "2025-02-21");
+    assert_eq!(
+        value("They said the deal would close by Dec. 15."),
+        "2025-12-15"
+    );
+}

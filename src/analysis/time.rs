@@ -55,12 +55,17 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         m.first = s.tokens.start;
         m.lim = s.tokens.end.min(doc.tokens.len());
         let mut i = m.first;
+        // Tokens before `done` belong to an expression already found.
+        let mut done = m.first;
         while i < m.lim {
             if m.may_start(i)
-                && let Some(h) = m.best(i)
+                && let Some(mut h) = m.best(i)
                 && h.end > i
+                && h.end <= m.lim
             {
+                h.start = h.start.max(done);
                 i = h.end;
+                done = h.end;
                 m.push(h);
                 continue;
             }

@@ -1409,7 +1409,8 @@ impl Matcher<'_, '_> {
             Kw::Future if prev_the || self.t(i.wrapping_sub(1)).eq_ignore_ascii_case("near") => {
                 // "the future of the alliance" is a topic, not a time.
                 let s = if prev_the { i } else { i - 1 };
-                (!self.kw(i + 1, Kw::Of)).then(|| vague(s, i + 1, "FUTURE_REF"))
+                (!self.kw(i + 1, Kw::Of))
+                    .then(|| Hit::new(s, i + 1, DATE, Some("FUTURE_REF".into())))
             }
             Kw::Past
             | Kw::Last
@@ -1657,7 +1658,7 @@ impl Matcher<'_, '_> {
                 let v = d.and_then(ymd).map(|d| format!("{d}T{p}"));
                 Some(Hit::new(i, j + 1, TIME, v))
             }
-            _ if k == Kw::Past && prev_the => Some(vague(i, j, "PAST_REF")),
+            _ if k == Kw::Past && prev_the => Some(Hit::new(i, j, DATE, Some("PAST_REF".into()))),
             _ => None,
         }
     }
@@ -1808,6 +1809,21 @@ impl Matcher<'_, '_> {
                 Some(Hit::new(i, i + 1, DATE, Some(format!("{}", y / 10))))
             }
             [C::Unit(Unit::Year, false), C::Kw(Kw::Earlier | Kw::Ago)] => {
+                // "the year-earlier third quarter"
+                if let C::Ord(n) = self.c(i + 1)
+                    && (1..=4).contains(&n)
+                    && self.c(i + 2) == C::Unit(Unit::Quarter, false)
+                {
+                    let v = self
+                        .quarter(i + 1, i + 3, n)
+                        .and_then(|h| h.value)
+                        .and_then(|v| {
+                            let (y, q) = v.split_once("-Q")?;
+                            let y: i32 = y.parse().ok()?;
+                            (y >= 1).then(|| format!("{:04}-Q{q}", y - 1))
+                        });
+                    return Some(Hit::new(i, i + 3, DATE, v));
+                }
                 let v = r.and_then(|r| {
                     let q = quarter_of(r, -1)?;
                     let (y, rest) = q.split_once('-')?;
@@ -1867,8 +1883,9 @@ impl Matcher<'_, '_> {
     }
 }
 
+/// A vague reference ("now", "recently"): an adverb, so a "the" before it is not its own.
 fn vague(s: usize, e: usize, v: &str) -> Hit {
-    Hit::new(s, e, DATE, Some(v.to_string()))
+    Hit::new(s, e, DATE, Some(v.to_string())).no_the()
 }
 
 fn season_code(k: Kw) -> &'static str {

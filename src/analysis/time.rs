@@ -47,6 +47,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         r: reference,
         anchor: reference,
         quarter: None,
+        last: None,
         lim: 0,
         first: 0,
         out: Vec::new(),
@@ -128,6 +129,8 @@ struct Matcher<'d, 'a> {
     r: Option<Date>,
     /// The last day mentioned (or the reference date), for "the following day".
     anchor: Option<Date>,
+    /// The value of the last date mentioned, for "that year", "the following month".
+    last: Option<String>,
     /// Whether ambiguous slashed dates are read day first.
     day_first: bool,
     /// The last quarter mentioned: in a report "a year earlier" is that quarter a year before.
@@ -219,6 +222,14 @@ impl Matcher<'_, '_> {
             && let Some(d) = parse_ymd(v)
         {
             self.anchor = Some(d);
+        }
+        if h.kind == DATE
+            && let Some(v) = &h.value
+            && v.len() >= 4
+            && v.bytes().take(4).all(|b| b.is_ascii_digit())
+            && !v.contains('/')
+        {
+            self.last = Some(v.clone());
         }
         if h.kind == DATE
             && self
@@ -1389,6 +1400,23 @@ impl Matcher<'_, '_> {
                     && self.tense(i, i + 1) != Tense::Past)
                     .then(|| vague(i, i + 1, "FUTURE_REF"))
             }
+            // "that day", "that same year": the last date mentioned.
+            Kw::That | Kw::Same => {
+                let j = if self.kw(i + 1, Kw::Same) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if k == Kw::Same && !prev_the {
+                    return None;
+                }
+                match self.c(j) {
+                    C::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) => {
+                        Some(Hit::new(i, j + 1, DATE, self.anchored(u, 0)))
+                    }
+                    _ => None,
+                }
+            }
             // "the current quarter", "the current fiscal year".
             Kw::Current => {
                 let (j, u) = match (self.c(i + 1), self.c(i + 2)) {
@@ -1573,6 +1601,10 @@ impl Matcher<'_, '_> {
                 };
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                     return None;
+                }
+                // "the following month", "the previous year": from the last date mentioned.
+                if matches!(k, Kw::Following) || prev_the && matches!(k, Kw::Previous | Kw::Next) {
+                    return Some(Hit::new(i, j + 1, DATE, self.anchored(u, off)));
                 }
                 Some(Hit::new(i, j + 1, DATE, self.rel(u, off, base)))
             }
@@ -1844,6 +1876,34 @@ impl Matcher<'_, '_> {
     }
 
     // ---------------------------------------------------------------- values
+
+    /// The period `off` units from the last date mentioned, at the unit's granularity; from the
+    /// reference date when the last mention is coarser than the unit.
+    fn anchored(&self, u: Unit, off: i64) -> Option<String> {
+        let fallback = || self.rel(u, off, self.r);
+        let Some(v) = self.last.as_deref() else {
+            return fallback();
+        };
+        let y: i16 = v.get(..4).and_then(|s| s.parse().ok())?;
+        let month: Option<i8> = v
+            .get(5..7)
+            .filter(|_| v.as_bytes().get(4) == Some(&b'-'))
+            .and_then(|s| s.parse().ok());
+        let day = v.get(..10).and_then(parse_ymd);
+        let base = match u {
+            Unit::Year | Unit::Decade | Unit::Century => Date::new(y, 1, 1).ok(),
+            Unit::Month | Unit::Quarter => match (day, month) {
+                (Some(d), _) => Some(d),
+                (None, Some(m)) => Date::new(y, m, 1).ok(),
+                _ => None,
+            },
+            _ => day,
+        };
+        match base {
+            Some(b) => self.rel(u, off, Some(b)),
+            None => fallback(),
+        }
+    }
 
     /// The period `off` units away from `base`, at the unit's granularity.
     fn rel(&self, u: Unit, off: i64, base: Option<Date>) -> Option<String> {

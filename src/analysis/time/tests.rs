@@ -448,3 +448,22 @@ fn limits_and_modals_steer_the_weekday() {
         "2025-12-15"
     );
 }
+
+#[test]
+fn that_year_and_the_following_month_follow_the_last_mention() {
+    let got = tx(
+        "He fled in June 1998 and returned later that year.",
+        Some(REF),
+    );
+    assert_eq!(
+        got[1],
+        ("later that year".into(), "date", Some("1998".into()))
+    );
+    let got = tx(
+        "It was founded in March 2019. The following month it grew.",
+        Some(REF),
+    );
+    assert_eq!(got[1].2.as_deref(), Some("2019-04"));
+    let got = tx("It began on 3 May 2021 and ended that same day.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2021-05-03"));
+}

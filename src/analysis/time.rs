@@ -1049,6 +1049,7 @@ impl Matcher<'_, '_> {
                 _ => (Qty::N(1.0), i + 1),
             },
             C::Kw(Kw::Few | Kw::Several | Kw::Many | Kw::Some) => (Qty::Vague, i + 1),
+            C::Kw(Kw::Couple) if self.kw(i + 1, Kw::Of) => (Qty::N(2.0), i + 2),
             C::Kw(Kw::Half) if self.kw(i + 1, Kw::A) => (Qty::N(0.5), i + 2),
             _ if self.is_num(i) => {
                 let s = self.t(i);
@@ -1517,7 +1518,11 @@ impl Matcher<'_, '_> {
                 if let Some(y) = y {
                     return Some(Hit::new(i, end, DATE, Some(format!("{y:04}-{code}"))));
                 }
-                let prev_in = i > self.first && matches!(self.c(i - 1), C::Kw(Kw::In | Kw::The));
+                let prev_in = i > self.first
+                    && matches!(
+                        self.c(i - 1),
+                        C::Kw(Kw::In | Kw::The | Kw::Early | Kw::Late | Kw::Mid)
+                    );
                 if k == Kw::Fall || !prev_in {
                     return None;
                 }
@@ -1738,7 +1743,24 @@ impl Matcher<'_, '_> {
             if matches!(prev, C::Kw(Kw::For)) && !matches!(u, Unit::Weekend | Unit::Quarter) {
                 return Some(Hit::new(i, i + 1, DURATION, Some(dur(Qty::Vague, u))));
             }
+            // "the weeks ahead"
+            if prev == C::Kw(Kw::The) && self.kw(i + 1, Kw::Ahead) {
+                return Some(Hit::new(i, i + 2, DURATION, Some(dur(Qty::Vague, u))));
+            }
             return None;
+        }
+        // "by year-end", "by year's end", "around year end": the end of this year.
+        if u == Unit::Year
+            && !matches!(prev, C::Kw(Kw::The | Kw::A))
+            && (self.kw(i + 1, Kw::End)
+                || matches!(self.t(i + 1), "'s" | "\u{2019}s") && self.kw(i + 2, Kw::End))
+        {
+            let end = if self.kw(i + 1, Kw::End) {
+                i + 2
+            } else {
+                i + 3
+            };
+            return Some(Hit::new(i, end, DATE, self.rel(Unit::Year, 0, self.r)));
         }
         if prev != C::Kw(Kw::The) {
             return None;
@@ -1839,6 +1861,9 @@ impl Matcher<'_, '_> {
                 let d = tail.strip_suffix('s')?;
                 let (y, 4) = digits(d)? else { return None };
                 Some(Hit::new(i, i + 1, DATE, Some(format!("{}", y / 10))))
+            }
+            [C::Unit(Unit::Year, false), C::Kw(Kw::End)] => {
+                Some(Hit::new(i, i + 1, DATE, self.rel(Unit::Year, 0, r)))
             }
             [C::Unit(Unit::Year, false), C::Kw(Kw::Earlier | Kw::Ago)] => {
                 // "the year-earlier third quarter"

@@ -467,3 +467,11 @@ fn that_year_and_the_following_month_follow_the_last_mention() {
     let got = tx("It began on 3 May 2021 and ended that same day.", Some(REF));
     assert_eq!(got[1].2.as_deref(), Some("2021-05-03"));
 }
+
+#[test]
+fn year_end_and_vague_spans() {
+    assert_eq!(one("The deal closes by year-end.").2, "2025");
+    assert_eq!(one("The deal closes by year's end.").0, "year's end");
+    assert_eq!(value("Investors fear the weeks ahead."), "PXW");
+    assert_eq!(value("Over the next couple of years it grows."), "P2Y");
+}

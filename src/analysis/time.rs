@@ -1125,6 +1125,20 @@ impl Matcher<'_, '_> {
         if !plural && (1000.0..3000.0).contains(&n) {
             return None;
         }
+        // "a quarter point", "three quarters of the vote": a fraction, not three months.
+        if u == Unit::Quarter
+            && (self.kw(j + 1, Kw::Of)
+                || self.c(j + 1) == C::Other
+                    && self.t(j + 1).bytes().all(|b| b.is_ascii_lowercase())
+                    && self
+                        .doc
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                    && j + 1 < self.lim)
+        {
+            return None;
+        }
         // "60 Minutes": a title.
         if self.cap(j) && i > self.first && !self.cap(i) {
             return None;

@@ -475,3 +475,10 @@ fn year_end_and_vague_spans() {
     assert_eq!(value("Investors fear the weeks ahead."), "PXW");
     assert_eq!(value("Over the next couple of years it grows."), "P2Y");
 }
+
+#[test]
+fn quarters_as_fractions_are_not_times() {
+    none("The bank cut rates by a quarter point.");
+    none("Three quarters of voters agreed.");
+    assert_eq!(value("Sales rose for three quarters."), "P3Q");
+}

@@ -1,7 +1,7 @@
 //! Time expressions and their TIMEX3 values against a reference date.
 //!
 //! A rule-based tagger in the manner of HeidelTime, on the tokens of a [`Document`]: every word
-//! is folded once into a small class ([`lex::C`]), then patterns are tried at the tokens that can
+//! is folded once into a small class (`lex::C`), then patterns are tried at the tokens that can
 //! start one (numbers and classed words), the longest match winning. Values follow the TimeML
 //! conventions: relative expressions resolve against the reference date (the document creation
 //! time), a bare weekday or month by the tense of its clause, "the following day" against the

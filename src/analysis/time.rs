@@ -783,18 +783,9 @@ impl Matcher<'_, '_> {
 
     /// A day number followed by a month: "12 February", "12th of Feb. 2025", "12-14 February".
     fn day_month(&self, i: usize, d: i8) -> Option<Hit> {
-        let mut j = i + 1;
         // "12-14 February", "12 to 14 February".
-        let mut d2 = None;
-        if (self.dash(j) || self.kw(j, Kw::To) || self.kw(j, Kw::Through))
-            && let Some((e, el)) = self.int(j + 1)
-            && el <= 2
-            && (1..=31).contains(&e)
-            && e as i8 > d
-        {
-            d2 = Some(e as i8);
-            j += 2;
-        }
+        let d2 = self.second_day(i + 1, d);
+        let mut j = if d2.is_some() { i + 3 } else { i + 1 };
         if self.kw(j, Kw::Of) {
             j += 1;
         }
@@ -808,34 +799,54 @@ impl Matcher<'_, '_> {
         if abbr && self.t(j) == "." && self.glued(j) {
             j += 1;
         }
-        let mut year = None;
-        let mut k = j;
-        if self.t(k) == "," {
-            k += 1;
+        let (end, value) = self.dated(i, j, m, d, d2)?;
+        Some(Hit::new(i, end, DATE, value).no_the())
+    }
+
+    /// A second day after a dash or "to" at `k` ("12-14", "12 to 14"), later than `d`.
+    fn second_day(&self, k: usize, d: i8) -> Option<i8> {
+        if !(self.dash(k) || self.kw(k, Kw::To) || self.kw(k, Kw::Through)) {
+            return None;
         }
-        if let Some(y) = self.year_at(k) {
-            year = Some(y);
-            j = k + 1;
+        match self.int(k + 1) {
+            Some((e, 1..=2)) if (1..=31).contains(&e) && e as i8 > d => Some(e as i8),
+            _ => None,
         }
+    }
+
+    /// Day `d` (to `d2`) of month `m`, its year at `k` (after an optional comma) or else found
+    /// by the tense of the clause: the token after it and its value. `None` for a day the month
+    /// lacks ("31 February").
+    fn dated(
+        &self,
+        i: usize,
+        k: usize,
+        m: i8,
+        d: i8,
+        d2: Option<i8>,
+    ) -> Option<(usize, Option<String>)> {
+        let y_at = if self.t(k) == "," { k + 1 } else { k };
+        let year = self.year_at(y_at);
+        let end = if year.is_some() { y_at + 1 } else { k };
         let value = match year {
             Some(y) => Date::new(y as i16, m, d).ok().and_then(ymd),
             None => {
-                let t = self.tense(i, j);
+                let t = self.tense(i, end);
                 self.r.and_then(|r| resolve_md(r, m, d, t))
             }
         };
         let value = match (d2, value) {
             (Some(e), Some(v)) => {
                 let start = parse_ymd(&v)?;
-                let end = Date::new(start.year(), m, e).ok()?;
-                Some(format!("{v}/{}", ymd(end)?))
+                let last = Date::new(start.year(), m, e).ok()?;
+                Some(format!("{v}/{}", ymd(last)?))
             }
             (_, v) => v,
         };
         if value.is_none() && (year.is_some() || self.r.is_some()) {
-            return None; // "31 February"
+            return None;
         }
-        Some(Hit::new(i, j, DATE, value).no_the())
+        Some((end, value))
     }
 
     fn month(&self, i: usize, m: i8, abbr: bool) -> Option<Hit> {
@@ -859,44 +870,9 @@ impl Matcher<'_, '_> {
             && !self.kw(j + 1, Kw::Am)
             && !self.kw(j + 1, Kw::Pm)
         {
-            let mut k = j + 1;
-            let mut d2 = None;
-            if (self.dash(k) || self.kw(k, Kw::To) || self.kw(k, Kw::Through))
-                && let Some((e, 1..=2)) = self.int(k + 1)
-                && (1..=31).contains(&e)
-                && e as i8 > d
-            {
-                d2 = Some(e as i8);
-                k += 2;
-            }
-            let mut end = k;
-            let mut year = None;
-            let mut y_at = k;
-            if self.t(y_at) == "," {
-                y_at += 1;
-            }
-            if let Some(y) = self.year_at(y_at) {
-                year = Some(y);
-                end = y_at + 1;
-            }
-            let v = match year {
-                Some(y) => Date::new(y as i16, m, d).ok().and_then(ymd),
-                None => {
-                    let t = self.tense(i, end);
-                    self.r.and_then(|r| resolve_md(r, m, d, t))
-                }
-            };
-            let v = match (d2, v) {
-                (Some(e), Some(v)) => {
-                    let s = parse_ymd(&v)?;
-                    let e = Date::new(s.year(), m, e).ok()?;
-                    Some(format!("{v}/{}", ymd(e)?))
-                }
-                (_, v) => v,
-            };
-            if v.is_none() && (year.is_some() || self.r.is_some()) {
-                return None;
-            }
+            let d2 = self.second_day(j + 1, d);
+            let k = if d2.is_some() { j + 3 } else { j + 1 };
+            let (end, v) = self.dated(i, k, m, d, d2)?;
             return Some(Hit::new(i, end, DATE, v).no_the());
         }
         // "February 2025", "February of 2025".

@@ -158,6 +158,15 @@ impl Matcher<'_, '_> {
         }
     }
 
+    /// The class of the token before `i` in the sentence.
+    fn prev(&self, i: usize) -> C {
+        if i > self.first {
+            self.c(i - 1)
+        } else {
+            C::Other
+        }
+    }
+
     fn kw(&self, i: usize, k: Kw) -> bool {
         self.c(i) == C::Kw(k)
     }
@@ -469,11 +478,7 @@ impl Matcher<'_, '_> {
             C::Holiday(h) if self.cap(i) => self.holiday(i, h),
             C::Holiday(_) => None,
             C::DecadeW(d) => {
-                let prev = if i > self.first {
-                    self.c(i - 1)
-                } else {
-                    C::Other
-                };
+                let prev = self.prev(i);
                 matches!(prev, C::Kw(Kw::The | Kw::Early | Kw::Late | Kw::Mid))
                     .then(|| Hit::new(i, i + 1, DATE, Some(format!("19{d}"))))
             }
@@ -612,11 +617,7 @@ impl Matcher<'_, '_> {
         if matches!(next, "%" | "percent" | "per" | "am" | "pm") {
             return None;
         }
-        let prev_c = if i > self.first {
-            self.c(i - 1)
-        } else {
-            C::Other
-        };
+        let prev_c = self.prev(i);
         let after_time_word = matches!(
             prev_c,
             C::Kw(
@@ -902,11 +903,7 @@ impl Matcher<'_, '_> {
             return None;
         }
         // A bare month: "May" and "March" only after a word that introduces a date.
-        let prev = if i > self.first {
-            self.c(i - 1)
-        } else {
-            C::Other
-        };
+        let prev = self.prev(i);
         let introduced = matches!(
             prev,
             C::Kw(
@@ -1724,11 +1721,7 @@ impl Matcher<'_, '_> {
     /// A unit word that starts an expression: "the weekend", "the day before", "years" after
     /// "for".
     fn unit(&self, i: usize, u: Unit, plural: bool) -> Option<Hit> {
-        let prev = if i > self.first {
-            self.c(i - 1)
-        } else {
-            C::Other
-        };
+        let prev = self.prev(i);
         if plural {
             if matches!(prev, C::Kw(Kw::For)) && !matches!(u, Unit::Weekend | Unit::Quarter) {
                 return Some(Hit::new(i, i + 1, DURATION, Some(dur(Qty::Vague, u))));

@@ -42,19 +42,8 @@ pub fn sample() -> Article {
 }
 
 /// Loads every path (`-` is standard input).
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    // LOCAL MEASUREMENT STUB (not committed)
-    let mut l = Loaded::default();
-    for p in paths {
-        if let Ok(text) = std::fs::read_to_string(p) {
-            l.articles.push(Article {
-                text,
-                path: Some(p.clone()),
-                ..Article::default()
-            });
-        }
-    }
-    l
+pub fn load_paths(_paths: &[PathBuf]) -> Loaded {
+    Loaded::default()
 }
 
 /// Loads one file.

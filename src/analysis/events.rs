@@ -337,7 +337,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     Some("tomorrow") => 1,
                     _ => continue,
                 };
-                let covered = timexes.iter().any(|x| x.start < t.end && t.start < x.end);
+                let covered = {
+                    let upto = txs.partition_point(|x| x.span.start < t.end);
+                    txs[..upto]
+                        .iter()
+                        .rev()
+                        .take(2)
+                        .any(|x| x.span.end > t.start)
+                };
                 let (Ok(d), Some(sentence)) = (
                     r.checked_add(jiff::Span::new().days(offset)),
                     doc.sentence_at(t.start),

@@ -1,6 +1,7 @@
 //! Unit tests: sentences written for the test, with the actors and time expressions the other
 //! stages would give spelled out by hand.
 
+use super::timeline::date_key;
 use super::*;
 use crate::model::{Mention, MentionForm};
 

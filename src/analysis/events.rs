@@ -5,15 +5,19 @@
 //! first and its sentence next:
 //!
 //! - its date is the value of the time expression nearest to it: each time expression dates the
-//!   nearest cue of its clause, and a cue left undated takes a time expression of its sentence
-//!   that dates no other cue ("At NATO Headquarters this week, the minister made statements");
+//!   nearest cue of its clause; a cue left undated shares the date of a gathering, visit or call
+//!   of its clause, or takes a free time expression of a fronted or participle clause ("At NATO
+//!   Headquarters this week, the minister made statements", "The summit, held on 16 June");
+//!   durations, sets, bounds ("since 2017") and datelines date nothing;
 //! - its place is a place or country after "in" / "at" ("at the headquarters in Brussels" gives
 //!   Brussels), the object of a visit, the country of an invasion, or a place in its name;
-//! - its participants are the people, organisations, countries and groups of its clause.
+//! - its participants are the people, organisations, countries and groups of its clause nearer
+//!   to it than to another cue, with the clause's subject.
 //!
-//! An event told twice is one event: "the talks" after talks in Riyadh is the same event, while
-//! "another meeting" is a new one. Undated events that are only wished for or generic ("will seek
-//! a deal", "any agreement", "the war") are left out of the timeline.
+//! Then (`merge`) an event told twice is one event: "the talks" after talks in Riyadh is the same
+//! event, while "another meeting" is a new one; undated events that are only wished for or
+//! generic ("will seek a deal", "any agreement", "the war") are left out. `label` builds the
+//! short label, `timeline` the order, `cues` holds the word lists.
 
 mod cues;
 mod label;

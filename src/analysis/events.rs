@@ -575,7 +575,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 verbal = cues::is_modal(&prev);
             }
             "meeting" | "meetings" if matches!(prev.as_str(), "summit") => return None,
-            "conference" | "conferences" if matches!(prev.as_str(), "news" | "press") => {
+            "conference" | "conferences" if matches!(prev.as_str(), "news" | "press" | "media") => {
                 compound = true;
             }
             "vote" if cues::is_modal(&prev) => verbal = true,
@@ -587,6 +587,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             cw.kind
         };
+        // "election campaign", "talks process": the noun only modifies another.
+        if cues::is_compound_head(next) {
+            return None;
+        }
         let mut c = self.base(kind, self.doc.tok(i).to_lowercase(), i, si);
         if matches!(lw, "telephone" | "phone") {
             c.noun = format!("{lw} call");
@@ -852,6 +856,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .last()
                 .map(|m| m.actor);
             if let Some(a) = subject {
+                // A person "attacked the UK" in words; countries and armed groups attack.
+                if self
+                    .actors
+                    .get(a)
+                    .is_some_and(|x| x.kind == ActorKind::Person)
+                {
+                    return None;
+                }
                 c.agent = Some(format!("{}'s", self.short_name(a)));
                 c.agent_actor = Some(a);
             }

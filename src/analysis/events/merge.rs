@@ -155,6 +155,10 @@ pub(super) fn keep(c: &Cand) -> bool {
     if c.kind == "statement" && c.participants.is_empty() && c.agent.is_none() {
         return false;
     }
+    // "every election", "any deal": no particular event, dated or not.
+    if c.det == Det::Generic && c.named.is_none() {
+        return false;
+    }
     if c.named.is_some() || c.date.is_some() {
         return true;
     }

@@ -981,3 +981,21 @@ fn today_without_a_time_expression_is_the_reference_date() {
             .all(|e| e.date.is_none())
     );
 }
+
+#[test]
+fn compounds_every_and_next_are_no_events() {
+    let t = "He joined the election campaign in Leeds on Monday. Every election in Leeds on \
+             Monday is close. Voters in Leeds wait for the next election.";
+    let e = run(t, &[place(t, "Leeds")], &[timex(t, "Monday", "2025-02-17")]);
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_person_attacking_a_country_is_criticism() {
+    let t = "Ann Lee attacked France on Monday over fishing rights.";
+    let actors = [
+        person(t, "Ann Lee"),
+        country(t, "France", "France", "French"),
+    ];
+    assert!(run(t, &actors, &[timex(t, "Monday", "2025-02-17")]).is_empty());
+}

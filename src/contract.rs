@@ -1,7 +1,10 @@
 //! The `brief analyze --json` output (`CONTRACT.md`): one JSON document for all articles.
 
+use std::io;
+
 use serde::Serialize;
 
+use crate::analysis::{Options, analyze};
 use crate::model::{Actor, Analysis, Article, DateOrigin, Event, Quote, Timex};
 
 /// The version of the output format.
@@ -74,4 +77,51 @@ pub fn to_json(pairs: &[(&Article, &Analysis)]) -> String {
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// One article with its analysis, owned, so that [`write`] can analyse while it writes.
+struct Entry<'a> {
+    article: &'a Article,
+    analysis: Analysis,
+}
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ArticleOutput::new(self.article, &self.analysis).serialize(s)
+    }
+}
+
+/// The articles to write, analysed one at a time as the writer reaches them.
+struct Lazy<'a> {
+    articles: &'a [Article],
+    options: &'a Options,
+}
+
+impl Serialize for Lazy<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.articles.iter().map(|article| Entry {
+            article,
+            analysis: analyze(article, self.options),
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct LazyOutput<'a> {
+    version: u32,
+    articles: Lazy<'a>,
+}
+
+/// Analyses the articles and writes the output to `w` as it goes, so that hundreds of files
+/// need the memory of one analysis and the first article is out before the last is analysed.
+/// Wrap `w` in a buffer (a `BufWriter` around a locked stdout).
+pub fn write<W: io::Write>(w: W, articles: &[Article], options: &Options) -> io::Result<()> {
+    let out = LazyOutput {
+        version: VERSION,
+        articles: Lazy { articles, options },
+    };
+    let mut w = w;
+    serde_json::to_writer_pretty(&mut w, &out).map_err(io::Error::from)?;
+    writeln!(w)?;
+    w.flush()
 }

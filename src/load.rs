@@ -1,13 +1,37 @@
 //! Loading articles: plain text, Markdown, JSON briefings, directories and standard input.
-//! (Filled in by the ground issue.)
+//!
+//! Every problem is one [`LoadError`] naming the file; a file with a problem never stops the
+//! others from loading. Which loader reads a file is decided by its extension:
+//!
+//! | extension | loader |
+//! |---|---|
+//! | `.txt`, none | [`text`]: the content unchanged, title from the first line or sentence |
+//! | `.md`, `.markdown` | [`markdown`]: front matter, then the body |
+//! | `.json` | [`json`]: a JSON briefing (`assets/briefing.schema.json`) |
+//!
+//! Standard input (`-`) is sniffed instead: `{` or `[` first is a JSON briefing, a `---` first
+//! line is Markdown front matter, anything else plain text.
+
+pub mod dateline;
+pub mod json;
+pub mod markdown;
+pub mod text;
 
 use std::fmt;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::model::Article;
 
 /// The bundled sample briefing, compiled into the binary.
 pub const SAMPLE_JSON: &str = include_str!("../assets/briefings/riyadh-talks.json");
+
+/// The extensions brief reads, for messages.
+pub const SUPPORTED: &str = ".txt, .md, .markdown, .json or no extension";
+
+/// A file larger than this is refused: an article is text, and reading a disk image by mistake
+/// should not take the memory of the machine.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Something wrong with one input; the others still load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,14 +40,38 @@ pub struct LoadError {
     pub path: PathBuf,
     /// What is wrong, in one line.
     pub problem: String,
-    /// Whether the file still loaded (lossily): a warning rather than an error.
+    /// Whether the file still loaded (lossily), or was skipped on purpose: a warning rather than
+    /// an error.
     pub warning: bool,
+}
+
+impl LoadError {
+    /// An error: the file (or one article of it) did not load.
+    pub fn error(path: &Path, problem: impl Into<String>) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            warning: false,
+        }
+    }
+
+    /// A warning: the file loaded, or was skipped on purpose.
+    pub fn warning(path: &Path, problem: impl Into<String>) -> Self {
+        Self {
+            warning: true,
+            ..Self::error(path, problem)
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = if self.warning { "warning" } else { "error" };
-        write!(f, "{level}: {}: {}", self.path.display(), self.problem)
+        if self.path == Path::new("-") {
+            write!(f, "{level}: standard input: {}", self.problem)
+        } else {
+            write!(f, "{level}: {}: {}", self.path.display(), self.problem)
+        }
     }
 }
 
@@ -36,17 +84,296 @@ pub struct Loaded {
     pub problems: Vec<LoadError>,
 }
 
-/// The bundled sample as an article.
+impl Loaded {
+    /// Whether any problem is an error (not only warnings).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| !p.warning)
+    }
+
+    fn absorb(&mut self, result: Result<Vec<Article>, LoadError>) {
+        match result {
+            Ok(a) => self.articles.extend(a),
+            Err(e) => self.problems.push(e),
+        }
+    }
+}
+
+/// The bundled sample as an article (its `path` is `None`: it lives in the binary).
 pub fn sample() -> Article {
-    Article::default()
+    let mut problems = Vec::new();
+    // The sample is checked by the tests; should it ever break, the reader still opens.
+    let mut article = json::parse(SAMPLE_JSON, Path::new("riyadh-talks.json"), &mut problems)
+        .ok()
+        .and_then(|mut a| a.pop())
+        .unwrap_or_else(|| Article {
+            title: String::from("Sample"),
+            text: String::from("The bundled sample could not be read."),
+            ..Article::default()
+        });
+    article.path = None;
+    article
 }
 
-/// Loads every path (`-` is standard input).
-pub fn load_paths(_paths: &[PathBuf]) -> Loaded {
-    Loaded::default()
+/// Loads every path (`-` is standard input), in order; a directory gives its supported files
+/// (recursively, hidden ones left out) in sorted order.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for path in paths {
+        if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            let result = match io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => load_stdin(&bytes, &mut loaded.problems),
+                Err(e) => Err(LoadError::error(path, io_problem(&e))),
+            };
+            loaded.absorb(result);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => load_dir(path, &mut loaded),
+            Ok(_) => {
+                let result = load_one(path, &mut loaded.problems);
+                loaded.absorb(result);
+            }
+            Err(e) => loaded.problems.push(LoadError::error(path, io_problem(&e))),
+        }
+    }
+    loaded
 }
 
-/// Loads one file.
-pub fn load_file(_path: &Path) -> Result<Vec<Article>, LoadError> {
-    Ok(Vec::new())
+/// Loads one file; its warnings are dropped (use [`load_paths`] to see them).
+pub fn load_file(path: &Path) -> Result<Vec<Article>, LoadError> {
+    let mut problems = Vec::new();
+    let articles = load_one(path, &mut problems)?;
+    match problems.into_iter().find(|p| !p.warning) {
+        Some(e) if articles.is_empty() => Err(e),
+        _ => Ok(articles),
+    }
+}
+
+/// Which loader reads a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown with optional front matter.
+    Markdown,
+    /// A JSON briefing.
+    Json,
+}
+
+impl Format {
+    /// The format for a file name, or `None` when brief does not read it.
+    pub fn of(path: &Path) -> Option<Format> {
+        let Some(ext) = path.extension() else {
+            return Some(Format::Text);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Reads, decodes and parses one file.
+fn load_one(path: &Path, problems: &mut Vec<LoadError>) -> Result<Vec<Article>, LoadError> {
+    let Some(format) = Format::of(path) else {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return Err(LoadError::error(
+            path,
+            format!("unsupported file type '.{ext}' (brief reads {SUPPORTED})"),
+        ));
+    };
+    let bytes = read(path)?;
+    let src = decode(&bytes, path, problems)?;
+    parse(src, format, path, problems)
+}
+
+fn parse(
+    src: String,
+    format: Format,
+    path: &Path,
+    problems: &mut Vec<LoadError>,
+) -> Result<Vec<Article>, LoadError> {
+    match format {
+        Format::Text => Ok(vec![text::parse(src, Some(path))]),
+        Format::Markdown => markdown::parse(&src, path, problems).map(|a| vec![a]),
+        Format::Json => json::parse(&src, path, problems),
+    }
+}
+
+/// One article from standard input (`path` is `None`), its format sniffed from its first bytes.
+pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Article>, LoadError> {
+    let dash = Path::new("-");
+    let src = decode(bytes, dash, problems)?;
+    let head = src.trim_start();
+    let format = if head.starts_with(['{', '[']) {
+        Format::Json
+    } else if src.starts_with("---\n") || src.starts_with("---\r\n") {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
+    let mut articles = parse(src, format, dash, problems)?;
+    for a in &mut articles {
+        a.path = None;
+    }
+    Ok(articles)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::error(path, io_problem(&e)))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::error(
+            path,
+            format!(
+                "too large ({} MB; brief reads files up to {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|e| LoadError::error(path, io_problem(&e)))
+}
+
+/// Bytes to text: a byte-order mark dropped, UTF-16 with a BOM decoded, invalid UTF-8 replaced
+/// with a warning; empty, blank and binary files refused.
+pub fn decode(
+    bytes: &[u8],
+    path: &Path,
+    problems: &mut Vec<LoadError>,
+) -> Result<String, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::error(path, "empty file"));
+    }
+    let text = if let Some(utf16) = utf16(bytes) {
+        utf16
+    } else if bytes.contains(&0) {
+        return Err(LoadError::error(
+            path,
+            "binary file (it contains NUL bytes), not an article",
+        ));
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                problems.push(LoadError::warning(
+                    path,
+                    format!(
+                        "not valid UTF-8 (first bad byte at offset {}); loaded with the bad bytes replaced by U+FFFD",
+                        e.valid_up_to()
+                    ),
+                ));
+                String::from_utf8_lossy(bytes).into_owned()
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::error(path, "only whitespace, no text"));
+    }
+    Ok(text)
+}
+
+/// UTF-16 text with a byte-order mark (Windows tools write it), decoded; its BOM dropped.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let (le, rest) = if let Some(r) = bytes.strip_prefix(b"\xFF\xFE") {
+        (true, r)
+    } else if let Some(r) = bytes.strip_prefix(b"\xFE\xFF") {
+        (false, r)
+    } else {
+        return None;
+    };
+    let units = rest.chunks_exact(2).map(|c| {
+        let pair = [c[0], c[1]];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
+}
+
+/// One line for an I/O error, without the OS's error number.
+pub fn io_problem(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => String::from("no such file or folder"),
+        io::ErrorKind::PermissionDenied => String::from("cannot read it: permission denied"),
+        io::ErrorKind::IsADirectory => String::from("is a folder"),
+        io::ErrorKind::InvalidData => String::from("cannot read it: not text"),
+        _ => {
+            let msg = e.to_string();
+            let msg = msg.split(" (os error").next().unwrap_or(&msg);
+            format!("cannot read it: {}", msg.to_lowercase())
+        }
+    }
+}
+
+/// Every supported file below `dir`, sorted, loaded in that order.
+fn load_dir(dir: &Path, loaded: &mut Loaded) {
+    let mut files = Vec::new();
+    let mut seen = Vec::new();
+    walk(dir, &mut files, &mut loaded.problems, &mut seen);
+    files.sort();
+    let before = loaded.articles.len();
+    for f in files {
+        let result = load_one(&f, &mut loaded.problems);
+        loaded.absorb(result);
+    }
+    if loaded.articles.len() == before && !loaded.problems.iter().any(|p| p.path.starts_with(dir)) {
+        loaded.problems.push(LoadError::error(
+            dir,
+            format!("no articles in this folder (brief reads {SUPPORTED})"),
+        ));
+    }
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<LoadError>,
+    seen: &mut Vec<PathBuf>,
+) {
+    // A symbolic link back up the tree would make the walk endless.
+    if let Ok(canonical) = dir.canonicalize() {
+        if seen.contains(&canonical) {
+            return;
+        }
+        seen.push(canonical);
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(LoadError::error(dir, io_problem(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, files, problems, seen),
+            Ok(_) if Format::of(&path).is_some() => files.push(path),
+            Ok(_) => problems.push(LoadError::warning(
+                &path,
+                format!("skipped: not a file type brief reads ({SUPPORTED})"),
+            )),
+            Err(e) => problems.push(LoadError::error(&path, io_problem(&e))),
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The `brief` command: parse the arguments, load the articles, run a command.
 
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,11 +15,25 @@ Examples:
   brief ~/briefings                  open every article in a folder
   brief analyze article.txt          actors and timeline, readable
   brief analyze --json --date 2025-02-18 article.txt
-  brief render --size 100x30 --keys \"j j Enter\"   the screen after those keys, as text";
+  curl -s https://example.org/story.txt | brief analyze -
+  brief render --size 100x30 --keys \"j j Enter\"   the screen after those keys, as text
+
+Reads .txt (and files with no extension), .md/.markdown (front matter: title, date, source,
+url) and .json briefings (schema: assets/briefing.schema.json). Exit status: 0 when something
+loaded, 2 when nothing usable was loaded or the arguments are wrong, 1 when the output or the
+terminal failed.";
+
+const ANALYZE_HELP: &str = "\
+Examples:
+  brief analyze                          the library, or the bundled sample
+  brief analyze story.txt notes.md       a readable summary of each
+  brief analyze --json ~/briefings       the analysis contract, one JSON document
+  brief analyze --json --date 2025-02-18 story.txt
+                                         resolve \"today\", \"on Monday\" against that date";
 
 /// A terminal reader for news briefings: the text, its key actors and a timeline, side by side.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, after_help = AFTER_HELP, after_long_help = long_help())]
+#[command(name = "brief", version, about, after_help = long_help(), after_long_help = long_help())]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -32,6 +47,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Analyse articles: actors with roles, time expressions, events.
+    #[command(after_help = ANALYZE_HELP)]
     Analyze {
         /// Print the analysis as JSON (the contract in CONTRACT.md).
         #[arg(long)]
@@ -100,51 +116,70 @@ fn load_inputs(paths: &[PathBuf]) -> Loaded {
     if !paths.is_empty() {
         return load::load_paths(paths);
     }
+    let mut problems = Vec::new();
     if let Some(dir) = brief::paths::library_dir()
-        && dir.is_dir()
+        && has_entries(&dir)
     {
         let loaded = load::load_paths(&[dir]);
         if !loaded.articles.is_empty() {
             return loaded;
         }
+        // A library where nothing loads still says why, and the sample opens instead.
+        problems = loaded.problems;
     }
     Loaded {
         articles: vec![load::sample()],
-        problems: Vec::new(),
+        problems,
     }
 }
 
+fn has_entries(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+}
+
 fn report(loaded: &Loaded) {
+    let mut err = std::io::stderr().lock();
     for p in &loaded.problems {
-        eprintln!("brief: {p}");
+        let _ = writeln!(err, "brief: {p}");
+    }
+}
+
+/// Runs `brief analyze`: the contract with `--json`, else a readable summary per article.
+fn run_analyze(json: bool, date: Option<jiff::civil::Date>, paths: &[PathBuf]) -> ExitCode {
+    let loaded = load_inputs(paths);
+    report(&loaded);
+    if loaded.articles.is_empty() {
+        return ExitCode::from(2);
+    }
+    let options = Options { date };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = if json {
+        contract::write(&mut out, &loaded.articles, &options)
+    } else {
+        loaded
+            .articles
+            .iter()
+            .try_for_each(|a| {
+                out.write_all(brief::report::summary(a, &analyze(a, &options)).as_bytes())
+            })
+            .and_then(|()| out.flush())
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader of the pipe has what it wanted (`brief analyze --json | head`).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Analyze { json, date, paths }) => {
-            let loaded = load_inputs(&paths);
-            report(&loaded);
-            if loaded.articles.is_empty() {
-                return ExitCode::from(2);
-            }
-            let options = Options { date };
-            let analyses: Vec<_> = loaded
-                .articles
-                .iter()
-                .map(|a| analyze(a, &options))
-                .collect();
-            if json {
-                let pairs: Vec<_> = loaded.articles.iter().zip(&analyses).collect();
-                println!("{}", contract::to_json(&pairs));
-            } else {
-                for (article, analysis) in loaded.articles.iter().zip(&analyses) {
-                    print!("{}", brief::report::summary(article, analysis));
-                }
-            }
-            ExitCode::SUCCESS
-        }
+        Some(Command::Analyze { json, date, paths }) => run_analyze(json, date, &paths),
         Some(Command::Render {
             size,
             ref keys,

@@ -569,3 +569,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn esc_and_a_key_arriving_together_count_as_both() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = run((120, 40), "/putin");
+    app.key(&KeyEvent::new(KeyCode::Char('?'), KeyModifiers::ALT));
+    assert!(app.search.query.is_empty() && app.help.is_some());
+}

@@ -511,6 +511,19 @@ impl App {
         };
         let before = self.view();
         self.notice = None;
+        if key.alt && self.keymap.action(key).is_none() {
+            // Esc and the next key arriving together (a fast typist, an SSH packet) read as
+            // Alt-key: take them as the two keys they were.
+            self.handle(Key::plain(KeyCodeOrd::Esc));
+            self.handle(Key { alt: false, ..key });
+        } else {
+            self.handle(key);
+        }
+        self.sync();
+        before != self.view()
+    }
+
+    fn handle(&mut self, key: Key) {
         if self.help.is_some() {
             self.help_key(key);
         } else if self.search.typing {
@@ -519,7 +532,6 @@ impl App {
             self.update(action);
         }
         self.sync();
-        before != self.view()
     }
 
     /// The state that decides what is on screen, to tell whether a key changed anything.

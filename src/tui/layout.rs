@@ -132,7 +132,7 @@ pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
                 Panel::Timeline => p.timeline = Some(rest),
             }
             if let Some(body) = p.body {
-                set_text(&mut p, inner(body));
+                set_text(&mut p, padded(body));
             }
         }
         Mode::Medium => {
@@ -142,7 +142,7 @@ pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
                 Constraint::Length(side),
             ]));
             p.body = Some(body);
-            set_text(&mut p, inner(body));
+            set_text(&mut p, padded(body));
             if focus == Panel::Library {
                 p.library = Some(col);
             } else {
@@ -159,7 +159,7 @@ pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
             ]));
             p.library = Some(library);
             p.body = Some(body);
-            set_text(&mut p, inner(body));
+            set_text(&mut p, padded(body));
             split_side(&mut p, col);
         }
     }
@@ -173,6 +173,12 @@ fn split_side(p: &mut Plan, col: Rect) {
     ]));
     p.actors = Some(actors);
     p.timeline = Some(timeline);
+}
+
+/// Where text goes inside a bordered block: one column off the right border.
+fn padded(r: Rect) -> Rect {
+    let i = inner(r);
+    Rect::new(i.x, i.y, i.width.saturating_sub(1), i.height)
 }
 
 /// Inside a bordered block.

@@ -346,7 +346,6 @@ pub fn run(loaded: Loaded, color: ColorMode) -> io::Result<()> {
         crossterm::queue!(
             out,
             crossterm::terminal::EnterAlternateScreen,
-            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
             crossterm::cursor::Hide
         )?;
         let mut terminal = Terminal::new(CrosstermBackend::new(out.clone()))?;
@@ -376,6 +375,8 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
             }
             Event::Resize(w, h) => {
                 app.resize(w, h);
+                // Redraw it all: the terminal may have reflowed what it showed.
+                last = Buffer::empty(Rect::default());
                 Some(None)
             }
             _ => None,
@@ -405,46 +406,115 @@ fn scroll_state(app: &App) -> Option<ScrollState> {
     })
 }
 
-/// Draws one frame. In the reading view, when the only change is a scroll by fewer rows than
-/// the body has, the terminal scrolls the body's rows itself (a scrolling region) and ratatui is
-/// told the screen moved, so only the rows that scrolled in are written.
+/// Draws one frame, in one write.
+///
+/// Two things keep the bytes close to what `less` writes. In the reading view, when the only
+/// change is a scroll by fewer rows than the body has, the terminal scrolls the body's rows
+/// itself (a scrolling region) and ratatui is told the screen moved, so only the rows that
+/// scrolled in are written. And on every frame, short gaps between changed cells of a row are
+/// written over rather than jumped (a cursor move costs more than a few characters).
 fn frame(
     terminal: &mut Term,
     out: &FrameWriter,
-    app: &App,
+    app: &mut App,
     before: Option<ScrollState>,
     last: Option<&Buffer>,
 ) -> io::Result<Buffer> {
-    if let (Some(b), Some(now), Some(last)) = (before, scroll_state(app), last)
-        && b.plan == now.plan
-        && !b.help
-        && !now.help
-        && now.plan.mode() == layout::Mode::Reading
-        && let Some(body) = now.plan.body
-        && b.top != now.top
-    {
-        let d = now.top.abs_diff(b.top);
-        if d < usize::from(body.height) {
-            let d = d as u16;
-            let rows = body.y..body.bottom();
-            let up = now.top > b.top;
-            if up {
-                terminal.backend_mut().scroll_region_up(rows.clone(), d)?;
-            } else {
-                terminal.backend_mut().scroll_region_down(rows.clone(), d)?;
+    terminal.autoresize()?;
+    let screen = terminal.size()?;
+    let area = Rect::new(0, 0, screen.width, screen.height);
+    if app.size != (area.width, area.height) {
+        app.resize(area.width, area.height);
+    }
+    let app = &*app;
+    let mut next = Buffer::empty(area);
+    widgets::draw(app, area, &mut next);
+    let last = last.filter(|l| l.area == area);
+    let on_screen = match last {
+        // A first frame or a resize: the screen was just cleared.
+        None => {
+            crossterm::queue!(
+                terminal.backend_mut(),
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+            )?;
+            Buffer::empty(area)
+        }
+        Some(last) => match (before, scroll_state(app)) {
+            (Some(b), Some(now))
+                if b.plan == now.plan
+                    && !b.help
+                    && !now.help
+                    && now.plan.mode() == layout::Mode::Reading
+                    && b.top != now.top
+                    && now
+                        .plan
+                        .body
+                        .is_some_and(|body| now.top.abs_diff(b.top) < usize::from(body.height)) =>
+            {
+                let body = now.plan.body.unwrap_or_default();
+                let d = u16::try_from(now.top.abs_diff(b.top)).unwrap_or(u16::MAX);
+                let rows = body.y..body.bottom();
+                let up = now.top > b.top;
+                if up {
+                    terminal.backend_mut().scroll_region_up(rows.clone(), d)?;
+                } else {
+                    terminal.backend_mut().scroll_region_down(rows.clone(), d)?;
+                }
+                shift_rows(last, rows, d, up)
             }
-            // The last frame, shifted as the terminal shifted it, becomes ratatui's idea of the
-            // screen; the rows that scrolled in are blank there, so the diff writes them.
-            *terminal.current_buffer_mut() = shift_rows(last, rows, d, up);
-            terminal.swap_buffers();
+            _ => last.clone(),
+        },
+    };
+    *terminal.current_buffer_mut() = coalesce(&on_screen, &next);
+    terminal.swap_buffers();
+    terminal.draw(|f| {
+        if f.area() == next.area {
+            *f.buffer_mut() = next.clone();
+        } else {
+            widgets::draw(app, f.area(), f.buffer_mut());
+        }
+    })?;
+    out.commit()?;
+    Ok(next)
+}
+
+/// A cell of the previous frame set to this symbol (a private-use character, one cell wide) is
+/// rewritten. Only cells that already show the right thing get it, so should a frame contain
+/// this character too, skipping it is still right.
+const REWRITE: &str = "\u{E000}";
+
+/// The previous frame `prev`, with the cells in short gaps between changed cells of `next`
+/// marked for rewriting, so each row's changes go out as few runs (one cursor move each).
+pub fn coalesce(prev: &Buffer, next: &Buffer) -> Buffer {
+    /// A cursor move (`CSI row;col H`) costs about this many bytes.
+    const MOVE: usize = 7;
+    let mut out = prev.clone();
+    if prev.area != next.area {
+        return out;
+    }
+    let a = next.area;
+    for y in a.top()..a.bottom() {
+        let mut last_changed: Option<u16> = None;
+        for x in a.left()..a.right() {
+            if prev[(x, y)] == next[(x, y)] {
+                continue;
+            }
+            if let Some(lc) = last_changed
+                && lc + 1 < x
+            {
+                let gap = lc + 1..x;
+                let single = |b: &Buffer, g: u16| text::str_width(b[(g, y)].symbol()) == 1;
+                let bytes: usize = gap.clone().map(|g| next[(g, y)].symbol().len()).sum();
+                if bytes <= MOVE && gap.clone().all(|g| single(next, g) && single(prev, g)) {
+                    for g in gap {
+                        out[(g, y)].set_symbol(REWRITE);
+                    }
+                }
+            }
+            last_changed = Some(x);
         }
     }
-    let drawn = terminal
-        .draw(|f| widgets::draw(app, f.area(), f.buffer_mut()))?
-        .buffer
-        .clone();
-    out.commit()?;
-    Ok(drawn)
+    out
 }
 
 /// The last frame `buf` with the rows in `rows` moved by `d` (up or down) as the terminal moved
@@ -467,4 +537,60 @@ fn shift_rows(buf: &Buffer, rows: std::ops::Range<u16>, d: u16, up: bool) -> Buf
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    fn row(s: &str) -> Buffer {
+        Buffer::with_lines([s])
+    }
+
+    #[test]
+    fn coalesce_joins_short_gaps_into_one_run() {
+        let prev = row("                              ");
+        let next = row("  one two three four          ");
+        let plain: Vec<_> = prev.diff(&next).iter().map(|(x, _, _)| *x).collect();
+        assert_eq!(
+            plain.len(),
+            15,
+            "spaces between words match and are skipped"
+        );
+        let joined: Vec<_> = coalesce(&prev, &next)
+            .diff(&next)
+            .iter()
+            .map(|(x, _, _)| *x)
+            .collect();
+        assert_eq!(
+            joined,
+            (2..20).collect::<Vec<_>>(),
+            "one run, trailing blanks untouched"
+        );
+    }
+
+    #[test]
+    fn coalesce_keeps_long_gaps() {
+        let prev = row("a                   b");
+        let next = row("x                   y");
+        let n = coalesce(&prev, &next).diff(&next).len();
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn shift_rows_moves_the_region_only() {
+        let mut buf = Buffer::with_lines(["head", "aaaa", "bbbb", "cccc", "foot"]);
+        buf.set_style(buf.area, Style::new());
+        let up = shift_rows(&buf, 1..4, 1, true);
+        assert_eq!(
+            up,
+            Buffer::with_lines(["head", "bbbb", "cccc", "    ", "foot"])
+        );
+        let down = shift_rows(&buf, 1..4, 2, false);
+        assert_eq!(
+            down,
+            Buffer::with_lines(["head", "    ", "    ", "aaaa", "foot"])
+        );
+    }
 }

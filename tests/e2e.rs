@@ -57,6 +57,18 @@ impl Drop for Tmux {
     }
 }
 
+fn render(keys: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["render", "--size", "120x40", "--keys", keys])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn normalise(s: &str) -> Vec<String> {
+    s.lines().map(|l| l.trim_end().to_string()).collect()
+}
+
 fn temp_home(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("brief-e2e-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -121,7 +133,20 @@ fn the_reader_runs_in_a_terminal_and_restores_it() {
     t.keys(&["Escape", "z"]);
     let s = t.wait_for(" Reading ");
     assert!(!s.contains("3 Actors"), "{s}");
-    t.keys(&["j", "j", "j", "G"]);
+    // Scrolled by the terminal (a scrolling region) and by ratatui, the screen must read exactly
+    // as the headless render of the same keys.
+    t.keys(&["j", "j", "j", "j", "j", "k"]);
+    let expected = render("z j j j j j k");
+    let start = Instant::now();
+    while normalise(&t.screen()) != normalise(&expected) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "screen:\n{}\nexpected:\n{expected}",
+            t.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["G"]);
     let s = t.wait_for("Short link");
     assert!(s.contains("Short link"));
 

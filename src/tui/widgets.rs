@@ -85,22 +85,36 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let t = &app.theme;
-    let mut spans = vec![Span::styled(format!(" {}", clean(&a.title)), t.title)];
-    if let Some(src) = &a.source {
-        spans.push(Span::styled(format!("  ·  {}", clean(src)), t.dim));
-    }
     let reference = app.prepared().and_then(|p| p.analysis.reference);
     let date = reference
         .map(|r| (r.date, r.is_approximate()))
         .or_else(|| a.published.map(|d| (d, a.date_origin.is_approximate())));
-    if let Some((d, approx)) = date {
+    let date = date.map(|(d, approx)| {
         let when = d.strftime("%-d %b %Y").to_string();
-        let label = if approx {
-            format!("  ·  print edition date {when} (written earlier)")
+        if approx {
+            format!("print edition date {when}")
         } else {
-            format!("  ·  {when}")
-        };
-        spans.push(Span::styled(label, t.dim));
+            when
+        }
+    });
+    let source = a.source.as_deref().map(clean);
+    // The title first; the date, then the source, as far as they fit.
+    let w = usize::from(area.width);
+    let title = clean(&a.title);
+    let mut extras: Vec<String> = Vec::new();
+    let mut used = text::str_width(&title) + 1;
+    for extra in [date, source.map(Cow::into_owned)].into_iter().flatten() {
+        let cost = text::str_width(&extra) + 5;
+        if used + cost <= w {
+            used += cost;
+            extras.push(extra);
+        }
+    }
+    let mut spans = vec![Span::styled(format!(" {}", truncate(&title, w.saturating_sub(1))), t.title)];
+    // Source before date on screen, whichever of them made it.
+    extras.reverse();
+    for e in extras {
+        spans.push(Span::styled(format!("  ·  {e}"), t.dim));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
@@ -493,7 +507,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The lines of the help screen, filtered by its query.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let query = app
         .help
         .as_ref()
@@ -504,8 +518,15 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     for a in Action::ALL {
         let keys = app.keymap.label(a);
         let line = format!("  {keys:<12} {}", a.describe());
-        if keep(&line) || keep(&a.name()) {
+        if !(keep(&line) || keep(&a.name())) {
+            continue;
+        }
+        if text::str_width(&line) <= usize::from(width) {
             out.push(Line::raw(line));
+        } else {
+            // Narrow: the keys on their own line, the description below.
+            out.push(Line::styled(format!("  {keys}"), app.theme.title));
+            out.push(Line::raw(format!("    {}", a.describe())));
         }
     }
     out.push(Line::raw(""));
@@ -568,7 +589,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Line::styled(title, app.theme.border_focused));
     let inner = block.inner(r);
     block.render(r, buf);
-    let lines = help_lines(app);
+    let lines = help_lines(app, inner.width);
     let scroll = state
         .scroll
         .min(lines.len().saturating_sub(usize::from(inner.height)));

@@ -151,7 +151,7 @@ pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
         }
         Mode::Wide => {
             let lib = (area.width / 5).clamp(24, 36);
-            let side = (area.width / 4).clamp(32, 48);
+            let side = (area.width * 3 / 10).clamp(34, 56);
             let [library, body, col] = main.layout(&Layout::horizontal([
                 Constraint::Length(lib),
                 Constraint::Fill(1),

@@ -50,16 +50,49 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if let Some(r) = plan.actors {
+    let (a, t) = match (plan.actors, plan.timeline) {
+        (Some(a), Some(t)) if a.x == t.x && a.bottom() == t.y => {
+            let (a, t) = side_split(app, a.union(t));
+            (Some(a), Some(t))
+        }
+        other => other,
+    };
+    if let Some(r) = a {
         actors(app, r, buf);
     }
-    if let Some(r) = plan.timeline {
+    if let Some(r) = t {
         timeline(app, r, buf);
     }
     status(app, plan.status, buf);
     if app.help.is_some() {
         help(app, area, buf);
     }
+}
+
+/// Shares the side column between actors and timeline by what each has to show.
+fn side_split(app: &App, col: Rect) -> (Rect, Rect) {
+    let h = col.height;
+    let need = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_add(2);
+    let actors = need(app.prepared().map_or(0, |p| p.actor_rows.len()).max(1));
+    let events = need(
+        app.prepared()
+            .map_or(0, |p| p.analysis.events.len() * 2)
+            .max(1),
+    );
+    let a = if actors.saturating_add(events) <= h {
+        actors + (h - actors - events) / 2
+    } else if actors <= h / 2 {
+        actors
+    } else if events <= h / 2 {
+        h - events
+    } else {
+        h * 55 / 100
+    };
+    let a = a.min(h);
+    (
+        Rect::new(col.x, col.y, col.width, a),
+        Rect::new(col.x, col.y + a, col.width, h - a),
+    )
 }
 
 fn panel_block(app: &App, panel: Panel, extra: Option<String>) -> Block<'static> {
@@ -110,7 +143,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             extras.push(extra);
         }
     }
-    let mut spans = vec![Span::styled(format!(" {}", truncate(&title, w.saturating_sub(1))), t.title)];
+    let mut spans = vec![Span::styled(
+        format!(" {}", truncate(&title, w.saturating_sub(1))),
+        t.title,
+    )];
     // Source before date on screen, whichever of them made it.
     extras.reverse();
     for e in extras {
@@ -359,6 +395,12 @@ pub fn format_date(value: &str, year: Option<i16>) -> (String, bool) {
         };
         return (s, false);
     }
+    if let Some((y, w)) = value.split_once("-W")
+        && let (Ok(y), Ok(w)) = (y.parse::<i16>(), w.parse::<i8>())
+        && let Ok(week) = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
+    {
+        return (format!("wk {}", full(week.date())), true);
+    }
     if let Some((y, m)) = value.split_once('-')
         && y.len() == 4
         && let Ok(m) = m.parse::<i8>()
@@ -400,6 +442,7 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0)
         .min(w / 2)
         + 2;
+    let room = w.saturating_sub(col + 1).max(1);
     let items: Vec<ListItem> = events
         .iter()
         .zip(rows)
@@ -410,19 +453,38 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
             let d = format!("{}{date}", if approx { "~" } else { " " });
             let d = truncate(&d, col);
             let pad = col.saturating_sub(text::str_width(&d));
-            let room = w.saturating_sub(col + 1);
             let mut label = clean(&e.label).into_owned();
             if let Some(place) = &e.place
                 && !label.contains(place.as_str())
             {
                 label = format!("{label} · {}", clean(place));
             }
-            ListItem::new(Line::from(vec![
-                Span::styled(mark, app.theme.event_mark),
-                Span::styled(d, app.theme.date),
-                Span::raw(" ".repeat(pad)),
-                Span::raw(truncate(&label, room)),
-            ]))
+            // The label on up to two lines: a timeline is read, not scanned for one word.
+            let wrapped = textwrap::wrap(&label, room);
+            let mut lines = Vec::new();
+            for (j, part) in wrapped.iter().take(2).enumerate() {
+                let part = if j == 1 && wrapped.len() > 2 {
+                    truncate(&format!("{part} …"), room)
+                } else {
+                    truncate(part, room)
+                };
+                let lead = if j == 0 {
+                    vec![
+                        Span::styled(mark, app.theme.event_mark),
+                        Span::styled(d.clone(), app.theme.date),
+                        Span::raw(" ".repeat(pad)),
+                    ]
+                } else {
+                    vec![
+                        Span::styled(mark, app.theme.event_mark),
+                        Span::raw(" ".repeat(col)),
+                    ]
+                };
+                let mut spans = lead;
+                spans.push(Span::raw(part));
+                lines.push(Line::from(spans));
+            }
+            ListItem::new(lines)
         })
         .collect();
     list(app, Panel::Timeline, items, app.event_cursor, inner, buf);

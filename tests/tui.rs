@@ -577,3 +577,92 @@ fn esc_and_a_key_arriving_together_count_as_both() {
     app.key(&KeyEvent::new(KeyCode::Char('?'), KeyModifiers::ALT));
     assert!(app.search.query.is_empty() && app.help.is_some());
 }
+
+/// The real analysis of the bundled sample, through the real loader. Until the extractors are
+/// merged the analysis is empty and these flows say so and stop.
+fn real_app(size: (u16, u16)) -> Option<App> {
+    let article = brief::load::sample();
+    let analysis = brief::analyze(&article, &brief::Options::default());
+    if analysis.actors.is_empty() || analysis.events.is_empty() {
+        eprintln!("note: the analysis finds no actors or events yet; real-sample flows skipped");
+        return None;
+    }
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(size.0, size.1);
+    Some(app)
+}
+
+#[test]
+fn real_sample_rubio_n_n_and_the_paris_meeting() {
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let Some(mut app) = real_app(size) else {
+            return;
+        };
+        let p = app.prepared().unwrap().clone();
+        let rubio = p
+            .analysis
+            .actors
+            .iter()
+            .position(|a| a.name.contains("Rubio"))
+            .expect("the analysis finds Rubio");
+        let row = p
+            .actor_rows
+            .iter()
+            .position(|r| *r == brief::tui::app::ActorRow::Actor(rubio))
+            .unwrap();
+        replay(&mut app, &parse_keys("3 g").unwrap());
+        while app.actor_cursor < row {
+            replay(&mut app, &parse_keys("j").unwrap());
+        }
+        replay(&mut app, &parse_keys("Enter n n").unwrap());
+        let n = p.analysis.actors[rubio].mentions.len();
+        assert!(
+            status_line(&app).contains(&format!("mention {}/{n}", 3.min(n))),
+            "{size:?}: {}",
+            status_line(&app)
+        );
+        assert!(marked(&app, '▶').contains("Rubio"), "{size:?}");
+
+        let paris = p
+            .analysis
+            .events
+            .iter()
+            .position(|e| e.label.contains("Paris"))
+            .expect("the analysis finds the Paris meeting");
+        replay(&mut app, &parse_keys("Esc Esc 4 g").unwrap());
+        for _ in 0..paris {
+            replay(&mut app, &parse_keys("j").unwrap());
+        }
+        replay(&mut app, &parse_keys("Enter").unwrap());
+        assert!(
+            marked(&app, '┃').contains("in Paris on Monday"),
+            "{size:?}: {}",
+            marked(&app, '┃')
+        );
+    }
+}
+
+#[test]
+fn r_reloads_the_article_from_disk() {
+    let dir = std::env::temp_dir().join(format!("brief-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("note.txt");
+    std::fs::write(
+        &path,
+        "First version of the note.\n\nIt has two paragraphs.\n",
+    )
+    .unwrap();
+    let loaded = brief::load::load_paths(std::slice::from_ref(&path));
+    assert_eq!(loaded.articles.len(), 1, "{:?}", loaded.problems);
+    let mut app = App::new(loaded.articles, Theme::new(false), KeyMap::default());
+    app.resize(100, 30);
+    assert!(buffer_to_text(&draw_buffer(&app)).contains("First version"));
+    std::fs::write(&path, "Second version of the note.\n").unwrap();
+    replay(&mut app, &parse_keys("r").unwrap());
+    let screen = buffer_to_text(&draw_buffer(&app));
+    assert!(screen.contains("Second version"), "{screen}");
+    assert!(status_line(&app).contains("reloaded"));
+    // The bundled sample has no file: r says so.
+    assert!(status_line(&run((100, 30), "r")).contains("no file"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

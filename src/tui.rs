@@ -467,13 +467,11 @@ fn frame(
     };
     *terminal.current_buffer_mut() = coalesce(&on_screen, &next);
     terminal.swap_buffers();
-    terminal.draw(|f| {
-        if f.area() == next.area {
-            *f.buffer_mut() = next.clone();
-        } else {
-            widgets::draw(app, f.area(), f.buffer_mut());
-        }
-    })?;
+    // Not `Terminal::draw`: it hides the cursor again on every frame (6 bytes a key); the
+    // cursor was hidden once at start.
+    *terminal.current_buffer_mut() = next.clone();
+    terminal.flush()?;
+    terminal.swap_buffers();
     out.commit()?;
     Ok(next)
 }

@@ -73,8 +73,9 @@ impl Theme {
         Self {
             color,
             title: s.add_modifier(b),
-            dim: if color { s.fg(Color::DarkGray) } else { s },
-            border: if color { s.fg(Color::DarkGray) } else { s },
+            // Not bright black: some palettes (Solarized dark) make it the background colour.
+            dim: s.add_modifier(Modifier::DIM),
+            border: s.add_modifier(Modifier::DIM),
             border_focused: fg(Color::Cyan).add_modifier(b),
             cursor: s.add_modifier(r),
             heading: fg(Color::Cyan).add_modifier(b),

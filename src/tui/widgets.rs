@@ -156,19 +156,26 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let titles: Vec<String> = Panel::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let name = p.title();
-            if area.width < 42 {
-                format!("{} {}", i + 1, name.get(..4).unwrap_or(name))
-            } else {
-                format!("{} {name}", i + 1)
-            }
-        })
-        .collect();
-    let divider = if area.width < 42 { "│" } else { " │ " };
+    let full = |sep: &str| -> (Vec<String>, &'static str, usize) {
+        let t: Vec<String> = Panel::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{} {}", i + 1, p.title()))
+            .collect();
+        let w = t.iter().map(|s| text::str_width(s)).sum::<usize>() + 3 * sep.chars().count();
+        (t, if sep == " │ " { " │ " } else { "│" }, w)
+    };
+    let w = usize::from(area.width);
+    let (titles, divider) = match (full(" │ "), full("│")) {
+        ((t, d, n), _) if n <= w => (t, d),
+        (_, (t, d, n)) if n <= w => (t, d),
+        _ => (
+            ["1 Lib", "2 Text", "3 Act", "4 Time"]
+                .map(String::from)
+                .to_vec(),
+            "│",
+        ),
+    };
     let selected = Panel::ALL.iter().position(|p| *p == app.focus);
     Tabs::new(titles)
         .select(selected)
@@ -646,12 +653,16 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         " Help · / search · Esc close ".to_string()
     };
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Line::styled(title, app.theme.border_focused));
+    let lines = help_lines(app, r.width.saturating_sub(2));
+    if lines.len() > usize::from(r.height.saturating_sub(2)) {
+        block = block
+            .title_bottom(Line::styled(" j/k scroll ", app.theme.border_focused).right_aligned());
+    }
     let inner = block.inner(r);
     block.render(r, buf);
-    let lines = help_lines(app, inner.width);
     let scroll = state
         .scroll
         .min(lines.len().saturating_sub(usize::from(inner.height)));

@@ -19,7 +19,7 @@ use text::Document;
 
 /// Bumped whenever the analysis may give a different result for the same input, so that cached
 /// analyses are not reused across versions.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// How to analyse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -169,10 +169,9 @@ fn merge_curated_events(article: &Article, actors: &[Actor], events: &mut Vec<Ev
                     .map(|a| a.id.clone())
             })
             .collect();
-        let (start, end) = article
-            .text
-            .find(&c.label)
-            .map_or((0, 0), |p| (p, p + c.label.len()));
+        let Some((start, end)) = curated_event_span(article, c) else {
+            continue;
+        };
         events.push(Event {
             label: c.label.clone(),
             kind: c.kind.clone().unwrap_or_else(|| "event".into()),
@@ -186,9 +185,58 @@ fn merge_curated_events(article: &Article, actors: &[Actor], events: &mut Vec<Ev
     events::sort_timeline(events);
 }
 
+/// Where a curated event is told: its label, else the first sentence naming its place or a
+/// participant, else the first sentence. `None` only for an empty text (a span must not be empty).
+fn curated_event_span(article: &Article, c: &crate::model::CuratedEvent) -> Option<(usize, usize)> {
+    let text = &article.text;
+    if !c.label.is_empty()
+        && let Some(p) = text.find(&c.label)
+    {
+        return Some((p, p + c.label.len()));
+    }
+    let doc = Document::new(text);
+    let names = c
+        .place
+        .iter()
+        .chain(&c.participants)
+        .filter(|n| !n.is_empty());
+    let sentence = names
+        .filter_map(|n| text.find(n.as_str()))
+        .min()
+        .and_then(|p| doc.sentence_at(p))
+        .or(if doc.sentences.is_empty() {
+            None
+        } else {
+            Some(0)
+        })?;
+    let span = doc.sentences[sentence].span;
+    (span.start < span.end).then_some((span.start, span.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_curated_event_not_in_the_text_points_at_a_sentence_naming_it() {
+        let article = Article {
+            text: "Talks opened. Leaders met in Oslo later.".into(),
+            curated: crate::model::Curated {
+                actors: Vec::new(),
+                events: vec![crate::model::CuratedEvent {
+                    label: "Oslo round".into(),
+                    date: Some("2025-03-01".into()),
+                    place: Some("Oslo".into()),
+                    kind: None,
+                    participants: Vec::new(),
+                }],
+            },
+            ..Article::default()
+        };
+        let a = analyze(&article, &Options::default());
+        let e = a.events.iter().find(|e| e.label == "Oslo round").unwrap();
+        assert_eq!(&article.text[e.start..e.end], "Leaders met in Oslo later.");
+    }
 
     #[test]
     fn slug_folds_to_ascii_dashes() {

@@ -92,36 +92,73 @@ impl Serialize for Entry<'_> {
 }
 
 /// The articles to write, analysed one at a time as the writer reaches them.
-struct Lazy<'a> {
+struct Lazy<'a, F> {
     articles: &'a [Article],
-    options: &'a Options,
+    analyze: &'a F,
 }
 
-impl Serialize for Lazy<'_> {
+impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.articles.iter().map(|article| Entry {
             article,
-            analysis: analyze(article, self.options),
+            analysis: (self.analyze)(article),
         }))
     }
 }
 
 #[derive(Serialize)]
-struct LazyOutput<'a> {
+#[serde(bound = "")]
+struct LazyOutput<'a, F: Fn(&Article) -> Analysis> {
     version: u32,
-    articles: Lazy<'a>,
+    articles: Lazy<'a, F>,
 }
 
 /// Analyses the articles and writes the output to `w` as it goes, so that hundreds of files
 /// need the memory of one analysis and the first article is out before the last is analysed.
 /// Wrap `w` in a buffer (a `BufWriter` around a locked stdout).
 pub fn write<W: io::Write>(w: W, articles: &[Article], options: &Options) -> io::Result<()> {
+    write_with(w, articles, |a| analyze(a, options))
+}
+
+/// [`write`] with the analysis step given, e.g. one that guards against a failing extractor.
+pub fn write_with<W: io::Write, F: Fn(&Article) -> Analysis>(
+    w: W,
+    articles: &[Article],
+    analyze: F,
+) -> io::Result<()> {
     let out = LazyOutput {
         version: VERSION,
-        articles: Lazy { articles, options },
+        articles: Lazy {
+            articles,
+            analyze: &analyze,
+        },
     };
     let mut w = w;
     serde_json::to_writer_pretty(&mut w, &out).map_err(io::Error::from)?;
     writeln!(w)?;
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_output_equals_the_whole_document() {
+        let articles = vec![
+            crate::load::sample(),
+            Article {
+                title: "Second".into(),
+                text: "Talks resumed on Monday in Geneva.".into(),
+                ..Article::default()
+            },
+        ];
+        let options = Options::default();
+        let analyses: Vec<_> = articles.iter().map(|a| analyze(a, &options)).collect();
+        let pairs: Vec<_> = articles.iter().zip(&analyses).collect();
+        let mut streamed = Vec::new();
+        write(&mut streamed, &articles, &options).unwrap();
+        let streamed = String::from_utf8(streamed).unwrap();
+        assert_eq!(streamed.trim_end(), to_json(&pairs));
+    }
 }

@@ -9,8 +9,8 @@
 //! | `.md`, `.markdown` | [`markdown`]: front matter, then the body |
 //! | `.json` | [`json`]: a JSON briefing (`assets/briefing.schema.json`) |
 //!
-//! Standard input (`-`) is sniffed instead: `{` or `[` first is a JSON briefing, a `---` first
-//! line is Markdown front matter, anything else plain text.
+//! Standard input (`-`) is sniffed instead: `{` first (or a `[` list that parses as JSON) is a
+//! JSON briefing, a `---` first line is Markdown front matter, anything else plain text.
 
 pub mod dateline;
 pub mod json;
@@ -168,7 +168,7 @@ impl Format {
             return Some(Format::Text);
         };
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
-            "txt" | "text" => Some(Format::Text),
+            "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             _ => None,
@@ -211,7 +211,9 @@ pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Art
     let dash = Path::new("-");
     let src = decode(bytes, dash, problems)?;
     let head = src.trim_start();
-    let format = if head.starts_with(['{', '[']) {
+    // "[Updated] Talks resume" is text; a list is JSON only when it parses as JSON.
+    let json_list = || serde_json::from_str::<serde::de::IgnoredAny>(&src).is_ok();
+    let format = if head.starts_with('{') || (head.starts_with('[') && json_list()) {
         Format::Json
     } else if src.starts_with("---\n") || src.starts_with("---\r\n") {
         Format::Markdown
@@ -318,37 +320,74 @@ pub fn io_problem(e: &io::Error) -> String {
     }
 }
 
-/// Every supported file below `dir`, sorted, loaded in that order.
+/// Every supported file below `dir`, sorted, loaded in that order. The files brief does not
+/// read are named in one note for the folder, so a folder of pictures does not flood the screen.
 fn load_dir(dir: &Path, loaded: &mut Loaded) {
-    let mut files = Vec::new();
-    let mut seen = Vec::new();
-    walk(dir, &mut files, &mut loaded.problems, &mut seen);
-    files.sort();
+    let mut walked = Walk::default();
+    walk(dir, &mut walked, &mut loaded.problems);
+    walked.files.sort();
     let before = loaded.articles.len();
-    for f in files {
+    let errors_before = loaded.problems.iter().filter(|p| !p.warning).count();
+    for f in walked.files {
         let result = load_one(&f, &mut loaded.problems);
         loaded.absorb(result);
     }
-    if loaded.articles.len() == before && !loaded.problems.iter().any(|p| p.path.starts_with(dir)) {
-        loaded.problems.push(LoadError::error(
-            dir,
-            format!("no articles in this folder (brief reads {SUPPORTED})"),
-        ));
+    let errors_after = loaded.problems.iter().filter(|p| !p.warning).count();
+    if loaded.articles.len() == before && errors_after == errors_before {
+        let problem = if walked.skipped.is_empty() {
+            format!("no articles in this folder (brief reads {SUPPORTED})")
+        } else {
+            format!(
+                "no articles in this folder: {}",
+                skipped_note(dir, &walked.skipped)
+            )
+        };
+        loaded.problems.push(LoadError::error(dir, problem));
+    } else if !walked.skipped.is_empty() {
+        loaded
+            .problems
+            .push(LoadError::warning(dir, skipped_note(dir, &walked.skipped)));
     }
 }
 
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<LoadError>,
-    seen: &mut Vec<PathBuf>,
-) {
-    // A symbolic link back up the tree would make the walk endless.
+/// How many files were skipped, and the first few names (relative to the folder).
+fn skipped_note(dir: &Path, skipped: &[PathBuf]) -> String {
+    const NAMED: usize = 3;
+    let names: Vec<String> = skipped
+        .iter()
+        .take(NAMED)
+        .map(|p| p.strip_prefix(dir).unwrap_or(p).display().to_string())
+        .collect();
+    let more = skipped.len().saturating_sub(NAMED);
+    let files = if skipped.len() == 1 { "file" } else { "files" };
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!(
+        "skipped {} {files} brief does not read ({}{tail}); it reads {SUPPORTED}",
+        skipped.len(),
+        names.join(", ")
+    )
+}
+
+/// What a walk through a folder found.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    skipped: Vec<PathBuf>,
+    /// Folders already walked (canonical paths): a symbolic link back up the tree would make
+    /// the walk endless.
+    seen: Vec<PathBuf>,
+}
+
+fn walk(dir: &Path, found: &mut Walk, problems: &mut Vec<LoadError>) {
     if let Ok(canonical) = dir.canonicalize() {
-        if seen.contains(&canonical) {
+        if found.seen.contains(&canonical) {
             return;
         }
-        seen.push(canonical);
+        found.seen.push(canonical);
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -367,12 +406,9 @@ fn walk(
             continue;
         }
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, files, problems, seen),
-            Ok(_) if Format::of(&path).is_some() => files.push(path),
-            Ok(_) => problems.push(LoadError::warning(
-                &path,
-                format!("skipped: not a file type brief reads ({SUPPORTED})"),
-            )),
+            Ok(m) if m.is_dir() => walk(&path, found, problems),
+            Ok(_) if Format::of(&path).is_some() => found.files.push(path),
+            Ok(_) => found.skipped.push(path),
             Err(e) => problems.push(LoadError::error(&path, io_problem(&e))),
         }
     }

@@ -49,7 +49,7 @@ enum Command {
     /// Analyse articles: actors with roles, time expressions, events.
     #[command(after_help = ANALYZE_HELP)]
     Analyze {
-        /// Print the analysis as JSON (the contract in CONTRACT.md).
+        /// Print the analysis as one JSON document (its fields: README, `brief analyze --json`).
         #[arg(long)]
         json: bool,
         /// Reference date for relative expressions ("today", "on Monday"), YYYY-MM-DD.
@@ -98,8 +98,19 @@ fn long_help() -> String {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!("'{s}' is not a date of the form YYYY-MM-DD"));
+    }
     s.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+        .map_err(|_| format!("'{s}' is not a day of the calendar"))
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -137,8 +148,12 @@ fn load_inputs(paths: &[PathBuf]) -> Loaded {
     }
 }
 
+/// Whether a folder holds anything but hidden files (a stray `.DS_Store` is not a library).
 fn has_entries(dir: &std::path::Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+    std::fs::read_dir(dir).is_ok_and(|d| {
+        d.filter_map(Result::ok)
+            .any(|e| !e.file_name().to_string_lossy().starts_with('.'))
+    })
 }
 
 fn report(loaded: &Loaded) {
@@ -146,6 +161,25 @@ fn report(loaded: &Loaded) {
     for p in &loaded.problems {
         let _ = writeln!(err, "brief: {p}");
     }
+}
+
+/// The analysis of one article; should an extractor fail (a bug), the article keeps its place
+/// in the output with empty lists and one line on stderr, so the other articles still come out.
+fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
+    let run = std::panic::AssertUnwindSafe(|| analyze(article, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        let name = article
+            .path
+            .as_ref()
+            .map_or_else(|| article.title.clone(), |p| p.display().to_string());
+        eprintln!(
+            "brief: error: {name}: the analysis failed (a bug in brief); its lists are empty"
+        );
+        brief::Analysis {
+            reference: brief::analysis::reference(article, options),
+            ..brief::Analysis::default()
+        }
+    })
 }
 
 /// Runs `brief analyze`: the contract with `--json`, else a readable summary per article.
@@ -159,13 +193,13 @@ fn run_analyze(json: bool, date: Option<jiff::civil::Date>, paths: &[PathBuf]) -
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = if json {
-        contract::write(&mut out, &loaded.articles, &options)
+        contract::write_with(&mut out, &loaded.articles, |a| guarded(a, &options))
     } else {
         loaded
             .articles
             .iter()
             .try_for_each(|a| {
-                out.write_all(brief::report::summary(a, &analyze(a, &options)).as_bytes())
+                out.write_all(brief::report::summary(a, &guarded(a, &options)).as_bytes())
             })
             .and_then(|()| out.flush())
     };

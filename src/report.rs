@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{ActorKind, Analysis, Article};
+use crate::model::{ActorKind, Analysis, Article, DateOrigin};
 use crate::safe::sanitize;
 
 /// The summary: title, source, reference date, actors with roles and mention counts, timeline.
@@ -12,16 +12,18 @@ pub fn summary(article: &Article, analysis: &Analysis) -> String {
     if let Some(src) = &article.source {
         let _ = writeln!(out, "  source: {}", sanitize(src));
     }
+    if let Some(path) = &article.path {
+        let _ = writeln!(out, "  file:   {}", sanitize(&path.display().to_string()));
+    }
     match analysis.reference {
-        Some(r) if r.is_approximate() => {
-            let _ = writeln!(
-                out,
-                "  date:   {} (print edition date; approximate)",
-                r.date
-            );
-        }
         Some(r) => {
-            let _ = writeln!(out, "  date:   {}", r.date);
+            let how = match r.origin {
+                DateOrigin::PrintEdition => " (print edition date; approximate)",
+                DateOrigin::Dateline => " (from a date line in the text)",
+                DateOrigin::Given => " (given with --date)",
+                DateOrigin::Metadata | DateOrigin::Unknown => "",
+            };
+            let _ = writeln!(out, "  date:   {}{how}", r.date);
         }
         None => {
             let _ = writeln!(out, "  date:   unknown (relative dates left unresolved)");

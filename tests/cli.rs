@@ -130,15 +130,7 @@ fn assert_contract_article(a: &Value) {
         .flatten()
         .flat_map(|actor| actor["mentions"].as_array().cloned().unwrap_or_default())
         .chain(a["timexes"].as_array().cloned().unwrap_or_default())
-        // A curated event whose label is not in the text has the empty span 0..0 (analysis.rs).
-        .chain(
-            a["events"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|e| !(e["start"] == 0 && e["end"] == 0))
-                .cloned(),
-        )
+        .chain(a["events"].as_array().cloned().unwrap_or_default())
         .chain(a["quotes"].as_array().cloned().unwrap_or_default());
     for s in spans {
         let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
@@ -358,4 +350,39 @@ fn help_shows_examples_and_the_library_folder() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("--date"));
     let out = home.run(&["--version"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("brief "));
+}
+
+#[test]
+fn a_library_of_hidden_files_only_is_empty() {
+    let home = Home::new();
+    home.write("data/brief/briefings/.DS_Store", b"\0\0");
+    let out = home.run(&["analyze", "--json"]);
+    let doc = stdout_json(&out);
+    assert_eq!(
+        doc["articles"][0]["title"],
+        "US and Russia resume talks in Riyadh"
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn the_readable_summary_says_where_the_date_came_from() {
+    let home = Home::new();
+    let path = fixture("print-edition.txt");
+    let out = home.run(&["analyze", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head: Vec<_> = text.lines().take(3).collect();
+    assert_eq!(
+        head,
+        [
+            "Council approves new tram line".to_string(),
+            format!("  file:   {path}"),
+            "  date:   2024-03-07 (print edition date; approximate)".to_string(),
+        ]
+    );
+    assert!(
+        text.contains("\nActors\n") && text.contains("\nTimeline\n"),
+        "{text}"
+    );
 }

@@ -122,10 +122,10 @@ fn markdown_front_matter_and_heading() {
     assert_eq!(a.date_origin, DateOrigin::Metadata);
     assert_eq!(a.source.as_deref(), Some("Island Courier"));
     assert_eq!(a.url.as_deref(), Some("https://example.org/ferry"));
-    // The body after the front matter, its leading heading taken out, the rest verbatim.
+    // The body after the front matter as plain text, its leading heading taken out.
     assert_eq!(
         a.text,
-        "The ferry between the two islands sailed again on Friday after a week of storms.\nThe operator said *all* crossings would run as planned.\n"
+        "The ferry between the two islands sailed again on Friday after a week of storms.\nThe operator said all crossings would run as planned.\n"
     );
 }
 
@@ -221,6 +221,10 @@ fn standard_input_is_sniffed() {
         (md[0].title.as_str(), md[0].text.as_str()),
         ("M", "Body.\n")
     );
+    let list = load::load_stdin(br#"[{"text": "One."}, {"text": "Two."}]"#, &mut problems).unwrap();
+    assert_eq!(list.len(), 2);
+    let bracket = load::load_stdin(b"[Updated] Talks resume\nBody.", &mut problems).unwrap();
+    assert_eq!(bracket[0].text, "[Updated] Talks resume\nBody.");
     assert!(problems.is_empty());
     let err = load::load_stdin(b"  \n", &mut problems).unwrap_err();
     insta::assert_snapshot!("stdin_blank", err.to_string());
@@ -345,6 +349,23 @@ fn empty_folder() {
     insta::assert_snapshot!("empty_folder", lines(&loaded.problems, dir.path()));
 }
 
+#[test]
+fn folder_of_files_brief_does_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("pictures");
+    fs::create_dir(&sub).unwrap();
+    for name in ["a.png", "b.jpg", "c.pdf", "d.gif", "e.svg"] {
+        fs::write(sub.join(name), "x").unwrap();
+    }
+    let loaded = load(&[sub]);
+    assert!(loaded.articles.is_empty());
+    assert!(loaded.has_errors());
+    insta::assert_snapshot!(
+        "folder_without_articles",
+        lines(&loaded.problems, dir.path())
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_file() {
@@ -374,16 +395,7 @@ fn schema_names_exactly_the_fields_the_loader_reads() {
         .unwrap(),
     )
     .unwrap();
-    let keys = |def: &str| -> Vec<String> {
-        let mut k: Vec<String> = schema["$defs"][def]["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
-        k.sort();
-        k
-    };
+    let keys = |def: &str| sorted_keys(&schema["$defs"][def]["properties"]);
     let mut fields: Vec<String> = load::json::ARTICLE_FIELDS
         .iter()
         .map(|s| s.to_string())
@@ -391,35 +403,83 @@ fn schema_names_exactly_the_fields_the_loader_reads() {
     fields.sort();
     assert_eq!(keys("article"), fields);
     // Curated entries: every field the model reads, fully filled in, is in the schema.
-    let actor: brief::model::CuratedActor = serde_json::from_value(serde_json::json!({
+    let actor = serde_json::json!({
         "name": "n", "kind": "person", "role": "r", "affiliation": "a", "aliases": ["x"]
-    }))
-    .unwrap();
-    let mut actor_keys: Vec<String> = serde_json::to_value(&actor)
-        .unwrap()
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
-    actor_keys.sort();
-    assert_eq!(keys("actor"), actor_keys);
-    let event: brief::model::CuratedEvent = serde_json::from_value(serde_json::json!({
+    });
+    assert_eq!(
+        keys("actor"),
+        round_trip::<brief::model::CuratedActor>(actor)
+    );
+    let event = serde_json::json!({
         "label": "l", "date": "2024", "place": "p", "kind": "k", "participants": ["x"]
-    }))
-    .unwrap();
-    let mut event_keys: Vec<String> = serde_json::to_value(&event)
-        .unwrap()
+    });
+    assert_eq!(
+        keys("event"),
+        round_trip::<brief::model::CuratedEvent>(event)
+    );
+}
+
+fn sorted_keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v
         .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k.clone())
         .collect();
-    event_keys.sort();
-    assert_eq!(keys("event"), event_keys);
+    k.sort();
+    k
+}
+
+/// The fields a model type writes back after reading `v`.
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(
+    v: serde_json::Value,
+) -> Vec<String> {
+    let t: T = serde_json::from_value(v).unwrap();
+    sorted_keys(&serde_json::to_value(&t).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_in_a_folder_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    fs::create_dir(&lib).unwrap();
+    fs::write(lib.join("a.txt"), "Loop test\nBody.").unwrap();
+    std::os::unix::fs::symlink(&lib, lib.join("again")).unwrap();
+    let loaded = load(&[lib]);
+    assert!(!loaded.articles.is_empty());
+    assert!(loaded.articles.len() <= 2, "{}", loaded.articles.len());
+}
+
+#[test]
+fn markdown_with_windows_line_endings() {
+    let (loaded, msg) = load_bytes(
+        "crlf.md",
+        b"---\r\ntitle: Night buses return\r\ndate: 2024-02-01\r\n---\r\n# Ignored heading\r\n\r\nNight buses run again.\r\n",
+    );
+    assert_eq!(msg, "");
+    let a = &loaded.articles[0];
+    assert_eq!(a.title, "Night buses return");
+    assert_eq!(a.published, Some(date(2024, 2, 1)));
+    assert_eq!(a.text, "Night buses run again.\r\n");
 }
 
 proptest::proptest! {
+    #[test]
+    fn no_string_makes_the_date_reader_panic(s in "\\PC{0,120}") {
+        let _ = load::dateline::find(&s);
+        let _ = load::dateline::find_date(&s);
+        let _ = load::dateline::parse_date_at(&s);
+        let _ = load::text::title(&s, None);
+    }
+
+    #[test]
+    fn no_string_makes_the_markdown_and_json_readers_panic(s in "(---\n)?[a-z:\\-# \n\r{}\\[\\]\",0-9é]{0,120}") {
+        let mut problems = Vec::new();
+        let _ = load::markdown::parse(&s, Path::new("p.md"), &mut problems);
+        let _ = load::json::parse(&s, Path::new("p.json"), &mut problems);
+    }
+
     #[test]
     fn no_bytes_make_standard_input_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
         let mut problems = Vec::new();

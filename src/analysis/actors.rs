@@ -1,10 +1,1354 @@
 //! People, organisations, countries, groups and places: names, kinds, roles, aliases, mentions,
-//! salience. (Filled in by the actors issue.)
+//! salience.
+//!
+//! The pipeline: a learned tagger ([`tagger`]) proposes names with a type; word lists
+//! ([`super::lexicon`]) fix kinds (a country is a country in every sentence), add demonyms and
+//! the parts of "US-Russian", and map every form of a country or organisation to one canonical
+//! name; rules then trim titles off names, read roles and affiliations from titles before a
+//! name and from appositions after it, attach surnames to full names, and rank actors.
 
-use super::text::Document;
-use crate::model::Actor;
+pub mod tagger;
+
+use std::collections::HashMap;
+
+use std::sync::OnceLock;
+
+use super::lexicon::{self, FastMap, FastSet, Lexicon};
+use super::slug;
+use super::text::{Document, TokenKind, is_all_caps};
+use crate::model::{Actor, ActorKind, Mention, MentionForm};
+use tagger::{G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_TITLE, O, TokInfo};
+
+/// A mention before grouping: a token range, what it names and how.
+#[derive(Debug, Clone)]
+struct Cand<'a> {
+    /// First token.
+    a: usize,
+    /// One past the last token.
+    b: usize,
+    kind: ActorKind,
+    form: MentionForm,
+    /// The canonical name from a word list, if any.
+    canonical: Option<&'static str>,
+    /// The surface text.
+    surface: &'a str,
+    /// Whether the kind comes from a word list (it then wins any vote).
+    sure: bool,
+}
+
+/// Verbs after a capital that make it stand for its government ("Moscow said").
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "accused",
+    "denied",
+    "rejected",
+    "warned",
+    "insisted",
+    "insists",
+    "wants",
+    "demanded",
+    "demands",
+    "agreed",
+    "responded",
+    "threatened",
+    "claimed",
+    "claims",
+    "refused",
+    "signalled",
+    "signaled",
+    "urged",
+    "vowed",
+    "condemned",
+    "welcomed",
+];
+/// Nouns of diplomacy before "with Moscow", "between Washington and Moscow".
+const DIPLOMATIC_NOUNS: &[&str] = &[
+    "relations",
+    "ties",
+    "talks",
+    "negotiations",
+    "dialogue",
+    "deal",
+    "agreement",
+    "rapprochement",
+    "cooperation",
+    "détente",
+    "detente",
+    "contacts",
+    "rift",
+    "tensions",
+];
+/// Nouns after a demonym that make a bloc ("European countries").
+const BLOC_NOUNS: &[&str] = &["countries", "states", "nations", "governments", "leaders"];
+/// Words after a known organisation that still name it ("NATO Headquarters").
+const ORG_SEATS: &[&str] = &["Headquarters", "headquarters", "Secretariat", "HQ"];
 
 /// Finds the actors of a document, most salient first.
-pub fn extract(_doc: &Document) -> Vec<Actor> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<Actor> {
+    let lx = lexicon::get();
+    let info = tagger::token_info(doc, lx);
+    let labels = tagger::tag_with(doc, &info, tagger::model());
+    let cands = candidates(doc, lx, &info, &labels);
+    build(doc, lx, &info, cands)
+}
+
+fn word_at<'a>(doc: &Document<'a>, i: usize) -> &'a str {
+    doc.tok(i)
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Raw tagger spans as (first token, one past last token, type index).
+fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let l = labels[i];
+        if l == O {
+            i += 1;
+            continue;
+        }
+        let t = tagger::type_of(l);
+        let mut j = i + 1;
+        while j < labels.len() && tagger::is_inside(labels[j]) && tagger::type_of(labels[j]) == t {
+            j += 1;
+        }
+        out.push((i, j, t));
+        i = j;
+    }
+    out
+}
+
+fn surface<'a>(doc: &Document<'a>, a: usize, b: usize) -> &'a str {
+    match (doc.tokens.get(a), doc.tokens.get(b.wrapping_sub(1))) {
+        (Some(x), Some(y)) if a < b => doc.text.get(x.start..y.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// The sentence bounds (token range) around token `i`.
+fn sentence_bounds(doc: &Document, i: usize) -> (usize, usize) {
+    let pos = doc.tokens.get(i).map_or(0, |t| t.start);
+    doc.sentence_at(pos)
+        .and_then(|s| doc.sentences.get(s))
+        .map_or((0, doc.tokens.len()), |s| (s.tokens.start, s.tokens.end))
+}
+
+/// Capitalised function words that start sentences and are never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "Until",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "From",
+    "By",
+    "Despite",
+    "Although",
+    "Though",
+    "Since",
+    "Some",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "Your",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Both",
+    "All",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "Only",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Under",
+    "Over",
+    "Among",
+    "Between",
+    "During",
+    "Like",
+    "Unlike",
+    "So",
+    "Yet",
+    "Once",
+    "Whether",
+    "Because",
+    "Even",
+    "Still",
+    "Now",
+    "Last",
+    "Next",
+    "Every",
+    "Each",
+    "Other",
+    "Another",
+    "Such",
+    "More",
+    "Several",
+    "Few",
+    "Dear",
+    "Thanks",
+    "Following",
+    "Yes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+/// Last words of names of events, wars, treaties and prizes: not actors, though a place may
+/// open them ("Munich Security Conference").
+const EVENT_WORDS: &[&str] = &[
+    "Conference",
+    "Summit",
+    "Forum",
+    "War",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Talks",
+    "Accords",
+    "Accord",
+    "Agreement",
+    "Treaty",
+    "Declaration",
+    "Award",
+    "Awards",
+    "Prize",
+    "Revolution",
+    "Crisis",
+    "Process",
+    "Dialogue",
+    "Open",
+    "Marathon",
+    "Tour",
+    "Grand Prix",
+    "Expo",
+    "Week",
+    "Day",
+];
+/// "II", "2025", "XXI": a number after an event's name.
+fn is_ordinal(w: &str) -> bool {
+    !w.is_empty()
+        && (w.bytes().all(|b| b.is_ascii_digit())
+            || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// Days, months and holidays: dates, not actors.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "Eid",
+    "Hanukkah",
+    "Diwali",
+    "New",
+    "Year",
+    "Eve",
+    "Day",
+    "Thanksgiving",
+];
+
+/// The short lists above as hash sets: they are looked up for every name.
+fn list_sets() -> &'static [FastSet<&'static str>; 3] {
+    static SETS: OnceLock<[FastSet<&'static str>; 3]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        [
+            FUNCTION_WORDS.iter().copied().collect(),
+            CALENDAR.iter().copied().collect(),
+            EVENT_WORDS.iter().copied().collect(),
+        ]
+    })
+}
+
+fn is_function_word(w: &str) -> bool {
+    list_sets()[0].contains(w)
+}
+
+fn is_calendar(w: &str) -> bool {
+    list_sets()[1].contains(w)
+}
+
+fn is_event_word(w: &str) -> bool {
+    list_sets()[2].contains(w)
+}
+
+/// Lower-case particles inside a person's name ("bin", "de").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den",
+    "du", "dos", "das", "ben", "abu", "y", "la", "le",
+];
+/// Capitalised particles that continue a person's name ("Al Saud").
+const NAME_CONTINUERS: &[&str] = &[
+    "Al", "El", "Bin", "Ibn", "Abu", "Van", "Von", "De", "Da", "Ben",
+];
+
+/// Fixes the tagger's spans with general rules: possessives and titles cut off, function words
+/// dropped, a person's name joined across "bin", word-list names of several words trusted.
+fn refine(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    raw: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let title_like = |i: usize| {
+        let w = word_at(doc, i);
+        info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
+            || lx.is_title_word(w)
+            || lx.honorifics.contains(w)
+            || matches!(w, "of" | "for")
+    };
+    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    for (a, b, t) in raw {
+        // "Trump's Special Envoy": the owner, and what follows if it is a name.
+        let mut start = a;
+        for p in a..b {
+            if is_possessive(word_at(doc, p)) {
+                if p > start {
+                    work.push((start, p, t));
+                }
+                start = p + 1;
+            }
+        }
+        if start < b {
+            work.push((start, b, t));
+        }
+    }
+    for (mut a, mut b, mut t) in work {
+        // "McConnell said": a lower-case word that is no particle ends a person's name; any
+        // name ends before trailing lower-case words.
+        if t == 0
+            && let Some(p) = (a + 1..b).find(|&p| {
+                let w = word_at(doc, p);
+                w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w)
+            })
+        {
+            b = p;
+        }
+        while b > a + 1
+            && word_at(doc, b - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            b -= 1;
+        }
+        if (a..b).all(|p| is_calendar(word_at(doc, p))) {
+            continue;
+        }
+        // "North East", "South Korea": a compass word opens a place name, whatever the tagger
+        // made of it.
+        if b == a + 1
+            && matches!(
+                word_at(doc, a),
+                "North" | "South" | "East" | "West" | "Central"
+            )
+            && is_cap(word_at(doc, b))
+            && doc.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            b += 1;
+            t = 2;
+        }
+        while a < b && (is_function_word(word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
+        {
+            a += 1;
+        }
+        if a >= b {
+            continue;
+        }
+        // "US President Donald Trump": the title is a role, the rest a person.
+        let mut k = a;
+        while k < b && title_like(k) {
+            k += 1;
+        }
+        let mut head = (a..k).any(|i| {
+            let w = word_at(doc, i);
+            lx.title_heads.contains(w) || lx.honorifics.contains(w)
+        });
+        // "Industry Secretary Patricia Hewitt": the name after the last title word.
+        if !head
+            && let Some(h) = (a..b)
+                .rev()
+                .find(|&i| lx.title_heads.contains(word_at(doc, i)))
+            && h + 1 < b
+        {
+            k = h + 1;
+            head = true;
+        }
+        let head = head && !is_event_word(word_at(doc, b - 1));
+        let whole_gaz = info[a].gaz_len as usize == b - a;
+        if head && !whole_gaz {
+            if k == b {
+                continue;
+            }
+            let ends_org = lx.org_suffixes.contains(word_at(doc, b - 1));
+            let rest_is_name = t == 0 || info[k].flags & tagger::G_GIVEN != 0 || k - a >= 2;
+            if is_cap(word_at(doc, k)) && !ends_org && rest_is_name {
+                a = k;
+                t = 0;
+            }
+        }
+        // "the Apple Chief Executive Officer": the title after an organisation is a role.
+        let mut b = b;
+        if t != 0 && !whole_gaz {
+            let mut e = b;
+            while e > a + 1 && lx.is_title_word(word_at(doc, e - 1)) {
+                e -= 1;
+            }
+            let has_head = (e..b).any(|i| lx.title_heads.contains(word_at(doc, i)));
+            if e < b && has_head && !matches!(word_at(doc, e - 1), "of" | "the" | "for" | "and") {
+                b = e;
+            }
+        }
+        // "Munich Security Conference": an event; the place that opens it is a place.
+        let mut e = b;
+        while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
+            e -= 1;
+        }
+        let last = word_at(doc, e - 1);
+        let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
+        if is_event_word(last) && !person_name {
+            let n = info[a].gaz_len as usize;
+            let n = if n > 0 {
+                n
+            } else if lx.is_city(word_at(doc, a)) {
+                1
+            } else {
+                0
+            };
+            if n > 0 && a + n < b {
+                out.push((a, a + n, 2));
+            }
+            continue;
+        }
+        out.push((a, b, t));
+    }
+    // Names of several words from the word lists win over spans that cut them.
+    for (i, inf) in info.iter().enumerate() {
+        let n = inf.gaz_len as usize;
+        if n < 2 {
+            continue;
+        }
+        let (ga, gb) = (i, i + n);
+        if out.iter().any(|&(a, b, _)| a <= ga && gb <= b) {
+            continue;
+        }
+        out.retain(|&(a, b, _)| !(a < gb && ga < b));
+        let kind = lx.gaz(surface(doc, ga, gb)).map(|g| g.kind);
+        out.push((
+            ga,
+            gb,
+            if kind == Some(ActorKind::Organisation) {
+                1
+            } else {
+                2
+            },
+        ));
+    }
+    out.sort_unstable();
+    // "Faisal bin Farhan", "Mosaad bin Mohamed Al Aiban": one person.
+    let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+    for s in out {
+        if let Some(last) = merged.last_mut()
+            && last.2 == 0
+            && (s.2 == 0 || info[s.0].gaz_len == 0)
+            && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
+                || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
+        {
+            last.1 = s.1;
+            continue;
+        }
+        merged.push(s);
+        // (A span after "bin" joins the person before it whatever type the tagger gave it.)
+    }
+    // "Trump and Putin": two people the text names elsewhere.
+    let surnames: std::collections::HashSet<&str> = merged
+        .iter()
+        .filter(|s| s.2 == 0 && s.1 > s.0)
+        .map(|s| word_at(doc, s.1 - 1))
+        .collect();
+    let mut final_: Vec<(usize, usize, usize)> = Vec::new();
+    for s in merged {
+        if s.1 == s.0 + 3 && word_at(doc, s.0 + 1) == "and" {
+            let (l, r) = (word_at(doc, s.0), word_at(doc, s.0 + 2));
+            if surnames.contains(l) && surnames.contains(r) {
+                final_.push((s.0, s.0 + 1, 0));
+                final_.push((s.0 + 2, s.0 + 3, 0));
+                continue;
+            }
+        }
+        final_.push(s);
+    }
+    // One sense per discourse: a name found once is a name wherever else it is written the same
+    // way ("Apple" opening a headline, where the tagger has no context).
+    let mut known: FastMap<&str, usize> = FastMap::default();
+    for &(a, b, t) in &final_ {
+        let s = surface(doc, a, b);
+        // A lone surname is left to the tagger: a single word is too often also a common one.
+        if t != 3 && !(t == 0 && b == a + 1) && !is_function_word(s) && lx.gaz(s).is_none() {
+            known.entry(s).or_insert(t);
+        }
+    }
+    if known.is_empty() {
+        return final_;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in &final_ {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        // Only where the tagger lacks context: a sentence's first word, or a headline.
+        if covered[i] || !is_cap(word_at(doc, i)) || !(info[i].first || info[i].headline) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (1..=4).rev() {
+            if i + n > doc.tokens.len() || covered[i..i + n].iter().any(|&c| c) {
+                continue;
+            }
+            if let Some(&t) = known.get(surface(doc, i, i + n)) {
+                hit = Some((n, t));
+                break;
+            }
+        }
+        match hit {
+            Some((n, t)) => {
+                final_.push((i, i + n, t));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    final_.sort_unstable();
+    final_
+}
+
+fn candidates<'a>(
+    doc: &Document<'a>,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    labels: &[u8],
+) -> Vec<Cand<'a>> {
+    let mut out: Vec<Cand<'a>> = Vec::new();
+    let mut covered = vec![false; doc.tokens.len()];
+    for (a0, b0, t) in refine(doc, lx, info, spans(labels)) {
+        let (mut a, mut b) = (a0, b0);
+        // A possessive or trailing punctuation is not part of the name.
+        while b > a
+            && (is_possessive(word_at(doc, b - 1)) || doc.tokens[b - 1].kind != TokenKind::Word)
+        {
+            b -= 1;
+        }
+        while a < b && doc.tokens[a].kind != TokenKind::Word {
+            a += 1;
+        }
+        // "Apple Inc.": the dot of a company's abbreviation belongs to its name.
+        if b > a
+            && matches!(
+                word_at(doc, b - 1),
+                "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Jr" | "Sr"
+            )
+            && word_at(doc, b) == "."
+            && doc.tokens.get(b).is_some_and(|t| !t.space_before)
+        {
+            b += 1;
+        }
+        if t == 0 {
+            // Titles, honorifics and a leading country are not part of a person's name.
+            while a + 1 < b
+                && (info[a].flags & (G_TITLE | G_HON | G_DEMONYM | G_COUNTRY) != 0
+                    || lx
+                        .honorifics
+                        .contains(word_at(doc, a).trim_end_matches('.')))
+            {
+                a += 1;
+            }
+        }
+        if a >= b {
+            continue;
+        }
+        // A name made only of title words ("Special Envoy") is a role, not an actor.
+        if (a..b).all(|i| {
+            let w = word_at(doc, i);
+            lx.is_title_word(w) || matches!(w, "of" | "the" | "for" | "and")
+        }) {
+            continue;
+        }
+        let s = surface(doc, a, b);
+        let last = word_at(doc, b - 1);
+        // "Music Store", "Moscone Center": not people, whatever the tagger says.
+        let t = if t == 0 && b > a + 1 && lx.org_suffixes.contains(last) {
+            1
+        } else if t == 0 && b > a + 1 && lx.place_suffixes.contains(last) {
+            2
+        } else {
+            t
+        };
+        let mut c = Cand {
+            a,
+            b,
+            kind: match t {
+                0 => ActorKind::Person,
+                1 => ActorKind::Organisation,
+                _ => ActorKind::Place,
+            },
+            form: MentionForm::Name,
+            canonical: None,
+            surface: s,
+            sure: false,
+        };
+        if let Some(g) = lx.gaz(s) {
+            c.kind = g.kind;
+            c.canonical = Some(g.canonical);
+            c.sure = true;
+            if g.demonym {
+                c.form = MentionForm::Demonym;
+            }
+        } else if let Some(g) = org_with_seat(doc, lx, a, b) {
+            c.canonical = Some(g);
+            c.kind = ActorKind::Organisation;
+            c.sure = true;
+        } else if t == 3 {
+            // Other MISC names (events, works, nationalities we do not know) are not actors,
+            // but hyphenated compounds inside may hold some ("US-Russian").
+            continue;
+        } else if t == 2 && lx.capitals.contains_key(s) && stands_for_government(doc, a, b) {
+            c.kind = ActorKind::Country;
+            c.canonical = lx.capitals.get(s).copied();
+            c.sure = true;
+        }
+        covered[c.a..c.b].iter_mut().for_each(|x| *x = true);
+        out.push(c);
+    }
+    // Word-list names the tagger missed, and the parts of hyphenated compounds.
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if covered[i] || doc.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = word_at(doc, i);
+        if info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) != 0 && is_cap(w) {
+            let mut j = i + 1;
+            while j < doc.tokens.len() && !covered[j] && info[j].flags & tagger::G_START == 0 {
+                let f = info[j].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION);
+                if f == 0 || f != info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) {
+                    break;
+                }
+                j += 1;
+            }
+            let s = surface(doc, i, j);
+            if let Some(g) = lx.gaz(s) {
+                // A lone word in capitals that is also a common word ("US" in a headline reads
+                // "us") only counts when it is written the way the list writes it.
+                out.push(Cand {
+                    a: i,
+                    b: j,
+                    kind: g.kind,
+                    form: if g.demonym {
+                        MentionForm::Demonym
+                    } else {
+                        MentionForm::Name
+                    },
+                    canonical: Some(g.canonical),
+                    surface: s,
+                    sure: true,
+                });
+                for c in &mut covered[i..j] {
+                    *c = true;
+                }
+                i = j;
+                continue;
+            }
+        }
+        if w.contains('-') && !is_all_caps(w) || w.contains('-') && w.len() > 3 {
+            for part in w.split('-') {
+                if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {
+                    out.push(Cand {
+                        a: i,
+                        b: i + 1,
+                        kind: g.kind,
+                        form: if g.demonym {
+                            MentionForm::Demonym
+                        } else {
+                            MentionForm::Name
+                        },
+                        canonical: Some(g.canonical),
+                        surface: part,
+                        sure: true,
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    // "European countries", "Arab states": a bloc.
+    for c in &mut out {
+        if c.form == MentionForm::Demonym
+            && c.kind == ActorKind::Group
+            && BLOC_NOUNS.contains(&word_at(doc, c.b))
+        {
+            c.b += 1;
+            c.surface = surface(doc, c.a, c.b);
+            c.form = MentionForm::Name;
+        }
+    }
+    out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    out
+}
+
+/// The byte span of a candidate: its tokens, or for a part of a hyphenated word, the part.
+fn span_of(doc: &Document, c: &Cand) -> (usize, usize) {
+    let text_start = doc.text.as_ptr() as usize;
+    let p = c.surface.as_ptr() as usize;
+    let start = p.saturating_sub(text_start);
+    (start, start + c.surface.len())
+}
+
+/// "NATO Headquarters": a known organisation and the word for its seat.
+fn org_with_seat(doc: &Document, lx: &Lexicon, a: usize, b: usize) -> Option<&'static str> {
+    if b < a + 2 || !ORG_SEATS.contains(&word_at(doc, b - 1)) {
+        return None;
+    }
+    lx.gaz(surface(doc, a, b - 1))
+        .filter(|g| g.kind == ActorKind::Organisation)
+        .map(|g| g.canonical)
+}
+
+/// Whether a capital at tokens `a..b` stands for its government: the subject of a statement
+/// ("Moscow said"), or the other side of relations ("relations with Moscow", "talks between
+/// Washington and Moscow").
+fn stands_for_government(doc: &Document, a: usize, b: usize) -> bool {
+    let next = word_at(doc, b);
+    let next = if is_possessive(next) { "'s" } else { next };
+    if GOVERNMENT_VERBS.contains(&next) {
+        return true;
+    }
+    let (lo, _) = sentence_bounds(doc, a);
+    let prev = if a > lo { word_at(doc, a - 1) } else { "" };
+    if matches!(
+        prev,
+        "with" | "between" | "and" | "from" | "towards" | "toward"
+    ) {
+        let from = a.saturating_sub(6).max(lo);
+        return (from..a).any(|i| {
+            let w = word_at(doc, i);
+            DIPLOMATIC_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        });
+    }
+    false
+}
+
+/// One actor while it is being built.
+#[derive(Debug)]
+struct Proto<'a> {
+    kind: ActorKind,
+    canonical: Option<&'static str>,
+    /// Token words of its fullest name (persons).
+    words: Vec<&'a str>,
+    mentions: Vec<(usize, usize, MentionForm, &'a str)>,
+    /// (first token, one past last token) of each mention, in the same order.
+    toks: Vec<(usize, usize)>,
+    votes: [u32; 5],
+    sure: bool,
+    role: Option<String>,
+    affiliation: Option<String>,
+    /// The actor whose affiliation this one shares ("Putin's advisor").
+    affiliation_of: Option<usize>,
+}
+
+fn kind_index(k: ActorKind) -> usize {
+    match k {
+        ActorKind::Person => 0,
+        ActorKind::Organisation => 1,
+        ActorKind::Country => 2,
+        ActorKind::Group => 3,
+        ActorKind::Place => 4,
+    }
+}
+
+const KINDS: [ActorKind; 5] = [
+    ActorKind::Person,
+    ActorKind::Organisation,
+    ActorKind::Country,
+    ActorKind::Group,
+    ActorKind::Place,
+];
+
+fn name_words<'a>(doc: &Document<'a>, a: usize, b: usize) -> Vec<&'a str> {
+    (a..b)
+        .map(|i| word_at(doc, i))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn build<'a>(
+    doc: &Document<'a>,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    cands: Vec<Cand<'a>>,
+) -> Vec<Actor> {
+    let mut protos: Vec<Proto<'a>> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Persons with more than one word first, so surnames find their full name.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&k| {
+        let c = &cands[k];
+        (
+            c.kind != ActorKind::Person || c.b - c.a < 2,
+            usize::MAX - (c.b - c.a),
+            c.a,
+        )
+    });
+    // Indexes that keep the grouping linear: persons by last and first word, organisations by
+    // initials and last word.
+    let mut by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut org_by_initials: FastMap<String, usize> = FastMap::default();
+    let mut org_by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let person_of = |protos: &[Proto<'a>],
+                     by_last: &FastMap<&'a str, Vec<usize>>,
+                     by_first: &FastMap<&'a str, Vec<usize>>,
+                     words: &[&'a str]|
+     -> Option<usize> {
+        let (first, last) = (words.first()?, words.last()?);
+        // Equal, a tail ("Rubio", "Al Saud"), or a head of two words or more ("Faisal bin Farhan").
+        let tails = by_last.get(last).into_iter().flatten();
+        let heads = by_first
+            .get(first)
+            .filter(|_| words.len() >= 2)
+            .into_iter()
+            .flatten();
+        tails
+            .chain(heads)
+            .copied()
+            .filter(|&k| {
+                let p = &protos[k];
+                p.kind == ActorKind::Person
+                    && p.words.len() >= words.len()
+                    && (p.words.ends_with(words)
+                        || (words.len() >= 2 && p.words.starts_with(words)))
+            })
+            .min()
+    };
+    for &k in &order {
+        let c = &cands[k];
+        let (s, e) = span_of(doc, c);
+        let words = name_words(doc, c.a, c.b);
+        let mut kind = c.kind;
+        let target = if let Some(can) = c.canonical {
+            by_key.get(can).copied()
+        } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
+            match person_of(&protos, &by_last, &by_first, &words) {
+                Some(t) => {
+                    // A surname stands for its person in every sentence.
+                    kind = ActorKind::Person;
+                    Some(t)
+                }
+                None => by_key.get(&key_of(c.surface)).copied(),
+            }
+        } else {
+            by_key.get(&key_of(c.surface)).copied()
+        };
+        // "the Biden administration": a person's name.
+        if !c.sure
+            && words.len() == 1
+            && matches!(
+                word_at(doc, c.b),
+                "administration" | "presidency" | "campaign"
+            )
+            && !lx.is_city(c.surface)
+        {
+            kind = ActorKind::Person;
+        }
+        let idx = match target {
+            Some(t) => t,
+            None => {
+                // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
+                let org = if c.kind == ActorKind::Organisation {
+                    let acr = c.surface.replace('.', "");
+                    let by_acr = (is_all_caps(c.surface) && acr.len() >= 2)
+                        .then(|| org_by_initials.get(&acr).copied())
+                        .flatten();
+                    let by_tail = words
+                        .last()
+                        .filter(|_| words.len() >= 2)
+                        .and_then(|l| org_by_last.get(l))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&k| {
+                            protos[k].words.len() > words.len() && protos[k].words.ends_with(&words)
+                        })
+                        .min();
+                    by_acr.or(by_tail)
+                } else {
+                    None
+                };
+                match org {
+                    Some(t) => t,
+                    None => {
+                        protos.push(Proto {
+                            kind,
+                            canonical: c.canonical,
+                            words: words.clone(),
+                            mentions: Vec::new(),
+                            toks: Vec::new(),
+                            votes: [0; 5],
+                            sure: c.sure,
+                            role: None,
+                            affiliation: None,
+                            affiliation_of: None,
+                        });
+                        let t = protos.len() - 1;
+                        if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                            if kind == ActorKind::Person {
+                                by_last.entry(l).or_default().push(t);
+                                by_first.entry(f).or_default().push(t);
+                            } else if kind == ActorKind::Organisation && c.canonical.is_none() {
+                                org_by_last.entry(l).or_default().push(t);
+                                if let Some(i) = initials(&words) {
+                                    org_by_initials.entry(i).or_insert(t);
+                                }
+                            }
+                        }
+                        by_key.insert(
+                            c.canonical
+                                .map_or_else(|| key_of(c.surface), str::to_string),
+                            t,
+                        );
+                        t
+                    }
+                }
+            }
+        };
+        let p = &mut protos[idx];
+        p.mentions.push((s, e, c.form, c.surface));
+        p.toks.push((c.a, c.b));
+        p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
+        p.sure |= c.sure;
+        if c.canonical.is_none() && !by_key.contains_key(&key_of(c.surface)) {
+            by_key.insert(key_of(c.surface), idx);
+        }
+    }
+    for p in &mut protos {
+        if !p.sure
+            && let Some((k, _)) = p
+                .votes
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, v)| (**v, usize::MAX - k))
+        {
+            p.kind = KINDS[k];
+        }
+        // Mentions in text order; a span twice (a person name and its surname) kept once.
+        let mut ms: Vec<_> = p
+            .mentions
+            .iter()
+            .copied()
+            .zip(p.toks.iter().copied())
+            .collect();
+        ms.sort_by_key(|((s, e, _, _), _)| (*s, *e));
+        ms.dedup_by(|b, a| a.0.0 < b.0.1 && b.0.0 < a.0.1);
+        p.mentions = ms.iter().map(|x| x.0).collect();
+        p.toks = ms.iter().map(|x| x.1).collect();
+    }
+    roles(doc, lx, info, &mut protos);
+    finish(doc, lx, protos)
+}
+
+fn key_of(surface: &str) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The initials of an organisation's name ("World Health Organization" → "WHO").
+fn initials(words: &[&str]) -> Option<String> {
+    let letters: String = words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (letters.chars().count() >= 2 && is_all_caps(&letters)).then_some(letters)
+}
+
+/// Roles and affiliations from titles before a person's name and appositions after it.
+fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
+    // Which actor each token's mention belongs to, for affiliations and possessors.
+    let mut owner: FastMap<usize, usize> = FastMap::default();
+    for (k, p) in protos.iter().enumerate() {
+        for &(a, b) in &p.toks {
+            for t in a..b {
+                owner.entry(t).or_insert(k);
+            }
+        }
+    }
+    let affil_name = |k: usize, protos: &[Proto]| -> Option<String> {
+        let p = &protos[k];
+        match p.kind {
+            ActorKind::Country | ActorKind::Organisation | ActorKind::Group => {
+                Some(p.canonical.map_or_else(|| longest(p), str::to_string))
+            }
+            _ => None,
+        }
+    };
+    for k in 0..protos.len() {
+        if protos[k].kind != ActorKind::Person {
+            continue;
+        }
+        let toks = protos[k].toks.clone();
+        for (a, b) in toks {
+            if protos[k].role.is_some() {
+                break;
+            }
+            let (lo, hi) = sentence_bounds(doc, a);
+            if let Some((role, aff)) = title_before(doc, lx, info, &owner, a, lo) {
+                protos[k].role = Some(role);
+                match aff {
+                    Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
+                        protos[k].affiliation_of = Some(o)
+                    }
+                    Some(Affil::Actor(o)) => protos[k].affiliation = affil_name(o, protos),
+                    None => {}
+                }
+                continue;
+            }
+            if let Some((role, aff)) = apposition(doc, lx, &owner, b, hi) {
+                protos[k].role = Some(role);
+                match aff {
+                    Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
+                        protos[k].affiliation_of = Some(o)
+                    }
+                    Some(Affil::Actor(o)) => protos[k].affiliation = affil_name(o, protos),
+                    None => {}
+                }
+            }
+        }
+    }
+    for k in 0..protos.len() {
+        if protos[k].affiliation.is_none()
+            && let Some(o) = protos[k].affiliation_of
+            && o != k
+        {
+            protos[k].affiliation = protos[o].affiliation.clone();
+        }
+    }
+}
+
+enum Affil {
+    Actor(usize),
+}
+
+fn is_head(lx: &Lexicon, w: &str) -> bool {
+    lx.title_heads.contains(w)
+        || (w.chars().next().is_some_and(char::is_lowercase) && {
+            let mut c = w.chars();
+            let cap: String = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
+            lx.title_heads.contains(cap.as_str())
+        })
+}
+
+fn is_mod(lx: &Lexicon, w: &str) -> bool {
+    lx.title_mods.contains(w) || lx.title_heads.contains(w)
+}
+
+/// "US Secretary of State [Marco Rubio]": the role words just before a name, and the country,
+/// organisation or person (possessive) they belong to.
+fn title_before(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    owner: &FastMap<usize, usize>,
+    a: usize,
+    lo: usize,
+) -> Option<(String, Option<Affil>)> {
+    let mut j = a;
+    let mut first = a;
+    let mut affil = None;
+    while j > lo {
+        let i = j - 1;
+        let w = word_at(doc, i);
+        if let Some(&o) = owner.get(&i) {
+            // A country, organisation or possessor before the title ends it.
+            if first < a {
+                affil = Some(Affil::Actor(o));
+            }
+            break;
+        }
+        if is_mod(lx, w)
+            || lx.honorifics.contains(w)
+            || (matches!(w, "of" | "for") && j < first + 3)
+        {
+            first = i;
+            j -= 1;
+            continue;
+        }
+        // "Trade and Industry Secretary": capitalised words before a title are part of it.
+        let seen_head = (first..a).any(|k| is_head(lx, word_at(doc, k)));
+        let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
+        if seen_head
+            && doc.tokens[i].kind == TokenKind::Word
+            && ((is_cap(w) && !is_function_word(w) && !is_calendar(w))
+                || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
+            && !info[i].first
+        {
+            first = i;
+            j -= 1;
+            continue;
+        }
+        if is_possessive(w) && i > lo && first < a {
+            if let Some(&o) = owner.get(&(i - 1)) {
+                affil = Some(Affil::Actor(o));
+            }
+            break;
+        }
+        break;
+    }
+    // Drop honorifics next to the name when a real title stands before them.
+    let mut last = a;
+    while last > first && lx.honorifics.contains(word_at(doc, last - 1)) {
+        let inner_head = (first..last - 1).any(|i| is_head(lx, word_at(doc, i)));
+        if !inner_head {
+            break;
+        }
+        last -= 1;
+    }
+    while first < last && matches!(word_at(doc, first), "of" | "for") {
+        first += 1;
+    }
+    if first >= last || !(first..last).any(|i| is_head(lx, word_at(doc, i))) {
+        return None;
+    }
+    // Honorifics alone ("Mr", "Dr") are not roles.
+    if (first..last).all(|i| {
+        let w = word_at(doc, i);
+        lx.honorifics.contains(w) && !matches!(w, "King" | "Queen" | "Pope" | "Emir" | "Sultan")
+    }) {
+        return None;
+    }
+    let role = surface(doc, first, last).to_string();
+    Some((role, affil))
+}
+
+/// "[Yuri Ushakov], Putin's foreign policy advisor,": a role after a comma.
+fn apposition(
+    doc: &Document,
+    lx: &Lexicon,
+    owner: &FastMap<usize, usize>,
+    b: usize,
+    hi: usize,
+) -> Option<(String, Option<Affil>)> {
+    if word_at(doc, b) != "," {
+        return None;
+    }
+    let mut i = b + 1;
+    let mut affil = None;
+    if matches!(word_at(doc, i), "the" | "a" | "an") {
+        i += 1;
+    }
+    // A possessor or a country before the role.
+    if let Some(&o) = owner.get(&i) {
+        let mut j = i;
+        while owner.get(&j) == Some(&o) {
+            j += 1;
+        }
+        affil = Some(Affil::Actor(o));
+        i = j;
+        if is_possessive(word_at(doc, i)) {
+            i += 1;
+        }
+    }
+    let start = i;
+    let mut last_head = None;
+    let mut n = 0;
+    while i < hi && n < 8 {
+        let w = word_at(doc, i);
+        if doc.tokens[i].kind != TokenKind::Word {
+            break;
+        }
+        if is_head(lx, w) {
+            last_head = Some(i);
+        } else if !(is_mod(lx, w) || w.chars().next().is_some_and(char::is_lowercase))
+            || matches!(w, "who" | "which" | "that" | "and" | "said" | "says")
+        {
+            break;
+        }
+        i += 1;
+        n += 1;
+    }
+    let head = last_head?;
+    let mut end = head + 1;
+    // "to the Middle East", "of the European Commission".
+    if matches!(word_at(doc, end), "to" | "of" | "for" | "on") {
+        let mut j = end + 1;
+        if word_at(doc, j) == "the" {
+            j += 1;
+        }
+        let k0 = j;
+        while j < hi && is_cap(word_at(doc, j)) && doc.tokens[j].kind == TokenKind::Word {
+            j += 1;
+        }
+        if j > k0 {
+            end = j;
+        }
+    }
+    let after = word_at(doc, end);
+    if !(matches!(after, "," | "." | ";" | ")" | "" | "and") || end >= hi) {
+        return None;
+    }
+    Some((surface(doc, start, end).to_string(), affil))
+}
+
+fn longest(p: &Proto) -> String {
+    p.mentions
+        .iter()
+        .filter(|m| m.2 == MentionForm::Name)
+        .map(|m| m.3)
+        .max_by_key(|s| (s.split_whitespace().count(), s.len()))
+        .or_else(|| p.mentions.first().map(|m| m.3))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
+    let len = doc.text.len().max(1) as f64;
+    let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
+    let mut scored: Vec<(f64, usize, Actor)> = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for p in protos {
+        if p.mentions.is_empty() {
+            continue;
+        }
+        let name = match p.canonical {
+            Some(c) if p.kind != ActorKind::Organisation => c.to_string(),
+            // The fullest form the word list knows ("European Union", not "NATO Headquarters").
+            Some(c) => p
+                .mentions
+                .iter()
+                .map(|m| m.3)
+                .filter(|s| lx.gaz(s).is_some())
+                .max_by_key(|s| s.len())
+                .unwrap_or(c)
+                .to_string(),
+            _ => longest(&p),
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for m in &p.mentions {
+            if !aliases.iter().any(|a| a == m.3) {
+                aliases.push(m.3.to_string());
+            }
+        }
+        let first = p.mentions[0].0;
+        let n = p.mentions.len() as f64;
+        let mut score = n + (1.0 - first as f64 / len);
+        if first < first_sentence_end {
+            score += 3.0;
+        }
+        if p.role.is_some() {
+            score += 1.0;
+        }
+        let mut id = slug(&name);
+        let count = ids.entry(id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            id = format!("{id}-{count}");
+        }
+        let mentions = p
+            .mentions
+            .iter()
+            .map(|&(s, e, form, _)| Mention {
+                start: s,
+                end: e,
+                form,
+            })
+            .collect();
+        scored.push((
+            score,
+            first,
+            Actor {
+                id,
+                name,
+                kind: p.kind,
+                role: p.role,
+                affiliation: p.affiliation,
+                aliases,
+                mentions,
+            },
+        ));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|x| x.2).collect()
 }

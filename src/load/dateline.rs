@@ -10,6 +10,9 @@ use crate::model::DateOrigin;
 /// more likely a table or a heading than the story's dateline.
 const WIRE_LINES: usize = 10;
 
+/// A date line may end with a time of day ("10.00 GMT", "T08:00:00Z") of about this length.
+const TIME_AFTER_DATE: usize = 24;
+
 /// How far after "Published" the date may start: "Published on Tuesday, " is about this long.
 const LABEL_GAP: usize = 24;
 
@@ -100,10 +103,11 @@ fn date_after_label(line: &str, label_len: usize) -> Option<Date> {
 }
 
 /// A wire dateline: a place in capitals, then a date ("LONDON 1996-08-30",
-/// "MOSCOW, Feb. 18, 2025 (Reuters) -"), or a line that is only a date.
+/// "MOSCOW, Feb. 18, 2025 (Reuters) -"), or a line that is a date and perhaps a time
+/// ("Tue 18 Feb 2025 10.00 GMT").
 fn wire(line: &str) -> Option<Date> {
     if let Some((d, len)) = parse_date_at(line)
-        && line[len..].trim().is_empty()
+        && line[len..].trim().chars().count() <= TIME_AFTER_DATE
     {
         return Some(d);
     }
@@ -387,6 +391,14 @@ mod tests {
         let text = "SOCCER - LEAGUE RESULTS .\nLONDON 1996-08-30\nResults of matches .";
         assert_eq!(find(text), Some((date(1996, 8, 30), DateOrigin::Dateline)));
         let text = "MOSCOW, Feb. 18, 2025 (Wire) - Talks began.";
+        assert_eq!(find(text), Some((date(2025, 2, 18), DateOrigin::Dateline)));
+    }
+
+    #[test]
+    fn a_date_and_time_line_at_the_top() {
+        let text = "Headline\nTue 18 Feb 2025 10.00 GMT\nBody.";
+        assert_eq!(find(text), Some((date(2025, 2, 18), DateOrigin::Dateline)));
+        let text = "Headline\n2025-02-18T08:00:00Z\nBody.";
         assert_eq!(find(text), Some((date(2025, 2, 18), DateOrigin::Dateline)));
     }
 

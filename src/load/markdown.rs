@@ -1,11 +1,14 @@
 //! Markdown: optional front matter (`title:`, `date:`, `source:`, `url:`) between `---` lines,
 //! then the body.
 //!
-//! The analysed text is the body after the front matter, verbatim, except that a leading
-//! level-one heading (`# Headline`, or a line underlined with `===`) is taken out: it is the
-//! article's title (unless the front matter names one) and the reader shows it as the title.
-//! Other Markdown (emphasis, links, lists) stays in the text as written, so offsets point at
-//! what the file holds.
+//! The analysed text is the body after the front matter as plain text: a leading level-one
+//! heading (`# Headline`, or a line underlined with `===`) is taken out, since it is the
+//! article's title (unless the front matter names one) and the reader shows it as the title;
+//! the marks of Markdown are dropped and what they mark is kept (`**Talks**` gives `Talks`,
+//! `[the report](https://…)` gives `the report`, `## Section` gives `Section`, `> quoted` gives
+//! `quoted`, code fences and link definitions go). Line breaks and list markers stay, so the text
+//! reads as the author laid it out. Offsets index this plain text, which `brief analyze --json`
+//! prints as `text`.
 
 use std::path::Path;
 
@@ -21,6 +24,7 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
         meta = read_front_matter(front, path, problems);
     }
     let (heading, body) = take_heading(body);
+    let body = &plain(body);
     if body.trim().is_empty() {
         let what = if front.is_some() || heading.is_some() {
             "no text after the front matter and title"
@@ -29,6 +33,9 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
         };
         return Err(LoadError::error(path, what));
     }
+    let heading = heading
+        .map(|h| plain(&h).trim().to_string())
+        .filter(|h| !h.is_empty());
     let title = meta
         .title
         .or(heading)
@@ -179,6 +186,130 @@ fn first_line_len(s: &str) -> usize {
     s.find('\n').map_or(s.len(), |i| i + 1)
 }
 
+/// The body as plain text: block marks (headings, quotes, fences, rules, link definitions) and
+/// inline marks (emphasis, code, links, images, escapes) dropped, their text kept.
+pub fn plain(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut in_fence = false;
+    for line in body.split_inclusive('\n') {
+        let (content, newline) = match line.strip_suffix("\r\n") {
+            Some(c) => (c, "\r\n"),
+            None => match line.strip_suffix('\n') {
+                Some(c) => (c, "\n"),
+                None => (line, ""),
+            },
+        };
+        let trimmed = content.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+            continue;
+        }
+        if is_rule(trimmed) || is_link_definition(trimmed) {
+            out.push_str(newline);
+            continue;
+        }
+        let mut rest = content;
+        // Block quotes, possibly nested ("> > text").
+        while let Some(r) = rest.trim_start().strip_prefix('>') {
+            rest = r.strip_prefix(' ').unwrap_or(r);
+        }
+        let t = rest.trim_start();
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && (t[hashes..].starts_with(' ') || t.len() == hashes) {
+            rest = t[hashes..].trim().trim_end_matches('#').trim_end();
+        }
+        inline(rest, &mut out);
+        out.push_str(newline);
+    }
+    out
+}
+
+/// `---`, `***`, `___` (three or more, spaces allowed): a thematic break.
+fn is_rule(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    let rest: Vec<char> = marks.collect();
+    matches!(first, Some('-' | '*' | '_'))
+        && rest.len() >= 2
+        && rest.iter().all(|c| Some(*c) == first)
+}
+
+/// `[label]: https://…`: a reference link's target, not text.
+fn is_link_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line
+            .find("]:")
+            .is_some_and(|i| !line[1..i].contains(']') && i > 1)
+}
+
+/// Inline marks dropped from one line, the text appended to `out`.
+fn inline(line: &str, out: &mut String) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '\\' if chars
+                .get(i + 1)
+                .is_some_and(|(_, n)| n.is_ascii_punctuation()) =>
+            {
+                out.push(chars[i + 1].1);
+                i += 2;
+            }
+            '`' => i += 1,
+            '!' if chars.get(i + 1).is_some_and(|(_, n)| *n == '[') => i += 1,
+            '[' => match link(line, at) {
+                Some((text, end)) => {
+                    inline(text, out);
+                    i = chars.partition_point(|(p, _)| *p < end);
+                }
+                None => {
+                    out.push('[');
+                    i += 1;
+                }
+            },
+            '*' | '_' => {
+                let run = chars[i..].iter().take_while(|(_, d)| *d == c).count();
+                let before = i.checked_sub(1).map(|j| chars[j].1);
+                let after = chars.get(i + run).map(|(_, d)| *d);
+                let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+                let opens = !space(after) && (space(before) || !word(before));
+                let closes = !space(before) && (space(after) || !word(after));
+                // Inside a word only `*` marks emphasis; `snake_case` keeps its underscores.
+                let inside = c == '*' && word(before) && word(after);
+                if opens || closes || inside {
+                    i += run;
+                } else {
+                    for _ in 0..run {
+                        out.push(c);
+                    }
+                    i += run;
+                }
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// At a `[`: the link text and the byte just past `(target)`, when it is a link.
+fn link(line: &str, open: usize) -> Option<(&str, usize)> {
+    let rest = line.get(open + 1..)?;
+    let close = rest.find(']')?;
+    let text = &rest[..close];
+    let after = &rest[close + 1..];
+    let target = after.strip_prefix('(')?;
+    let end = target.find(')')?;
+    Some((text, open + 1 + close + 1 + 1 + end + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +339,8 @@ mod tests {
         let (a, _) = md("# Talks in Geneva\n\nThe talks began.\n");
         assert_eq!(a.title, "Talks in Geneva");
         assert_eq!(a.text, "The talks began.\n");
+        let (a, _) = md("# **Talks** in [Geneva](https://example.org)\n\nThe talks began.\n");
+        assert_eq!(a.title, "Talks in Geneva");
         let (a, _) = md("Talks in Geneva\n===\nThe talks began.\n");
         assert_eq!(a.title, "Talks in Geneva");
         assert_eq!(a.text, "The talks began.\n");
@@ -215,8 +348,39 @@ mod tests {
 
     #[test]
     fn without_front_matter_the_whole_file_is_the_body() {
-        let (a, _) = md("Just a note about **talks**.\n---\nmore\n");
-        assert_eq!(a.text, "Just a note about **talks**.\n---\nmore\n");
+        let (a, _) = md("Just a note about talks.\n---\nmore\n");
+        assert_eq!(a.text, "Just a note about talks.\n\nmore\n");
+    }
+
+    #[test]
+    fn marks_are_dropped_and_their_text_kept() {
+        let cases = [
+            ("**Talks** resume _today_.", "Talks resume today."),
+            (
+                "See [the report](https://example.org/r) now.",
+                "See the report now.",
+            ),
+            ("![A map](map.png)", "A map"),
+            ("## Section two", "Section two"),
+            ("> > Quoted words", "Quoted words"),
+            ("Use `brief` here", "Use brief here"),
+            ("snake_case_name and 5 * 3", "snake_case_name and 5 * 3"),
+            ("* a list item", "* a list item"),
+            ("- another item", "- another item"),
+            ("Not a [link] at all", "Not a [link] at all"),
+            ("An escaped \\*star\\*", "An escaped *star*"),
+            ("[1]: https://example.org", ""),
+            ("***", ""),
+            ("Caf\u{e9} **na\u{ef}ve**", "Caf\u{e9} na\u{ef}ve"),
+        ];
+        for (md, want) in cases {
+            assert_eq!(plain(md), want, "{md}");
+        }
+        assert_eq!(
+            plain("a\n```\nlet x = *y*;\n```\nb\n"),
+            "a\nlet x = *y*;\nb\n"
+        );
+        assert_eq!(plain("line one\r\n**two**\r\n"), "line one\r\ntwo\r\n");
     }
 
     #[test]

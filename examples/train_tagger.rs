@@ -1,0 +1,157 @@
+//! Trains the name tagger's weights from CoNLL-2003 and writes `assets/lexicon/tagger.bin`.
+//!
+//!     cargo run --release --example train_tagger -- /path/to/conll2003/eng.train [EPOCHS]
+//!
+//! Each document is rebuilt as the scorer does (tokens joined by spaces, one sentence a line),
+//! cut with our own tokenizer, and each token takes the label of the gold name it starts or lies
+//! in. Deterministic: documents in file order, no shuffling, so the same corpus gives the same
+//! weights. Only the weights are written; no corpus text.
+
+use std::process::ExitCode;
+
+use brief::analysis::actors::tagger::{self, O, Trainer, label};
+use brief::analysis::text::Document;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(path) = args.get(1) else {
+        eprintln!("usage: train_tagger CONLL_TRAIN_FILE [EPOCHS] [OUT]");
+        return ExitCode::FAILURE;
+    };
+    let epochs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(8);
+    let out = args
+        .get(3)
+        .cloned()
+        .unwrap_or_else(|| "assets/lexicon/tagger.bin".to_string());
+    let raw = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let docs = read_conll(&raw);
+    eprintln!("{} documents", docs.len());
+    let mut trainer = Trainer::new();
+    for epoch in 0..epochs {
+        let (mut right, mut total) = (0, 0);
+        for (text, spans) in &docs {
+            let doc = Document::new(text);
+            let gold = labels(&doc, spans);
+            let (r, t) = trainer.train_doc(&doc, &gold);
+            right += r;
+            total += t;
+        }
+        eprintln!(
+            "epoch {}: {:.2}% of scored tokens right",
+            epoch + 1,
+            100.0 * right as f64 / total.max(1) as f64
+        );
+    }
+    let model = trainer.finish();
+    let header = format!(
+        "# brief name tagger weights (averaged perceptron, {} epochs, 2^{} buckets x {} labels), trained on CoNLL-2003 eng.train by `cargo run --release --example train_tagger -- eng.train {}`; weights only, no corpus text",
+        epochs,
+        tagger::BITS,
+        tagger::LABELS,
+        epochs
+    );
+    let bytes = model.to_bytes(&header);
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("{out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!("wrote {out} ({} bytes)", bytes.len());
+    ExitCode::SUCCESS
+}
+
+/// A document: its text and its names as (start, end, type index).
+type Doc = (String, Vec<(usize, usize, usize)>);
+
+/// Documents as (text, [(start, end, type index)]).
+fn read_conll(raw: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut cur: Option<(usize, usize, usize)> = None;
+    let mut first_in_sentence = true;
+    let flush = |text: &mut String, spans: &mut Vec<_>, docs: &mut Vec<_>| {
+        if !text.is_empty() {
+            docs.push((std::mem::take(text), std::mem::take(spans)));
+        }
+    };
+    for line in raw.lines() {
+        if line.starts_with("-DOCSTART-") {
+            if let Some(c) = cur.take() {
+                spans.push(c);
+            }
+            if !first_in_sentence {
+                text.push('\n');
+                first_in_sentence = true;
+            }
+            flush(&mut text, &mut spans, &mut docs);
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.is_empty() {
+            if let Some(c) = cur.take() {
+                spans.push(c);
+            }
+            if !first_in_sentence {
+                text.push('\n');
+                first_in_sentence = true;
+            }
+            continue;
+        }
+        let (tok, tag) = (parts[0], parts[parts.len() - 1]);
+        if !first_in_sentence {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(tok);
+        let end = text.len();
+        let typ = tag
+            .get(2..)
+            .and_then(|t| tagger::TYPES.iter().position(|x| *x == t));
+        let begins = tag.starts_with("B-")
+            || (tag.starts_with("I-")
+                && (first_in_sentence || cur.is_none_or(|c| Some(c.2) != typ)));
+        if let Some(c) = cur
+            && (typ.is_none() || begins)
+        {
+            spans.push(c);
+            cur = None;
+        }
+        match (typ, cur.as_mut()) {
+            (Some(t), None) => cur = Some((start, end, t)),
+            (Some(_), Some(c)) => c.1 = end,
+            _ => {}
+        }
+        first_in_sentence = false;
+    }
+    if let Some(c) = cur.take() {
+        spans.push(c);
+    }
+    if !first_in_sentence {
+        text.push('\n');
+    }
+    flush(&mut text, &mut spans, &mut docs);
+    docs
+}
+
+fn labels(doc: &Document, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut out = vec![O; doc.tokens.len()];
+    let mut k = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        while k < spans.len() && spans[k].1 <= t.start {
+            k += 1;
+        }
+        if let Some(&(s, e, typ)) = spans.get(k)
+            && t.start >= s
+            && t.end <= e
+        {
+            out[i] = label(typ, t.start != s);
+        }
+    }
+    out
+}

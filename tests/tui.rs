@@ -583,8 +583,8 @@ fn esc_and_a_key_arriving_together_count_as_both() {
 fn real_app(size: (u16, u16)) -> Option<App> {
     let article = brief::load::sample();
     let analysis = brief::analyze(&article, &brief::Options::default());
-    if analysis.actors.is_empty() || analysis.events.is_empty() {
-        eprintln!("note: the analysis finds no actors or events yet; real-sample flows skipped");
+    if analysis.actors.is_empty() {
+        eprintln!("note: the analysis finds no actors yet; real-sample flows skipped");
         return None;
     }
     let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
@@ -623,6 +623,10 @@ fn real_sample_rubio_n_n_and_the_paris_meeting() {
         );
         assert!(marked(&app, '▶').contains("Rubio"), "{size:?}");
 
+        if p.analysis.events.is_empty() {
+            eprintln!("note: the analysis finds no events yet; the Paris flow is skipped");
+            continue;
+        }
         let paris = p
             .analysis
             .events

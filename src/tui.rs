@@ -121,7 +121,7 @@ fn bad_key(item: &str) -> io::Error {
 
 /// A reader on the loaded articles, the load problems as a notice.
 pub fn app_for(loaded: Loaded, color: ColorMode, keymap: KeyMap) -> App {
-    let mut app = App::new(loaded.articles, Theme::new(color.colored()), keymap);
+    let mut app = App::new_deferred(loaded.articles, Theme::new(color.colored()), keymap);
     if let Some(p) = loaded.problems.first() {
         let more = loaded.problems.len() - 1;
         app.notice = Some(if more > 0 {
@@ -165,6 +165,7 @@ pub fn render(
 ) -> io::Result<String> {
     let steps = parse_keys(keys)?;
     let mut app = app_for(loaded, color, KeyMap::default());
+    app.analyze_pending();
     app.resize(size.0, size.1);
     replay(&mut app, &steps);
     // Through the TestBackend, as a real frame would go.
@@ -364,6 +365,10 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut last = frame(terminal, out, app, None, None)?;
+    // The first frame shows the text at once; the panels fill in when the analysis is done.
+    if app.analyze_pending() {
+        last = frame(terminal, out, app, None, Some(&last))?;
+    }
     loop {
         // Blocks until input: nothing runs while the user reads.
         let ev = read()?;

@@ -151,7 +151,9 @@ fn the_reader_runs_in_a_terminal_and_restores_it() {
     assert!(s.contains("Short link"));
 
     t.keys(&["q"]);
-    let s = t.wait_for("brief exited");
+    t.wait_for("brief exited");
+    // stty's line comes after.
+    let s = t.wait_for("icanon");
     assert!(s.contains("brief exited 0"), "{s}");
     assert!(
         s.lines().any(|l| l.trim() == "icanon"),

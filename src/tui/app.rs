@@ -218,10 +218,19 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `articles`, the first one open; analyses are made when an article is shown.
+    /// A reader on `articles`, the first one open and analysed; the others are analysed when
+    /// opened.
     pub fn new(articles: Vec<Article>, theme: Theme, keymap: KeyMap) -> Self {
+        let mut app = Self::new_deferred(articles, theme, keymap);
+        app.analyze_pending();
+        app
+    }
+
+    /// Like [`App::new`] but nothing analysed yet, so a first frame can be drawn before the
+    /// analysis runs (see [`App::analyze_pending`]).
+    pub fn new_deferred(articles: Vec<Article>, theme: Theme, keymap: KeyMap) -> Self {
         let n = articles.len();
-        let mut app = Self {
+        Self {
             articles,
             analyses: vec![None; n],
             options: Options::default(),
@@ -246,10 +255,20 @@ impl App {
             saved: Saved::default(),
             jumps: Vec::new(),
             jump_at: 0,
-        };
-        app.ensure_analysis(0);
-        app.actor_cursor = app.first_actor_row();
-        app
+        }
+    }
+
+    /// Analyses the article on screen if it is not yet; returns whether it did (and the screen
+    /// needs drawing again). (The scale issue moves this to another thread.)
+    pub fn analyze_pending(&mut self) -> bool {
+        if self.prepared().is_some() || self.articles.is_empty() {
+            return false;
+        }
+        self.ensure_analysis(self.current);
+        self.actor_cursor = self.first_actor_row();
+        self.restore_actor();
+        self.sync();
+        true
     }
 
     /// The first row of the actors panel that is an actor.
@@ -283,7 +302,6 @@ impl App {
         if let Some(i) = last.and_then(|k| self.articles.iter().position(|a| state::key(a) == k)) {
             self.current = i;
             self.library_cursor = i;
-            self.ensure_analysis(i);
         }
         self.top = self.saved_position(self.current);
         self.restore_actor();

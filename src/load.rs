@@ -66,11 +66,15 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names and field names come from the user's files: an ESC or a newline in them
+        // must neither drive the terminal nor break the one-line message.
         let level = if self.warning { "warning" } else { "error" };
+        let problem = crate::safe::sanitize(&self.problem);
         if self.path == Path::new("-") {
-            write!(f, "{level}: standard input: {}", self.problem)
+            write!(f, "{level}: standard input: {problem}")
         } else {
-            write!(f, "{level}: {}: {}", self.path.display(), self.problem)
+            let path = self.path.display().to_string();
+            write!(f, "{level}: {}: {problem}", crate::safe::sanitize(&path))
         }
     }
 }

@@ -314,6 +314,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && !next_is_likely_name_continuation(text, next)
+                && !is_clock_then_zone_or_day(s, next.text(text))
             {
                 end_here = Some(i);
             }
@@ -391,6 +392,24 @@ fn starts_like_sentence(text: &str, t: &Token) -> bool {
                 | '\u{2014}'
         )
         || t.breaks_before > 0
+}
+
+/// "5 p.m. EST", "9 a.m. Tuesday": the clock abbreviation does not end the sentence.
+fn is_clock_then_zone_or_day(word: &str, next: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    matches!(word, "a.m." | "p.m." | "A.M." | "P.M.")
+        && (DAYS.contains(&next)
+            || (matches!(next.len(), 3 | 4)
+                && next.ends_with('T')
+                && next.bytes().all(|b| b.is_ascii_uppercase())))
 }
 
 fn next_is_likely_name_continuation(_text: &str, _next: &Token) -> bool {

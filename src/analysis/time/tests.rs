@@ -1,0 +1,484 @@
+//! Unit tests per pattern and per resolution rule, on sentences written for them. The reference
+//! date is Tuesday 18 February 2025 unless a test says otherwise.
+
+use super::*;
+
+const REF: (i16, i8, i8) = (2025, 2, 18);
+
+fn tx(text: &str, r: Option<(i16, i8, i8)>) -> Vec<(String, &'static str, Option<String>)> {
+    let doc = Document::new(text);
+    let r = r.and_then(|(y, m, d)| Date::new(y, m, d).ok());
+    extract(&doc, r)
+        .into_iter()
+        .map(|t| {
+            let kind = match t.kind {
+                TimexType::Date => "date",
+                TimexType::Time => "time",
+                TimexType::Duration => "duration",
+                TimexType::Set => "set",
+            };
+            (text[t.start..t.end].to_string(), kind, t.value)
+        })
+        .collect()
+}
+
+/// The one expression found in `text`: its span text, type and value.
+fn one(text: &str) -> (String, &'static str, String) {
+    one_at(text, REF)
+}
+
+fn one_at(text: &str, r: (i16, i8, i8)) -> (String, &'static str, String) {
+    let got = tx(text, Some(r));
+    assert_eq!(got.len(), 1, "{text:?} gave {got:?}");
+    let (s, k, v) = got.into_iter().next().unwrap();
+    (s, k, v.unwrap_or_default())
+}
+
+fn value(text: &str) -> String {
+    one(text).2
+}
+
+fn none(text: &str) {
+    let got = tx(text, Some(REF));
+    assert!(got.is_empty(), "{text:?} gave {got:?}");
+}
+
+#[test]
+fn absolute_dates_in_news_forms() {
+    assert_eq!(
+        one("They met on 12 February."),
+        ("12 February".into(), "date", "2025-02-12".into())
+    );
+    assert_eq!(value("It opened on February 12, 2024."), "2024-02-12");
+    assert_eq!(value("in the 20 February, 2025 edition"), "2025-02-20");
+    assert_eq!(value("It was signed Feb. 12 in Paris."), "2025-02-12");
+    assert_eq!(value("The file is dated 2025-02-12."), "2025-02-12");
+    assert_eq!(value("He was born on the 3rd of March 1990."), "1990-03-03");
+    assert_eq!(value("Sept. 30, 1989 was the date."), "1989-09-30");
+}
+
+#[test]
+fn slashed_dates_read_month_first_unless_impossible() {
+    assert_eq!(value("Filed 02/12/2025 at the court."), "2025-02-12");
+    assert_eq!(value("Filed 25/12/2024 at the court."), "2024-12-25");
+    none("Filed 13/13/2024 at the court.");
+}
+
+#[test]
+fn months_years_decades_seasons_quarters_centuries() {
+    assert_eq!(
+        one("Talks resume in February."),
+        ("February".into(), "date", "2025-02".into())
+    );
+    assert_eq!(value("It happened in December 2024."), "2024-12");
+    assert_eq!(
+        one("the invasion in 2022"),
+        ("2022".into(), "date", "2022".into())
+    );
+    assert_eq!(
+        one("growth in the 1990s"),
+        ("the 1990s".into(), "date", "199".into())
+    );
+    assert_eq!(value("Prices rose last summer."), "2024-SU");
+    assert_eq!(value("Profit will rise in the third quarter."), "2025-Q3");
+    assert_eq!(value("Profit rose in the third quarter."), "2024-Q3");
+    assert_eq!(
+        value("Profit rose in the third quarter of 2023."),
+        "2023-Q3"
+    );
+    assert_eq!(value("third-quarter profit"), "2025-Q3");
+    assert_eq!(value("wars of the 20th century"), "19");
+    assert_eq!(value("by the summer of 2026"), "2026-SU");
+}
+
+#[test]
+fn ranges_are_one_expression() {
+    assert_eq!(
+        one("the conference held from 12 to 14 February"),
+        (
+            "from 12 to 14 February".into(),
+            "date",
+            "2025-02-12/2025-02-14".into()
+        )
+    );
+    assert_eq!(
+        value("the fair, 12-14 Feb, in Berlin"),
+        "2025-02-12/2025-02-14"
+    );
+    assert_eq!(value("held February 12-14, 2024"), "2024-02-12/2024-02-14");
+    assert_eq!(value("between 2014 and 2022 the war"), "2014/2022");
+    assert_eq!(value("from 2014 to 2022 the war"), "2014/2022");
+    assert_eq!(value("the 2014-2022 war"), "2014/2022");
+    assert_eq!(value("the 2014-15 season"), "2014/2015");
+}
+
+#[test]
+fn deictic_days() {
+    assert_eq!(value("Talks continue today."), "2025-02-18");
+    assert_eq!(value("He arrives tomorrow."), "2025-02-19");
+    assert_eq!(value("He left yesterday."), "2025-02-17");
+    assert_eq!(
+        one("He speaks tonight."),
+        ("tonight".into(), "time", "2025-02-18TNI".into())
+    );
+    assert_eq!(
+        one("He spoke this morning."),
+        ("this morning".into(), "time", "2025-02-18TMO".into())
+    );
+    assert_eq!(value("He flew out yesterday afternoon."), "2025-02-17TAF");
+    assert_eq!(value("He spoke last night."), "2025-02-17TNI");
+}
+
+#[test]
+fn weeks_months_years_relative() {
+    assert_eq!(value("They met this week."), "2025-W08");
+    assert_eq!(value("They met last week."), "2025-W07");
+    assert_eq!(value("They meet next week."), "2025-W09");
+    assert_eq!(value("Sales fell last year."), "2024");
+    assert_eq!(value("Sales will rise next month."), "2025-03");
+    assert_eq!(value("Sales rose earlier this month."), "2025-02");
+    assert_eq!(
+        one("Sales rose earlier this month.").0,
+        "earlier this month"
+    );
+    assert_eq!(value("It ends this year."), "2025");
+    assert_eq!(value("It ends next year."), "2026");
+    assert_eq!(value("It began this quarter."), "2025-Q1");
+    assert_eq!(value("in January last year"), "2024-01");
+}
+
+#[test]
+fn n_units_ago() {
+    assert_eq!(
+        one("They met two days ago."),
+        ("two days ago".into(), "date", "2025-02-16".into())
+    );
+    assert_eq!(value("They met a year ago."), "2024");
+    assert_eq!(value("They met three months ago."), "2024-11");
+    assert_eq!(value("They met two weeks ago."), "2025-W06");
+    assert_eq!(value("It fell a decade ago."), "2015");
+}
+
+#[test]
+fn following_and_previous_day_follow_the_last_date() {
+    let got = tx(
+        "They met on 12 February. The following day they signed.",
+        Some(REF),
+    );
+    assert_eq!(got[1].0, "The following day");
+    assert_eq!(got[1].2.as_deref(), Some("2025-02-13"));
+    let got = tx(
+        "They met on 12 February and left the day before.",
+        Some(REF),
+    );
+    assert_eq!(got[1].2.as_deref(), Some("2025-02-11"));
+}
+
+#[test]
+fn weekdays_by_tense() {
+    // Reference: Tuesday 18 February 2025.
+    let past = [
+        ("Monday", "2025-02-17"),
+        ("Tuesday", "2025-02-18"),
+        ("Wednesday", "2025-02-12"),
+        ("Thursday", "2025-02-13"),
+        ("Friday", "2025-02-14"),
+        ("Saturday", "2025-02-15"),
+        ("Sunday", "2025-02-16"),
+    ];
+    for (day, want) in past {
+        assert_eq!(
+            value(&format!("The ministers met on {day}.")),
+            want,
+            "past {day}"
+        );
+    }
+    let future = [
+        ("Monday", "2025-02-24"),
+        ("Tuesday", "2025-02-18"),
+        ("Wednesday", "2025-02-19"),
+        ("Thursday", "2025-02-20"),
+        ("Friday", "2025-02-21"),
+        ("Saturday", "2025-02-22"),
+        ("Sunday", "2025-02-23"),
+    ];
+    for (day, want) in future {
+        assert_eq!(
+            value(&format!("The ministers will meet on {day}.")),
+            want,
+            "future {day}"
+        );
+    }
+    // No tense: the nearest.
+    assert_eq!(value("Talks on Monday."), "2025-02-17");
+    assert_eq!(value("Talks on Friday."), "2025-02-21");
+    assert_eq!(value("Talks on Saturday."), "2025-02-15");
+    assert_eq!(value("Talks on Sunday."), "2025-02-16");
+    // An infinitive after a word of intent looks ahead.
+    assert_eq!(
+        value("The team planned to leave on Thursday."),
+        "2025-02-20"
+    );
+}
+
+#[test]
+fn last_and_next_weekday() {
+    assert_eq!(value("He spoke last Friday."), "2025-02-14");
+    assert_eq!(value("He speaks next Friday."), "2025-02-21");
+    assert_eq!(value("He spoke last Tuesday."), "2025-02-11");
+    assert_eq!(value("He spoke on Monday, February 17."), "2025-02-17");
+    assert_eq!(one("He spoke Monday night.").2, "2025-02-17TNI");
+}
+
+#[test]
+fn vague_references() {
+    assert_eq!(value("Talks are now under way."), "PRESENT_REF");
+    assert_eq!(value("He is currently abroad."), "PRESENT_REF");
+    assert_eq!(value("He recently left."), "PAST_REF");
+    assert_eq!(value("It was tried in the past."), "PAST_REF");
+    assert_eq!(value("It may change in the future."), "FUTURE_REF");
+    assert_eq!(value("It will change soon."), "FUTURE_REF");
+    assert_eq!(
+        one("Prices rose in recent years."),
+        ("recent years".into(), "duration", "PXY".into())
+    );
+    none("He left as soon as he could.");
+}
+
+#[test]
+fn since_keeps_the_year() {
+    let (span, _, v) = one("Riyadh has since 2017 made inroads.");
+    assert!(span.ends_with("2017"));
+    assert_eq!(v, "2017");
+}
+
+#[test]
+fn durations() {
+    assert_eq!(
+        one("It closed after four and a half hours."),
+        ("four and a half hours".into(), "duration", "PT4.5H".into())
+    );
+    assert_eq!(value("It lasted three years."), "P3Y");
+    assert_eq!(value("It lasted two weeks."), "P2W");
+    assert_eq!(value("It lasted a decade."), "P10Y");
+    assert_eq!(value("It lasted 90 minutes."), "PT90M");
+    assert_eq!(value("It lasted twenty-four hours."), "PT24H");
+    assert_eq!(value("It lasted 5 1/2 hours."), "PT5.5H");
+    assert_eq!(value("It lasted several years."), "PXY");
+    assert_eq!(value("a five-year plan"), "P5Y");
+    assert_eq!(value("a 10-year bond"), "P10Y");
+    assert_eq!(
+        one("Sales fell over the past three years."),
+        ("the past three years".into(), "duration", "P3Y".into())
+    );
+    assert_eq!(value("in the first nine months"), "P9M");
+    assert_eq!(one("It lasted nearly two years.").0, "nearly two years");
+    assert_eq!(
+        one("It lasted more than four hours.").0,
+        "more than four hours"
+    );
+}
+
+#[test]
+fn times_of_day() {
+    assert_eq!(
+        one("They meet at 3 p.m."),
+        ("3 p.m.".into(), "time", "2025-02-18T15:00".into())
+    );
+    assert_eq!(
+        value("They meet at 10:30 a.m. tomorrow."),
+        "2025-02-19T10:30"
+    );
+    assert_eq!(value("They met at 12 a.m."), "2025-02-18T00:00");
+    assert_eq!(value("The deadline is noon Friday."), "2025-02-21T12:00");
+    assert_eq!(
+        value("The offer expires 5 p.m. EST, Feb. 20."),
+        "2025-02-20T17:00"
+    );
+}
+
+#[test]
+fn sets() {
+    assert_eq!(
+        one("They meet every Monday."),
+        ("every Monday".into(), "set", "XXXX-WXX-1".into())
+    );
+    assert_eq!(
+        one("Flights leave daily."),
+        ("daily".into(), "set", "P1D".into())
+    );
+    assert_eq!(value("It is reviewed annually."), "P1Y");
+    assert_eq!(value("They meet every two weeks."), "P2W");
+    assert_eq!(value("They meet each year."), "P1Y");
+    assert_eq!(value("They meet on Mondays."), "XXXX-WXX-1");
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(value("They met at Christmas."), "2024-12-25");
+    assert_eq!(value("It will open by Christmas."), "2025-12-25");
+    assert_eq!(
+        one_at("He arrived on Thanksgiving Day.", (1999, 12, 1)).2,
+        "1999-11-25"
+    );
+}
+
+#[test]
+fn no_reference_keeps_span_and_type() {
+    let got = tx(
+        "He left yesterday and returns next week, 12 February.",
+        None,
+    );
+    assert_eq!(got[0], ("yesterday".into(), "date", None));
+    assert_eq!(got[1], ("next week".into(), "date", None));
+    assert_eq!(got[2], ("12 February".into(), "date", None));
+    // Absolute values need no reference.
+    let got = tx("It began on 12 February 2022 and lasted three years.", None);
+    assert_eq!(got[0].2.as_deref(), Some("2022-02-12"));
+    assert_eq!(got[1].2.as_deref(), Some("P3Y"));
+}
+
+#[test]
+fn false_friends() {
+    none("The Mayday signal was sent by a Mondayish crew.");
+    none("It may rain and they march on.");
+    none("May I ask? March forward!");
+    none("The Sunday Times reported it.");
+    none("He paid $2,000 for 1500 shares, 15% of 300 points.");
+    none("The score was 3-1 after 2000 people left.");
+    none("A 45-year-old man was hurt.");
+    none("He watched 60 Minutes on CBS.");
+    none("USA Today reported it.");
+}
+
+#[test]
+fn may_and_march_as_months_need_a_day_or_a_preposition() {
+    assert_eq!(value("They meet on May 5."), "2025-05-05");
+    assert_eq!(value("They met on May 5."), "2024-05-05");
+    assert_eq!(value("It opens in May."), "2025-05");
+    assert_eq!(value("It opened in March 2024."), "2024-03");
+}
+
+#[test]
+fn year_boundaries_and_leap_days() {
+    assert_eq!(
+        one_at("He arrives tomorrow.", (2024, 12, 31)).2,
+        "2025-01-01"
+    );
+    assert_eq!(one_at("He left yesterday.", (2025, 1, 1)).2, "2024-12-31");
+    assert_eq!(
+        one_at("He arrives tomorrow.", (2024, 2, 28)).2,
+        "2024-02-29"
+    );
+    assert_eq!(
+        one_at("He arrives tomorrow.", (2023, 2, 28)).2,
+        "2023-03-01"
+    );
+    assert_eq!(one_at("Sales fell last month.", (2025, 1, 15)).2, "2024-12");
+    assert_eq!(
+        one_at("Sales rise next month.", (2024, 12, 15)).2,
+        "2025-01"
+    );
+    assert_eq!(
+        one_at("Sales fell last quarter.", (2025, 2, 15)).2,
+        "2024-Q4"
+    );
+    assert_eq!(
+        one_at("It happened on 29 February.", (2024, 3, 10)).2,
+        "2024-02-29"
+    );
+    // No 30 February: only the month is read.
+    assert_eq!(
+        one_at("It happened on 30 February.", (2024, 3, 10)).0,
+        "February"
+    );
+    // A December day said in early January is last year's.
+    assert_eq!(
+        one_at("They met on 28 December.", (2025, 1, 3)).2,
+        "2024-12-28"
+    );
+}
+
+#[test]
+fn iso_weeks_at_year_ends() {
+    assert_eq!(one_at("They met this week.", (2020, 12, 31)).2, "2020-W53");
+    assert_eq!(one_at("They met this week.", (2021, 1, 3)).2, "2020-W53");
+    assert_eq!(one_at("They met this week.", (2021, 1, 4)).2, "2021-W01");
+    assert_eq!(one_at("They met last week.", (2021, 1, 4)).2, "2020-W53");
+    assert_eq!(one_at("They met this week.", (2024, 12, 30)).2, "2025-W01");
+}
+
+#[test]
+fn spans_exclude_prepositions_but_keep_the() {
+    assert_eq!(one("It happened on Monday.").0, "Monday");
+    assert_eq!(one("It grew in the third quarter.").0, "the third quarter");
+    assert_eq!(one("It happened at the weekend.").0, "the weekend");
+    assert_eq!(one("It ends at the end of 2025.").0, "the end of 2025");
+}
+
+#[test]
+fn slashed_dates_follow_the_documents_own_order() {
+    let got = tx("On 12 February they met. Filed 03/04/2025.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2025-04-03"));
+    let got = tx("On February 12 they met. Filed 03/04/2025.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn a_year_named_by_its_last_day_is_a_length() {
+    let got = tx("Sales for the year ended March 31 rose.", Some(REF));
+    assert_eq!(got[0], ("the year".into(), "duration", Some("P1Y".into())));
+    assert_eq!(value("Sales for the year rose."), "2025");
+}
+
+#[test]
+fn limits_and_modals_steer_the_weekday() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        value("Officials postponed the vote until Thursday."),
+        "2025-02-20"
+    );
+    assert_eq!(
+        value("The group might come as soon as Friday."),
+        "2025-02-21"
+    );
+    assert_eq!(value("He may arrive on Friday."), "2025-02-21");
+    assert_eq!(
+        value("They said the deal would close by Dec. 15."),
+        "2025-12-15"
+    );
+}
+
+#[test]
+fn that_year_and_the_following_month_follow_the_last_mention() {
+    let got = tx(
+        "He fled in June 1998 and returned later that year.",
+        Some(REF),
+    );
+    assert_eq!(
+        got[1],
+        ("later that year".into(), "date", Some("1998".into()))
+    );
+    let got = tx(
+        "It was founded in March 2019. The following month it grew.",
+        Some(REF),
+    );
+    assert_eq!(got[1].2.as_deref(), Some("2019-04"));
+    let got = tx("It began on 3 May 2021 and ended that same day.", Some(REF));
+    assert_eq!(got[1].2.as_deref(), Some("2021-05-03"));
+}
+
+#[test]
+fn year_end_and_vague_spans() {
+    assert_eq!(one("The deal closes by year-end.").2, "2025");
+    assert_eq!(one("The deal closes by year's end.").0, "year's end");
+    assert_eq!(value("Investors fear the weeks ahead."), "PXW");
+    assert_eq!(value("Over the next couple of years it grows."), "P2Y");
+}
+
+#[test]
+fn quarters_as_fractions_are_not_times() {
+    none("The bank cut rates by a quarter point.");
+    none("Three quarters of voters agreed.");
+    assert_eq!(value("Sales rose for three quarters."), "P3Q");
+}

@@ -2,7 +2,8 @@
 //! second start of the same library does no analysis.
 //!
 //! An entry is valid only when everything the analysis depends on is unchanged: the file's path,
-//! size and modification time, [`ANALYZER_VERSION`], the `--date` option, and a fingerprint of
+//! size and modification time, [`ANALYZER_VERSION`] and the build of brief ([`build_id`]), the
+//! `--date` option, and a fingerprint of
 //! what was loaded (text, date, curated additions), so a file rewritten within the clock's
 //! resolution, or an article from the same path with other content, is never served stale.
 //! Anything wrong with an entry (missing, truncated, corrupt, another version) is a miss, and the
@@ -53,9 +54,25 @@ impl Stamp {
     }
 }
 
+/// What identifies the analyser that wrote an entry: [`ANALYZER_VERSION`], the package version
+/// and the size and modification time of the running executable. The version is bumped by hand
+/// and can be forgotten; the executable changes with every build, so an entry written by another
+/// build of brief is never trusted. (When the executable cannot be found, the versions alone.)
+pub fn build_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| Stamp::of(&p))
+            .map_or_else(String::new, |s| format!("-{}-{}", s.size, s.mtime_ns));
+        format!("{ANALYZER_VERSION}-{}{exe}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
 #[derive(Serialize, Deserialize)]
 struct Entry {
     version: u32,
+    build: String,
     path: PathBuf,
     stamp: Stamp,
     date: Option<jiff::civil::Date>,
@@ -67,6 +84,7 @@ struct Entry {
 #[derive(Serialize)]
 struct EntryRef<'a> {
     version: u32,
+    build: &'static str,
     path: &'a Path,
     stamp: Stamp,
     date: Option<jiff::civil::Date>,
@@ -101,6 +119,7 @@ impl Cache {
         let bytes = std::fs::read(self.entry_path(path, &article.title)).ok()?;
         let entry: Entry = serde_json::from_slice(&bytes).ok()?;
         let valid = entry.version == ANALYZER_VERSION
+            && entry.build == build_id()
             && entry.path == path
             && entry.stamp == stamp
             && entry.date == options.date
@@ -119,6 +138,7 @@ impl Cache {
         };
         let entry = EntryRef {
             version: ANALYZER_VERSION,
+            build: build_id(),
             path,
             stamp,
             date: options.date,

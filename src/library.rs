@@ -3,9 +3,9 @@
 //!
 //! The list reads at most the first [`HEAD_BYTES`] of each file (a title, a date line, front
 //! matter), and keeps what it read in a title cache (`titles.json` in
-//! [`crate::paths::cache_dir`]) keyed by path, size and modification time, so a second scan of
-//! an unchanged folder reads no article at all, only the folder's metadata. Files are read on
-//! every core.
+//! [`crate::paths::cache_dir`]) keyed by path, size, modification time and build of brief, so a
+//! second scan of an unchanged folder reads no article at all, only the folder's metadata. Files
+//! are read on every core.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -61,6 +61,9 @@ struct Cached {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct TitleCache {
     version: u32,
+    /// The build that wrote it ([`crate::cache::build_id`]): loaders change between builds.
+    #[serde(default)]
+    build: String,
     files: HashMap<PathBuf, Cached>,
 }
 
@@ -214,6 +217,7 @@ impl Library {
                 }
             }
             cache.version = INDEX_VERSION;
+            cache.build = crate::cache::build_id().to_string();
             if let Ok(json) = serde_json::to_vec(&cache) {
                 if let Some(dir) = file.parent() {
                     let _ = std::fs::create_dir_all(dir);
@@ -265,7 +269,7 @@ fn read_cache(file: &Path) -> TitleCache {
     std::fs::read(file)
         .ok()
         .and_then(|b| serde_json::from_slice::<TitleCache>(&b).ok())
-        .filter(|c| c.version == INDEX_VERSION)
+        .filter(|c| c.version == INDEX_VERSION && c.build == crate::cache::build_id())
         .unwrap_or_default()
 }
 

@@ -344,6 +344,23 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_from_another_build_is_a_miss() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::at(tmp.path().join("cache")).unwrap();
+        let a = article_in(tmp.path(), "a.txt", "Leaders met in Geneva on Monday.");
+        let options = Options::default();
+        cache.put(&a, &options, &crate::analyze(&a, &options));
+        assert!(cache.get(&a, &options).is_some());
+        for e in std::fs::read_dir(cache.dir()).unwrap().flatten() {
+            let json = std::fs::read_to_string(e.path()).unwrap();
+            let other = json.replace(build_id(), "0-0.0.0-1-1");
+            assert_ne!(json, other);
+            std::fs::write(e.path(), other).unwrap();
+        }
+        assert!(cache.get(&a, &options).is_none());
+    }
+
+    #[test]
     fn a_corrupt_entry_is_a_miss_and_is_rewritten() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = Cache::at(tmp.path().join("cache")).unwrap();

@@ -191,27 +191,66 @@ fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
     })
 }
 
-/// The analyses of all articles, in order: from the cache when valid (`use_cache`), the others
-/// analysed on every core and stored for the next run.
-fn analyses(
-    articles: &[brief::Article],
-    options: &Options,
-    use_cache: bool,
-) -> Vec<brief::Analysis> {
-    let cache = if use_cache { Cache::open() } else { None };
-    let Some(cache) = cache else {
-        return parallel::map_in_order(articles, parallel::threads(), |a| guarded(a, options));
-    };
-    // Looking entries up is file reads and JSON parsing: worth the cores too.
-    let all = parallel::map_in_order(articles, parallel::threads(), |a| {
-        cache.get(a, options).unwrap_or_else(|| {
-            let analysis = guarded(a, options);
-            cache.put(a, options, &analysis);
-            analysis
+/// The analyses of the articles, handed out in order, computed a batch at a time on every core
+/// (from the cache when valid and `use_cache`, the others analysed and stored): only one batch
+/// of analyses is held at once, so `brief analyze` of a large library does not keep them all.
+struct Analyses<'a> {
+    articles: &'a [brief::Article],
+    options: &'a Options,
+    cache: Option<Cache>,
+    /// Index of the first article of `batch`.
+    start: usize,
+    batch: Vec<Option<brief::Analysis>>,
+}
+
+/// Articles analysed together: enough to keep both cores busy, few enough to hold.
+const BATCH: usize = 256;
+
+impl<'a> Analyses<'a> {
+    fn new(articles: &'a [brief::Article], options: &'a Options, use_cache: bool) -> Self {
+        Self {
+            articles,
+            options,
+            cache: if use_cache { Cache::open() } else { None },
+            start: 0,
+            batch: Vec::new(),
+        }
+    }
+
+    /// The analysis of article `i` (each is handed out once).
+    fn take(&mut self, i: usize) -> brief::Analysis {
+        if i < self.start || i >= self.start + self.batch.len() {
+            let end = (i + BATCH).min(self.articles.len());
+            let batch = self.articles.get(i..end).unwrap_or(&[]);
+            let (cache, options) = (self.cache.as_ref(), self.options);
+            self.start = i;
+            self.batch = parallel::map_in_order(batch, parallel::threads(), |a| {
+                // Looking entries up is file reads and JSON parsing: worth the cores too.
+                Some(match cache {
+                    Some(c) => c.get(a, options).unwrap_or_else(|| {
+                        let analysis = guarded(a, options);
+                        c.put(a, options, &analysis);
+                        analysis
+                    }),
+                    None => guarded(a, options),
+                })
+            });
+        }
+        let slot = self.batch.get_mut(i - self.start).and_then(Option::take);
+        slot.unwrap_or_else(|| {
+            self.articles
+                .get(i)
+                .map_or_else(brief::Analysis::default, |a| guarded(a, self.options))
         })
-    });
-    cache.prune(CACHE_ENTRIES);
-    all
+    }
+}
+
+impl Drop for Analyses<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = &self.cache {
+            c.prune(CACHE_ENTRIES);
+        }
+    }
 }
 
 /// How many analyses the cache keeps (a few kilobytes each): several large libraries.
@@ -231,9 +270,9 @@ fn run_analyze(
     }
     let options = Options { date };
     let articles = &loaded.articles;
-    let analyses = analyses(articles, &options, use_cache);
-    // `write_with` asks for each article's analysis in order; the hint makes that O(1), the
-    // search keeps it right should it ever ask otherwise.
+    let analyses = std::cell::RefCell::new(Analyses::new(articles, &options, use_cache));
+    // `write_with` asks for each article's analysis in order; the hint makes finding its index
+    // O(1), the search keeps it right should it ever ask otherwise.
     let hint = std::cell::Cell::new(0usize);
     let analysis_of = |a: &brief::Article| {
         let i = hint.get();
@@ -243,9 +282,10 @@ fn run_analyze(
             articles.iter().position(|x| std::ptr::eq(x, a))
         };
         hint.set(i.map_or(0, |i| i + 1));
-        i.and_then(|i| analyses.get(i))
-            .cloned()
-            .unwrap_or_else(|| guarded(a, &options))
+        match i {
+            Some(i) => analyses.borrow_mut().take(i),
+            None => guarded(a, &options),
+        }
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -254,8 +294,11 @@ fn run_analyze(
     } else {
         articles
             .iter()
-            .zip(&analyses)
-            .try_for_each(|(a, an)| out.write_all(brief::report::summary(a, an).as_bytes()))
+            .enumerate()
+            .try_for_each(|(i, a)| {
+                let an = analyses.borrow_mut().take(i);
+                out.write_all(brief::report::summary(a, &an).as_bytes())
+            })
             .and_then(|()| out.flush())
     };
     match written {

@@ -64,6 +64,10 @@ enum Command {
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
         /// Keys to replay, separated by spaces ("j j Enter n", "/Putin Enter").
+        ///
+        /// Each item is one key: a character (j G ? [ 1), a name (Enter Esc Tab BackTab Up Down
+        /// Left Right PgUp PgDn Home End Backspace space), C-x for Ctrl (C-d C-u C-o C-i), M-x
+        /// for Alt; `/text` types a search (add Enter to keep it); `resize:COLSxROWS` resizes.
         #[arg(long, default_value = "")]
         keys: String,
         /// Keep the styles as ANSI escape sequences.

@@ -1,0 +1,122 @@
+//! Memory between runs: the last article, the reading position in each article and the selected
+//! actor, in `state.json` in the state folder. Written atomically (a temporary file renamed over
+//! the old one), so a crash never leaves half a file; a file that cannot be read is ignored with
+//! a notice, never a crash.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Article;
+
+/// What the reader remembers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    /// The key of the article open last.
+    pub last: Option<String>,
+    /// The byte offset at the top of the body, per article key.
+    pub positions: BTreeMap<String, usize>,
+    /// The selected actor's id, per article key.
+    pub actors: BTreeMap<String, String>,
+    /// How far each article was read, in percent.
+    pub read: BTreeMap<String, u8>,
+}
+
+/// The key an article is remembered by: its file, or its title when it has none.
+pub fn key(article: &Article) -> String {
+    match &article.path {
+        Some(p) => p.display().to_string(),
+        None => format!("title:{}", article.title),
+    }
+}
+
+/// The state file in a folder.
+pub fn file(dir: &Path) -> PathBuf {
+    dir.join("state.json")
+}
+
+/// Reads the state; a missing file is a fresh start, an unreadable one a fresh start with a
+/// notice.
+pub fn load(dir: Option<&Path>) -> (Saved, Option<String>) {
+    let Some(dir) = dir else {
+        return (Saved::default(), None);
+    };
+    let path = file(dir);
+    match std::fs::read(&path) {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(saved) => (saved, None),
+            Err(_) => (
+                Saved::default(),
+                Some("reading state unreadable, ignored (starting fresh)".into()),
+            ),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (Saved::default(), None),
+        Err(e) => (
+            Saved::default(),
+            Some(format!("reading state ignored: {e}")),
+        ),
+    }
+}
+
+/// Writes the state atomically.
+pub fn save(dir: &Path, saved: &Saved) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let json = serde_json::to_vec_pretty(saved).map_err(io::Error::other)?;
+    let tmp = dir.join(format!("state.json.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&json)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, file(dir))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tempdir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("brief-state-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn round_trips_and_leaves_no_temporary_file() {
+        let d = tempdir("rt");
+        let mut s = Saved {
+            last: Some("a".into()),
+            ..Saved::default()
+        };
+        s.positions.insert("a".into(), 42);
+        save(&d, &s).unwrap();
+        assert_eq!(load(Some(&d)), (s, None));
+        let names: Vec<_> = std::fs::read_dir(&d).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_ignored_with_a_notice() {
+        let d = tempdir("corrupt");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(file(&d), b"{\"last\": [").unwrap();
+        let (s, notice) = load(Some(&d));
+        assert_eq!(s, Saved::default());
+        assert!(notice.unwrap().contains("ignored"));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_missing_file_is_a_quiet_fresh_start() {
+        let d = tempdir("missing");
+        assert_eq!(load(Some(&d)), (Saved::default(), None));
+    }
+}

@@ -1,0 +1,125 @@
+//! Role styles. Widgets name a role (`person`, `border_focused`), never a colour.
+//!
+//! The colour theme uses only the 16 ANSI colours, the normal (not bright) ones, with modifiers:
+//! the terminal's own palette maps them to something that reads on its background, dark or light,
+//! so nothing needs to be asked of the terminal. Every highlight also carries a modifier, and the
+//! monochrome theme (`NO_COLOR`, `--color never`, `TERM=dumb`) keeps only those: bold, underline,
+//! italic and reverse, with marks in the body's left margin for the current line.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::ActorKind;
+
+/// The styles of every role on the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    /// Whether colours are used.
+    pub color: bool,
+    /// The article title in the header.
+    pub title: Style,
+    /// Secondary text: sources, dates, roles, counts.
+    pub dim: Style,
+    /// A panel border.
+    pub border: Style,
+    /// The focused panel's border and title.
+    pub border_focused: Style,
+    /// The cursor row in a list.
+    pub cursor: Style,
+    /// A group heading in a list ("People").
+    pub heading: Style,
+    /// The status line.
+    pub status: Style,
+    /// A key in the status line hints.
+    pub key: Style,
+    /// A notice (state file ignored, load problem).
+    pub notice: Style,
+    /// The active tab.
+    pub tab_active: Style,
+    /// People in the body.
+    pub person: Style,
+    /// Organisations in the body.
+    pub organisation: Style,
+    /// Countries and groups in the body.
+    pub country: Style,
+    /// Places in the body.
+    pub place: Style,
+    /// Dates and times in the body.
+    pub date: Style,
+    /// Quotations in the body.
+    pub quote: Style,
+    /// Mentions of the selected actor.
+    pub mention: Style,
+    /// The current mention of the selected actor.
+    pub mention_current: Style,
+    /// Search matches.
+    pub search: Style,
+    /// The current search match.
+    pub search_current: Style,
+    /// The margin mark beside the selected event's sentence.
+    pub event_mark: Style,
+    /// The margin mark beside the current mention or match.
+    pub current_mark: Style,
+}
+
+impl Theme {
+    /// The theme for a colour choice.
+    pub fn new(color: bool) -> Self {
+        let b = Modifier::BOLD;
+        let u = Modifier::UNDERLINED;
+        let i = Modifier::ITALIC;
+        let r = Modifier::REVERSED;
+        let s = Style::new();
+        let fg = |c: Color| if color { s.fg(c) } else { s };
+        Self {
+            color,
+            title: s.add_modifier(b),
+            // Not bright black: some palettes (Solarized dark) make it the background colour.
+            dim: s.add_modifier(Modifier::DIM),
+            border: s.add_modifier(Modifier::DIM),
+            border_focused: fg(Color::Cyan).add_modifier(b),
+            cursor: s.add_modifier(r),
+            heading: fg(Color::Cyan).add_modifier(b),
+            status: s.add_modifier(r),
+            key: s.add_modifier(r | b),
+            notice: fg(Color::Red).add_modifier(r | b),
+            tab_active: fg(Color::Cyan).add_modifier(b | u),
+            person: fg(Color::Magenta).add_modifier(b),
+            organisation: fg(Color::Blue).add_modifier(b | u),
+            country: fg(Color::Green).add_modifier(u),
+            place: fg(Color::Green).add_modifier(i | u),
+            date: fg(Color::Red).add_modifier(i),
+            quote: fg(Color::Cyan).add_modifier(i),
+            mention: s.add_modifier(r),
+            mention_current: s.add_modifier(r | b | u),
+            search: fg(Color::Yellow).add_modifier(r),
+            search_current: fg(Color::Yellow).add_modifier(r | b | u),
+            event_mark: fg(Color::Yellow).add_modifier(b),
+            current_mark: fg(Color::Yellow).add_modifier(b),
+        }
+    }
+
+    /// The body style of an actor kind.
+    pub fn kind(&self, kind: ActorKind) -> Style {
+        match kind {
+            ActorKind::Person => self.person,
+            ActorKind::Organisation => self.organisation,
+            ActorKind::Country | ActorKind::Group => self.country,
+            ActorKind::Place => self.place,
+        }
+    }
+
+    /// The legend for the help screen: a label and the style it shows in.
+    pub fn legend(&self) -> Vec<(&'static str, Style)> {
+        vec![
+            ("person", self.person),
+            ("organisation", self.organisation),
+            ("country/group", self.country),
+            ("place", self.place),
+            ("date", self.date),
+            ("quote", self.quote),
+            ("actor's mention", self.mention),
+            ("current mention", self.mention_current),
+            ("search match", self.search),
+        ]
+    }
+}

@@ -670,3 +670,17 @@ fn r_reloads_the_article_from_disk() {
     assert!(status_line(&run((100, 30), "r")).contains("no file"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn narrow_screens_show_the_body_for_what_happens_in_it() {
+    // From the actors tab: select, step, filter and search all bring the text forward.
+    for keys in ["3 Enter", "3 Enter 3 n", "3 Enter 3 f", "3 /putin"] {
+        let app = run((60, 20), keys);
+        assert_eq!(app.focus, brief::tui::app::Panel::Body, "{keys}");
+    }
+    // On wide screens the focus stays where it was: j/k keep walking the list.
+    assert_eq!(
+        run((120, 40), "3 Enter n").focus,
+        brief::tui::app::Panel::Actors
+    );
+}

@@ -75,8 +75,84 @@ pub fn to_json(pairs: &[(&Article, &Analysis)]) -> String {
             .map(|(a, an)| ArticleOutput::new(a, an))
             .collect(),
     };
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_else(|_| String::from("{}"))
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
+    // Serialising plain data with string keys cannot fail, and the output is UTF-8.
+    match out.serialize(&mut ser) {
+        Ok(()) => String::from_utf8(buf).unwrap_or_else(|_| String::from("{}")),
+        Err(_) => String::from("{}"),
+    }
+}
+
+/// serde_json's pretty layout, with every character [`crate::safe`] keeps from terminals (C1
+/// controls, bidi controls, zero-width characters, line separators) written as a `\uXXXX`
+/// escape. JSON already escapes C0 controls; the decoded strings, and so every byte offset,
+/// are unchanged, but `brief analyze --json` printed to a terminal cannot drive it.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|&(_, c)| crate::safe::is_unsafe(c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
+            // Every such character is in the Basic Multilingual Plane: one escape.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// One article with its analysis, owned, so that [`write`] can analyse while it writes.
@@ -134,7 +210,8 @@ pub fn write_with<W: io::Write, F: Fn(&Article) -> Analysis>(
         },
     };
     let mut w = w;
-    serde_json::to_writer_pretty(&mut w, &out).map_err(io::Error::from)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut w, SafeFormatter::default());
+    out.serialize(&mut ser).map_err(io::Error::from)?;
     writeln!(w)?;
     w.flush()
 }
@@ -160,5 +237,27 @@ mod tests {
         write(&mut streamed, &articles, &options).unwrap();
         let streamed = String::from_utf8(streamed).unwrap();
         assert_eq!(streamed.trim_end(), to_json(&pairs));
+    }
+
+    #[test]
+    fn terminal_steering_characters_are_escaped_and_the_text_is_unchanged() {
+        let text =
+            "Talks \u{202E}resumed\u{9b}2J on\u{200B} Monday\u{2028} in \x1b]52;c;eA==\x07Geneva.";
+        let article = Article {
+            title: "A\u{2066}B".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let analysis = analyze(&article, &Options::default());
+        let json = to_json(&[(&article, &analysis)]);
+        assert!(
+            !json
+                .chars()
+                .any(|c| c != '\n' && (c.is_control() || crate::safe::is_unsafe(c)))
+        );
+        assert!(json.contains("\\u202e") && json.contains("\\u009b") && json.contains("\\u001b"));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["articles"][0]["text"], text);
+        assert_eq!(back["articles"][0]["title"], "A\u{2066}B");
     }
 }

@@ -66,11 +66,15 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names and field names come from the user's files: an ESC or a newline in them
+        // must neither drive the terminal nor break the one-line message.
         let level = if self.warning { "warning" } else { "error" };
+        let problem = crate::safe::sanitize(&self.problem);
         if self.path == Path::new("-") {
-            write!(f, "{level}: standard input: {}", self.problem)
+            write!(f, "{level}: standard input: {problem}")
         } else {
-            write!(f, "{level}: {}: {}", self.path.display(), self.problem)
+            let path = self.path.display().to_string();
+            write!(f, "{level}: {}: {problem}", crate::safe::sanitize(&path))
         }
     }
 }
@@ -120,10 +124,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
     for path in paths {
         if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            let result = match io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => load_stdin(&bytes, &mut loaded.problems),
-                Err(e) => Err(LoadError::error(path, io_problem(&e))),
+            let result = match read_bounded(io::stdin().lock(), path) {
+                Ok(bytes) => load_stdin(&bytes, &mut loaded.problems),
+                Err(e) => Err(e),
             };
             loaded.absorb(result);
             continue;
@@ -230,16 +233,40 @@ pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Art
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::error(path, io_problem(&e)))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::error(
-            path,
-            format!(
-                "too large ({} MB; brief reads files up to {} MB)",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(path, meta.len()));
     }
-    std::fs::read(path).map_err(|e| LoadError::error(path, io_problem(&e)))
+    let file = std::fs::File::open(path).map_err(|e| LoadError::error(path, io_problem(&e)))?;
+    // The size said is not always the size read (`/dev/zero`, a file still growing): the read
+    // itself stops at the limit.
+    read_bounded(file, path)
+}
+
+/// Everything `r` gives, up to [`MAX_FILE_BYTES`]; more is refused rather than held in memory.
+fn read_bounded(r: impl Read, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    r.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::error(path, io_problem(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> LoadError {
+    let mb = |n: u64| n / (1024 * 1024);
+    let size = if len > MAX_FILE_BYTES && mb(len) == mb(MAX_FILE_BYTES) {
+        format!("over {}", mb(MAX_FILE_BYTES))
+    } else {
+        mb(len).to_string()
+    };
+    LoadError::error(
+        path,
+        format!(
+            "too large ({size} MB; brief reads files up to {} MB)",
+            mb(MAX_FILE_BYTES)
+        ),
+    )
 }
 
 /// Bytes to text: a byte-order mark dropped, UTF-16 with a BOM decoded, invalid UTF-8 replaced
@@ -407,7 +434,8 @@ fn walk(dir: &Path, found: &mut Walk, problems: &mut Vec<LoadError>) {
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, found, problems),
-            Ok(_) if Format::of(&path).is_some() => found.files.push(path),
+            // A named pipe or a device in a folder would block the read or never end.
+            Ok(m) if m.is_file() && Format::of(&path).is_some() => found.files.push(path),
             Ok(_) => found.skipped.push(path),
             Err(e) => problems.push(LoadError::error(&path, io_problem(&e))),
         }

@@ -173,7 +173,8 @@ fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
             .as_ref()
             .map_or_else(|| article.title.clone(), |p| p.display().to_string());
         eprintln!(
-            "brief: error: {name}: the analysis failed (a bug in brief); its lists are empty"
+            "brief: error: {}: the analysis failed (a bug in brief); its lists are empty",
+            brief::safe::sanitize(&name)
         );
         brief::Analysis {
             reference: brief::analysis::reference(article, options),

@@ -22,6 +22,11 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
     let mut meta = Meta::default();
     if let Some(front) = front {
         meta = read_front_matter(front, path, problems);
+    } else if src.lines().next().is_some_and(|l| l.trim_end() == "---") {
+        problems.push(LoadError::warning(
+            path,
+            "front matter opened with '---' is never closed; read as text",
+        ));
     }
     let (heading, body) = take_heading(body);
     let body = &plain(body);

@@ -1,0 +1,571 @@
+//! The words that announce an event: nouns ("talks", "summit", "invasion"), verbs ("met",
+//! "visited"), and the heads of named events ("… Conference", "… Summit", "Olympics").
+//!
+//! The lists are general English news vocabulary, written for this module.
+
+/// What an event cue word tells: its kind and the noun to show in a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueWord {
+    /// The event kind ("meeting", "talks", "war"…).
+    pub kind: &'static str,
+    /// The noun a label uses for a verbal cue ("visited" → "visit"); `None` keeps the word.
+    pub noun: Option<&'static str>,
+}
+
+const fn cue(kind: &'static str) -> Option<CueWord> {
+    Some(CueWord { kind, noun: None })
+}
+
+const fn cue_as(kind: &'static str, noun: &'static str) -> Option<CueWord> {
+    Some(CueWord {
+        kind,
+        noun: Some(noun),
+    })
+}
+
+/// A noun that names an event, by its lower-case form. Some need their context checked by the
+/// caller ("call", "stop", "visit").
+pub fn noun(lower: &str) -> Option<CueWord> {
+    match lower {
+        "meeting" | "meetings" => cue("meeting"),
+        "talks" => cue("talks"),
+        "negotiations" => cue("negotiations"),
+        "summit" | "summits" => cue("summit"),
+        "conference" | "conferences" | "convention" | "forum" => cue("conference"),
+        "visit" | "visits" | "trip" => cue("visit"),
+        "stop" | "stopover" => cue("visit"),
+        "call" | "calls" | "telephone" | "phone" => cue("call"),
+        "statement" | "statements" | "announcement" | "announcements" | "speech" => {
+            cue("statement")
+        }
+        "election" | "elections" => cue("election"),
+        "vote" | "referendum" | "ballot" => cue("vote"),
+        "agreement" | "deal" | "treaty" | "accord" | "ceasefire" | "truce" | "pact" => {
+            cue("agreement")
+        }
+        "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "bombing"
+        | "bombings" | "raid" | "raids" | "assault" => cue("attack"),
+        "invasion" | "war" => cue("war"),
+        "protest" | "protests" | "demonstration" | "demonstrations" => cue("protest"),
+        "signing" => cue("signing"),
+        _ => None,
+    }
+}
+
+/// A verb form that tells an event, by its lower-case form.
+pub fn verb(lower: &str) -> Option<CueWord> {
+    match lower {
+        "met" | "meet" | "meets" => cue_as("meeting", "meeting"),
+        "visited" | "visiting" => cue_as("visit", "visit"),
+        "phoned" | "telephoned" | "called" => cue_as("call", "call"),
+        "announced" => cue_as("statement", "announcement"),
+        "invaded" => cue_as("war", "invasion"),
+        "attacked" | "bombed" => cue_as("attack", "attack"),
+        "signed" => cue_as("signing", "signing"),
+        "voted" => cue_as("vote", "vote"),
+        "protested" | "demonstrated" | "marched" | "rallied" => cue_as("protest", "protest"),
+        _ => None,
+    }
+}
+
+/// The kind of event a capitalised head word names when it ends a name ("Munich Security
+/// Conference", "Paris Olympics"), and whether it can stand alone ("the Olympics").
+pub fn named_head(word: &str) -> Option<(&'static str, bool)> {
+    match word {
+        "Conference" | "Convention" | "Forum" | "Dialogue" | "Congress" => {
+            Some(("conference", false))
+        }
+        "Summit" => Some(("summit", false)),
+        "Talks" | "Negotiations" => Some(("talks", false)),
+        "Election" | "Elections" | "Primary" | "Primaries" | "Referendum" => {
+            Some(("election", false))
+        }
+        "Games" | "Cup" | "Championship" | "Championships" | "Open" | "Marathon" => {
+            Some(("games", false))
+        }
+        "Olympics" | "Paralympics" | "Olympiad" => Some(("games", true)),
+        "Festival" | "Expo" | "Exhibition" => Some(("festival", false)),
+        "Meeting" => Some(("meeting", false)),
+        _ => None,
+    }
+}
+
+/// Capitalised words that do not make an event name (sentence openers, function words).
+pub fn is_name_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "At"
+            | "In"
+            | "On"
+            | "Of"
+            | "For"
+            | "From"
+            | "To"
+            | "By"
+            | "With"
+            | "After"
+            | "Before"
+            | "During"
+            | "Since"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "Last"
+            | "Next"
+            | "Every"
+            | "Each"
+            | "Some"
+            | "Any"
+            | "And"
+            | "But"
+            | "Or"
+            | "Both"
+            | "While"
+            | "When"
+            | "If"
+            | "As"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+    )
+}
+
+/// How a noun phrase presents its event: as known, as new, as another one, or as any one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Det {
+    /// No determiner found ("talks are continuing").
+    Bare,
+    /// "the", "this", "its", "Zelensky's": an event the reader may already know.
+    Definite,
+    /// "a", "an", "some".
+    Indefinite,
+    /// "another", "a second", "a new": an event not yet told.
+    Another,
+    /// "any", "no", "every": no particular event.
+    Generic,
+}
+
+/// The determiner class of a lower-case word, if it is one.
+pub fn determiner(lower: &str) -> Option<Det> {
+    match lower {
+        "the" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        | "your" | "my" => Some(Det::Definite),
+        "a" | "an" | "some" | "several" | "two" | "three" | "many" => Some(Det::Indefinite),
+        "another" | "first" | "second" | "third" | "fresh" | "new" | "further" | "renewed" => {
+            Some(Det::Another)
+        }
+        "any" | "no" | "every" | "each" | "such" => Some(Det::Generic),
+        _ => None,
+    }
+}
+
+/// Words that end a noun phrase when read backwards from its head.
+pub fn ends_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "in"
+            | "at"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "to"
+            | "from"
+            | "between"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "over"
+            | "about"
+            | "regarding"
+            | "and"
+            | "or"
+            | "but"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "made"
+            | "make"
+            | "making"
+            | "held"
+            | "hold"
+            | "holding"
+            | "seek"
+            | "that"
+            | "which"
+            | "who"
+    )
+}
+
+/// Words that put an event in the future, the conditional or the negative: without a date such
+/// an event is not on the timeline ("Trump will seek a deal", "agreeing to meet").
+pub fn is_irrealis(lower: &str) -> bool {
+    matches!(
+        lower,
+        "will"
+            | "would"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "shall"
+            | "can"
+            | "cannot"
+            | "'ll"
+            | "possible"
+            | "possibly"
+            | "potential"
+            | "potentially"
+            | "proposed"
+            | "planned"
+            | "upcoming"
+            | "future"
+            | "any"
+            | "no"
+            | "not"
+            | "never"
+            | "seek"
+            | "seeks"
+            | "want"
+            | "wants"
+            | "hope"
+            | "hopes"
+            | "until"
+            | "if"
+            | "unless"
+            | "whether"
+            | "without"
+            | "next"
+            | "forthcoming"
+    )
+}
+
+/// Nouns that an event noun may modify ("election campaign", "summit venue"): then the event
+/// noun is not the head and tells no event.
+pub fn is_compound_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "campaign"
+            | "campaigns"
+            | "campaigning"
+            | "supremo"
+            | "hub"
+            | "planning"
+            | "manifesto"
+            | "result"
+            | "results"
+            | "victory"
+            | "defeat"
+            | "date"
+            | "chief"
+            | "strategy"
+            | "team"
+            | "pledge"
+            | "pledges"
+            | "broadcast"
+            | "poster"
+            | "agent"
+            | "expenses"
+            | "law"
+            | "laws"
+            | "rules"
+            | "commission"
+            | "officials"
+            | "fraud"
+            | "spending"
+            | "material"
+            | "promise"
+            | "promises"
+            | "battle"
+            | "race"
+            | "candidate"
+            | "candidates"
+            | "slogan"
+            | "literature"
+            | "machine"
+            | "coordinator"
+            | "fund"
+            | "funding"
+            | "costs"
+            | "process"
+            | "room"
+            | "table"
+            | "partner"
+            | "partners"
+            | "deadline"
+            | "outcome"
+            | "venue"
+            | "organisers"
+            | "organizers"
+            | "season"
+            | "zone"
+            | "crimes"
+            | "criminal"
+            | "plan"
+            | "plans"
+            | "footage"
+            | "victims"
+    )
+}
+
+/// Modal and infinitive markers right before a verb.
+pub fn is_modal(lower: &str) -> bool {
+    matches!(
+        lower,
+        "to" | "will"
+            | "would"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "shall"
+            | "can"
+            | "'ll"
+            | "must"
+            | "not"
+            | "never"
+    )
+}
+
+/// Words that open a clause describing the noun before it ("the summit, held in Geneva").
+pub fn opens_participle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "held"
+            | "hosted"
+            | "convened"
+            | "organised"
+            | "organized"
+            | "staged"
+            | "scheduled"
+            | "planned"
+            | "set"
+            | "due"
+            | "taking"
+            | "which"
+            | "that"
+    )
+}
+
+/// Words before "attack" that make it violence, not criticism.
+pub fn is_violent_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "terror"
+            | "terrorist"
+            | "suicide"
+            | "drone"
+            | "missile"
+            | "rocket"
+            | "bomb"
+            | "knife"
+            | "gun"
+            | "chemical"
+            | "air"
+            | "military"
+            | "militant"
+            | "armed"
+            | "cyber"
+            | "deadly"
+            | "fatal"
+            | "insurgent"
+            | "mortar"
+            | "artillery"
+            | "shelling"
+            | "arson"
+            | "acid"
+            | "ransomware"
+    )
+}
+
+/// Words that order two events in time: one event's date is not the other's across them.
+pub fn is_time_connective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "after" | "before" | "then" | "following" | "ahead" | "since" | "until" | "later"
+    )
+}
+
+/// Compass adjectives before a place name ("southern Israel").
+pub fn is_direction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+    )
+}
+
+/// Words that open a fronted phrase of time ("On Monday,", "Earlier this week,").
+pub fn opens_time_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "next"
+            | "since"
+            | "by"
+            | "from"
+            | "over"
+            | "until"
+            | "late"
+            | "early"
+    )
+}
+
+/// Prepositions that introduce where something happened.
+pub fn is_place_preposition(lower: &str) -> bool {
+    matches!(lower, "in" | "at" | "near" | "outside" | "inside")
+}
+
+/// Words before a time expression that make it a bound, not the date of an event.
+pub fn is_bound_preposition(lower: &str) -> bool {
+    matches!(lower, "since" | "until" | "till" | "through")
+}
+
+/// Capitalised words that are never a place after "in" / "at" (months, weekdays, seasons).
+pub fn is_not_place(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Spring"
+            | "Summer"
+            | "Autumn"
+            | "Fall"
+            | "Winter"
+            | "Christmas"
+            | "Easter"
+            | "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "Parliament"
+            | "Congress"
+            | "Court"
+            | "Government"
+            | "Office"
+            | "Order"
+            | "Addition"
+            | "Total"
+            | "Fact"
+            | "Part"
+            | "Public"
+            | "Private"
+            | "Person"
+            | "Response"
+            | "Turn"
+            | "Time"
+            | "Power"
+            | "Charge"
+            | "Favour"
+            | "Favor"
+            | "Question"
+            | "Line"
+            | "Detail"
+            | "Particular"
+            | "General"
+            | "Short"
+            | "Full"
+            | "Support"
+            | "Recent"
+            | "Early"
+            | "Late"
+    )
+}
+
+/// Lower-cases an ASCII word into `buf`, or `None` when it is not short ASCII (no cue is).
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        if !s.is_ascii() {
+            return None;
+        }
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_folds_ascii_and_refuses_the_rest() {
+        let mut buf = [0u8; 24];
+        assert_eq!(lower("Talks", &mut buf), Some("talks"));
+        assert_eq!(lower("Zürich", &mut buf), None);
+        assert_eq!(lower("a-very-long-word-beyond-the-buffer", &mut buf), None);
+    }
+
+    #[test]
+    fn verbs_name_their_noun() {
+        assert_eq!(verb("visited").and_then(|c| c.noun), Some("visit"));
+        assert_eq!(noun("invasion").map(|c| c.kind), Some("war"));
+        assert_eq!(named_head("Olympics"), Some(("games", true)));
+        assert_eq!(named_head("conference"), None);
+    }
+}

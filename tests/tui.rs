@@ -684,3 +684,34 @@ fn narrow_screens_show_the_body_for_what_happens_in_it() {
         brief::tui::app::Panel::Actors
     );
 }
+
+#[test]
+fn the_header_says_when_only_the_print_edition_date_is_known() {
+    let article = Article {
+        title: "Talks resume".into(),
+        source: Some("Weekly".into()),
+        published: Some(jiff::civil::date(2025, 2, 20)),
+        date_origin: DateOrigin::PrintEdition,
+        text: "Talks resumed today.".into(),
+        ..Article::default()
+    };
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(120, 30);
+    app.set_analysis(
+        0,
+        Analysis {
+            reference: Some(Reference {
+                date: jiff::civil::date(2025, 2, 20),
+                origin: DateOrigin::PrintEdition,
+            }),
+            ..Analysis::default()
+        },
+    );
+    let screen = buffer_to_text(&draw_buffer(&app));
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("Talks resume") && header.contains("Weekly"));
+    assert!(
+        header.contains("print edition date 20 Feb 2025"),
+        "{header}"
+    );
+}

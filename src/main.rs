@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use brief::cache::Cache;
 use brief::load::{self, Loaded};
-use brief::{Options, analyze, contract};
+use brief::{Options, analyze, contract, parallel};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -29,7 +30,11 @@ Examples:
   brief analyze story.txt notes.md       a readable summary of each
   brief analyze --json ~/briefings       the analysis contract, one JSON document
   brief analyze --json --date 2025-02-18 story.txt
-                                         resolve \"today\", \"on Monday\" against that date";
+                                         resolve \"today\", \"on Monday\" against that date
+
+Analyses are kept in the cache folder (`brief --help` names it), keyed by each file's path,
+size and modification time, the analyser's version and --date; a second run reads them back.
+--no-cache analyses afresh without reading or writing it.";
 
 /// A terminal reader for news briefings: the text, its key actors and a timeline, side by side.
 #[derive(Debug, Parser)]
@@ -55,6 +60,9 @@ enum Command {
         /// Reference date for relative expressions ("today", "on Monday"), YYYY-MM-DD.
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
+        /// Analyse everything afresh: neither read nor write the analysis cache.
+        #[arg(long)]
+        no_cache: bool,
         /// Articles or folders (`-` reads standard input).
         paths: Vec<PathBuf>,
     },
@@ -183,25 +191,71 @@ fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
     })
 }
 
+/// The analyses of all articles, in order: from the cache when valid (`use_cache`), the others
+/// analysed on every core and stored for the next run.
+fn analyses(
+    articles: &[brief::Article],
+    options: &Options,
+    use_cache: bool,
+) -> Vec<brief::Analysis> {
+    let cache = if use_cache { Cache::open() } else { None };
+    let Some(cache) = cache else {
+        return parallel::map_in_order(articles, parallel::threads(), |a| guarded(a, options));
+    };
+    // Looking entries up is file reads and JSON parsing: worth the cores too.
+    let all = parallel::map_in_order(articles, parallel::threads(), |a| {
+        cache.get(a, options).unwrap_or_else(|| {
+            let analysis = guarded(a, options);
+            cache.put(a, options, &analysis);
+            analysis
+        })
+    });
+    cache.prune(CACHE_ENTRIES);
+    all
+}
+
+/// How many analyses the cache keeps (a few kilobytes each): several large libraries.
+const CACHE_ENTRIES: usize = 50_000;
+
 /// Runs `brief analyze`: the contract with `--json`, else a readable summary per article.
-fn run_analyze(json: bool, date: Option<jiff::civil::Date>, paths: &[PathBuf]) -> ExitCode {
+fn run_analyze(
+    json: bool,
+    date: Option<jiff::civil::Date>,
+    use_cache: bool,
+    paths: &[PathBuf],
+) -> ExitCode {
     let loaded = load_inputs(paths);
     report(&loaded);
     if loaded.articles.is_empty() {
         return ExitCode::from(2);
     }
     let options = Options { date };
+    let articles = &loaded.articles;
+    let analyses = analyses(articles, &options, use_cache);
+    // `write_with` asks for each article's analysis in order; the hint makes that O(1), the
+    // search keeps it right should it ever ask otherwise.
+    let hint = std::cell::Cell::new(0usize);
+    let analysis_of = |a: &brief::Article| {
+        let i = hint.get();
+        let i = if articles.get(i).is_some_and(|x| std::ptr::eq(x, a)) {
+            Some(i)
+        } else {
+            articles.iter().position(|x| std::ptr::eq(x, a))
+        };
+        hint.set(i.map_or(0, |i| i + 1));
+        i.and_then(|i| analyses.get(i))
+            .cloned()
+            .unwrap_or_else(|| guarded(a, &options))
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = if json {
-        contract::write_with(&mut out, &loaded.articles, |a| guarded(a, &options))
+        contract::write_with(&mut out, articles, analysis_of)
     } else {
-        loaded
-            .articles
+        articles
             .iter()
-            .try_for_each(|a| {
-                out.write_all(brief::report::summary(a, &guarded(a, &options)).as_bytes())
-            })
+            .zip(&analyses)
+            .try_for_each(|(a, an)| out.write_all(brief::report::summary(a, an).as_bytes()))
             .and_then(|()| out.flush())
     };
     match written {
@@ -218,7 +272,12 @@ fn run_analyze(json: bool, date: Option<jiff::civil::Date>, paths: &[PathBuf]) -
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Analyze { json, date, paths }) => run_analyze(json, date, &paths),
+        Some(Command::Analyze {
+            json,
+            date,
+            no_cache,
+            paths,
+        }) => run_analyze(json, date, !no_cache, &paths),
         Some(Command::Render {
             size,
             ref keys,

@@ -386,3 +386,41 @@ fn the_readable_summary_says_where_the_date_came_from() {
         "{text}"
     );
 }
+
+#[test]
+fn a_second_analyze_reads_the_cache_and_a_changed_file_is_analysed_again() {
+    let home = Home::new();
+    let file = home.path().join("story.txt");
+    std::fs::write(
+        &file,
+        "Talks\n\nThe minister met officials in Geneva on Monday.",
+    )
+    .unwrap();
+    let args = ["analyze", "--json", "story.txt"];
+    let first = home.run(&args);
+    assert!(first.status.success());
+    let entries = || {
+        std::fs::read_dir(home.path().join("cache/brief/analysis"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    assert_eq!(entries(), 1, "one entry for one article");
+    // A corrupt entry is a miss: the output is the same and the entry is rewritten.
+    for e in std::fs::read_dir(home.path().join("cache/brief/analysis")).unwrap() {
+        std::fs::write(e.unwrap().path(), b"{\"version\":").unwrap();
+    }
+    let second = home.run(&args);
+    assert_eq!(second.stdout, first.stdout);
+    let third = home.run(&args);
+    assert_eq!(third.stdout, first.stdout);
+    std::fs::write(
+        &file,
+        "Talks\n\nThe minister met officials in Oslo on Friday.",
+    )
+    .unwrap();
+    let changed = home.run(&args);
+    let text = String::from_utf8_lossy(&changed.stdout);
+    assert!(text.contains("Oslo") && !text.contains("Geneva"));
+    let fresh = home.run(&["analyze", "--json", "--no-cache", "story.txt"]);
+    assert_eq!(fresh.stdout, changed.stdout);
+}

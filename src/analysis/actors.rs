@@ -9,6 +9,7 @@
 
 pub mod tagger;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use std::sync::OnceLock;
@@ -732,7 +733,9 @@ fn candidates<'a>(
                 continue;
             }
         }
-        if w.contains('-') && !is_all_caps(w) || w.contains('-') && w.len() > 3 {
+        // A byte test: most words have no hyphen, and this runs for nearly every word.
+        let hyphen = w.as_bytes().contains(&b'-');
+        if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {
                     out.push(Cand {
@@ -860,7 +863,7 @@ fn build<'a>(
     cands: Vec<Cand<'a>>,
 ) -> Vec<Actor> {
     let mut protos: Vec<Proto<'a>> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<Cow<'a, str>, usize> = FastMap::default();
     // Persons with more than one word first, so surnames find their full name.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&k| {
@@ -916,10 +919,10 @@ fn build<'a>(
                     kind = ActorKind::Person;
                     Some(t)
                 }
-                None => by_key.get(&key_of(c.surface)).copied(),
+                None => by_key.get(key_of(c.surface).as_ref()).copied(),
             }
         } else {
-            by_key.get(&key_of(c.surface)).copied()
+            by_key.get(key_of(c.surface).as_ref()).copied()
         };
         // "the Biden administration": a person's name.
         if !c.sure
@@ -984,8 +987,7 @@ fn build<'a>(
                             }
                         }
                         by_key.insert(
-                            c.canonical
-                                .map_or_else(|| key_of(c.surface), str::to_string),
+                            c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed),
                             t,
                         );
                         t
@@ -998,8 +1000,8 @@ fn build<'a>(
         p.toks.push((c.a, c.b));
         p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
         p.sure |= c.sure;
-        if c.canonical.is_none() && !by_key.contains_key(&key_of(c.surface)) {
-            by_key.insert(key_of(c.surface), idx);
+        if c.canonical.is_none() {
+            by_key.entry(key_of(c.surface)).or_insert(idx);
         }
     }
     for p in &mut protos {
@@ -1028,8 +1030,18 @@ fn build<'a>(
     finish(doc, lx, protos)
 }
 
-fn key_of(surface: &str) -> String {
-    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The name with its whitespace folded to single spaces; borrowed when it already is (almost
+/// always: names rarely break across lines), since it is looked up for every mention.
+fn key_of(surface: &str) -> Cow<'_, str> {
+    let folded = !surface.starts_with(' ')
+        && !surface.ends_with(' ')
+        && !surface.contains("  ")
+        && !surface.contains(|c: char| c.is_whitespace() && c != ' ');
+    if folded {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(surface.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// The initials of an organisation's name ("World Health Organization" → "WHO").

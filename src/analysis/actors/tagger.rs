@@ -185,21 +185,44 @@ fn tmpl(t: u8) -> u64 {
 }
 
 /// The word's shape, folded: `Xx`, `X`, `XX.X.`, `d`, `x-Xx`… runs longer than two collapse.
-fn shape_hash(mut h: u64, s: &str) -> u64 {
+#[inline]
+fn shape_hash(h: u64, s: &str) -> u64 {
+    // Most words are ASCII: the same classes by byte, without decoding characters.
+    if s.is_ascii() {
+        shape_fold(
+            h,
+            s.bytes().map(|b| match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            }),
+        )
+    } else {
+        shape_fold(
+            h,
+            s.chars().map(|c| {
+                if c.is_uppercase() {
+                    b'X'
+                } else if c.is_lowercase() {
+                    b'x'
+                } else if c.is_ascii_digit() {
+                    b'd'
+                } else if c.is_ascii() {
+                    c as u8
+                } else {
+                    b'o'
+                }
+            }),
+        )
+    }
+}
+
+#[inline]
+fn shape_fold(mut h: u64, kinds: impl Iterator<Item = u8>) -> u64 {
     let mut last = 0u8;
     let mut run = 0;
-    for c in s.chars() {
-        let k = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'o'
-        };
+    for k in kinds {
         if k == last {
             run += 1;
             if run >= 2 {
@@ -214,11 +237,39 @@ fn shape_hash(mut h: u64, s: &str) -> u64 {
     h
 }
 
+/// [`hash_lower`] of one word under several seeds at once: one pass over its bytes, and the
+/// chains are independent, so the processor runs them side by side.
+#[inline]
+fn hash_lower_n<const N: usize>(mut hs: [u64; N], s: &str) -> [u64; N] {
+    for &b in s.as_bytes() {
+        let b = b.to_ascii_lowercase();
+        for h in &mut hs {
+            *h = mix(*h, b);
+        }
+    }
+    hs
+}
+
 fn affix_hashes(s: &str) -> (u64, u64, u64) {
-    let n = s.chars().count();
     let mut p = tmpl(4);
     let mut sfx3 = tmpl(5);
     let mut sfx2 = tmpl(6);
+    if s.is_ascii() {
+        // One byte a character: the prefix is the first three bytes, the suffixes the last ones.
+        let b = s.as_bytes();
+        let n = b.len();
+        for &c in &b[..n.min(3)] {
+            p = mix(p, c.to_ascii_lowercase());
+        }
+        for &c in &b[n.saturating_sub(3)..] {
+            sfx3 = mix(sfx3, c.to_ascii_lowercase());
+        }
+        for &c in &b[n.saturating_sub(2)..] {
+            sfx2 = mix(sfx2, c.to_ascii_lowercase());
+        }
+        return (p, sfx3, sfx2);
+    }
+    let n = s.chars().count();
     for (k, c) in s.chars().enumerate() {
         let lc = c.to_ascii_lowercase();
         let mut buf = [0u8; 4];
@@ -283,8 +334,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let inf = self.info[i];
         let hl = inf.headline as u8;
         let sh0 = shape_hash(FNV, w);
+        // The word itself, lower-cased, under the seeds of templates 1, 17, 21 and 23.
+        let [lw1, lw17, lw21, lw23] = hash_lower_n([tmpl(1), tmpl(17), tmpl(21), tmpl(23)], w);
         push(tmpl(0));
-        push(hash_lower(tmpl(1), w));
+        push(lw1);
         push(hash_exact(tmpl(2), w));
         push(mix(sh0, 3));
         let (p3, s3, s2) = affix_hashes(w);
@@ -295,7 +348,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let wp1 = self.word(i + 1, lo, hi);
         let wm2 = self.word(i.wrapping_sub(2), lo, hi);
         let wp2 = self.word(i + 2, lo, hi);
-        push(hash_lower(tmpl(7), wm1.unwrap_or("<s>")));
+        let [lm7, lm22] = hash_lower_n([tmpl(7), tmpl(22)], wm1.unwrap_or("<s>"));
+        push(lm7);
         push(hash_lower(tmpl(8), wp1.unwrap_or("</s>")));
         push(hash_lower(tmpl(9), wm2.unwrap_or("<s>")));
         push(hash_lower(tmpl(10), wp2.unwrap_or("</s>")));
@@ -305,7 +359,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         push(mix(mix(tmpl(14), prev), prev2));
         push(mix(mix(sh0, 15), prev));
         push(mix(mix(mix(sh0, 16), inf.first as u8), hl));
-        push(mix(hash_lower(tmpl(17), w), hl));
+        push(mix(lw17, hl));
         let f = inf.flags;
         push(mix(mix(mix(tmpl(18), f as u8), (f >> 8) as u8), hl));
         let fm1 = if i > lo { self.info[i - 1].flags } else { 0 };
@@ -316,15 +370,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         };
         push(mix(mix(tmpl(19), fm1 as u8), (fm1 >> 8) as u8));
         push(mix(mix(tmpl(20), fp1 as u8), (fp1 >> 8) as u8));
-        push(mix(hash_lower(tmpl(21), w), prev));
-        push(hash_lower(
-            mix(hash_lower(tmpl(22), wm1.unwrap_or("<s>")), b' '),
-            w,
-        ));
-        push(hash_lower(
-            mix(hash_lower(tmpl(23), w), b' '),
-            wp1.unwrap_or("</s>"),
-        ));
+        push(mix(lw21, prev));
+        push(hash_lower(mix(lm22, b' '), w));
+        push(hash_lower(mix(lw23, b' '), wp1.unwrap_or("</s>")));
         let mem = self.memory.get(w).copied().unwrap_or(255);
         push(mix(mix(tmpl(24), mem), hl));
         push(mix(mix(sh0, 25), mem));

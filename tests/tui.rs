@@ -670,3 +670,48 @@ fn r_reloads_the_article_from_disk() {
     assert!(status_line(&run((100, 30), "r")).contains("no file"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn narrow_screens_show_the_body_for_what_happens_in_it() {
+    // From the actors tab: select, step, filter and search all bring the text forward.
+    for keys in ["3 Enter", "3 Enter 3 n", "3 Enter 3 f", "3 /putin"] {
+        let app = run((60, 20), keys);
+        assert_eq!(app.focus, brief::tui::app::Panel::Body, "{keys}");
+    }
+    // On wide screens the focus stays where it was: j/k keep walking the list.
+    assert_eq!(
+        run((120, 40), "3 Enter n").focus,
+        brief::tui::app::Panel::Actors
+    );
+}
+
+#[test]
+fn the_header_says_when_only_the_print_edition_date_is_known() {
+    let article = Article {
+        title: "Talks resume".into(),
+        source: Some("Weekly".into()),
+        published: Some(jiff::civil::date(2025, 2, 20)),
+        date_origin: DateOrigin::PrintEdition,
+        text: "Talks resumed today.".into(),
+        ..Article::default()
+    };
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(120, 30);
+    app.set_analysis(
+        0,
+        Analysis {
+            reference: Some(Reference {
+                date: jiff::civil::date(2025, 2, 20),
+                origin: DateOrigin::PrintEdition,
+            }),
+            ..Analysis::default()
+        },
+    );
+    let screen = buffer_to_text(&draw_buffer(&app));
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("Talks resume") && header.contains("Weekly"));
+    assert!(
+        header.contains("print edition date 20 Feb 2025"),
+        "{header}"
+    );
+}

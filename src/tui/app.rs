@@ -701,6 +701,7 @@ impl App {
                     typing: true,
                     ..Search::default()
                 };
+                self.reveal_body();
             }
             Action::Clear => {
                 if !self.search.query.is_empty() {
@@ -905,6 +906,7 @@ impl App {
     }
 
     fn step(&mut self, forward: bool) {
+        self.reveal_body();
         if !self.search.matches.is_empty() {
             let n = self.search.matches.len();
             let cur = self.search.current.unwrap_or(0);
@@ -945,6 +947,7 @@ impl App {
             return;
         } else {
             self.filter = true;
+            self.reveal_body();
         }
         self.sync();
         if let Some(m) = self

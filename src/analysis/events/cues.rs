@@ -63,7 +63,8 @@ pub fn verb(lower: &str) -> Option<CueWord> {
         "attacked" | "bombed" => cue_as("attack", "attack"),
         "signed" => cue_as("signing", "signing"),
         "voted" => cue_as("vote", "vote"),
-        "protested" | "demonstrated" | "marched" | "rallied" => cue_as("protest", "protest"),
+        // Not "rallied": teams and markets rally.
+        "protested" | "demonstrated" | "marched" => cue_as("protest", "protest"),
         _ => None,
     }
 }

@@ -227,9 +227,11 @@ pub fn label(p: &Parts) -> String {
                 // "G8 summit", "EU summit in Brussels".
                 format!("{q} {noun}{in_place}")
             } else if let Some(g) = first_of(p, &[ActorKind::Group, ActorKind::Organisation]) {
+                // A meeting of a body; a deal with one.
+                let prep = if p.kind == "agreement" { "with" } else { "of" };
                 match p.place {
-                    Some(x) => format!("{x} {noun} of {g}"),
-                    None => format!("{noun} of {g}"),
+                    Some(x) => format!("{x} {noun} {prep} {g}"),
+                    None => format!("{noun} {prep} {g}"),
                 }
             } else if let Some(c) = first_of(p, &[ActorKind::Country]) {
                 // "Israel talks in Cairo": one country's side of something.

@@ -999,3 +999,19 @@ fn a_person_attacking_a_country_is_criticism() {
     ];
     assert!(run(t, &actors, &[timex(t, "Monday", "2025-02-17")]).is_empty());
 }
+
+#[test]
+fn a_deal_is_with_a_body_and_a_team_rallying_is_no_protest() {
+    let t = "The player signed a six-year deal with the Sixers on Saturday. He rallied his team \
+             in Boston on Sunday.";
+    let actors = [
+        actor(t, "Sixers", ActorKind::Organisation, &["Sixers"], &[]),
+        place(t, "Boston"),
+    ];
+    let tx = [
+        timex(t, "Saturday", "2025-02-15"),
+        timex(t, "Sunday", "2025-02-16"),
+    ];
+    let e = run(t, &actors, &tx);
+    assert_eq!(one(&e).label, "Deal with Sixers");
+}

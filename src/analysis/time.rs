@@ -273,8 +273,17 @@ impl Matcher<'_, '_> {
     }
 
     fn clause_tense(&self, s: usize, e: usize) -> Tense {
-        // "until Friday" looks ahead.
+        // "until Friday" looks ahead ("postponed the vote until Thursday"), unless it opens a
+        // past clause ("Until Thursday, they had not named him").
         if s > self.first && self.kw(s - 1, Kw::Until) {
+            let opens = s - 1 == self.first || matches!(self.t(s - 2), "," | "``" | "\"");
+            return match self.right_tense(e) {
+                Tense::Past if opens => Tense::Past,
+                _ => Tense::Future,
+            };
+        }
+        // "payable Dec. 7", "effective Feb. 1": a date set ahead, whatever the verb.
+        if s > self.first && matches!(self.t(s - 1), "payable" | "effective" | "due") {
             return Tense::Future;
         }
         // "as soon as Tuesday", "as early as next week".
@@ -284,6 +293,11 @@ impl Matcher<'_, '_> {
         {
             return Tense::Future;
         }
+        self.marked_tense(s, e)
+    }
+
+    /// The tense of the nearest marker to the left of `s`, then to the right of `e`.
+    fn marked_tense(&self, s: usize, e: usize) -> Tense {
         let mut i = s;
         let mut n = 0;
         while i > self.first && n < 12 {
@@ -293,6 +307,10 @@ impl Matcher<'_, '_> {
                 break;
             }
             let w = self.t(i);
+            // "planned a rally on Saturday", "scheduled for Monday": arranged ahead.
+            if matches!(w, "planned" | "scheduled") {
+                return Tense::Future;
+            }
             if let Some(t) = lex::tense_marker(w) {
                 // A participle after a form of "be" takes the tense of the auxiliary: "is
                 // heard" present, "would be held" whatever precedes "be".
@@ -326,6 +344,11 @@ impl Matcher<'_, '_> {
                 return Tense::Future;
             }
         }
+        self.right_tense(e)
+    }
+
+    /// The tense of the nearest marker in the few tokens from `e`.
+    fn right_tense(&self, e: usize) -> Tense {
         for j in e..self.lim.min(e + 8) {
             if let Some(t) = lex::tense_marker(self.t(j)) {
                 return t;
@@ -344,7 +367,9 @@ impl Matcher<'_, '_> {
                     best = longer(best, Some(h.from(i)));
                 }
                 best = longer(best, self.boundary(i));
+                best = longer(best, self.of_day(i + 1).map(|h| h.from(i)));
             }
+            C::Unit(Unit::Day | Unit::Week, false) => best = longer(best, self.of_day(i)),
             C::Kw(Kw::From | Kw::Between) => best = longer(best, self.range(i)),
             C::Kw(Kw::Early | Kw::Late | Kw::Earlier | Kw::Later | Kw::Mid) => {
                 if let Some(h) = self.core(i + 1).filter(|h| h.kind == DATE)
@@ -387,6 +412,30 @@ impl Matcher<'_, '_> {
         inner.filter(|h| h.kind == DURATION).map(|h| h.from(i))
     }
 
+    /// "the week of March 6" (its ISO week), "the day before last Tuesday" (a day off a date).
+    fn of_day(&self, i: usize) -> Option<Hit> {
+        let off = match (self.c(i), self.c(i + 1)) {
+            (C::Unit(Unit::Week, false), C::Kw(Kw::Of)) => None,
+            (C::Unit(Unit::Day, false), C::Kw(Kw::Before)) => Some(-1),
+            (C::Unit(Unit::Day, false), C::Kw(Kw::After)) => Some(1),
+            _ => return None,
+        };
+        let h = self.core(i + 2).filter(|h| h.kind == DATE)?;
+        let d = h
+            .value
+            .as_deref()
+            .filter(|v| v.len() == 10)
+            .and_then(parse_ymd)?;
+        let v = match off {
+            None => {
+                let w = d.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Some(n) => ymd(add_days(d, n)?)?,
+        };
+        Some(Hit::new(i, h.end, DATE, Some(v)))
+    }
+
     /// "the end of 2024", "the beginning of next year", "the end of the month".
     fn boundary(&self, i: usize) -> Option<Hit> {
         let k = if self.kw(i, Kw::The) { i + 1 } else { i };
@@ -408,23 +457,24 @@ impl Matcher<'_, '_> {
         Some(h.from(i))
     }
 
-    /// "from 12 to 14 February", "between 2014 and 2022", "from Monday to Wednesday".
+    /// "from 12 to 14 February": a range whose first end is a bare day number that takes its
+    /// month from the second. When both ends are expressions of their own ("between 2014 and
+    /// 2022", "from Sept. 14 to Thursday") each is tagged alone, as TimeML annotates them.
     fn range(&self, i: usize) -> Option<Hit> {
         let between = self.kw(i, Kw::Between);
         let a_start = i + 1;
-        // A bare day number that takes its month from the second date.
-        let (a, a_day) = match self.core(a_start) {
+        let d = match self.core(a_start) {
             // "from 12 to 14 February" already read as a range from its first number.
             Some(h) if h.kind == DATE && h.value.as_deref().is_some_and(|v| v.contains('/')) => {
                 return Some(h.from(i).no_the());
             }
-            Some(h) if h.kind == DATE => (Some(h), None),
+            Some(h) if h.kind == DATE => return None,
             _ => match self.int(a_start) {
-                Some((d, 1..=2)) if (1..=31).contains(&d) => (None, Some(d)),
+                Some((d, 1..=2)) if (1..=31).contains(&d) => d,
                 _ => return None,
             },
         };
-        let sep = a.as_ref().map_or(a_start + 1, |h| h.end);
+        let sep = a_start + 1;
         let ok_sep = if between {
             self.kw(sep, Kw::And)
         } else {
@@ -437,26 +487,13 @@ impl Matcher<'_, '_> {
             return None;
         }
         let b = self.core(sep + 1).filter(|h| h.kind == DATE)?;
-        let value = match (a, a_day) {
-            (Some(a), _) => match (a.value, b.value.as_deref()) {
-                (Some(x), Some(y)) if !x.contains('/') && !y.contains('/') => {
-                    Some(format!("{x}/{y}"))
-                }
-                _ => None,
-            },
-            (None, Some(d)) => {
-                let y = b.value.as_deref()?;
-                let end = parse_ymd(y.get(..10)?)?;
-                let start = Date::new(end.year(), end.month(), d as i8).ok()?;
-                if start <= end {
-                    Some(format!("{}/{}", ymd(start)?, y))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        let value = value.filter(|v| range_ordered(v));
+        let y = b.value.as_deref()?;
+        let end = parse_ymd(y.get(..10)?)?;
+        let start = Date::new(end.year(), end.month(), d as i8).ok()?;
+        if start > end {
+            return None;
+        }
+        let value = Some(format!("{}/{}", ymd(start)?, y)).filter(|v| range_ordered(v));
         value.as_ref()?;
         Some(Hit::new(i, b.end, DATE, value).no_the())
     }
@@ -736,6 +773,16 @@ impl Matcher<'_, '_> {
         }
         if self.kw(j, Kw::Zone) {
             j += 1;
+        }
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, then its day.
+        if self.t(j) == "("
+            && let Some(k) = (j + 1..(j + 6).min(self.lim)).find(|&k| self.t(k) == ")")
+            && matches!(
+                self.c(k + 1),
+                C::Weekday(_, false) | C::Kw(Kw::Today | Kw::Tomorrow | Kw::Yesterday)
+            )
+        {
+            j = k + 1;
         }
         let at_before = i > self.first && self.kw(i - 1, Kw::At);
         if !ampm && !(s.contains(':') && (at_before || self.kw(i + 1, Kw::Zone))) {
@@ -1089,6 +1136,18 @@ impl Matcher<'_, '_> {
         };
         let C::Unit(u, plural) = self.c(j) else {
             return None;
+        };
+        // "a minute and a half", "an hour and a half".
+        let (q, j) = match q {
+            Qty::N(n)
+                if !plural
+                    && self.kw(j + 1, Kw::And)
+                    && self.kw(j + 2, Kw::A)
+                    && self.kw(j + 3, Kw::Half) =>
+            {
+                (Qty::N(n + 0.5), j + 3)
+            }
+            q => (q, j),
         };
         let n = match q {
             Qty::N(n) => n,
@@ -2012,6 +2071,8 @@ fn dur(q: Qty, u: Unit) -> String {
             let v = n * scale;
             if v.fract() == 0.0 {
                 format!("P{t}{}{letter}", v as u64)
+            } else if let Some(s) = split_fraction(v, u) {
+                s
             } else {
                 format!("P{t}{v}{letter}")
             }
@@ -2025,6 +2086,43 @@ fn dur(q: Qty, u: Unit) -> String {
             format!("P{t}X{letter}")
         }
     }
+}
+
+/// A fractional length in whole units and whole smaller ones, as TimeML writes it: "2 1/2 years"
+/// P2Y6M, "5 1/2 hours" PT5H30M, "a day and a half" P1DT12H. `None` when that is not exact.
+fn split_fraction(v: f64, u: Unit) -> Option<String> {
+    // A week and a half is ten and a half days: written in days and hours.
+    if u == Unit::Week && (0.0..1e6).contains(&v) {
+        let hours = (v * 7.0 * 24.0).round() as u64;
+        let (d, h) = (hours / 24, hours % 24);
+        return Some(if h == 0 {
+            format!("P{d}D")
+        } else {
+            format!("P{d}DT{h}H")
+        });
+    }
+    let (per, big) = match u {
+        Unit::Year | Unit::Decade | Unit::Century => (12.0, "Y"),
+        Unit::Day => (24.0, "D"),
+        Unit::Hour | Unit::Minute => (60.0, ""),
+        _ => return None,
+    };
+    let whole = v.trunc();
+    let rest = v.fract() * per;
+    if rest.fract() != 0.0 || !(0.0..1e9).contains(&whole) {
+        return None;
+    }
+    let (whole, rest) = (whole as u64, rest as u64);
+    Some(match (whole, u) {
+        (0, Unit::Day) => format!("PT{rest}H"),
+        (0, Unit::Hour) => format!("PT{rest}M"),
+        (0, Unit::Minute) => format!("PT{rest}S"),
+        (0, _) => format!("P{rest}M"),
+        (_, Unit::Day) => format!("P{whole}DT{rest}H"),
+        (_, Unit::Hour) => format!("PT{whole}H{rest}M"),
+        (_, Unit::Minute) => format!("PT{whole}M{rest}S"),
+        _ => format!("P{whole}{big}{rest}M"),
+    })
 }
 
 fn digits(s: &str) -> Option<(u32, usize)> {

@@ -106,10 +106,31 @@ fn ranges_are_one_expression() {
         "2025-02-12/2025-02-14"
     );
     assert_eq!(value("held February 12-14, 2024"), "2024-02-12/2024-02-14");
-    assert_eq!(value("between 2014 and 2022 the war"), "2014/2022");
-    assert_eq!(value("from 2014 to 2022 the war"), "2014/2022");
     assert_eq!(value("the 2014-2022 war"), "2014/2022");
     assert_eq!(value("the 2014-15 season"), "2014/2015");
+}
+
+#[test]
+fn ranges_of_two_whole_dates_are_two_expressions() {
+    // TimeML tags each end of "between 2014 and 2022" as its own TIMEX3.
+    let got = tx(
+        "It grew between 2014 and 2022 and from 1991 to 1997.",
+        Some(REF),
+    );
+    let vals: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.2.as_deref())).collect();
+    assert_eq!(
+        vals,
+        [
+            ("2014", Some("2014")),
+            ("2022", Some("2022")),
+            ("1991", Some("1991")),
+            ("1997", Some("1997"))
+        ]
+    );
+    let got = tx("They bought shares from Sept. 14 to Feb. 10.", Some(REF));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "Sept. 14");
+    assert_eq!(got[1].0, "Feb. 10");
 }
 
 #[test]
@@ -256,14 +277,20 @@ fn since_keeps_the_year() {
 fn durations() {
     assert_eq!(
         one("It closed after four and a half hours."),
-        ("four and a half hours".into(), "duration", "PT4.5H".into())
+        ("four and a half hours".into(), "duration", "PT4H30M".into())
     );
     assert_eq!(value("It lasted three years."), "P3Y");
     assert_eq!(value("It lasted two weeks."), "P2W");
     assert_eq!(value("It lasted a decade."), "P10Y");
     assert_eq!(value("It lasted 90 minutes."), "PT90M");
     assert_eq!(value("It lasted twenty-four hours."), "PT24H");
-    assert_eq!(value("It lasted 5 1/2 hours."), "PT5.5H");
+    assert_eq!(value("It lasted 5 1/2 hours."), "PT5H30M");
+    // TimeML writes a fraction in whole smaller units.
+    assert_eq!(value("It took 2 1/2 years."), "P2Y6M");
+    assert_eq!(value("It took a minute and a half."), "PT1M30S");
+    assert_eq!(value("It took a day and a half."), "P1DT12H");
+    assert_eq!(value("It took half a day."), "PT12H");
+    assert_eq!(value("It took a week and a half."), "P10DT12H");
     assert_eq!(value("It lasted several years."), "PXY");
     assert_eq!(value("a five-year plan"), "P5Y");
     assert_eq!(value("a 10-year bond"), "P10Y");
@@ -481,4 +508,53 @@ fn quarters_as_fractions_are_not_times() {
     none("The bank cut rates by a quarter point.");
     none("Three quarters of voters agreed.");
     assert_eq!(value("Sales rose for three quarters."), "P3Q");
+}
+
+#[test]
+fn until_with_a_past_clause_looks_back() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        value("Until Thursday, they had not named a suspect."),
+        "2025-02-13"
+    );
+    assert_eq!(value("The talks will go on until Thursday."), "2025-02-20");
+}
+
+#[test]
+fn payable_and_effective_dates_lie_ahead() {
+    // Reference: Tuesday 18 February 2025; the verb is past, the date is set ahead.
+    assert_eq!(
+        value("The board approved a dividend, payable April 7 to holders."),
+        "2025-04-07"
+    );
+    assert_eq!(
+        value("It named a new chief, effective Jan. 1."),
+        "2026-01-01"
+    );
+    assert_eq!(
+        value("Protesters planned a large march on Saturday."),
+        "2025-02-22"
+    );
+}
+
+#[test]
+fn clock_time_with_a_converted_zone_then_its_day() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        value("The blast occurred at 10:35 a.m. (0735 GMT) Friday, officials said."),
+        "2025-02-14T10:35"
+    );
+}
+
+#[test]
+fn the_week_of_and_the_day_before_a_date() {
+    assert_eq!(
+        one("A hearing is set for the week of March 6."),
+        ("the week of March 6".into(), "date", "2025-W10".into())
+    );
+    assert_eq!(
+        value("They met the day before last Tuesday's hearing."),
+        "2025-02-10"
+    );
+    assert_eq!(value("He left the day after Christmas 2024."), "2024-12-26");
 }

@@ -308,7 +308,9 @@ impl Matcher<'_, '_> {
             }
             let w = self.t(i);
             // "planned a rally on Saturday", "scheduled for Monday": arranged ahead.
-            if matches!(w, "planned" | "scheduled") {
+            if matches!(w, "planned" | "scheduled")
+                && matches!(self.t(i + 1), "a" | "an" | "the" | "to" | "for")
+            {
                 return Tense::Future;
             }
             if let Some(t) = lex::tense_marker(w) {
@@ -774,15 +776,13 @@ impl Matcher<'_, '_> {
         if self.kw(j, Kw::Zone) {
             j += 1;
         }
-        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, then its day.
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, then its day, which
+        // dates the time but is an expression of its own.
+        let mut day_at = j;
         if self.t(j) == "("
             && let Some(k) = (j + 1..(j + 6).min(self.lim)).find(|&k| self.t(k) == ")")
-            && matches!(
-                self.c(k + 1),
-                C::Weekday(_, false) | C::Kw(Kw::Today | Kw::Tomorrow | Kw::Yesterday)
-            )
         {
-            j = k + 1;
+            day_at = k + 1;
         }
         let at_before = i > self.first && self.kw(i - 1, Kw::At);
         if !ampm && !(s.contains(':') && (at_before || self.kw(i + 1, Kw::Zone))) {
@@ -793,20 +793,20 @@ impl Matcher<'_, '_> {
         }
         // The day it falls on.
         let mut day = self.r;
-        match self.c(j) {
+        match self.c(day_at) {
             C::Kw(Kw::Today | Kw::Tomorrow | Kw::Yesterday) => {
-                let off = match self.c(j) {
+                let off = match self.c(day_at) {
                     C::Kw(Kw::Tomorrow) => 1,
                     C::Kw(Kw::Yesterday) => -1,
                     _ => 0,
                 };
                 day = self.r.and_then(|r| add_days(r, off));
-                j += 1;
+                j += usize::from(day_at == j);
             }
-            C::Weekday(w, false) if self.cap(j) => {
-                let t = self.tense(i, j + 1);
+            C::Weekday(w, false) if self.cap(day_at) => {
+                let t = self.tense(i, day_at + 1);
                 day = self.r.and_then(|r| weekday_from(r, w, t));
-                j += 1;
+                j += usize::from(day_at == j);
             }
             _ => {}
         }

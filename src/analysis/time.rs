@@ -189,6 +189,16 @@ impl Matcher<'_, '_> {
         i < self.lim && self.doc.tokens.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// Whether token `i` is a word of the sentence.
+    fn word(&self, i: usize) -> bool {
+        i < self.lim
+            && self
+                .doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     fn cap(&self, i: usize) -> bool {
         self.t(i)
             .as_bytes()
@@ -548,6 +558,12 @@ impl Matcher<'_, '_> {
             return self.clock(i);
         }
         let mut best = self.duration(i);
+        if let Some((n, len)) = digits(s)
+            && len <= 2
+            && let Some(h) = self.second_of_pair(i, n)
+        {
+            return Some(h);
+        }
         if let Some((n, len)) = digits(s) {
             best = longer(best, self.numeric_date(i, n, len));
             if len <= 2 && (1..=31).contains(&n) {
@@ -581,6 +597,22 @@ impl Matcher<'_, '_> {
             }
         }
         best
+    }
+
+    /// "25" in "on April 24 and 25": a second day of the month just named, its own expression.
+    fn second_of_pair(&self, i: usize, n: u32) -> Option<Hit> {
+        if i < self.first + 2 || !matches!(self.t(i - 1), "and" | "or") || self.word(i + 1) {
+            return None;
+        }
+        let prev = self.out.last()?;
+        let before = self.doc.tokens.get(i - 2)?;
+        if prev.end != before.end || prev.kind != DATE {
+            return None;
+        }
+        let d = prev.value.as_deref().and_then(parse_ymd)?;
+        let n = i8::try_from(n).ok().filter(|n| *n > d.day())?;
+        let v = ymd(Date::new(d.year(), d.month(), n).ok()?)?;
+        Some(Hit::new(i, i + 1, DATE, Some(v)).no_the())
     }
 
     /// "2025-02-12", "12/02/2025", "1999-01-22 13:06".
@@ -982,7 +1014,16 @@ impl Matcher<'_, '_> {
                     | Kw::Each
             )
         );
-        if matches!(m, 3 | 5) && !introduced {
+        // "the March accession": a month naming a noun after it.
+        let names_noun = prev == C::Kw(Kw::The)
+            && self.word(j)
+            && self.c(j) == C::Other
+            && self.t(j).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                self.t(j),
+                "on" | "of" | "to" | "for" | "in" | "at" | "by" | "from" | "with" | "and" | "or"
+            );
+        if matches!(m, 3 | 5) && !introduced && !names_noun {
             return None;
         }
         if i == self.first && !introduced && self.c(i + 1) == C::Other && self.cap(i + 1) {
@@ -1104,7 +1145,8 @@ impl Matcher<'_, '_> {
         {
             return Some((Qty::N(n + 0.5), j + 3));
         }
-        if self.kw(j, Kw::More) && q == Qty::Vague {
+        // "several more days", "two more weeks".
+        if self.kw(j, Kw::More) && (q == Qty::Vague || matches!(self.c(j + 1), C::Unit(..))) {
             j += 1;
         }
         Some((q, j))
@@ -1241,6 +1283,10 @@ impl Matcher<'_, '_> {
 
     /// "Christmas", "Thanksgiving Day", "Christmas Eve 2024".
     fn holiday(&self, i: usize, h: u8) -> Option<Hit> {
+        // "Election" is a holiday only as "Election Day".
+        if h == 4 && self.t(i + 1) != "Day" {
+            return None;
+        }
         let mut end = i + 1;
         let mut eve = false;
         if self.cap(end) {
@@ -1260,6 +1306,14 @@ impl Matcher<'_, '_> {
                     .ok()?
                     .nth_weekday_of_month(4, jiff::civil::Weekday::Thursday)
                     .ok()?,
+                // US Election Day: the Tuesday after the first Monday of November.
+                4 => add_days(
+                    Date::new(y, 11, 1)
+                        .ok()?
+                        .nth_weekday_of_month(1, jiff::civil::Weekday::Monday)
+                        .ok()?,
+                    1,
+                )?,
                 _ => Date::new(y, 10, 31).ok()?,
             };
             if eve { add_days(d, -1) } else { Some(d) }
@@ -1496,9 +1550,10 @@ impl Matcher<'_, '_> {
             | Kw::This
             | Kw::Latest => self.modified(i, k),
             Kw::Every | Kw::Each | Kw::Per => self.every(i),
-            // "Al-Ahram Weekly", "Daily Mail": a name.
+            // "Al-Ahram Weekly", "Daily Mail": a name; "the party daily Granma": a paper.
             Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly
-                if self.cap(i) && (i > self.first && self.cap(i - 1) || self.cap(i + 1)) =>
+                if self.cap(i) && (i > self.first && self.cap(i - 1) || self.cap(i + 1))
+                    || self.cap(i + 1) && self.c(i + 1) == C::Other && self.word(i + 1) =>
             {
                 None
             }
@@ -1903,6 +1958,34 @@ impl Matcher<'_, '_> {
                 let d = tail.strip_suffix('s')?;
                 let (y, 4) = digits(d)? else { return None };
                 Some(Hit::new(i, i + 1, DATE, Some(format!("{}", y / 10))))
+            }
+            // "post-1959", "pre-1914".
+            [C::Other, C::Other]
+                if s.split(['-', '\u{2010}', '\u{2011}'])
+                    .next()
+                    .is_some_and(|p| {
+                        p.eq_ignore_ascii_case("pre") || p.eq_ignore_ascii_case("post")
+                    }) =>
+            {
+                let tail = s.rsplit('-').next()?;
+                let (y, 4) = digits(tail)? else { return None };
+                (1000..=2999)
+                    .contains(&y)
+                    .then(|| Hit::new(i, i + 1, DATE, Some(format!("{y:04}"))).no_the())
+            }
+            // "a day-long meeting", "a decades-long feud": a length.
+            [C::Unit(u, plural), C::Other]
+                if s.rsplit('-')
+                    .next()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("long")) =>
+            {
+                // "decades-long" is annotated as some years (PXY), as a plural unit is not.
+                let v = match (plural, u) {
+                    (true, Unit::Decade | Unit::Century) => dur(Qty::Vague, Unit::Year),
+                    (true, u) => dur(Qty::Vague, *u),
+                    (false, u) => dur(Qty::N(1.0), *u),
+                };
+                Some(Hit::new(i, i + 1, DURATION, Some(v)))
             }
             [C::Unit(Unit::Year, false), C::Kw(Kw::End)] => {
                 Some(Hit::new(i, i + 1, DATE, self.rel(Unit::Year, 0, r)))

@@ -565,3 +565,35 @@ fn the_week_of_and_the_day_before_a_date() {
     );
     assert_eq!(value("He left the day after Christmas 2024."), "2024-12-26");
 }
+
+#[test]
+fn more_general_forms_of_news() {
+    assert_eq!(
+        one("He will stay for at least two more weeks."),
+        ("at least two more weeks".into(), "duration", "P2W".into())
+    );
+    assert_eq!(
+        one("They left a third day-long meeting."),
+        ("day-long".into(), "duration", "P1D".into())
+    );
+    assert_eq!(value("a decades-long feud"), "PXY");
+    assert_eq!(value("the post-1959 politics of the island"), "1959");
+    assert_eq!(value("The March accession lets them join."), "2025-03");
+    none("The March on the capital drew crowds.");
+    let got = tx("The summit is on April 24 and 25.", Some(REF));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].0, "25");
+    assert_eq!(got[1].2.as_deref(), Some("2025-04-25"));
+    assert_eq!(tx("He won 24 and 25 votes.", Some(REF)).len(), 0);
+    none("The Communist Party daily Granma wrote it.");
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    assert_eq!(
+        one_at("The campaign runs to Election Day.", (1998, 10, 26)).2,
+        "1998-11-03"
+    );
+    assert_eq!(value("Election Day 2024 is near."), "2024-11-05");
+    none("Election officials counted the ballots.");
+}

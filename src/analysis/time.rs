@@ -356,13 +356,25 @@ impl Matcher<'_, '_> {
                 return Tense::Future;
             }
         }
-        self.right_tense(e)
+        // An expression that opens its sentence ("In January, a week after ..., a bomb
+        // killed") waits for the main verb further on.
+        let opens = s <= self.first + 1;
+        self.right_tense_within(e, if opens { 20 } else { 8 })
     }
 
     /// The tense of the nearest marker in the few tokens from `e`.
     fn right_tense(&self, e: usize) -> Tense {
-        for j in e..self.lim.min(e + 8) {
-            if let Some(t) = lex::tense_marker(self.t(j)) {
+        self.right_tense_within(e, 8)
+    }
+
+    fn right_tense_within(&self, e: usize, n: usize) -> Tense {
+        for j in e..self.lim.min(e + n) {
+            let w = self.t(j);
+            // "vacation plans", "the due date": nouns and adjectives, unless "plans to".
+            if matches!(w, "plans" | "due" | "expected") && self.t(j + 1) != "to" {
+                continue;
+            }
+            if let Some(t) = lex::tense_marker(w) {
                 return t;
             }
         }

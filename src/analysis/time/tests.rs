@@ -597,3 +597,19 @@ fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
     assert_eq!(value("Election Day 2024 is near."), "2024-11-05");
     none("Election officials counted the ballots.");
 }
+
+#[test]
+fn an_opening_date_takes_the_tense_of_the_main_verb() {
+    // Reference: Tuesday 18 February 2025.
+    let got = tx(
+        "In November, a week after the anniversary of the founding of the party, a bomb killed a guard.",
+        Some(REF),
+    );
+    assert_eq!(got[0].2.as_deref(), Some("2024-11"));
+    assert_eq!(
+        value(
+            "On Friday, when she set aside vacation plans for the trip, the office lifted a warning."
+        ),
+        "2025-02-14"
+    );
+}

@@ -1562,10 +1562,9 @@ impl Matcher<'_, '_> {
             | Kw::This
             | Kw::Latest => self.modified(i, k),
             Kw::Every | Kw::Each | Kw::Per => self.every(i),
-            // "Al-Ahram Weekly", "Daily Mail": a name; "the party daily Granma": a paper.
+            // "Al-Ahram Weekly", "Daily Mail": a name.
             Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly
-                if self.cap(i) && (i > self.first && self.cap(i - 1) || self.cap(i + 1))
-                    || self.cap(i + 1) && self.c(i + 1) == C::Other && self.word(i + 1) =>
+                if self.cap(i) && (i > self.first && self.cap(i - 1) || self.cap(i + 1)) =>
             {
                 None
             }

@@ -814,6 +814,35 @@ impl Matcher<'_, '_> {
             }
             _ => {}
         }
+        // "4 in the morning", "9 in the evening", "11 at night".
+        if !ampm && !s.contains(':') {
+            let pod = if self.kw(j, Kw::In) && self.kw(j + 1, Kw::The) {
+                Some((self.c(j + 2), j + 3))
+            } else if self.kw(j, Kw::At) {
+                Some((self.c(j + 1), j + 2))
+            } else {
+                None
+            };
+            match pod {
+                Some((C::Pod("MO"), k)) if (1..=11).contains(&h) => {
+                    ampm = true;
+                    j = k;
+                }
+                Some((C::Pod("AF" | "EV"), k)) if (1..=11).contains(&h) => {
+                    h += 12;
+                    ampm = true;
+                    j = k;
+                }
+                Some((C::Pod("NI"), k)) if (1..=11).contains(&h) => {
+                    if h >= 6 {
+                        h += 12;
+                    }
+                    ampm = true;
+                    j = k;
+                }
+                _ => {}
+            }
+        }
         if ampm && self.t(j) == "." && self.glued(j) && !self.t(j - 1).ends_with('.') {
             j += 1;
         }
@@ -824,9 +853,12 @@ impl Matcher<'_, '_> {
         // dates the time but is an expression of its own.
         let mut day_at = j;
         if self.t(j) == "("
-            && let Some(k) = (j + 1..(j + 6).min(self.lim)).find(|&k| self.t(k) == ")")
+            && let Some(k) = (j + 1..(j + 8).min(self.lim)).find(|&k| self.t(k) == ")")
         {
-            day_at = k + 1;
+            // "4 in the morning (4 a.m. EDT Thursday)": the day may be inside.
+            day_at = (j + 1..k)
+                .find(|&p| matches!(self.c(p), C::Weekday(_, false)))
+                .unwrap_or(k + 1);
         }
         let at_before = i > self.first && self.kw(i - 1, Kw::At);
         if !ampm && !(s.contains(':') && (at_before || self.kw(i + 1, Kw::Zone))) {
@@ -1301,6 +1333,8 @@ impl Matcher<'_, '_> {
         }
         let mut end = i + 1;
         let mut eve = false;
+        // Days off the holiday: "Easter Monday" is the day after Easter Sunday.
+        let mut shift = 0;
         if self.cap(end) {
             match self.t(end) {
                 "Day" => end += 1,
@@ -1308,8 +1342,19 @@ impl Matcher<'_, '_> {
                     eve = true;
                     end += 1;
                 }
+                "Sunday" if h == 5 => end += 1,
+                "Monday" if h == 5 => {
+                    shift = 1;
+                    end += 1;
+                }
                 _ => {}
             }
+        }
+        // "Easter week": the ISO week of Easter Sunday, which starts on its Monday.
+        let week = h == 5 && end == i + 1 && self.t(end).eq_ignore_ascii_case("week");
+        if week {
+            end += 1;
+            shift = -6;
         }
         let on = |y: i16| -> Option<Date> {
             let d = match h {
@@ -1326,12 +1371,21 @@ impl Matcher<'_, '_> {
                         .ok()?,
                     1,
                 )?,
+                5 => easter(y)?,
                 _ => Date::new(y, 10, 31).ok()?,
             };
-            if eve { add_days(d, -1) } else { Some(d) }
+            add_days(d, shift - i64::from(eve))
+        };
+        let fmt = |d: Date| {
+            if week {
+                let w = d.iso_week_date();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            } else {
+                ymd(d)
+            }
         };
         if let Some(y) = self.year_at(end) {
-            let v = on(y as i16).and_then(ymd);
+            let v = on(y as i16).and_then(fmt);
             return Some(Hit::new(i, end + 1, DATE, v).no_the());
         }
         let last = i > self.first && self.kw(i - 1, Kw::Last);
@@ -1357,7 +1411,7 @@ impl Matcher<'_, '_> {
                     .iter()
                     .min_by_key(|c| c.since(r).ok().map_or(i32::MAX, |s| s.get_days().abs())),
             };
-            ymd(*pick?)
+            fmt(*pick?)
         });
         let start = if last || next { i - 1 } else { i };
         Some(Hit::new(start, end, DATE, v).no_the())
@@ -2248,6 +2302,29 @@ fn hhmm(s: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((h, m))
+}
+
+/// Easter Sunday of year `y` (Gregorian calendar; the anonymous Gregorian algorithm).
+fn easter(y: i16) -> Option<Date> {
+    let y32 = i32::from(y);
+    if y32 < 1583 {
+        return None;
+    }
+    let a = y32 % 19;
+    let b = y32 / 100;
+    let c = y32 % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {

@@ -612,3 +612,33 @@ fn an_opening_date_takes_the_tense_of_the_main_verb() {
         "2025-02-14"
     );
 }
+
+#[test]
+fn easter_by_the_gregorian_computus() {
+    assert_eq!(value("They met at Easter 2000."), "2000-04-23");
+    assert_eq!(value("They met on Easter Sunday 2024."), "2024-03-31");
+    assert_eq!(value("They met on Easter Monday 2019."), "2019-04-22");
+    assert_eq!(
+        one_at("Protesters prayed as Easter week began.", (2000, 4, 17)).2,
+        "2000-W16"
+    );
+    assert_eq!(value("He will return for Easter."), "2025-04-20");
+}
+
+#[test]
+fn hours_in_the_morning_and_at_night() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        one("He will leave at 4 in the morning.").2,
+        "2025-02-18T04:00"
+    );
+    assert_eq!(value("It ended at 9 in the evening."), "2025-02-18T21:00");
+    assert_eq!(value("It ended at 11 at night."), "2025-02-18T23:00");
+    let got = tx(
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday), he said.",
+        Some(REF),
+    );
+    assert_eq!(got[0].0, "4 in the morning");
+    assert_eq!(got[0].2.as_deref(), Some("2025-02-20T04:00"));
+    none("He won 4 in the games.");
+}

@@ -1269,6 +1269,36 @@ impl Matcher<'_, '_> {
         if self.t(j + 1) == "-" && self.kw(j + 2, Kw::Old) || self.kw(j + 1, Kw::Old) {
             return None;
         }
+        // "alternatives for a day after plan": "day-after" naming a plan, not a length. A
+        // length before "after" is followed by a clause or a noun phrase, not one bare noun.
+        if matches!(self.c(j + 1), C::Kw(Kw::After | Kw::Before))
+            && self.word(j + 2)
+            && self.c(j + 2) == C::Other
+            && self.t(j + 2).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                self.t(j + 2),
+                "him"
+                    | "her"
+                    | "them"
+                    | "it"
+                    | "us"
+                    | "me"
+                    | "you"
+                    | "that"
+                    | "this"
+                    | "dawn"
+                    | "dusk"
+                    | "sunset"
+                    | "sunrise"
+                    | "lunch"
+                    | "dinner"
+                    | "breakfast"
+            )
+            && !self.word(j + 3)
+            && !self.is_num(j + 3)
+        {
+            return None;
+        }
         let a_word = self.kw(i, Kw::A);
         let mut end = j + 1;
         // "two days ago", "a year earlier", "three months later", "a week from now".

@@ -642,3 +642,11 @@ fn hours_in_the_morning_and_at_night() {
     assert_eq!(got[0].2.as_deref(), Some("2025-02-20T04:00"));
     none("He won 4 in the games.");
 }
+
+#[test]
+fn a_day_after_plan_is_a_name_not_a_length() {
+    none("They are offering alternatives for a day after plan.");
+    assert_eq!(value("They left a day after the attack."), "P1D");
+    assert_eq!(value("They left a day after talks ended."), "P1D");
+    assert_eq!(value("They left a day after that."), "P1D");
+}

@@ -293,7 +293,10 @@ impl Matcher<'_, '_> {
             };
         }
         // "payable Dec. 7", "effective Feb. 1": a date set ahead, whatever the verb.
-        if s > self.first && matches!(self.t(s - 1), "payable" | "effective" | "due") {
+        if s > self.first
+            && (matches!(self.t(s - 1), "payable" | "effective" | "due")
+                || s > self.first + 1 && self.t(s - 2) == "of" && self.t(s - 1) == "record")
+        {
             return Tense::Future;
         }
         // "as soon as Tuesday", "as early as next week".
@@ -322,6 +325,28 @@ impl Matcher<'_, '_> {
                 && matches!(self.t(i + 1), "a" | "an" | "the" | "to" | "for")
             {
                 return Tense::Future;
+            }
+            // "a still unspecified date", "the revised plan": an adjective, not a verb.
+            if w.ends_with("ed")
+                && i > self.first
+                && matches!(
+                    self.t(i - 1),
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "still"
+                        | "newly"
+                        | "so"
+                        | "very"
+                )
+            {
+                continue;
             }
             if let Some(t) = lex::tense_marker(w) {
                 // A participle after a form of "be" takes the tense of the auxiliary: "is

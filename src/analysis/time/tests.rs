@@ -650,3 +650,17 @@ fn a_day_after_plan_is_a_name_not_a_length() {
     assert_eq!(value("They left a day after talks ended."), "P1D");
     assert_eq!(value("They left a day after that."), "P1D");
 }
+
+#[test]
+fn an_adjective_in_ed_does_not_date_the_clause() {
+    // Reference: Tuesday 18 February 2025: "unspecified" is no past verb, "would" rules.
+    assert_eq!(
+        value("It would be paid on a still unspecified date in December."),
+        "2025-12"
+    );
+    let got = tx(
+        "The board declared a dividend to holders of record May 3.",
+        Some(REF),
+    );
+    assert_eq!(got[0].2.as_deref(), Some("2025-05-03"));
+}

@@ -1110,9 +1110,16 @@ impl Matcher<'_, '_> {
         if plural {
             return Some(Hit::new(i, i + 1, SET, Some(format!("XXXX-WXX-{w}"))));
         }
-        // "Sunday Times", "Monday Night Football": a name, not a day.
+        // "Sunday Times", "Monday Night Football": a name, not a day; but "his Sunday Mass" is
+        // a day, a possessive does not start a name.
         let next = self.t(i + 1);
-        if self.c(i + 1) == C::Other
+        let owned = i > self.first
+            && matches!(
+                self.t(i - 1),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+        if !owned
+            && self.c(i + 1) == C::Other
             && self.cap(i + 1)
             && self
                 .doc

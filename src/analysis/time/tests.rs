@@ -664,3 +664,13 @@ fn an_adjective_in_ed_does_not_date_the_clause() {
     );
     assert_eq!(got[0].2.as_deref(), Some("2025-05-03"));
 }
+
+#[test]
+fn a_possessive_weekday_before_a_capital_is_a_day() {
+    // Reference: Tuesday 18 February 2025.
+    assert_eq!(
+        value("In his Sunday Mass the cardinal condemned the attack."),
+        "2025-02-16"
+    );
+    none("He writes for the Sunday Times.");
+}

@@ -1091,6 +1091,9 @@ impl Matcher<'_, '_> {
             && !matches!(
                 self.t(j),
                 "on" | "of" | "to" | "for" | "in" | "at" | "by" | "from" | "with" | "and" | "or"
+                    // "the May government": a person's name.
+                    | "government" | "administration" | "cabinet" | "ministry" | "family"
+                    | "doctrine" | "years" | "era"
             );
         if matches!(m, 3 | 5) && !introduced && !names_noun {
             return None;

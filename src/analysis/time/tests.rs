@@ -580,6 +580,7 @@ fn more_general_forms_of_news() {
     assert_eq!(value("the post-1959 politics of the island"), "1959");
     assert_eq!(value("The March accession lets them join."), "2025-03");
     none("The March on the capital drew crowds.");
+    none("Critics of the May government spoke.");
     let got = tx("The summit is on April 24 and 25.", Some(REF));
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].0, "25");

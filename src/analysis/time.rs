@@ -189,6 +189,16 @@ impl Matcher<'_, '_> {
         i < self.lim && self.doc.tokens.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// Whether token `i` is a word of the sentence.
+    fn word(&self, i: usize) -> bool {
+        i < self.lim
+            && self
+                .doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     fn cap(&self, i: usize) -> bool {
         self.t(i)
             .as_bytes()
@@ -273,8 +283,20 @@ impl Matcher<'_, '_> {
     }
 
     fn clause_tense(&self, s: usize, e: usize) -> Tense {
-        // "until Friday" looks ahead.
+        // "until Friday" looks ahead ("postponed the vote until Thursday"), unless it opens a
+        // past clause ("Until Thursday, they had not named him").
         if s > self.first && self.kw(s - 1, Kw::Until) {
+            let opens = s - 1 == self.first || matches!(self.t(s - 2), "," | "``" | "\"");
+            return match self.right_tense(e) {
+                Tense::Past if opens => Tense::Past,
+                _ => Tense::Future,
+            };
+        }
+        // "payable Dec. 7", "effective Feb. 1": a date set ahead, whatever the verb.
+        if s > self.first
+            && (matches!(self.t(s - 1), "payable" | "effective" | "due")
+                || s > self.first + 1 && self.t(s - 2) == "of" && self.t(s - 1) == "record")
+        {
             return Tense::Future;
         }
         // "as soon as Tuesday", "as early as next week".
@@ -284,6 +306,11 @@ impl Matcher<'_, '_> {
         {
             return Tense::Future;
         }
+        self.marked_tense(s, e)
+    }
+
+    /// The tense of the nearest marker to the left of `s`, then to the right of `e`.
+    fn marked_tense(&self, s: usize, e: usize) -> Tense {
         let mut i = s;
         let mut n = 0;
         while i > self.first && n < 12 {
@@ -293,6 +320,34 @@ impl Matcher<'_, '_> {
                 break;
             }
             let w = self.t(i);
+            // "planned a rally on Saturday", "scheduled for Monday": arranged ahead.
+            if matches!(w, "planned" | "scheduled")
+                && matches!(self.t(i + 1), "a" | "an" | "the" | "to" | "for")
+            {
+                return Tense::Future;
+            }
+            // "a still unspecified date", "the revised plan": an adjective, not a verb.
+            if w.ends_with("ed")
+                && i > self.first
+                && matches!(
+                    self.t(i - 1),
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "still"
+                        | "newly"
+                        | "so"
+                        | "very"
+                )
+            {
+                continue;
+            }
             if let Some(t) = lex::tense_marker(w) {
                 // A participle after a form of "be" takes the tense of the auxiliary: "is
                 // heard" present, "would be held" whatever precedes "be".
@@ -326,8 +381,25 @@ impl Matcher<'_, '_> {
                 return Tense::Future;
             }
         }
-        for j in e..self.lim.min(e + 8) {
-            if let Some(t) = lex::tense_marker(self.t(j)) {
+        // An expression that opens its sentence ("In January, a week after ..., a bomb
+        // killed") waits for the main verb further on.
+        let opens = s <= self.first + 1;
+        self.right_tense_within(e, if opens { 20 } else { 8 })
+    }
+
+    /// The tense of the nearest marker in the few tokens from `e`.
+    fn right_tense(&self, e: usize) -> Tense {
+        self.right_tense_within(e, 8)
+    }
+
+    fn right_tense_within(&self, e: usize, n: usize) -> Tense {
+        for j in e..self.lim.min(e + n) {
+            let w = self.t(j);
+            // "vacation plans", "the due date": nouns and adjectives, unless "plans to".
+            if matches!(w, "plans" | "due" | "expected") && self.t(j + 1) != "to" {
+                continue;
+            }
+            if let Some(t) = lex::tense_marker(w) {
                 return t;
             }
         }
@@ -344,7 +416,9 @@ impl Matcher<'_, '_> {
                     best = longer(best, Some(h.from(i)));
                 }
                 best = longer(best, self.boundary(i));
+                best = longer(best, self.of_day(i + 1).map(|h| h.from(i)));
             }
+            C::Unit(Unit::Day | Unit::Week, false) => best = longer(best, self.of_day(i)),
             C::Kw(Kw::From | Kw::Between) => best = longer(best, self.range(i)),
             C::Kw(Kw::Early | Kw::Late | Kw::Earlier | Kw::Later | Kw::Mid) => {
                 if let Some(h) = self.core(i + 1).filter(|h| h.kind == DATE)
@@ -387,6 +461,30 @@ impl Matcher<'_, '_> {
         inner.filter(|h| h.kind == DURATION).map(|h| h.from(i))
     }
 
+    /// "the week of March 6" (its ISO week), "the day before last Tuesday" (a day off a date).
+    fn of_day(&self, i: usize) -> Option<Hit> {
+        let off = match (self.c(i), self.c(i + 1)) {
+            (C::Unit(Unit::Week, false), C::Kw(Kw::Of)) => None,
+            (C::Unit(Unit::Day, false), C::Kw(Kw::Before)) => Some(-1),
+            (C::Unit(Unit::Day, false), C::Kw(Kw::After)) => Some(1),
+            _ => return None,
+        };
+        let h = self.core(i + 2).filter(|h| h.kind == DATE)?;
+        let d = h
+            .value
+            .as_deref()
+            .filter(|v| v.len() == 10)
+            .and_then(parse_ymd)?;
+        let v = match off {
+            None => {
+                let w = d.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Some(n) => ymd(add_days(d, n)?)?,
+        };
+        Some(Hit::new(i, h.end, DATE, Some(v)))
+    }
+
     /// "the end of 2024", "the beginning of next year", "the end of the month".
     fn boundary(&self, i: usize) -> Option<Hit> {
         let k = if self.kw(i, Kw::The) { i + 1 } else { i };
@@ -408,23 +506,24 @@ impl Matcher<'_, '_> {
         Some(h.from(i))
     }
 
-    /// "from 12 to 14 February", "between 2014 and 2022", "from Monday to Wednesday".
+    /// "from 12 to 14 February": a range whose first end is a bare day number that takes its
+    /// month from the second. When both ends are expressions of their own ("between 2014 and
+    /// 2022", "from Sept. 14 to Thursday") each is tagged alone, as TimeML annotates them.
     fn range(&self, i: usize) -> Option<Hit> {
         let between = self.kw(i, Kw::Between);
         let a_start = i + 1;
-        // A bare day number that takes its month from the second date.
-        let (a, a_day) = match self.core(a_start) {
+        let d = match self.core(a_start) {
             // "from 12 to 14 February" already read as a range from its first number.
             Some(h) if h.kind == DATE && h.value.as_deref().is_some_and(|v| v.contains('/')) => {
                 return Some(h.from(i).no_the());
             }
-            Some(h) if h.kind == DATE => (Some(h), None),
+            Some(h) if h.kind == DATE => return None,
             _ => match self.int(a_start) {
-                Some((d, 1..=2)) if (1..=31).contains(&d) => (None, Some(d)),
+                Some((d, 1..=2)) if (1..=31).contains(&d) => d,
                 _ => return None,
             },
         };
-        let sep = a.as_ref().map_or(a_start + 1, |h| h.end);
+        let sep = a_start + 1;
         let ok_sep = if between {
             self.kw(sep, Kw::And)
         } else {
@@ -437,26 +536,13 @@ impl Matcher<'_, '_> {
             return None;
         }
         let b = self.core(sep + 1).filter(|h| h.kind == DATE)?;
-        let value = match (a, a_day) {
-            (Some(a), _) => match (a.value, b.value.as_deref()) {
-                (Some(x), Some(y)) if !x.contains('/') && !y.contains('/') => {
-                    Some(format!("{x}/{y}"))
-                }
-                _ => None,
-            },
-            (None, Some(d)) => {
-                let y = b.value.as_deref()?;
-                let end = parse_ymd(y.get(..10)?)?;
-                let start = Date::new(end.year(), end.month(), d as i8).ok()?;
-                if start <= end {
-                    Some(format!("{}/{}", ymd(start)?, y))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        let value = value.filter(|v| range_ordered(v));
+        let y = b.value.as_deref()?;
+        let end = parse_ymd(y.get(..10)?)?;
+        let start = Date::new(end.year(), end.month(), d as i8).ok()?;
+        if start > end {
+            return None;
+        }
+        let value = Some(format!("{}/{}", ymd(start)?, y)).filter(|v| range_ordered(v));
         value.as_ref()?;
         Some(Hit::new(i, b.end, DATE, value).no_the())
     }
@@ -509,6 +595,12 @@ impl Matcher<'_, '_> {
             return self.clock(i);
         }
         let mut best = self.duration(i);
+        if let Some((n, len)) = digits(s)
+            && len <= 2
+            && let Some(h) = self.second_of_pair(i, n)
+        {
+            return Some(h);
+        }
         if let Some((n, len)) = digits(s) {
             best = longer(best, self.numeric_date(i, n, len));
             if len <= 2 && (1..=31).contains(&n) {
@@ -542,6 +634,22 @@ impl Matcher<'_, '_> {
             }
         }
         best
+    }
+
+    /// "25" in "on April 24 and 25": a second day of the month just named, its own expression.
+    fn second_of_pair(&self, i: usize, n: u32) -> Option<Hit> {
+        if i < self.first + 2 || !matches!(self.t(i - 1), "and" | "or") || self.word(i + 1) {
+            return None;
+        }
+        let prev = self.out.last()?;
+        let before = self.doc.tokens.get(i - 2)?;
+        if prev.end != before.end || prev.kind != DATE {
+            return None;
+        }
+        let d = prev.value.as_deref().and_then(parse_ymd)?;
+        let n = i8::try_from(n).ok().filter(|n| *n > d.day())?;
+        let v = ymd(Date::new(d.year(), d.month(), n).ok()?)?;
+        Some(Hit::new(i, i + 1, DATE, Some(v)).no_the())
     }
 
     /// "2025-02-12", "12/02/2025", "1999-01-22 13:06".
@@ -731,11 +839,51 @@ impl Matcher<'_, '_> {
             }
             _ => {}
         }
+        // "4 in the morning", "9 in the evening", "11 at night".
+        if !ampm && !s.contains(':') {
+            let pod = if self.kw(j, Kw::In) && self.kw(j + 1, Kw::The) {
+                Some((self.c(j + 2), j + 3))
+            } else if self.kw(j, Kw::At) {
+                Some((self.c(j + 1), j + 2))
+            } else {
+                None
+            };
+            match pod {
+                Some((C::Pod("MO"), k)) if (1..=11).contains(&h) => {
+                    ampm = true;
+                    j = k;
+                }
+                Some((C::Pod("AF" | "EV"), k)) if (1..=11).contains(&h) => {
+                    h += 12;
+                    ampm = true;
+                    j = k;
+                }
+                Some((C::Pod("NI"), k)) if (1..=11).contains(&h) => {
+                    if h >= 6 {
+                        h += 12;
+                    }
+                    ampm = true;
+                    j = k;
+                }
+                _ => {}
+            }
+        }
         if ampm && self.t(j) == "." && self.glued(j) && !self.t(j - 1).ends_with('.') {
             j += 1;
         }
         if self.kw(j, Kw::Zone) {
             j += 1;
+        }
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, then its day, which
+        // dates the time but is an expression of its own.
+        let mut day_at = j;
+        if self.t(j) == "("
+            && let Some(k) = (j + 1..(j + 8).min(self.lim)).find(|&k| self.t(k) == ")")
+        {
+            // "4 in the morning (4 a.m. EDT Thursday)": the day may be inside.
+            day_at = (j + 1..k)
+                .find(|&p| matches!(self.c(p), C::Weekday(_, false)))
+                .unwrap_or(k + 1);
         }
         let at_before = i > self.first && self.kw(i - 1, Kw::At);
         if !ampm && !(s.contains(':') && (at_before || self.kw(i + 1, Kw::Zone))) {
@@ -746,20 +894,20 @@ impl Matcher<'_, '_> {
         }
         // The day it falls on.
         let mut day = self.r;
-        match self.c(j) {
+        match self.c(day_at) {
             C::Kw(Kw::Today | Kw::Tomorrow | Kw::Yesterday) => {
-                let off = match self.c(j) {
+                let off = match self.c(day_at) {
                     C::Kw(Kw::Tomorrow) => 1,
                     C::Kw(Kw::Yesterday) => -1,
                     _ => 0,
                 };
                 day = self.r.and_then(|r| add_days(r, off));
-                j += 1;
+                j += usize::from(day_at == j);
             }
-            C::Weekday(w, false) if self.cap(j) => {
-                let t = self.tense(i, j + 1);
+            C::Weekday(w, false) if self.cap(day_at) => {
+                let t = self.tense(i, day_at + 1);
                 day = self.r.and_then(|r| weekday_from(r, w, t));
-                j += 1;
+                j += usize::from(day_at == j);
             }
             _ => {}
         }
@@ -935,7 +1083,19 @@ impl Matcher<'_, '_> {
                     | Kw::Each
             )
         );
-        if matches!(m, 3 | 5) && !introduced {
+        // "the March accession": a month naming a noun after it.
+        let names_noun = prev == C::Kw(Kw::The)
+            && self.word(j)
+            && self.c(j) == C::Other
+            && self.t(j).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                self.t(j),
+                "on" | "of" | "to" | "for" | "in" | "at" | "by" | "from" | "with" | "and" | "or"
+                    // "the May government": a person's name.
+                    | "government" | "administration" | "cabinet" | "ministry" | "family"
+                    | "doctrine" | "years" | "era"
+            );
+        if matches!(m, 3 | 5) && !introduced && !names_noun {
             return None;
         }
         if i == self.first && !introduced && self.c(i + 1) == C::Other && self.cap(i + 1) {
@@ -953,9 +1113,16 @@ impl Matcher<'_, '_> {
         if plural {
             return Some(Hit::new(i, i + 1, SET, Some(format!("XXXX-WXX-{w}"))));
         }
-        // "Sunday Times", "Monday Night Football": a name, not a day.
+        // "Sunday Times", "Monday Night Football": a name, not a day; but "his Sunday Mass" is
+        // a day, a possessive does not start a name.
         let next = self.t(i + 1);
-        if self.c(i + 1) == C::Other
+        let owned = i > self.first
+            && matches!(
+                self.t(i - 1),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            );
+        if !owned
+            && self.c(i + 1) == C::Other
             && self.cap(i + 1)
             && self
                 .doc
@@ -1057,7 +1224,8 @@ impl Matcher<'_, '_> {
         {
             return Some((Qty::N(n + 0.5), j + 3));
         }
-        if self.kw(j, Kw::More) && q == Qty::Vague {
+        // "several more days", "two more weeks".
+        if self.kw(j, Kw::More) && (q == Qty::Vague || matches!(self.c(j + 1), C::Unit(..))) {
             j += 1;
         }
         Some((q, j))
@@ -1089,6 +1257,18 @@ impl Matcher<'_, '_> {
         };
         let C::Unit(u, plural) = self.c(j) else {
             return None;
+        };
+        // "a minute and a half", "an hour and a half".
+        let (q, j) = match q {
+            Qty::N(n)
+                if !plural
+                    && self.kw(j + 1, Kw::And)
+                    && self.kw(j + 2, Kw::A)
+                    && self.kw(j + 3, Kw::Half) =>
+            {
+                (Qty::N(n + 0.5), j + 3)
+            }
+            q => (q, j),
         };
         let n = match q {
             Qty::N(n) => n,
@@ -1122,6 +1302,36 @@ impl Matcher<'_, '_> {
         }
         // "a 45-year-old", "five years old": an age.
         if self.t(j + 1) == "-" && self.kw(j + 2, Kw::Old) || self.kw(j + 1, Kw::Old) {
+            return None;
+        }
+        // "alternatives for a day after plan": "day-after" naming a plan, not a length. A
+        // length before "after" is followed by a clause or a noun phrase, not one bare noun.
+        if matches!(self.c(j + 1), C::Kw(Kw::After | Kw::Before))
+            && self.word(j + 2)
+            && self.c(j + 2) == C::Other
+            && self.t(j + 2).bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                self.t(j + 2),
+                "him"
+                    | "her"
+                    | "them"
+                    | "it"
+                    | "us"
+                    | "me"
+                    | "you"
+                    | "that"
+                    | "this"
+                    | "dawn"
+                    | "dusk"
+                    | "sunset"
+                    | "sunrise"
+                    | "lunch"
+                    | "dinner"
+                    | "breakfast"
+            )
+            && !self.word(j + 3)
+            && !self.is_num(j + 3)
+        {
             return None;
         }
         let a_word = self.kw(i, Kw::A);
@@ -1182,8 +1392,14 @@ impl Matcher<'_, '_> {
 
     /// "Christmas", "Thanksgiving Day", "Christmas Eve 2024".
     fn holiday(&self, i: usize, h: u8) -> Option<Hit> {
+        // "Election" is a holiday only as "Election Day".
+        if h == 4 && self.t(i + 1) != "Day" {
+            return None;
+        }
         let mut end = i + 1;
         let mut eve = false;
+        // Days off the holiday: "Easter Monday" is the day after Easter Sunday.
+        let mut shift = 0;
         if self.cap(end) {
             match self.t(end) {
                 "Day" => end += 1,
@@ -1191,8 +1407,19 @@ impl Matcher<'_, '_> {
                     eve = true;
                     end += 1;
                 }
+                "Sunday" if h == 5 => end += 1,
+                "Monday" if h == 5 => {
+                    shift = 1;
+                    end += 1;
+                }
                 _ => {}
             }
+        }
+        // "Easter week": the ISO week of Easter Sunday, which starts on its Monday.
+        let week = h == 5 && end == i + 1 && self.t(end).eq_ignore_ascii_case("week");
+        if week {
+            end += 1;
+            shift = -6;
         }
         let on = |y: i16| -> Option<Date> {
             let d = match h {
@@ -1201,12 +1428,29 @@ impl Matcher<'_, '_> {
                     .ok()?
                     .nth_weekday_of_month(4, jiff::civil::Weekday::Thursday)
                     .ok()?,
+                // US Election Day: the Tuesday after the first Monday of November.
+                4 => add_days(
+                    Date::new(y, 11, 1)
+                        .ok()?
+                        .nth_weekday_of_month(1, jiff::civil::Weekday::Monday)
+                        .ok()?,
+                    1,
+                )?,
+                5 => easter(y)?,
                 _ => Date::new(y, 10, 31).ok()?,
             };
-            if eve { add_days(d, -1) } else { Some(d) }
+            add_days(d, shift - i64::from(eve))
+        };
+        let fmt = |d: Date| {
+            if week {
+                let w = d.iso_week_date();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            } else {
+                ymd(d)
+            }
         };
         if let Some(y) = self.year_at(end) {
-            let v = on(y as i16).and_then(ymd);
+            let v = on(y as i16).and_then(fmt);
             return Some(Hit::new(i, end + 1, DATE, v).no_the());
         }
         let last = i > self.first && self.kw(i - 1, Kw::Last);
@@ -1232,7 +1476,7 @@ impl Matcher<'_, '_> {
                     .iter()
                     .min_by_key(|c| c.since(r).ok().map_or(i32::MAX, |s| s.get_days().abs())),
             };
-            ymd(*pick?)
+            fmt(*pick?)
         });
         let start = if last || next { i - 1 } else { i };
         Some(Hit::new(start, end, DATE, v).no_the())
@@ -1845,6 +2089,34 @@ impl Matcher<'_, '_> {
                 let (y, 4) = digits(d)? else { return None };
                 Some(Hit::new(i, i + 1, DATE, Some(format!("{}", y / 10))))
             }
+            // "post-1959", "pre-1914".
+            [C::Other, C::Other]
+                if s.split(['-', '\u{2010}', '\u{2011}'])
+                    .next()
+                    .is_some_and(|p| {
+                        p.eq_ignore_ascii_case("pre") || p.eq_ignore_ascii_case("post")
+                    }) =>
+            {
+                let tail = s.rsplit('-').next()?;
+                let (y, 4) = digits(tail)? else { return None };
+                (1000..=2999)
+                    .contains(&y)
+                    .then(|| Hit::new(i, i + 1, DATE, Some(format!("{y:04}"))).no_the())
+            }
+            // "a day-long meeting", "a decades-long feud": a length.
+            [C::Unit(u, plural), C::Other]
+                if s.rsplit('-')
+                    .next()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("long")) =>
+            {
+                // "decades-long" is annotated as some years (PXY), as a plural unit is not.
+                let v = match (plural, u) {
+                    (true, Unit::Decade | Unit::Century) => dur(Qty::Vague, Unit::Year),
+                    (true, u) => dur(Qty::Vague, *u),
+                    (false, u) => dur(Qty::N(1.0), *u),
+                };
+                Some(Hit::new(i, i + 1, DURATION, Some(v)))
+            }
             [C::Unit(Unit::Year, false), C::Kw(Kw::End)] => {
                 Some(Hit::new(i, i + 1, DATE, self.rel(Unit::Year, 0, r)))
             }
@@ -2012,6 +2284,8 @@ fn dur(q: Qty, u: Unit) -> String {
             let v = n * scale;
             if v.fract() == 0.0 {
                 format!("P{t}{}{letter}", v as u64)
+            } else if let Some(s) = split_fraction(v, u) {
+                s
             } else {
                 format!("P{t}{v}{letter}")
             }
@@ -2025,6 +2299,43 @@ fn dur(q: Qty, u: Unit) -> String {
             format!("P{t}X{letter}")
         }
     }
+}
+
+/// A fractional length in whole units and whole smaller ones, as TimeML writes it: "2 1/2 years"
+/// P2Y6M, "5 1/2 hours" PT5H30M, "a day and a half" P1DT12H. `None` when that is not exact.
+fn split_fraction(v: f64, u: Unit) -> Option<String> {
+    // A week and a half is ten and a half days: written in days and hours.
+    if u == Unit::Week && (0.0..1e6).contains(&v) {
+        let hours = (v * 7.0 * 24.0).round() as u64;
+        let (d, h) = (hours / 24, hours % 24);
+        return Some(if h == 0 {
+            format!("P{d}D")
+        } else {
+            format!("P{d}DT{h}H")
+        });
+    }
+    let (per, big) = match u {
+        Unit::Year | Unit::Decade | Unit::Century => (12.0, "Y"),
+        Unit::Day => (24.0, "D"),
+        Unit::Hour | Unit::Minute => (60.0, ""),
+        _ => return None,
+    };
+    let whole = v.trunc();
+    let rest = v.fract() * per;
+    if rest.fract() != 0.0 || !(0.0..1e9).contains(&whole) {
+        return None;
+    }
+    let (whole, rest) = (whole as u64, rest as u64);
+    Some(match (whole, u) {
+        (0, Unit::Day) => format!("PT{rest}H"),
+        (0, Unit::Hour) => format!("PT{rest}M"),
+        (0, Unit::Minute) => format!("PT{rest}S"),
+        (0, _) => format!("P{rest}M"),
+        (_, Unit::Day) => format!("P{whole}DT{rest}H"),
+        (_, Unit::Hour) => format!("PT{whole}H{rest}M"),
+        (_, Unit::Minute) => format!("PT{whole}M{rest}S"),
+        _ => format!("P{whole}{big}{rest}M"),
+    })
 }
 
 fn digits(s: &str) -> Option<(u32, usize)> {
@@ -2056,6 +2367,29 @@ fn hhmm(s: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((h, m))
+}
+
+/// Easter Sunday of year `y` (Gregorian calendar; the anonymous Gregorian algorithm).
+fn easter(y: i16) -> Option<Date> {
+    let y32 = i32::from(y);
+    if y32 < 1583 {
+        return None;
+    }
+    let a = y32 % 19;
+    let b = y32 / 100;
+    let c = y32 % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {

@@ -142,7 +142,8 @@ pub enum C {
     Pod(&'static str),
     /// A function or time word.
     Kw(Kw),
-    /// A holiday with a rule for its date: 1 Christmas, 2 (US) Thanksgiving, 3 Halloween.
+    /// A holiday with a rule for its date: 1 Christmas, 2 (US) Thanksgiving, 3 Halloween,
+    /// 4 (US) Election Day, 5 Easter (Sunday).
     Holiday(u8),
     /// "the nineties": the decade of the 1900s (its tens digit).
     DecadeW(u8),
@@ -243,6 +244,8 @@ pub fn classify_lower(w: &str) -> C {
         "christmas" => Holiday(1),
         "thanksgiving" => Holiday(2),
         "halloween" => Holiday(3),
+        "election" => Holiday(4),
+        "easter" => Holiday(5),
         "twenties" => DecadeW(2),
         "thirties" => DecadeW(3),
         "forties" => DecadeW(4),

@@ -19,7 +19,7 @@ use text::Document;
 
 /// Bumped whenever the analysis may give a different result for the same input, so that cached
 /// analyses are not reused across versions.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// How to analyse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -517,7 +517,9 @@ impl Matcher<'_, '_> {
             Some(h) if h.kind == DATE && h.value.as_deref().is_some_and(|v| v.contains('/')) => {
                 return Some(h.from(i).no_the());
             }
-            Some(h) if h.kind == DATE => return None,
+            // "between 2014 and 2022", "from March to June 2024": two ends of one granularity
+            // read as one range, as the timeline shows it.
+            Some(h) if h.kind == DATE => return self.whole_range(i, between, h),
             _ => match self.int(a_start) {
                 Some((d, 1..=2)) if (1..=31).contains(&d) => d,
                 _ => return None,
@@ -545,6 +547,27 @@ impl Matcher<'_, '_> {
         let value = Some(format!("{}/{}", ymd(start)?, y)).filter(|v| range_ordered(v));
         value.as_ref()?;
         Some(Hit::new(i, b.end, DATE, value).no_the())
+    }
+
+    /// A range whose two ends are whole expressions of the same granularity ("between 2014 and
+    /// 2022" → `2014/2022`); `None` leaves each end to be tagged alone.
+    fn whole_range(&self, i: usize, between: bool, a: Hit) -> Option<Hit> {
+        let sep = a.end;
+        let ok_sep = if between {
+            self.kw(sep, Kw::And)
+        } else {
+            self.kw(sep, Kw::To) || self.kw(sep, Kw::Through) || self.kw(sep, Kw::Until)
+        };
+        if !ok_sep {
+            return None;
+        }
+        let b = self.core(sep + 1).filter(|h| h.kind == DATE)?;
+        let (va, vb) = (a.value.as_deref()?, b.value.as_deref()?);
+        let plain = |v: &str| v.bytes().all(|c| c.is_ascii_digit() || c == b'-');
+        if va.len() != vb.len() || !plain(va) || !plain(vb) || va >= vb {
+            return None;
+        }
+        Some(Hit::new(i, b.end, DATE, Some(format!("{va}/{vb}"))).no_the())
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
@@ -2282,10 +2305,10 @@ fn dur(q: Qty, u: Unit) -> String {
     match q {
         Qty::N(n) if (0.0..1e9).contains(&n) => {
             let v = n * scale;
+            // A fraction stays a decimal in its own unit ("four and a half hours" PT4.5H), as
+            // TIMEX3 allows and the issue asks; TimeML's corpora sometimes split it (PT4H30M).
             if v.fract() == 0.0 {
                 format!("P{t}{}{letter}", v as u64)
-            } else if let Some(s) = split_fraction(v, u) {
-                s
             } else {
                 format!("P{t}{v}{letter}")
             }
@@ -2299,43 +2322,6 @@ fn dur(q: Qty, u: Unit) -> String {
             format!("P{t}X{letter}")
         }
     }
-}
-
-/// A fractional length in whole units and whole smaller ones, as TimeML writes it: "2 1/2 years"
-/// P2Y6M, "5 1/2 hours" PT5H30M, "a day and a half" P1DT12H. `None` when that is not exact.
-fn split_fraction(v: f64, u: Unit) -> Option<String> {
-    // A week and a half is ten and a half days: written in days and hours.
-    if u == Unit::Week && (0.0..1e6).contains(&v) {
-        let hours = (v * 7.0 * 24.0).round() as u64;
-        let (d, h) = (hours / 24, hours % 24);
-        return Some(if h == 0 {
-            format!("P{d}D")
-        } else {
-            format!("P{d}DT{h}H")
-        });
-    }
-    let (per, big) = match u {
-        Unit::Year | Unit::Decade | Unit::Century => (12.0, "Y"),
-        Unit::Day => (24.0, "D"),
-        Unit::Hour | Unit::Minute => (60.0, ""),
-        _ => return None,
-    };
-    let whole = v.trunc();
-    let rest = v.fract() * per;
-    if rest.fract() != 0.0 || !(0.0..1e9).contains(&whole) {
-        return None;
-    }
-    let (whole, rest) = (whole as u64, rest as u64);
-    Some(match (whole, u) {
-        (0, Unit::Day) => format!("PT{rest}H"),
-        (0, Unit::Hour) => format!("PT{rest}M"),
-        (0, Unit::Minute) => format!("PT{rest}S"),
-        (0, _) => format!("P{rest}M"),
-        (_, Unit::Day) => format!("P{whole}DT{rest}H"),
-        (_, Unit::Hour) => format!("PT{whole}H{rest}M"),
-        (_, Unit::Minute) => format!("PT{whole}M{rest}S"),
-        _ => format!("P{whole}{big}{rest}M"),
-    })
 }
 
 fn digits(s: &str) -> Option<(u32, usize)> {

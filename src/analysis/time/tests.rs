@@ -111,8 +111,9 @@ fn ranges_are_one_expression() {
 }
 
 #[test]
-fn ranges_of_two_whole_dates_are_two_expressions() {
-    // TimeML tags each end of "between 2014 and 2022" as its own TIMEX3.
+fn ranges_of_two_whole_dates_of_one_granularity_are_one_range() {
+    // The timeline shows "between 2014 and 2022" as one span of time (issue 4), although TimeML
+    // tags each end alone.
     let got = tx(
         "It grew between 2014 and 2022 and from 1991 to 1997.",
         Some(REF),
@@ -121,16 +122,26 @@ fn ranges_of_two_whole_dates_are_two_expressions() {
     assert_eq!(
         vals,
         [
-            ("2014", Some("2014")),
-            ("2022", Some("2022")),
-            ("1991", Some("1991")),
-            ("1997", Some("1997"))
+            ("between 2014 and 2022", Some("2014/2022")),
+            ("from 1991 to 1997", Some("1991/1997"))
         ]
     );
-    let got = tx("They bought shares from Sept. 14 to Feb. 10.", Some(REF));
-    assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[0].0, "Sept. 14");
-    assert_eq!(got[1].0, "Feb. 10");
+    let got = tx(
+        "They bought shares from 14 Sept. 2024 to 10 Feb. 2025.",
+        Some(REF),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("2024-09-14/2025-02-10"));
+}
+
+#[test]
+fn ends_that_do_not_make_a_range_stay_apart() {
+    // A backwards pair, or two granularities, is two expressions.
+    let got = tx(
+        "It fell between 2022 and 2014, and between 2019 and May 2020.",
+        Some(REF),
+    );
+    assert_eq!(got.len(), 4, "{got:?}");
 }
 
 #[test]
@@ -277,20 +288,20 @@ fn since_keeps_the_year() {
 fn durations() {
     assert_eq!(
         one("It closed after four and a half hours."),
-        ("four and a half hours".into(), "duration", "PT4H30M".into())
+        ("four and a half hours".into(), "duration", "PT4.5H".into())
     );
     assert_eq!(value("It lasted three years."), "P3Y");
     assert_eq!(value("It lasted two weeks."), "P2W");
     assert_eq!(value("It lasted a decade."), "P10Y");
     assert_eq!(value("It lasted 90 minutes."), "PT90M");
     assert_eq!(value("It lasted twenty-four hours."), "PT24H");
-    assert_eq!(value("It lasted 5 1/2 hours."), "PT5H30M");
-    // TimeML writes a fraction in whole smaller units.
-    assert_eq!(value("It took 2 1/2 years."), "P2Y6M");
-    assert_eq!(value("It took a minute and a half."), "PT1M30S");
-    assert_eq!(value("It took a day and a half."), "P1DT12H");
-    assert_eq!(value("It took half a day."), "PT12H");
-    assert_eq!(value("It took a week and a half."), "P10DT12H");
+    // A fraction stays a decimal of its own unit.
+    assert_eq!(value("It lasted 5 1/2 hours."), "PT5.5H");
+    assert_eq!(value("It took 2 1/2 years."), "P2.5Y");
+    assert_eq!(value("It took a minute and a half."), "PT1.5M");
+    assert_eq!(value("It took a day and a half."), "P1.5D");
+    assert_eq!(value("It took half a day."), "P0.5D");
+    assert_eq!(value("It took a week and a half."), "P1.5W");
     assert_eq!(value("It lasted several years."), "PXY");
     assert_eq!(value("a five-year plan"), "P5Y");
     assert_eq!(value("a 10-year bond"), "P10Y");

@@ -406,26 +406,19 @@ struct Walk {
     skipped: Vec<PathBuf>,
     /// Folders already walked (canonical paths): a symbolic link back up the tree would make
     /// the walk endless.
-    seen: Vec<PathBuf>,
+    seen: std::collections::HashSet<PathBuf>,
 }
 
+/// Depth first, each folder's entries in sorted order; a stack of folders rather than recursion,
+/// so a tree as deep as paths allow cannot overflow the stack of the thread that loads.
 fn walk(dir: &Path, found: &mut Walk, problems: &mut Vec<LoadError>) {
-    if let Ok(canonical) = dir.canonicalize() {
-        if found.seen.contains(&canonical) {
-            return;
-        }
-        found.seen.push(canonical);
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(LoadError::error(dir, io_problem(&e)));
-            return;
-        }
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
+    let mut open: Vec<Open> = Vec::new();
+    open.extend(enter(dir, dir.canonicalize().ok(), found, problems));
+    while let Some((canonical, entries)) = open.last_mut() {
+        let Some(path) = entries.next() else {
+            open.pop();
+            continue;
+        };
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -433,11 +426,47 @@ fn walk(dir: &Path, found: &mut Walk, problems: &mut Vec<LoadError>) {
             continue;
         }
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, found, problems),
+            Ok(m) if m.is_dir() => {
+                // Canonicalising costs a call per component of the path: only a link needs it.
+                let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+                let canonical = match (&canonical, path.file_name()) {
+                    (Some(parent), Some(name)) if !link => Some(parent.join(name)),
+                    _ => path.canonicalize().ok(),
+                };
+                open.extend(enter(&path, canonical, found, problems));
+            }
             // A named pipe or a device in a folder would block the read or never end.
             Ok(m) if m.is_file() && Format::of(&path).is_some() => found.files.push(path),
             Ok(_) => found.skipped.push(path),
             Err(e) => problems.push(LoadError::error(&path, io_problem(&e))),
         }
     }
+}
+
+/// A folder being walked: its canonical path (if known) and the entries still to visit.
+type Open = (Option<PathBuf>, std::vec::IntoIter<PathBuf>);
+
+/// A folder's entries, sorted, with its canonical path; `None` when it was walked already or
+/// cannot be listed.
+fn enter(
+    dir: &Path,
+    canonical: Option<PathBuf>,
+    found: &mut Walk,
+    problems: &mut Vec<LoadError>,
+) -> Option<Open> {
+    if let Some(c) = &canonical
+        && !found.seen.insert(c.clone())
+    {
+        return None;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(LoadError::error(dir, io_problem(&e)));
+            return None;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    Some((canonical, entries.into_iter()))
 }

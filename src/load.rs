@@ -449,50 +449,82 @@ struct Walk {
     skipped: Vec<PathBuf>,
     /// Folders already walked (canonical paths): a symbolic link back up the tree would make
     /// the walk endless.
-    seen: Vec<PathBuf>,
+    seen: std::collections::HashSet<PathBuf>,
 }
 
+/// Depth first, each folder's entries in sorted order; a stack of folders rather than recursion,
+/// so a tree as deep as paths allow cannot overflow the stack of the thread that loads.
 fn walk(dir: &Path, found: &mut Walk, problems: &mut Vec<LoadError>) {
-    if let Ok(canonical) = dir.canonicalize() {
-        if found.seen.contains(&canonical) {
-            return;
-        }
-        found.seen.push(canonical);
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(LoadError::error(dir, io_problem(&e)));
-            return;
-        }
-    };
-    // The entry's type comes with the folder listing on most systems: no `stat` per file,
-    // which is most of the time a folder of 10,000 articles takes to list. Links and unknown
-    // types are followed with `metadata`.
-    let mut entries: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| (e.path(), e.file_type().ok()))
-        .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, kind) in entries {
+    let mut open: Vec<Open> = Vec::new();
+    open.extend(enter(dir, dir.canonicalize().ok(), found, problems));
+    while let Some((canonical, entries)) = open.last_mut() {
+        let Some((path, kind)) = entries.next() else {
+            open.pop();
+            continue;
+        };
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;
         }
-        // (is a folder, is a regular file)
+        // (is a folder, is a regular file, is a link). The entry's type comes with the folder
+        // listing on most systems: no `stat` per file, which is most of the time a folder of
+        // 10,000 articles takes to list. Links and unknown types are followed with `metadata`.
         let kind = match kind {
-            Some(k) if k.is_file() => Ok((false, true)),
-            Some(k) if k.is_dir() => Ok((true, false)),
-            _ => std::fs::metadata(&path).map(|m| (m.is_dir(), m.is_file())),
+            Some(k) if k.is_file() => Ok((false, true, false)),
+            Some(k) if k.is_dir() => Ok((true, false, false)),
+            k => std::fs::metadata(&path)
+                .map(|m| (m.is_dir(), m.is_file(), k.is_none_or(|k| k.is_symlink()))),
         };
         match kind {
-            Ok((true, _)) => walk(&path, found, problems),
+            Ok((true, _, link)) => {
+                // Canonicalising costs a call per component of the path: only a link needs it.
+                let canonical = match (&canonical, path.file_name()) {
+                    (Some(parent), Some(name)) if !link => Some(parent.join(name)),
+                    _ => path.canonicalize().ok(),
+                };
+                open.extend(enter(&path, canonical, found, problems));
+            }
             // A named pipe or a device in a folder would block the read or never end.
-            Ok((false, true)) if Format::of(&path).is_some() => found.files.push(path),
+            Ok((false, true, _)) if Format::of(&path).is_some() => found.files.push(path),
             Ok(_) => found.skipped.push(path),
             Err(e) => problems.push(LoadError::error(&path, io_problem(&e))),
         }
     }
+}
+
+/// A folder being walked: its canonical path (if known) and the entries still to visit, each
+/// with its type from the listing when the system gives it.
+type Open = (
+    Option<PathBuf>,
+    std::vec::IntoIter<(PathBuf, Option<std::fs::FileType>)>,
+);
+
+/// A folder's entries, sorted, with its canonical path; `None` when it was walked already or
+/// cannot be listed.
+fn enter(
+    dir: &Path,
+    canonical: Option<PathBuf>,
+    found: &mut Walk,
+    problems: &mut Vec<LoadError>,
+) -> Option<Open> {
+    if let Some(c) = &canonical
+        && !found.seen.insert(c.clone())
+    {
+        return None;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(LoadError::error(dir, io_problem(&e)));
+            return None;
+        }
+    };
+    let mut entries: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), e.file_type().ok()))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    Some((canonical, entries.into_iter()))
 }

@@ -627,6 +627,42 @@ fn unreadable_files_symlink_loops_and_vanished_paths() {
     assert_one_line_each(&one.problems);
 }
 
+#[test]
+fn deeply_nested_folders_load_without_overflowing_the_stack() {
+    // About as deep as a path can go (PATH_MAX is 4096 on Linux): the walk recurses per folder.
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    while deep.as_os_str().len() < 3900 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("bottom.txt"), PARAGRAPH).unwrap();
+    fs::write(dir.path().join("top.txt"), PARAGRAPH).unwrap();
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.articles.len(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_named_readably() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[2J.txt");
+    fs::write(dir.path().join(name), "").unwrap();
+    fs::write(dir.path().join("good.txt"), PARAGRAPH).unwrap();
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(loaded.articles.len(), 1);
+    assert_one_line_each(&loaded.problems);
+    assert!(
+        loaded.problems[0]
+            .to_string()
+            .ends_with("caf\u{FFFD}␛[2J.txt: empty file"),
+        "{}",
+        loaded.problems[0]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_in_a_folder_is_skipped_not_read() {

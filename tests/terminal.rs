@@ -187,3 +187,185 @@ fn a_panic_restores_the_terminal_says_one_line_and_keeps_the_state_file() {
     let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// No injection through the reader
+
+/// Control sequences and invisible characters an article could carry: clear screen and cursor
+/// moves (CSI), clipboard write (OSC 52), a hidden link (OSC 8), a window title (OSC 0), DCS and
+/// APC strings, C1 controls, bidi overrides and isolates, zero-width characters, BEL, BS, CR.
+const PAYLOAD: &str = "\x1b[2J\x1b[H\x1b[5;5H\x1b]52;c;ZXZpbA==\x07\x1b]8;;https://evil.example/\x1b\\\
+click\x1b]8;;\x1b\\\x1b]0;pwned\x07\x1bP1$qm\x1b\\\x1b_apc\x1b\\\u{9b}31m\u{85}\u{9d}0;x\u{9c}\
+\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200B}\u{200D}\u{2060}\u{FEFF}\u{2028}\r\x08\x07";
+
+/// Articles carrying the payload in the body, the title, the source and the actors' names, as
+/// text, Markdown and JSON.
+fn write_hostile(dir: &std::path::Path) {
+    let p = PAYLOAD;
+    let body = format!(
+        "Minister Ada{p} Quint met President Jo\x1b[2Jhn Smith in Gen{p}eva on Monday{p}, \
+         officials said.\n\n\"We{p} agreed,\" Quint told reporters{p} on Tuesday, 18 February \
+         2025. Smith said talks would resume in March.\n"
+    );
+    let json = |s: &str| serde_json::to_string(s).unwrap();
+    std::fs::write(dir.join("a.txt"), format!("Talks{p} resume\n\n{body}")).unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        format!("---\ntitle: Summit{p}\nsource: Wire{p}\ndate: 2025-02-18\n---\n\n{body}"),
+    )
+    .unwrap();
+    let doc = format!(
+        r#"{{"title": {t}, "source": {s}, "published": "2025-02-18", "text": {b},
+            "actors": [{{"name": {n}, "kind": "person", "role": {n}, "aliases": [{n}]}}],
+            "events": [{{"label": {n}, "date": "2025-02-17", "participants": [{n}]}}]}}"#,
+        t = json(&format!("Visit{p}")),
+        s = json(&format!("Source{p}")),
+        b = json(&body),
+        n = json(&format!("Ada{p} Quint")),
+    );
+    std::fs::write(dir.join("c.json"), doc).unwrap();
+}
+
+/// Checks every byte brief wrote: UTF-8; escape sequences only the CSI ones a ratatui screen
+/// uses (styles, cursor moves and visibility, clearing, scrolling regions, the alternate
+/// screen); no OSC, DCS, APC, PM or SOS string, no other ESC; no control character but CR and
+/// LF; no C1 control, bidi or zero-width character.
+fn assert_only_our_sequences(bytes: &[u8], what: &str) {
+    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
+    let context = |at: usize| {
+        let mut from = at.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        format!("{:?}", &text[from..at])
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\x1b' {
+            let Some((_, '[')) = chars.next() else {
+                panic!(
+                    "{what}: ESC not starting a CSI at byte {at} after {}",
+                    context(at)
+                );
+            };
+            let mut params = String::new();
+            let fin = loop {
+                match chars.next() {
+                    Some((_, p @ ('0'..='9' | ';' | '?'))) => params.push(p),
+                    Some((_, f)) => break f,
+                    None => panic!("{what}: unfinished CSI at byte {at}"),
+                }
+            };
+            let ok = match fin {
+                'm' | 'H' | 'J' | 'K' | 'r' | 'S' | 'T' | 'A' | 'B' | 'C' | 'D' | 'G' => {
+                    !params.contains('?')
+                }
+                'h' | 'l' => params == "?1049" || params == "?25",
+                _ => false,
+            };
+            assert!(
+                ok,
+                "{what}: CSI {params:?} {fin:?} at byte {at} after {}",
+                context(at)
+            );
+        } else if c != '\r' && c != '\n' && (c.is_control() || brief::safe::is_unsafe(c)) {
+            panic!("{what}: {c:?} at byte {at} after {}", context(at));
+        }
+    }
+}
+
+/// The keys that visit every view, on each of the three articles.
+const TOUR: &[&[&str]] = &[
+    &["1", "j", "k"],
+    &["2", "j", "j", "G", "g"],
+    &["3", "j", "Enter", "j"],
+    &["4", "j", "Enter"],
+    &["?"],
+    &["Escape", "/", "A", "d", "a", "Enter", "n"],
+    &["Escape", "z", "j", "j"],
+    &["z", "Tab", "Tab", "]"],
+];
+
+#[test]
+fn nothing_from_an_article_reaches_the_terminal_in_any_view() {
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-inject-")
+        .tempdir()
+        .unwrap();
+    let dir = home.path().join("articles");
+    std::fs::create_dir(&dir).unwrap();
+    write_hostile(&dir);
+    let capture = home.path().join("output.bin");
+    let folder = dir.display().to_string();
+    let Some(t) = Pty::start_in("inject", home, &[&folder], &[], (100, 30), false, true) else {
+        return;
+    };
+    // Every byte the pane receives, from before brief starts.
+    t.run(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "t",
+        &format!("cat >> '{}'", capture.display()),
+    ]);
+    t.go();
+    t.wait_for("q quit");
+    // The payload shows, made visible, where it was.
+    t.wait_for("␛[2J");
+    for _article in 0..3 {
+        for keys in TOUR {
+            t.keys(keys);
+            // Each batch drawn before the next (the status line always ends with `quit`).
+            std::thread::sleep(Duration::from_millis(150));
+            t.wait_for("quit");
+        }
+    }
+    t.keys(&["q"]);
+    t.wait_for("brief exited 0");
+    let s = t.wait_for("echo");
+    assert!(s.lines().any(|l| l.trim() == "icanon"), "{s}");
+    // pipe-pane's `cat` may still be writing.
+    std::thread::sleep(Duration::from_millis(300));
+    let bytes = std::fs::read(&capture).unwrap();
+    assert!(
+        bytes.len() > 10_000,
+        "too little captured ({} bytes)",
+        bytes.len()
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("␛]52;c;ZXZpbA=="),
+        "the payload was never drawn"
+    );
+    assert!(
+        text.contains("Jo␛[2Jhn"),
+        "the name with an ESC was never drawn"
+    );
+    assert_only_our_sequences(&bytes, "the reader's output");
+}
+
+#[test]
+fn nothing_from_an_article_reaches_a_render_of_any_view() {
+    let home = tempfile::tempdir().unwrap();
+    write_hostile(home.path());
+    let mut keys = String::new();
+    for batch in TOUR.iter().cycle().take(TOUR.len() * 3) {
+        for k in *batch {
+            keys.push_str(match *k {
+                "Escape" => "Esc",
+                k => k,
+            });
+            keys.push(' ');
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+                .args(["render", "--ansi", "--color", "always", "--size", "100x30"])
+                .args(["--keys", &keys])
+                .arg(home.path())
+                .env("HOME", home.path())
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{keys}: {out:?}");
+            assert_only_our_sequences(&out.stdout, &format!("render --keys {keys:?}"));
+        }
+    }
+}

@@ -113,14 +113,32 @@ impl Session {
                 .spawn(watch_tty)?;
         }
         ACTIVE.store(true, Ordering::SeqCst);
-        crossterm::terminal::enable_raw_mode()?;
-        let mut out = io::stdout().lock();
-        crossterm::execute!(
-            out,
+        if let Err(e) = crossterm::terminal::enable_raw_mode() {
+            // Not a terminal: nothing was changed, nothing to restore or save.
+            Session { _private: () }.abandon(false);
+            return Err(e);
+        }
+        let entered = crossterm::execute!(
+            io::stdout().lock(),
             crossterm::terminal::EnterAlternateScreen,
             crossterm::cursor::Hide
-        )?;
+        );
+        if let Err(e) = entered {
+            Session { _private: () }.abandon(true);
+            return Err(e);
+        }
         Ok(Session { _private: () })
+    }
+
+    /// Ends a session that never started: restores the terminal if it was `changed`, saves
+    /// nothing.
+    fn abandon(self, changed: bool) {
+        let mut s = shared();
+        s.done = true;
+        if changed {
+            restore();
+        }
+        ACTIVE.store(false, Ordering::SeqCst);
     }
 
     /// Ends the session normally: restores the terminal and saves `saved`. Should a signal be

@@ -4,7 +4,8 @@
 //! The parts: [`action`] (what keys ask for), [`keymap`] (keys as data, `assets/keys.json`),
 //! [`app`] (state and `update`), [`layout`] (a pure function of the size), [`text`] (wrapping
 //! and highlights of the body), [`theme`] (role styles), [`widgets`] (one drawing function per
-//! panel), [`state`] (memory between runs).
+//! panel), [`state`] (memory between runs), [`terminal`] (entering and leaving the
+//! terminal: signals, a lost terminal, panics).
 //!
 //! # Headless render
 //!
@@ -25,7 +26,8 @@
 //!
 //! Nothing is asked of the terminal (no cursor position or colour queries), the mouse is not
 //! captured, and the screen is drawn only after a key or a resize that changed something, each
-//! frame in one write. The terminal is restored on exit and on panic.
+//! frame in one write. The terminal is restored on exit, on Ctrl-C, on SIGTERM, SIGINT, SIGHUP
+//! and SIGQUIT, when the terminal goes away, and on panic (see [`terminal`]).
 
 pub mod action;
 pub mod app;

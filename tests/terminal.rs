@@ -11,7 +11,7 @@ mod pty;
 
 use std::time::Duration;
 
-use pty::{Pty, cpu_ticks, read_when_there, wait_exit};
+use pty::{Pty, cpu_ticks, processes_with_home, read_when_there, wait_exit};
 
 /// The limit for exiting after a signal or a hang-up.
 const EXIT_LIMIT: Duration = Duration::from_secs(1);
@@ -72,6 +72,11 @@ fn signal_case(name: &str, signal: &str, status: &str) {
         return;
     };
     let pid = t.pid();
+    assert_eq!(
+        processes_with_home(t.home.path()),
+        vec![pid],
+        "brief is found"
+    );
     // Idle: reading costs nothing (nothing polls while the user reads).
     let idle_before = cpu_ticks(pid);
     std::thread::sleep(Duration::from_secs(1));
@@ -130,6 +135,11 @@ fn closed_case(name: &str, ignore_hup: bool) {
     assert!(
         used <= EXIT_CPU_TICKS,
         "{name}: {used} ticks of CPU (spinning?)"
+    );
+    assert_eq!(
+        processes_with_home(t.home.path()),
+        Vec::<u32>::new(),
+        "left behind"
     );
     assert_state_saved(&t);
 }

@@ -260,3 +260,20 @@ pub fn read_when_there(path: &Path) -> Vec<u8> {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The running processes (zombies excepted) whose environment sets `HOME` to `home`: brief and
+/// anything it could have started.
+pub fn processes_with_home(home: &Path) -> Vec<u32> {
+    let want = format!("HOME={}", home.display()).into_bytes();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|&b| b == 0).any(|v| v == want.as_slice()))
+                && running(pid)
+        })
+        .collect()
+}

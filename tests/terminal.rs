@@ -234,6 +234,14 @@ fn write_hostile(dir: &std::path::Path) {
         n = json(&format!("Ada{p} Quint")),
     );
     std::fs::write(dir.join("c.json"), doc).unwrap();
+    // Files that fail to load, so their names and errors show in the status line: a name with
+    // an OSC 52 and a clear screen, and JSON with a lone surrogate.
+    std::fs::write(dir.join("0\x1b]52;c;ZXZpbA==\x07\x1b[2J.txt"), "").unwrap();
+    std::fs::write(
+        dir.join("1.json"),
+        "{\"text\": \"Talks \\ud800\x1b[2J resumed.\"}",
+    )
+    .unwrap();
 }
 
 /// Checks every byte brief wrote: UTF-8; escape sequences only the CSI ones a ratatui screen
@@ -349,7 +357,8 @@ fn nothing_from_an_article_reaches_the_terminal_in_any_view() {
         &format!("cat >> '{}'", capture.display()),
     ]);
     t.go();
-    t.wait_for("q quit");
+    // The first load problem shows in the status line, its file name made visible.
+    t.wait_for("0␛]52;c;ZXZpbA==␇␛[2J.txt");
     // The payload shows, made visible, where it was.
     t.wait_for("␛[2J");
     for _article in 0..3 {

@@ -10,8 +10,9 @@
 //! thread waits for the signals (it sleeps in the kernel: no polling while the user reads);
 //! when one arrives it restores the terminal, saves the last reading state the event loop
 //! published with [`remember`], and exits the process. A second thread covers a hang-up that
-//! sends no SIGHUP (the session leader ignored it): twice a second it opens `/dev/tty`, which
-//! fails once the terminal has gone (a few microseconds of CPU a second).
+//! sends no SIGHUP (the session leader ignored it): five times a second it opens `/dev/tty`,
+//! which fails once the terminal has gone (a few microseconds of CPU a second); until then
+//! crossterm may spin, so the interval bounds that waste.
 //!
 //! # Panics
 //!
@@ -227,10 +228,13 @@ fn wait_for_signal(mut signals: Signals) {
     }
 }
 
+/// How often the terminal is checked for a hang-up that sent no SIGHUP.
+const WATCH_INTERVAL: Duration = Duration::from_millis(200);
+
 /// Ends the process when the controlling terminal has gone without a SIGHUP reaching us.
 fn watch_tty() {
     loop {
-        thread::sleep(Duration::from_millis(500));
+        thread::sleep(WATCH_INTERVAL);
         if std::fs::File::open("/dev/tty").is_err() {
             shutdown(128 + SIGHUP);
         }

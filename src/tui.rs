@@ -4,7 +4,8 @@
 //! The parts: [`action`] (what keys ask for), [`keymap`] (keys as data, `assets/keys.json`),
 //! [`app`] (state and `update`), [`layout`] (a pure function of the size), [`text`] (wrapping
 //! and highlights of the body), [`theme`] (role styles), [`widgets`] (one drawing function per
-//! panel), [`state`] (memory between runs).
+//! panel), [`state`] (memory between runs), [`terminal`] (entering and leaving the
+//! terminal: signals, a lost terminal, panics).
 //!
 //! # Headless render
 //!
@@ -25,13 +26,15 @@
 //!
 //! Nothing is asked of the terminal (no cursor position or colour queries), the mouse is not
 //! captured, and the screen is drawn only after a key or a resize that changed something, each
-//! frame in one write. The terminal is restored on exit and on panic.
+//! frame in one write. The terminal is restored on exit, on Ctrl-C, on SIGTERM, SIGINT, SIGHUP
+//! and SIGQUIT, when the terminal goes away, and on panic (see [`terminal`]).
 
 pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod state;
+pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
@@ -311,16 +314,6 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-fn restore_terminal() {
-    let mut out = io::stdout();
-    let _ = crossterm::execute!(
-        out,
-        crossterm::terminal::LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-    let _ = crossterm::terminal::disable_raw_mode();
-}
-
 /// Opens the reader on the loaded articles; returns when the user quits. Load problems show in
 /// the status line.
 pub fn run(loaded: Loaded, color: ColorMode) -> io::Result<()> {
@@ -334,29 +327,14 @@ pub fn run(loaded: Loaded, color: ColorMode) -> io::Result<()> {
         app.notice = state_notice.or(keys_notice);
     }
 
-    // Restore the terminal on panic, before the message is printed.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
-
-    crossterm::terminal::enable_raw_mode()?;
+    // Signals, a lost terminal and panics restore the terminal too (see `terminal`).
+    let session = terminal::Session::enter(state_dir, app.to_saved())?;
     let result = (|| {
-        let mut out = FrameWriter::default();
-        crossterm::queue!(
-            out,
-            crossterm::terminal::EnterAlternateScreen,
-            crossterm::cursor::Hide
-        )?;
+        let out = FrameWriter::default();
         let mut terminal = Terminal::new(CrosstermBackend::new(out.clone()))?;
         event_loop(&mut terminal, &out, &mut app)
     })();
-    restore_terminal();
-    if let Some(dir) = state_dir {
-        // Losing the reading position is not worth an error at exit.
-        let _ = state::save(&dir, &app.to_saved());
-    }
+    session.finish(&app.to_saved());
     result
 }
 
@@ -373,7 +351,9 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         // Blocks until input: nothing runs while the user reads.
         let ev = read()?;
         let redraw = match ev {
+            Event::Key(k) if terminal::is_interrupt(&k) => return Ok(()),
             Event::Key(k) => {
+                terminal::test_panic(&k);
                 let before = scroll_state(app);
                 let changed = app.key(&k);
                 changed.then_some(before)
@@ -390,6 +370,7 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
             return Ok(());
         }
         if let Some(before) = redraw {
+            terminal::remember(app.to_saved());
             last = frame(terminal, out, app, before, Some(&last))?;
         }
     }

@@ -23,6 +23,8 @@ use crate::model::{Analysis, Article};
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
+    /// Corrupt entries set aside and not reported yet (shared by clones of the cache).
+    set_aside: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>,
 }
 
 /// What identifies a file on disk at the time it was read.
@@ -103,7 +105,10 @@ impl Cache {
     pub fn at(dir: impl Into<PathBuf>) -> Option<Cache> {
         let dir = dir.into();
         std::fs::create_dir_all(&dir).ok()?;
-        Some(Cache { dir })
+        Some(Cache {
+            dir,
+            set_aside: Default::default(),
+        })
     }
 
     /// Its folder.
@@ -116,8 +121,21 @@ impl Cache {
     pub fn get(&self, article: &Article, options: &Options) -> Option<Analysis> {
         let path = article.path.as_deref()?;
         let stamp = Stamp::of(path)?;
-        let bytes = std::fs::read(self.entry_path(path, &article.title)).ok()?;
-        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        let file = self.entry_path(path, &article.title);
+        let bytes = std::fs::read(&file).ok()?;
+        let entry: Entry = match serde_json::from_slice(&bytes) {
+            Ok(e) => e,
+            Err(_) => {
+                // Corrupt (a torn disk, a hand edit): set aside with a suffix and reported,
+                // never silently overwritten.
+                if let Some(to) = crate::paths::set_aside(&file)
+                    && let Ok(mut aside) = self.set_aside.lock()
+                {
+                    aside.push(to);
+                }
+                return None;
+            }
+        };
         let valid = entry.version == ANALYZER_VERSION
             && entry.build == build_id()
             && entry.path == path
@@ -125,6 +143,14 @@ impl Cache {
             && entry.date == options.date
             && entry.fingerprint == fingerprint_hex(article);
         valid.then_some(entry.analysis)
+    }
+
+    /// The cache entries found corrupt and set aside since the last call (for a warning).
+    pub fn take_set_aside(&self) -> Vec<PathBuf> {
+        self.set_aside
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default()
     }
 
     /// Stores an analysis; failures (a full disk, a read-only folder) are ignored: the cache is
@@ -185,6 +211,14 @@ impl Cache {
                 }
             } else if name.ends_with(".json") {
                 entries.push((modified, path));
+            } else if name.contains(".json.corrupt-") {
+                // Set-aside entries are kept for a week for whoever wants to look, then go.
+                let old = modified
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() > 7 * 24 * 3600);
+                if old && std::fs::remove_file(&path).is_ok() {
+                    removed += 1;
+                }
             }
         }
         if entries.len() <= max_entries {
@@ -361,7 +395,7 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_entry_is_a_miss_and_is_rewritten() {
+    fn a_corrupt_entry_is_a_miss_set_aside_and_rewritten() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = Cache::at(tmp.path().join("cache")).unwrap();
         let a = article_in(tmp.path(), "a.txt", "Leaders met in Geneva on Monday.");
@@ -381,6 +415,9 @@ mod tests {
         ] {
             std::fs::write(&entry, junk).unwrap();
             assert!(cache.get(&a, &options).is_none());
+            let aside = cache.take_set_aside();
+            assert_eq!(aside.len(), 1, "set aside, not lost");
+            assert_eq!(std::fs::read(&aside[0]).unwrap(), junk);
         }
         assert_eq!(cache.get_or_analyze(&a, &options), analysis);
         assert_eq!(cache.get(&a, &options), Some(analysis));

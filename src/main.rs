@@ -248,6 +248,12 @@ impl<'a> Analyses<'a> {
 impl Drop for Analyses<'_> {
     fn drop(&mut self) {
         if let Some(c) = &self.cache {
+            for to in c.take_set_aside() {
+                eprintln!(
+                    "brief: warning: {}: a corrupt analysis cache entry, set aside and analysed afresh",
+                    brief::safe::sanitize(&to.display().to_string())
+                );
+            }
             c.prune(CACHE_ENTRIES);
         }
     }

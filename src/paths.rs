@@ -31,3 +31,39 @@ pub fn state_dir() -> Option<PathBuf> {
 pub fn cache_dir() -> Option<PathBuf> {
     dirs().map(|d| d.cache_dir().to_path_buf())
 }
+
+/// Sets a corrupt file of brief's own aside: renames it to `NAME.corrupt-SECONDS` beside itself,
+/// so that nothing is silently lost and the next write starts clean. Returns the new path, or
+/// `None` when the rename failed (the file is then left as it was).
+pub fn set_aside(path: &std::path::Path) -> Option<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path.file_name()?.to_os_string();
+    name.push(format!(".corrupt-{secs}"));
+    let to = path.with_file_name(name);
+    std::fs::rename(path, &to).ok().map(|()| to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_set_aside_keeps_its_bytes_under_a_new_name() {
+        let dir = std::env::temp_dir().join(format!("brief-aside-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("state.json");
+        std::fs::write(&f, "{not json").unwrap();
+        let to = set_aside(&f).unwrap();
+        assert!(!f.exists());
+        assert_eq!(std::fs::read_to_string(&to).unwrap(), "{not json");
+        assert!(
+            to.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("state.json.corrupt-")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -181,7 +181,17 @@ fn a_corrupt_state_file_is_a_notice_and_small_terminals_say_so() {
     let Some(t) = start("corrupt", &home, (60, 20)) else {
         return;
     };
-    let s = t.wait_for("ignored");
+    let s = t.wait_for("was corrupt");
+    // Set aside with a suffix, not lost.
+    let aside = std::fs::read_dir(home.join("state/brief"))
+        .unwrap()
+        .flatten()
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.json.corrupt-")
+        });
+    assert!(aside, "the corrupt state file is set aside");
     assert!(
         s.contains("1 Library │ 2 Text"),
         "narrow layout has tabs:\n{s}"

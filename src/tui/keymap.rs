@@ -251,6 +251,18 @@ impl KeyMap {
         };
         match std::fs::read_to_string(&path) {
             Ok(json) => {
+                // A file that is not JSON at all is set aside (renamed with a suffix), so the
+                // user finds it again and the defaults apply; a file with an unknown action or
+                // key keeps the rest of its bindings and is only reported.
+                if serde_json::from_str::<serde_json::Value>(&json).is_err()
+                    && let Some(to) = crate::paths::set_aside(&path)
+                {
+                    let name = to
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let notice = format!("keys.json was not JSON: set aside as {name}");
+                    return (map, Some(crate::safe::sanitize(&notice).into_owned()));
+                }
                 let notice = map.apply_json(&json).err();
                 (map, notice)
             }

@@ -1,7 +1,7 @@
 //! Memory between runs: the last article, the reading position in each article and the selected
 //! actor, in `state.json` in the state folder. Written atomically (a temporary file renamed over
-//! the old one), so a crash never leaves half a file; a file that cannot be read is ignored with
-//! a notice, never a crash.
+//! the old one), so a crash never leaves half a file; a corrupt file is set aside (renamed with a
+//! `.corrupt-SECONDS` suffix) with a notice, never a crash and never silently lost.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -48,10 +48,21 @@ pub fn load(dir: Option<&Path>) -> (Saved, Option<String>) {
     match std::fs::read(&path) {
         Ok(bytes) => match serde_json::from_slice(&bytes) {
             Ok(saved) => (saved, None),
-            Err(_) => (
-                Saved::default(),
-                Some("reading state unreadable, ignored (starting fresh)".into()),
-            ),
+            // Set aside, not overwritten: the next save would lose it for good.
+            Err(_) => {
+                let notice = match crate::paths::set_aside(&path) {
+                    Some(to) => format!(
+                        "reading state was corrupt: set aside as {} (starting fresh)",
+                        to.file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    ),
+                    None => "reading state unreadable, ignored (starting fresh)".into(),
+                };
+                (
+                    Saved::default(),
+                    Some(crate::safe::sanitize(&notice).into_owned()),
+                )
+            }
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => (Saved::default(), None),
         Err(e) => (
@@ -104,13 +115,17 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_file_is_ignored_with_a_notice() {
+    fn a_corrupt_file_is_set_aside_with_a_notice() {
         let d = tempdir("corrupt");
         std::fs::create_dir_all(&d).unwrap();
         std::fs::write(file(&d), b"{\"last\": [").unwrap();
         let (s, notice) = load(Some(&d));
         assert_eq!(s, Saved::default());
-        assert!(notice.unwrap().contains("ignored"));
+        assert!(notice.unwrap().contains("set aside as state.json.corrupt-"));
+        assert!(!file(&d).exists());
+        let aside: Vec<_> = std::fs::read_dir(&d).unwrap().flatten().collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(std::fs::read(aside[0].path()).unwrap(), b"{\"last\": [");
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -22,6 +22,9 @@ use crate::{Options, analyze};
 /// the others are read again from their files when shown.
 pub const TEXTS_HELD: usize = 64;
 
+/// How long opening an article waits for its analysis before drawing without it.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
+
 /// What the reader opens: articles loaded in full, or a library whose texts are read when shown.
 #[derive(Debug)]
 pub enum Input {
@@ -545,6 +548,10 @@ impl App {
         };
         if worker.send(job) {
             self.pending.push((i, token));
+            // An analysis from the cache is back in about a millisecond: waiting that long
+            // draws the screen once instead of twice (fewer bytes over SSH); a longer one
+            // fills in later.
+            self.wait_analyses(GRACE);
         } else {
             self.worker = None;
             self.analyze_now(i);

@@ -118,3 +118,20 @@ fn a_second_open_is_served_by_the_cache() {
         second.prepared().unwrap().analysis
     );
 }
+
+#[test]
+fn a_fault_in_the_analyser_leaves_the_reader_working() {
+    let (_tmp, lib) = library(2);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    app.attach_worker(Worker::with(|a| {
+        assert!(a.text.is_empty(), "a deliberate fault");
+        (brief::model::Analysis::default(), true)
+    }));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(!app.analysis_pending(), "a result came back all the same");
+    assert!(app.prepared().is_some_and(|p| p.analysis.actors.is_empty()));
+    assert!(press(&mut app, "]"));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(!app.analysis_pending());
+    assert_eq!(app.current, 1);
+}

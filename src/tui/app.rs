@@ -389,8 +389,18 @@ impl App {
     /// Takes the analyses the worker finished; returns whether the screen changed.
     pub fn receive(&mut self) -> bool {
         let mut changed = false;
-        while let Some(done) = self.worker.as_ref().and_then(Worker::try_recv) {
-            changed |= self.accept(done);
+        while let Some(w) = &self.worker {
+            match w.try_recv() {
+                Ok(Some(done)) => changed |= self.accept(done),
+                Ok(None) => break,
+                Err(_) => {
+                    // The thread is gone (it could not start): analyse here from now on.
+                    self.worker = None;
+                    self.pending.clear();
+                    self.analyze_pending();
+                    return true;
+                }
+            }
         }
         changed
     }

@@ -79,9 +79,13 @@ impl Worker {
         self.jobs.send(job).is_ok()
     }
 
-    /// A finished analysis, if one is waiting.
-    pub fn try_recv(&self) -> Option<Done> {
-        self.done.try_recv().ok()
+    /// A finished analysis, if one is waiting; `Err` when the thread is gone.
+    pub fn try_recv(&self) -> Result<Option<Done>, mpsc::TryRecvError> {
+        match self.done.try_recv() {
+            Ok(d) => Ok(Some(d)),
+            Err(mpsc::TryRecvError::Empty) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// A finished analysis, waiting at most `timeout`.
@@ -105,7 +109,11 @@ fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, analyse: &AnalyseFn) {
         let Some(job) = queue.pop() else {
             continue;
         };
-        let (analysis, analysed) = analyse(&job.article);
+        // A fault in the analyser costs this article its panels, not the reader its worker
+        // (a result must come back, or the loop would wait for it).
+        let (analysis, analysed) =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&job.article)))
+                .unwrap_or_default();
         let sent = done.send(Done {
             index: job.index,
             token: job.token,

@@ -135,3 +135,26 @@ fn a_fault_in_the_analyser_leaves_the_reader_working() {
     assert!(!app.analysis_pending());
     assert_eq!(app.current, 1);
 }
+
+#[test]
+fn r_reloads_an_article_of_a_library_and_asks_for_a_new_analysis() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "First version of the note.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "Another note.\n").unwrap();
+    let (lib, _, _) = Library::scan_with(&[dir.clone()], None);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    app.attach_worker(Worker::with(|a| {
+        (brief::analyze(a, &Options::default()), true)
+    }));
+    app.wait_analyses(Duration::from_secs(60));
+    std::fs::write(dir.join("a.txt"), "Second version, from Geneva.\n").unwrap();
+    assert!(press(&mut app, "r"));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(app.article().unwrap().text.starts_with("Second version"));
+    let analysis = &app.prepared().unwrap().analysis;
+    let expected = brief::analyze(app.article().unwrap(), &Options::default());
+    assert_eq!(analysis, &expected, "the analysis is of the new text");
+    assert_eq!(app.analysed, 2);
+}

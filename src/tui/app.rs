@@ -1173,7 +1173,12 @@ impl App {
             self.notice = Some("nothing to reload: this article has no file".into());
             return;
         };
-        match crate::load::load_file(&path) {
+        // From a library, its entry says which article of the file this is.
+        let loaded = match &self.library {
+            Some(lib) => lib.load(self.current).map(|a| vec![a]),
+            None => crate::load::load_file(&path),
+        };
+        match loaded {
             Ok(mut list) if !list.is_empty() => {
                 let article = list.swap_remove(0);
                 let i = self.current;

@@ -143,7 +143,7 @@ fn r_reloads_an_article_of_a_library_and_asks_for_a_new_analysis() {
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("a.txt"), "First version of the note.\n").unwrap();
     std::fs::write(dir.join("b.txt"), "Another note.\n").unwrap();
-    let (lib, _, _) = Library::scan_with(&[dir.clone()], None);
+    let (lib, _, _) = Library::scan_with(std::slice::from_ref(&dir), None);
     let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
     app.attach_worker(Worker::with(|a| {
         (brief::analyze(a, &Options::default()), true)

@@ -332,22 +332,8 @@ fn main() -> ExitCode {
             ref keys,
             ansi,
             ref paths,
-        }) => {
-            let loaded = load_inputs(paths);
-            report(&loaded);
-            if loaded.articles.is_empty() {
-                return ExitCode::from(2);
-            }
-            reader::render(loaded, size, keys, ansi, cli.color)
-        }
-        None => {
-            let loaded = load_inputs(&cli.paths);
-            if loaded.articles.is_empty() {
-                report(&loaded);
-                return ExitCode::from(2);
-            }
-            reader::run(loaded, cli.color)
-        }
+        }) => reader::render(paths, size, keys, ansi, cli.color),
+        None => reader::run(&cli.paths, cli.color),
     }
 }
 
@@ -364,8 +350,58 @@ mod reader {
         }
     }
 
-    pub fn run(loaded: Loaded, choice: ColorChoice) -> ExitCode {
-        match brief::tui::run(loaded, color(choice)) {
+    /// What the reader opens: files and folders given, or the library folder, scanned for
+    /// titles and dates only (texts are read when shown); standard input and the sample are
+    /// loaded in full. `None` (after saying why) when there is nothing to open.
+    fn inputs(paths: &[PathBuf]) -> Option<brief::tui::Input> {
+        use brief::library::Library;
+        use brief::tui::Input;
+        let dirs: Vec<PathBuf>;
+        let scan = if paths.is_empty() {
+            match brief::paths::library_dir().filter(|d| has_entries(d)) {
+                Some(dir) => {
+                    dirs = vec![dir];
+                    &dirs[..]
+                }
+                None => &[],
+            }
+        } else if paths.iter().any(|p| p.as_os_str() == "-") {
+            // Standard input can be read only once: load it all.
+            let loaded = load_inputs(paths);
+            if loaded.articles.is_empty() {
+                report(&loaded);
+            }
+            return (!loaded.articles.is_empty()).then_some(Input::Loaded(loaded));
+        } else {
+            paths
+        };
+        let mut problems = Vec::new();
+        if !scan.is_empty() {
+            let (lib, p) = Library::scan(scan);
+            if !lib.is_empty() || !paths.is_empty() {
+                let loaded = Loaded {
+                    articles: Vec::new(),
+                    problems: p,
+                };
+                if lib.is_empty() {
+                    report(&loaded);
+                }
+                return (!lib.is_empty()).then_some(Input::Library(lib, loaded.problems));
+            }
+            // A library where nothing loads still says why, and the sample opens instead.
+            problems = p;
+        }
+        Some(Input::Loaded(Loaded {
+            articles: vec![load::sample()],
+            problems,
+        }))
+    }
+
+    pub fn run(paths: &[PathBuf], choice: ColorChoice) -> ExitCode {
+        let Some(input) = inputs(paths) else {
+            return ExitCode::from(2);
+        };
+        match brief::tui::run(input, color(choice)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -375,12 +411,19 @@ mod reader {
     }
 
     pub fn render(
-        loaded: Loaded,
+        paths: &[PathBuf],
         size: (u16, u16),
         keys: &str,
         ansi: bool,
         choice: ColorChoice,
     ) -> ExitCode {
+        // Headless: every text loaded up front, so each file's warnings are reported before
+        // the screen, as the other commands do.
+        let loaded = load_inputs(paths);
+        report(&loaded);
+        if loaded.articles.is_empty() {
+            return ExitCode::from(2);
+        }
         match brief::tui::render(loaded, size, keys, ansi, color(choice)) {
             Ok(screen) => {
                 print!("{screen}");
@@ -398,8 +441,12 @@ mod reader {
 mod reader {
     use super::*;
 
-    pub fn run(loaded: Loaded, _choice: ColorChoice) -> ExitCode {
+    pub fn run(paths: &[PathBuf], _choice: ColorChoice) -> ExitCode {
+        let loaded = load_inputs(paths);
         report(&loaded);
+        if loaded.articles.is_empty() {
+            return ExitCode::from(2);
+        }
         let options = Options::default();
         for a in &loaded.articles {
             print!("{}", brief::report::summary(a, &analyze(a, &options)));
@@ -408,7 +455,7 @@ mod reader {
     }
 
     pub fn render(
-        _loaded: Loaded,
+        _paths: &[PathBuf],
         _size: (u16, u16),
         _keys: &str,
         _ansi: bool,

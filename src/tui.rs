@@ -38,6 +38,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
+pub mod worker;
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -49,8 +50,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-use crate::load::Loaded;
-pub use app::App;
+pub use app::{App, Input};
 use keymap::{Key, KeyMap};
 use theme::Theme;
 
@@ -122,11 +122,15 @@ fn bad_key(item: &str) -> io::Error {
     )
 }
 
-/// A reader on the loaded articles, the load problems as a notice.
-pub fn app_for(loaded: Loaded, color: ColorMode, keymap: KeyMap) -> App {
-    let mut app = App::new_deferred(loaded.articles, Theme::new(color.colored()), keymap);
-    if let Some(p) = loaded.problems.first() {
-        let more = loaded.problems.len() - 1;
+/// A reader on the loaded articles or a library, the load problems as a notice.
+pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App {
+    let theme = Theme::new(color.colored());
+    let (mut app, problems) = match input.into() {
+        Input::Loaded(l) => (App::new_deferred(l.articles, theme, keymap), l.problems),
+        Input::Library(lib, problems) => (App::from_library(lib, theme, keymap), problems),
+    };
+    if let Some(p) = problems.first() {
+        let more = problems.len() - 1;
         app.notice = Some(if more > 0 {
             format!("{p} (and {more} more)")
         } else {
@@ -160,7 +164,7 @@ pub fn draw_buffer(app: &App) -> Buffer {
 /// The screen after replaying `keys` at `size`, as plain text (or with ANSI styles). Uses the
 /// default key map and no saved state, so the same input always gives the same screen.
 pub fn render(
-    loaded: Loaded,
+    loaded: impl Into<Input>,
     size: (u16, u16),
     keys: &str,
     ansi: bool,
@@ -316,7 +320,7 @@ type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
 /// Opens the reader on the loaded articles; returns when the user quits. Load problems show in
 /// the status line.
-pub fn run(loaded: Loaded, color: ColorMode) -> io::Result<()> {
+pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
     let config = crate::paths::config_dir();
     let (keymap, keys_notice) = KeyMap::load(config.as_deref());
     let mut app = app_for(loaded, color, keymap);
@@ -339,17 +343,25 @@ pub fn run(loaded: Loaded, color: ColorMode) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Result<()> {
-    use crossterm::event::{Event, read};
+    use crossterm::event::Event;
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut last = frame(terminal, out, app, None, None)?;
-    // The first frame shows the text at once; the panels fill in when the analysis is done.
-    if app.analyze_pending() {
-        last = frame(terminal, out, app, None, Some(&last))?;
-    }
+    // The first frame shows the text at once; the panels fill in when the analysis, made on
+    // another thread, is done.
+    app.attach_worker(worker::Worker::spawn(
+        crate::cache::Cache::open(),
+        crate::Options::default(),
+    ));
     loop {
-        // Blocks until input: nothing runs while the user reads.
-        let ev = read()?;
+        // Blocks until input or an analysis: nothing runs while the user reads.
+        let ev = match worker::wait(app)? {
+            worker::Wake::Input(ev) => ev,
+            worker::Wake::Analysed => {
+                last = frame(terminal, out, app, None, Some(&last))?;
+                continue;
+            }
+        };
         let redraw = match ev {
             Event::Key(k) if terminal::is_interrupt(&k) => return Ok(()),
             Event::Key(k) => {

@@ -1,7 +1,7 @@
 //! The reader's state and `update`: keys become actions, actions change the state. Nothing here
 //! draws; the panels only read this state.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -12,9 +12,33 @@ use super::layout::{self, Mode, Plan};
 use super::state::{self, Saved};
 use super::text::{self, Line, Mark};
 use super::theme::Theme;
+use super::worker::{Job, Worker};
 use crate::analysis::text::Document;
+use crate::library::Library;
 use crate::model::{ActorKind, Analysis, Article, Span};
 use crate::{Options, analyze};
+
+/// How many article texts (and their analyses) a reader opened on a library holds at once;
+/// the others are read again from their files when shown.
+pub const TEXTS_HELD: usize = 64;
+
+/// How long opening an article waits for its analysis before drawing without it.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
+
+/// What the reader opens: articles loaded in full, or a library whose texts are read when shown.
+#[derive(Debug)]
+pub enum Input {
+    /// Articles with their text (standard input, the sample, a few files).
+    Loaded(crate::load::Loaded),
+    /// A scanned library and the problems of the scan.
+    Library(Library, Vec<crate::load::LoadError>),
+}
+
+impl From<crate::load::Loaded> for Input {
+    fn from(l: crate::load::Loaded) -> Self {
+        Input::Loaded(l)
+    }
+}
 
 /// A panel that can have the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -215,6 +239,16 @@ pub struct App {
     pub saved: Saved,
     jumps: Vec<Place>,
     jump_at: usize,
+    /// Where texts not held are read from (a reader opened on a library).
+    library: Option<Library>,
+    /// The articles whose text is held, least recently shown first.
+    held: VecDeque<usize>,
+    worker: Option<Worker>,
+    /// Analyses asked of the worker and not back yet: (article, token).
+    pending: Vec<(usize, u64)>,
+    next_token: u64,
+    /// How many analyses the worker computed (not from the cache).
+    pub analysed: usize,
 }
 
 impl App {
@@ -255,7 +289,148 @@ impl App {
             saved: Saved::default(),
             jumps: Vec::new(),
             jump_at: 0,
+            library: None,
+            held: VecDeque::new(),
+            worker: None,
+            pending: Vec::new(),
+            next_token: 0,
+            analysed: 0,
         }
+    }
+
+    /// A reader on a library: the list from its titles and dates, each text read from its file
+    /// when shown and at most [`TEXTS_HELD`] held; nothing analysed yet.
+    pub fn from_library(library: Library, theme: Theme, keymap: KeyMap) -> Self {
+        let articles = library
+            .entries()
+            .iter()
+            .map(|e| Article {
+                title: e.title.clone(),
+                source: e.source.clone(),
+                published: e.published,
+                date_origin: e.date_origin,
+                path: Some(e.path.clone()),
+                ..Article::default()
+            })
+            .collect();
+        let mut app = Self::new_deferred(articles, theme, keymap);
+        app.library = Some(library);
+        app.ensure_text(0);
+        app.sync();
+        app
+    }
+
+    /// How many article texts are held now.
+    pub fn texts_held(&self) -> usize {
+        if self.library.is_some() {
+            self.held.len()
+        } else {
+            self.articles.len()
+        }
+    }
+
+    /// Reads article `i`'s text when not held, and forgets the least recently shown beyond
+    /// [`TEXTS_HELD`] (with their analyses). A text that cannot be read leaves a notice.
+    fn ensure_text(&mut self, i: usize) {
+        let Some(lib) = &self.library else {
+            return;
+        };
+        if i >= self.articles.len() {
+            return;
+        }
+        if let Some(at) = self.held.iter().position(|&h| h == i) {
+            self.held.remove(at);
+            self.held.push_back(i);
+            return;
+        }
+        match lib.load(i) {
+            Ok(a) => {
+                if let Some(slot) = self.articles.get_mut(i) {
+                    // The list keeps the scanned title, so it does not change under the cursor.
+                    *slot = Article {
+                        title: std::mem::take(&mut slot.title),
+                        ..a
+                    };
+                }
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+        self.held.push_back(i);
+        while self.held.len() > TEXTS_HELD {
+            let Some(old) = self.held.pop_front() else {
+                break;
+            };
+            if old == self.current {
+                self.held.push_back(old);
+                continue;
+            }
+            if let Some(a) = self.articles.get_mut(old) {
+                a.text = String::new();
+                a.curated = Default::default();
+            }
+            if let Some(slot) = self.analyses.get_mut(old) {
+                *slot = None;
+            }
+            self.pending.retain(|(j, _)| *j != old);
+        }
+    }
+
+    /// Analyses from now on go to `worker`, and the article on screen is asked for at once.
+    pub fn attach_worker(&mut self, worker: Worker) {
+        self.worker = Some(worker);
+        self.ensure_analysis(self.current);
+    }
+
+    /// Whether an analysis is being made on the worker.
+    pub fn analysis_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Takes the analyses the worker finished; returns whether the screen changed.
+    pub fn receive(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(w) = &self.worker {
+            match w.try_recv() {
+                Ok(Some(done)) => changed |= self.accept(done),
+                Ok(None) => break,
+                Err(_) => {
+                    // The thread is gone (it could not start): analyse here from now on.
+                    self.worker = None;
+                    self.pending.clear();
+                    self.analyze_pending();
+                    return true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// Waits (at most `timeout` per result) until no analysis is pending: `brief render` and
+    /// tests, where the screen must not depend on timing.
+    pub fn wait_analyses(&mut self, timeout: std::time::Duration) {
+        while self.analysis_pending() {
+            match self.worker.as_ref().and_then(|w| w.recv_timeout(timeout)) {
+                Some(done) => {
+                    self.accept(done);
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn accept(&mut self, done: super::worker::Done) -> bool {
+        if done.analysed {
+            self.analysed += 1;
+        }
+        let before = self.pending.len();
+        self.pending
+            .retain(|&(i, t)| (i, t) != (done.index, done.token));
+        if self.pending.len() == before {
+            // Asked for before a reload, or its text was since forgotten.
+            return false;
+        }
+        self.set_analysis(done.index, done.analysis);
+        done.index == self.current
     }
 
     /// Analyses the article on screen if it is not yet; returns whether it did (and the screen
@@ -264,7 +439,7 @@ impl App {
         if self.prepared().is_some() || self.articles.is_empty() {
             return false;
         }
-        self.ensure_analysis(self.current);
+        self.analyze_now(self.current);
         self.actor_cursor = self.first_actor_row();
         self.restore_actor();
         self.sync();
@@ -302,6 +477,10 @@ impl App {
         if let Some(i) = last.and_then(|k| self.articles.iter().position(|a| state::key(a) == k)) {
             self.current = i;
             self.library_cursor = i;
+        }
+        self.ensure_text(self.current);
+        if self.worker.is_some() {
+            self.ensure_analysis(self.current);
         }
         self.top = self.saved_position(self.current);
         self.restore_actor();
@@ -359,9 +538,38 @@ impl App {
         }
     }
 
-    /// Analyses article `i` if not yet done. (The scale issue moves this off the UI thread; the
-    /// panels already cope with an article whose analysis is missing.)
+    /// Has article `i` analysed if not yet done: on the worker when there is one (the panels
+    /// show "analysing…" meanwhile), else now.
     fn ensure_analysis(&mut self, i: usize) {
+        let Some(worker) = &self.worker else {
+            return self.analyze_now(i);
+        };
+        let wanted = self.analyses.get(i).is_some_and(Option::is_none)
+            && !self.pending.iter().any(|(j, _)| *j == i);
+        let Some(article) = self.articles.get(i).filter(|_| wanted) else {
+            return;
+        };
+        self.next_token += 1;
+        let token = self.next_token;
+        let job = Job {
+            index: i,
+            token,
+            article: article.clone(),
+        };
+        if worker.send(job) {
+            self.pending.push((i, token));
+            // An analysis from the cache is back in about a millisecond: waiting that long
+            // draws the screen once instead of twice (fewer bytes over SSH); a longer one
+            // fills in later.
+            self.wait_analyses(GRACE);
+        } else {
+            self.worker = None;
+            self.analyze_now(i);
+        }
+    }
+
+    /// Analyses article `i` now if not yet done.
+    fn analyze_now(&mut self, i: usize) {
         if let (Some(slot @ None), Some(article)) = (self.analyses.get_mut(i), self.articles.get(i))
         {
             *slot = Some(Prepared::new(
@@ -507,6 +715,7 @@ impl App {
         self.saved = saved;
         self.current = i;
         self.library_cursor = i;
+        self.ensure_text(i);
         self.ensure_analysis(i);
         self.selected = None;
         self.event = None;
@@ -964,16 +1173,27 @@ impl App {
             self.notice = Some("nothing to reload: this article has no file".into());
             return;
         };
-        match crate::load::load_file(&path) {
+        // From a library, its entry says which article of the file this is.
+        let loaded = match &self.library {
+            Some(lib) => lib.load(self.current).map(|a| vec![a]),
+            None => crate::load::load_file(&path),
+        };
+        match loaded {
             Ok(mut list) if !list.is_empty() => {
                 let article = list.swap_remove(0);
                 let i = self.current;
-                self.articles[i] = article;
-                self.analyses[i] = None;
+                if let Some(slot) = self.articles.get_mut(i) {
+                    *slot = article;
+                }
+                if let Some(slot) = self.analyses.get_mut(i) {
+                    *slot = None;
+                }
+                // A result asked for before the reload is for the old text.
+                self.pending.retain(|(j, _)| *j != i);
                 self.wrapped = Wrapped::default();
                 let top = self.top;
                 self.open(i);
-                self.top = top.min(self.articles[i].text.len());
+                self.top = top.min(self.articles.get(i).map_or(0, |a| a.text.len()));
                 self.notice = Some(format!("reloaded {}", path.display()));
             }
             Ok(_) => self.notice = Some(format!("{}: no article in the file", path.display())),

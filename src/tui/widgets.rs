@@ -262,10 +262,16 @@ fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let w = usize::from(inner.width);
+    // Only the rows that can show are built (a library may hold thousands): the window ends
+    // with the cursor when it is past the first screenful, as the list would scroll to it.
+    let fit = usize::from(inner.height / 2).max(1);
+    let first = (app.library_cursor + 1).saturating_sub(fit);
     let items: Vec<ListItem> = app
         .articles
         .iter()
         .enumerate()
+        .skip(first)
+        .take(fit + 1)
         .map(|(i, a)| {
             let open = i == app.current;
             let mark = if open { "▸ " } else { "  " };
@@ -291,7 +297,8 @@ fn library(app: &App, area: Rect, buf: &mut Buffer) {
             ])
         })
         .collect();
-    list(app, Panel::Library, items, app.library_cursor, inner, buf);
+    let cursor = app.library_cursor - first;
+    list(app, Panel::Library, items, cursor, inner, buf);
 }
 
 fn list(
@@ -512,6 +519,9 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         app.current + 1,
         app.articles.len()
     )));
+    if app.analysis_pending() {
+        left.push(Span::styled("· analysing… ", t.dim));
+    }
     if let (Some(a), Some((_, k))) = (app.selected_actor(), app.selected) {
         let n = a.mentions.len();
         let name = truncate(&clean(&a.name), 24);

@@ -1,0 +1,160 @@
+//! The reader on a large library: the list from titles alone, texts read when shown and only a
+//! bounded number held, analysis on another thread while keys keep working, and a second open
+//! served by the analysis cache.
+
+#![cfg(feature = "tui")]
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use brief::Options;
+use brief::cache::Cache;
+use brief::library::Library;
+use brief::tui::App;
+use brief::tui::app::TEXTS_HELD;
+use brief::tui::keymap::{Key, KeyMap};
+use brief::tui::theme::Theme;
+use brief::tui::worker::Worker;
+
+fn library(n: usize) -> (tempfile::TempDir, Library) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    let end = jiff::civil::Date::new(2025, 2, 18).unwrap();
+    brief::synth::write_library(&dir, 7, n, end).unwrap();
+    let (lib, problems, _) = Library::scan_with(&[dir], None);
+    assert!(problems.is_empty(), "{problems:?}");
+    (tmp, lib)
+}
+
+fn press(app: &mut App, key: &str) -> bool {
+    app.key(&Key::parse(key).unwrap().to_event())
+}
+
+fn held(app: &App) -> usize {
+    app.articles.iter().filter(|a| !a.text.is_empty()).count()
+}
+
+#[test]
+fn a_large_library_opens_with_every_title_and_few_texts() {
+    let (_tmp, lib) = library(2000);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    assert_eq!(app.articles.len(), 2000);
+    assert!(app.articles.iter().all(|a| !a.title.is_empty()));
+    assert_eq!(held(&app), 1, "only the article on screen is read");
+    assert!(!app.article().unwrap().text.is_empty());
+    // Paging through more articles than are held keeps the count bounded.
+    for _ in 0..(TEXTS_HELD + 40) {
+        press(&mut app, "]");
+    }
+    assert_eq!(app.current, TEXTS_HELD + 40);
+    assert!(!app.article().unwrap().text.is_empty());
+    assert!(held(&app) <= TEXTS_HELD, "{} texts held", held(&app));
+    assert_eq!(app.texts_held(), held(&app));
+    // A forgotten text is read again when shown.
+    press(&mut app, "[");
+    for _ in 0..(TEXTS_HELD + 38) {
+        press(&mut app, "[");
+    }
+    assert_eq!(app.current, 1);
+    assert!(!app.article().unwrap().text.is_empty());
+    assert!(app.prepared().is_some(), "analysed when shown (no worker)");
+}
+
+#[test]
+fn keys_work_while_the_analysis_is_pending() {
+    let (_tmp, lib) = library(5);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    app.resize(100, 30);
+    // An analysis that waits until the test lets it go.
+    let (go, wait) = mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    app.attach_worker(Worker::with(move |a| {
+        let _ = wait.lock().unwrap().recv();
+        (brief::analyze(a, &Options::default()), true)
+    }));
+    assert!(app.analysis_pending());
+    assert!(app.prepared().is_none());
+    assert!(!app.receive(), "nothing back yet");
+    // Scrolling, panels and other articles all answer meanwhile.
+    assert!(press(&mut app, "1"), "focus the library");
+    assert!(press(&mut app, "j"), "move its cursor");
+    assert!(press(&mut app, "2"), "back to the text");
+    assert!(press(&mut app, "]"));
+    assert_eq!(app.current, 1);
+    assert!(press(&mut app, "["));
+    assert_eq!(app.current, 0);
+    assert!(app.analysis_pending());
+    let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
+    assert!(screen.contains("analysing…"), "{screen}");
+    for _ in 0..2 {
+        go.send(()).unwrap();
+    }
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(!app.analysis_pending());
+    assert!(app.prepared().is_some());
+    assert_eq!(app.analysed, 2);
+    let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
+    assert!(!screen.contains("analysing…"), "{screen}");
+}
+
+#[test]
+fn a_second_open_is_served_by_the_cache() {
+    let (tmp, lib) = library(3);
+    let cache_dir = tmp.path().join("cache");
+    let open = |lib: Library| {
+        let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+        app.attach_worker(Worker::spawn(Cache::at(&cache_dir), Options::default()));
+        press(&mut app, "]");
+        app.wait_analyses(Duration::from_secs(60));
+        app
+    };
+    let first = open(lib.clone());
+    assert_eq!(first.analysed, 2, "the first and second article analysed");
+    let second = open(lib);
+    assert_eq!(second.analysed, 0, "both from the cache");
+    assert!(second.prepared().is_some());
+    assert_eq!(
+        first.prepared().unwrap().analysis,
+        second.prepared().unwrap().analysis
+    );
+}
+
+#[test]
+fn a_fault_in_the_analyser_leaves_the_reader_working() {
+    let (_tmp, lib) = library(2);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    app.attach_worker(Worker::with(|a| {
+        assert!(a.text.is_empty(), "a deliberate fault");
+        (brief::model::Analysis::default(), true)
+    }));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(!app.analysis_pending(), "a result came back all the same");
+    assert!(app.prepared().is_some_and(|p| p.analysis.actors.is_empty()));
+    assert!(press(&mut app, "]"));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(!app.analysis_pending());
+    assert_eq!(app.current, 1);
+}
+
+#[test]
+fn r_reloads_an_article_of_a_library_and_asks_for_a_new_analysis() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "First version of the note.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "Another note.\n").unwrap();
+    let (lib, _, _) = Library::scan_with(std::slice::from_ref(&dir), None);
+    let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
+    app.attach_worker(Worker::with(|a| {
+        (brief::analyze(a, &Options::default()), true)
+    }));
+    app.wait_analyses(Duration::from_secs(60));
+    std::fs::write(dir.join("a.txt"), "Second version, from Geneva.\n").unwrap();
+    assert!(press(&mut app, "r"));
+    app.wait_analyses(Duration::from_secs(60));
+    assert!(app.article().unwrap().text.starts_with("Second version"));
+    let analysis = &app.prepared().unwrap().analysis;
+    let expected = brief::analyze(app.article().unwrap(), &Options::default());
+    assert_eq!(analysis, &expected, "the analysis is of the new text");
+    assert_eq!(app.analysed, 2);
+}

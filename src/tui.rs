@@ -128,6 +128,11 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
     let (mut app, problems) = match input.into() {
         Input::Loaded(l) => (App::new_deferred(l.articles, theme, keymap), l.problems),
         Input::Library(lib, problems) => (App::from_library(lib, theme, keymap), problems),
+        Input::Scanning(lib, problems, paths) => {
+            let mut app = App::from_library(lib, theme, keymap);
+            app.set_scan_paths(paths);
+            (app, problems)
+        }
     };
     if let Some(p) = problems.first() {
         let more = problems.len() - 1;
@@ -353,6 +358,9 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         crate::cache::Cache::open(),
         crate::Options::default(),
     ));
+    if let Some(paths) = app.take_scan_paths() {
+        app.attach_scan(crate::library::Library::scan_in_background(paths));
+    }
     loop {
         // Blocks until input or an analysis: nothing runs while the user reads.
         let ev = match worker::wait(app)? {

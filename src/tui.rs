@@ -344,6 +344,9 @@ pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
         event_loop(&mut terminal, &out, &mut app)
     })();
     session.finish(&app.to_saved());
+    // A scan still running writes the title cache when done: with the terminal given back,
+    // let it finish (bounded) so the next start is warm.
+    app.wait_scan(std::time::Duration::from_secs(10));
     result
 }
 

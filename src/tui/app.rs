@@ -265,6 +265,18 @@ pub struct App {
     scan_paths: Option<Vec<std::path::PathBuf>>,
 }
 
+/// An article of the list as the scan gives it: no text until it is shown.
+fn listed(e: &crate::library::Entry) -> Article {
+    Article {
+        title: e.title.clone(),
+        source: e.source.clone(),
+        published: e.published,
+        date_origin: e.date_origin,
+        path: Some(e.path.clone()),
+        ..Article::default()
+    }
+}
+
 /// A finished scan: the library with titles and dates, and the problems met.
 pub type ScanDone = (Library, Vec<crate::load::LoadError>);
 
@@ -320,18 +332,7 @@ impl App {
     /// A reader on a library: the list from its titles and dates, each text read from its file
     /// when shown and at most [`TEXTS_HELD`] held; nothing analysed yet.
     pub fn from_library(library: Library, theme: Theme, keymap: KeyMap) -> Self {
-        let articles = library
-            .entries()
-            .iter()
-            .map(|e| Article {
-                title: e.title.clone(),
-                source: e.source.clone(),
-                published: e.published,
-                date_origin: e.date_origin,
-                path: Some(e.path.clone()),
-                ..Article::default()
-            })
-            .collect();
+        let articles = library.entries().iter().map(listed).collect();
         let mut app = Self::new_deferred(articles, theme, keymap);
         app.library = Some(library);
         app.ensure_text(0);
@@ -492,18 +493,7 @@ impl App {
                 .unwrap_or(0)
         };
         let i = at(&library);
-        self.articles = library
-            .entries()
-            .iter()
-            .map(|e| Article {
-                title: e.title.clone(),
-                source: e.source.clone(),
-                published: e.published,
-                date_origin: e.date_origin,
-                path: Some(e.path.clone()),
-                ..Article::default()
-            })
-            .collect();
+        self.articles = library.entries().iter().map(listed).collect();
         self.analyses = vec![None; self.articles.len()];
         self.held.clear();
         self.pending.clear();

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -91,30 +92,7 @@ impl Library {
         paths: &[PathBuf],
         title_cache: Option<&Path>,
     ) -> (Library, Vec<LoadError>, ScanStats) {
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        for path in paths {
-            if path == Path::new("-") {
-                continue;
-            }
-            match std::fs::metadata(path) {
-                Ok(m) if m.is_dir() => {
-                    let found = load::files_in(path, &mut problems);
-                    if found.is_empty() {
-                        problems.push(LoadError::error(
-                            path,
-                            format!(
-                                "no articles in this folder (brief reads {})",
-                                load::SUPPORTED
-                            ),
-                        ));
-                    }
-                    files.extend(found);
-                }
-                Ok(_) => files.push(path.clone()),
-                Err(e) => problems.push(LoadError::error(path, load::io_problem(&e))),
-            }
-        }
+        let (files, mut problems) = list_files(paths);
         let mut cache = title_cache.map(read_cache).unwrap_or_default();
         let cwd = std::env::current_dir().unwrap_or_default();
         // First the file's stamps and the title cache (entries moved out of it, not copied),
@@ -228,6 +206,44 @@ impl Library {
         (Library { entries }, problems, stats)
     }
 
+    /// A list to show while [`Library::scan`] runs: one entry per file (a JSON briefing's
+    /// other articles appear when the scan is done), titled with the file's name, no date.
+    /// Only the folders are read, so a library of any size lists at once.
+    pub fn placeholders(paths: &[PathBuf]) -> (Library, Vec<LoadError>) {
+        let (files, problems) = list_files(paths);
+        let entries = files
+            .into_iter()
+            .map(|path| Entry {
+                title: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string()),
+                path,
+                index: 0,
+                published: None,
+                date_origin: DateOrigin::default(),
+                source: None,
+                stamp: Stamp {
+                    size: 0,
+                    mtime_ns: 0,
+                },
+            })
+            .collect();
+        (Library { entries }, problems)
+    }
+
+    /// [`Library::scan`] on another thread: the result comes through the channel (which
+    /// disconnects without one if the thread cannot start or fails).
+    pub fn scan_in_background(paths: Vec<PathBuf>) -> Receiver<(Library, Vec<LoadError>)> {
+        let (tx, rx) = mpsc::channel();
+        let _ = std::thread::Builder::new()
+            .name("brief-scan".into())
+            .spawn(move || {
+                let _ = tx.send(Library::scan(&paths));
+            });
+        rx
+    }
+
     /// The articles, in order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -262,6 +278,36 @@ impl Library {
             ))
         }
     }
+}
+
+/// The files under `paths` in [`load::load_paths`]'s order, and the problems met listing them
+/// (folder metadata only: no file is read).
+fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let found = load::files_in(path, &mut problems);
+                if found.is_empty() {
+                    problems.push(LoadError::error(
+                        path,
+                        format!(
+                            "no articles in this folder (brief reads {})",
+                            load::SUPPORTED
+                        ),
+                    ));
+                }
+                files.extend(found);
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push(LoadError::error(path, load::io_problem(&e))),
+        }
+    }
+    (files, problems)
 }
 
 /// The title cache, or an empty one when it is missing, corrupt or of another version.

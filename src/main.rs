@@ -377,6 +377,12 @@ mod reader {
         };
         let mut problems = Vec::new();
         if !scan.is_empty() {
+            // The list of files comes first (folders only, no file read): the reader draws at
+            // once and reads titles and dates on another thread.
+            let (names, p) = Library::placeholders(scan);
+            if !names.is_empty() {
+                return Some(Input::Scanning(names, p, scan.to_vec()));
+            }
             let (lib, p) = Library::scan(scan);
             if !lib.is_empty() || !paths.is_empty() {
                 let loaded = Loaded {

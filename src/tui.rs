@@ -128,6 +128,11 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
     let (mut app, problems) = match input.into() {
         Input::Loaded(l) => (App::new_deferred(l.articles, theme, keymap), l.problems),
         Input::Library(lib, problems) => (App::from_library(lib, theme, keymap), problems),
+        Input::Scanning(lib, problems, paths) => {
+            let mut app = App::from_library(lib, theme, keymap);
+            app.set_scan_paths(paths);
+            (app, problems)
+        }
     };
     if let Some(p) = problems.first() {
         let more = problems.len() - 1;
@@ -339,6 +344,9 @@ pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
         event_loop(&mut terminal, &out, &mut app)
     })();
     session.finish(&app.to_saved());
+    // A scan still running writes the title cache when done: with the terminal given back,
+    // let it finish (bounded) so the next start is warm.
+    app.wait_scan(std::time::Duration::from_secs(10));
     result
 }
 
@@ -353,6 +361,9 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         crate::cache::Cache::open(),
         crate::Options::default(),
     ));
+    if let Some(paths) = app.take_scan_paths() {
+        app.attach_scan(crate::library::Library::scan_in_background(paths));
+    }
     loop {
         // Blocks until input or an analysis: nothing runs while the user reads.
         let ev = match worker::wait(app)? {

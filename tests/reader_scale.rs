@@ -158,3 +158,78 @@ fn r_reloads_an_article_of_a_library_and_asks_for_a_new_analysis() {
     assert_eq!(analysis, &expected, "the analysis is of the new text");
     assert_eq!(app.analysed, 2);
 }
+
+#[test]
+fn the_reader_draws_before_the_scan_and_titles_fill_in_when_it_is_done() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    let end = jiff::civil::Date::new(2025, 2, 18).unwrap();
+    brief::synth::write_library(&dir, 7, 30, end).unwrap();
+    let paths = vec![dir];
+    let (names, problems) = Library::placeholders(&paths);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(names.len(), 30);
+    let mut app = App::from_library(names, Theme::new(false), KeyMap::default());
+    let (tx, rx) = mpsc::channel();
+    app.attach_scan(rx);
+    assert!(app.scan_pending());
+    // The first article is shown and the keys work while the titles are not known.
+    assert!(!app.article().unwrap().text.is_empty());
+    let file_name = |i: usize, app: &App| {
+        let p = app.articles[i].path.clone().unwrap();
+        p.file_name().unwrap().to_string_lossy().into_owned()
+    };
+    assert_eq!(app.articles[3].title, file_name(3, &app));
+    let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
+    assert!(screen.contains("listing 30 files…"), "{screen}");
+    assert!(press(&mut app, "]"));
+    assert!(press(&mut app, "]"));
+    assert_eq!(app.current, 2);
+    assert!(!app.receive(), "nothing arrived yet");
+    // The scan arrives: titles and dates replace the file names, the article stays on screen.
+    let (lib, _, _) = Library::scan_with(&paths, None);
+    let titles: Vec<String> = lib.entries().iter().map(|e| e.title.clone()).collect();
+    tx.send((lib, Vec::new())).unwrap();
+    assert!(app.receive());
+    assert!(!app.scan_pending());
+    assert_eq!(app.current, 2);
+    assert!(!app.article().unwrap().text.is_empty());
+    let now: Vec<String> = app.articles.iter().map(|a| a.title.clone()).collect();
+    assert_eq!(now, titles);
+    assert_ne!(titles[3], file_name(3, &app));
+    assert!(app.articles.iter().any(|a| a.published.is_some()));
+    let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
+    assert!(!screen.contains("listing"), "{screen}");
+    assert!(screen.contains(&titles[2]), "{screen}");
+}
+
+#[test]
+fn a_file_of_several_articles_is_rebuilt_when_the_scan_is_done() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.json"),
+        r#"[{"title": "One", "text": "First text."}, {"title": "Two", "text": "Second text."}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Ceasefire holds\n\nThe truce held on Monday.\n",
+    )
+    .unwrap();
+    let paths = vec![dir];
+    let (names, _) = Library::placeholders(&paths);
+    assert_eq!(names.len(), 2, "one entry per file until the scan");
+    let mut app = App::from_library(names, Theme::new(false), KeyMap::default());
+    let rx = Library::scan_in_background(paths);
+    app.attach_scan(rx);
+    assert!(press(&mut app, "]"));
+    assert_eq!(app.articles[1].title, "b.txt");
+    app.wait_scan(Duration::from_secs(60));
+    assert!(!app.scan_pending());
+    let titles: Vec<&str> = app.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["One", "Two", "Ceasefire holds"]);
+    assert_eq!(app.current, 2, "b.txt stays on screen");
+    assert!(app.article().unwrap().text.contains("truce"));
+}

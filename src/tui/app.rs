@@ -2,6 +2,7 @@
 //! draws; the panels only read this state.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::mpsc::Receiver;
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -32,6 +33,14 @@ pub enum Input {
     Loaded(crate::load::Loaded),
     /// A scanned library and the problems of the scan.
     Library(Library, Vec<crate::load::LoadError>),
+    /// A library being listed: file names for titles ([`Library::placeholders`]) and the
+    /// problems met listing; the reader scans these paths for titles and dates after its first
+    /// frame.
+    Scanning(
+        Library,
+        Vec<crate::load::LoadError>,
+        Vec<std::path::PathBuf>,
+    ),
 }
 
 impl From<crate::load::Loaded> for Input {
@@ -249,7 +258,27 @@ pub struct App {
     next_token: u64,
     /// How many analyses the worker computed (not from the cache).
     pub analysed: usize,
+    /// The library's scan (titles and dates) while it runs: the list shows file names until
+    /// it is done.
+    scan: Option<Receiver<ScanDone>>,
+    /// Paths to scan once the first frame is drawn ([`App::take_scan_paths`]).
+    scan_paths: Option<Vec<std::path::PathBuf>>,
 }
+
+/// An article of the list as the scan gives it: no text until it is shown.
+fn listed(e: &crate::library::Entry) -> Article {
+    Article {
+        title: e.title.clone(),
+        source: e.source.clone(),
+        published: e.published,
+        date_origin: e.date_origin,
+        path: Some(e.path.clone()),
+        ..Article::default()
+    }
+}
+
+/// A finished scan: the library with titles and dates, and the problems met.
+pub type ScanDone = (Library, Vec<crate::load::LoadError>);
 
 impl App {
     /// A reader on `articles`, the first one open and analysed; the others are analysed when
@@ -285,6 +314,8 @@ impl App {
             quit: false,
             keymap,
             theme,
+            scan: None,
+            scan_paths: None,
             wrapped: Wrapped::default(),
             saved: Saved::default(),
             jumps: Vec::new(),
@@ -301,18 +332,7 @@ impl App {
     /// A reader on a library: the list from its titles and dates, each text read from its file
     /// when shown and at most [`TEXTS_HELD`] held; nothing analysed yet.
     pub fn from_library(library: Library, theme: Theme, keymap: KeyMap) -> Self {
-        let articles = library
-            .entries()
-            .iter()
-            .map(|e| Article {
-                title: e.title.clone(),
-                source: e.source.clone(),
-                published: e.published,
-                date_origin: e.date_origin,
-                path: Some(e.path.clone()),
-                ..Article::default()
-            })
-            .collect();
+        let articles = library.entries().iter().map(listed).collect();
         let mut app = Self::new_deferred(articles, theme, keymap);
         app.library = Some(library);
         app.ensure_text(0);
@@ -386,9 +406,144 @@ impl App {
         !self.pending.is_empty()
     }
 
-    /// Takes the analyses the worker finished; returns whether the screen changed.
+    /// Shows the list from `placeholders` now and takes the real one from `scan` when it
+    /// arrives (see [`App::receive`]).
+    pub fn attach_scan(&mut self, scan: Receiver<ScanDone>) {
+        self.scan = Some(scan);
+        if self.notice.is_none() {
+            self.notice = Some(format!("listing {} files…", self.articles.len()));
+        }
+    }
+
+    /// Marks the list as file names to be replaced by a scan of `paths` (started by the caller
+    /// with [`App::take_scan_paths`], after the first frame).
+    pub fn set_scan_paths(&mut self, paths: Vec<std::path::PathBuf>) {
+        if self.notice.is_none() {
+            self.notice = Some(format!("listing {} files…", self.articles.len()));
+        }
+        self.scan_paths = Some(paths);
+    }
+
+    /// The paths to scan, once.
+    pub fn take_scan_paths(&mut self) -> Option<Vec<std::path::PathBuf>> {
+        self.scan_paths.take()
+    }
+
+    /// Whether the library's scan is still running.
+    pub fn scan_pending(&self) -> bool {
+        self.scan.is_some()
+    }
+
+    /// Takes the finished scan, if any: titles, dates and sources replace the file names; the
+    /// article on screen stays on screen. Returns whether it arrived.
+    fn receive_scan(&mut self) -> bool {
+        let Some(rx) = &self.scan else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(done) => self.accept_scan(Some(done)),
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            // The scan thread died: the file names stay.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.accept_scan(None),
+        }
+    }
+
+    fn accept_scan(&mut self, done: Option<ScanDone>) -> bool {
+        self.scan = None;
+        let Some((library, problems)) = done else {
+            self.clear_listing_notice();
+            return true;
+        };
+        self.clear_listing_notice();
+        if let Some(p) = problems.first() {
+            let more = problems.len() - 1;
+            self.notice = Some(if more > 0 {
+                format!("{p} (and {more} more)")
+            } else {
+                p.to_string()
+            });
+        }
+        if library.is_empty() {
+            return true;
+        }
+        let same_files = library.len() == self.articles.len()
+            && library
+                .entries()
+                .iter()
+                .zip(&self.articles)
+                .all(|(e, a)| a.path.as_ref() == Some(&e.path));
+        if same_files {
+            // Usual case (one article per file): texts and analyses held stay where they are.
+            for (e, a) in library.entries().iter().zip(&mut self.articles) {
+                a.title = e.title.clone();
+                a.source = e.source.clone();
+                a.published = e.published;
+                a.date_origin = e.date_origin;
+            }
+            self.library = Some(library);
+            self.wrapped = Wrapped::default();
+            self.sync();
+            return true;
+        }
+        // A file held several articles: the list is rebuilt and the file on screen reopened.
+        let path = self.articles.get(self.current).and_then(|a| a.path.clone());
+        let at = |lib: &Library| {
+            path.as_ref()
+                .and_then(|p| lib.entries().iter().position(|e| &e.path == p))
+                .unwrap_or(0)
+        };
+        let i = at(&library);
+        self.articles = library.entries().iter().map(listed).collect();
+        self.analyses = vec![None; self.articles.len()];
+        self.held.clear();
+        self.pending.clear();
+        self.library = Some(library);
+        self.current = i;
+        self.library_cursor = i;
+        self.selected = None;
+        self.event = None;
+        self.actor_cursor = 0;
+        self.event_cursor = 0;
+        self.wrapped = Wrapped::default();
+        self.ensure_text(i);
+        if self.worker.is_some() {
+            self.ensure_analysis(i);
+        }
+        self.sync();
+        true
+    }
+
+    fn clear_listing_notice(&mut self) {
+        if self
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("listing "))
+        {
+            self.notice = None;
+        }
+    }
+
+    /// Waits (at most `timeout`) for the library's scan to finish and takes it: `brief render`
+    /// and tests.
+    pub fn wait_scan(&mut self, timeout: std::time::Duration) {
+        let Some(rx) = &self.scan else {
+            return;
+        };
+        match rx.recv_timeout(timeout) {
+            Ok(done) => {
+                self.accept_scan(Some(done));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                self.accept_scan(None);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+    }
+
+    /// Takes the analyses the worker finished and the library's scan when done; returns
+    /// whether the screen changed.
     pub fn receive(&mut self) -> bool {
-        let mut changed = false;
+        let mut changed = self.receive_scan();
         while let Some(w) = &self.worker {
             match w.try_recv() {
                 Ok(Some(done)) => changed |= self.accept(done),

@@ -353,6 +353,9 @@ mod reader {
     /// What the reader opens: files and folders given, or the library folder, scanned for
     /// titles and dates only (texts are read when shown); standard input and the sample are
     /// loaded in full. `None` (after saying why) when there is nothing to open.
+    /// From how many files the title scan runs behind the first frame.
+    const SCAN_IN_BACKGROUND_FROM: usize = 200;
+
     fn inputs(paths: &[PathBuf]) -> Option<brief::tui::Input> {
         use brief::library::Library;
         use brief::tui::Input;
@@ -377,10 +380,12 @@ mod reader {
         };
         let mut problems = Vec::new();
         if !scan.is_empty() {
-            // The list of files comes first (folders only, no file read): the reader draws at
-            // once and reads titles and dates on another thread.
+            // A large library: the list of files comes first (folders only, no file read), the
+            // reader draws at once and reads titles and dates on another thread. A few files
+            // are scanned here (milliseconds), so that nothing usable still means a clear
+            // error and exit status 2 rather than an empty reader.
             let (names, p) = Library::placeholders(scan);
-            if !names.is_empty() {
+            if names.len() > SCAN_IN_BACKGROUND_FROM {
                 return Some(Input::Scanning(names, p, scan.to_vec()));
             }
             let (lib, p) = Library::scan(scan);

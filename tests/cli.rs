@@ -305,6 +305,23 @@ fn each_bad_input_is_one_line_and_exit_status_2() {
 }
 
 #[test]
+fn the_reader_on_nothing_usable_says_why_and_exits_2() {
+    // Before any terminal is touched: one line per file, exit status 2.
+    let home = Home::new();
+    home.write("empty.txt", b"");
+    home.write("binary.txt", b"GIF89a\0\0\x01");
+    for args in [
+        &["empty.txt"][..],
+        &["empty.txt", "binary.txt"],
+        &["missing.txt"],
+    ] {
+        let (code, err) = bad(&home, args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), args.len(), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn invalid_utf8_warns_and_exits_0() {
     let home = Home::new();
     home.write("latin1.txt", b"Caf\xe9 opens\nThe caf\xe9 opened.");

@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn slug_folds_to_ascii_dashes() {
-        assert_eq!(slug("Marco Rubio"), "marco-rubio");
+        assert_eq!(slug("Anna Berg"), "anna-berg");
         assert_eq!(slug("Al-Ahram Weekly"), "al-ahram-weekly");
         assert_eq!(slug("  "), "actor");
         assert_eq!(slug("-- O'Neill & Co. --"), "o-neill-co");

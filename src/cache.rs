@@ -354,7 +354,7 @@ mod tests {
         let a = article_in(
             tmp.path(),
             "a.txt",
-            "Talks\n\nThe minister met Sergei Lavrov in Riyadh.",
+            "Talks\n\nThe minister met Pavel Ivanov in Riyadh.",
         );
         let options = Options::default();
         assert!(cache.get(&a, &options).is_none());
@@ -369,7 +369,7 @@ mod tests {
         let b = article_in(
             tmp.path(),
             "a.txt",
-            "Talks\n\nThe minister met Marco Rubio in Oslo.",
+            "Talks\n\nThe minister met Anna Berg in Oslo.",
         );
         assert!(
             cache.get(&b, &options).is_none(),

@@ -71,7 +71,7 @@ enum Command {
         /// Screen size, COLSxROWS.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
-        /// Keys to replay, separated by spaces ("j j Enter n", "/Putin Enter").
+        /// Keys to replay, separated by spaces ("j j Enter n", "/Riyadh Enter").
         ///
         /// Each item is one key: a character (j G ? [ 1), a name (Enter Esc Tab BackTab Up Down
         /// Left Right PgUp PgDn Home End Backspace space), C-x for Ctrl (C-d C-u C-o C-i), M-x

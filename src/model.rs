@@ -185,7 +185,7 @@ impl ActorKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionForm {
-    /// The name or part of it ("Marco Rubio", "Rubio", "Rubio's", "US", "Moscow").
+    /// The name or part of it ("Anna Berg", "Berg", "Berg's", "US", "Moscow").
     Name,
     /// An adjective or demonym ("Russian" for Russia).
     Demonym,

@@ -20,7 +20,7 @@
 //! - `/text`: types a search, `/` then each character of `text` (add `Enter` to keep it);
 //! - `resize:COLSxROWS`: resizes the screen at that point.
 //!
-//! Example: `brief render --size 100x30 --keys "3 j Enter n n /Putin Enter"`.
+//! Example: `brief render --size 100x30 --keys "3 j Enter n n /Riyadh Enter"`.
 //!
 //! # On the terminal
 //!

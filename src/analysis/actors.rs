@@ -370,7 +370,7 @@ fn refine(
     };
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
     for (a, b, t) in raw {
-        // "Trump's Special Envoy": the owner, and what follows if it is a name.
+        // "Kane's Special Envoy": the owner, and what follows if it is a name.
         let mut start = a;
         for p in a..b {
             if is_possessive(word_at(doc, p)) {
@@ -426,7 +426,7 @@ fn refine(
         if a >= b {
             continue;
         }
-        // "US President Donald Trump": the title is a role, the rest a person.
+        // "US President Tom Kane": the title is a role, the rest a person.
         let mut k = a;
         while k < b && title_like(k) {
             k += 1;
@@ -548,7 +548,7 @@ fn refine(
         .chain(added)
         .collect();
     out.sort_unstable();
-    // "Faisal bin Farhan", "Mosaad bin Mohamed Al Aiban": one person.
+    // "Khalid bin Saad", "Nasser bin Ali Al Harbi": one person.
     let mut merged: Vec<(usize, usize, usize)> = Vec::new();
     for s in out {
         if let Some(last) = merged.last_mut()
@@ -563,7 +563,7 @@ fn refine(
         merged.push(s);
         // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
-    // "Trump and Putin": two people the text names elsewhere.
+    // "Kane and Orlov": two people the text names elsewhere.
     let surnames: std::collections::HashSet<&str> = merged
         .iter()
         .filter(|s| s.2 == 0 && s.1 > s.0)
@@ -859,7 +859,7 @@ struct Proto<'a> {
     sure: bool,
     role: Option<String>,
     affiliation: Option<String>,
-    /// The actor whose affiliation this one shares ("Putin's advisor").
+    /// The actor whose affiliation this one shares ("Orlov's advisor").
     affiliation_of: Option<usize>,
 }
 
@@ -918,7 +918,7 @@ fn build<'a>(
                      words: &[&'a str]|
      -> Option<usize> {
         let (first, last) = (words.first()?, words.last()?);
-        // Equal, a tail ("Rubio", "Al Saud"), or a head of two words or more ("Faisal bin Farhan").
+        // Equal, a tail ("Berg", "Al Saud"), or a head of two words or more ("Khalid bin Saad").
         let tails = by_last.get(last).into_iter().flatten();
         let heads = by_first
             .get(first)
@@ -956,7 +956,7 @@ fn build<'a>(
         } else {
             by_key.get(key_of(c.surface).as_ref()).copied()
         };
-        // "the Biden administration": a person's name.
+        // "the Kane administration": a person's name.
         if !c.sure
             && words.len() == 1
             && matches!(
@@ -1169,7 +1169,7 @@ fn is_mod(lx: &Lexicon, w: &str) -> bool {
     lx.title_mods.contains(w) || lx.title_heads.contains(w)
 }
 
-/// "US Secretary of State [Marco Rubio]": the role words just before a name, and the country,
+/// "US Secretary of State [Anna Berg]": the role words just before a name, and the country,
 /// organisation or person (possessive) they belong to.
 fn title_before(
     doc: &Document,
@@ -1247,7 +1247,7 @@ fn title_before(
     Some((role, affil))
 }
 
-/// "[Yuri Ushakov], Putin's foreign policy advisor,": a role after a comma.
+/// "[Pavel Sorokin], Orlov's foreign policy advisor,": a role after a comma.
 fn apposition(
     doc: &Document,
     lx: &Lexicon,

@@ -148,7 +148,7 @@ struct Cand {
     pair: Option<(usize, usize)>,
     /// How many of the participants come from the first mention (the label uses only those).
     own: usize,
-    /// A demonym or possessive before the noun ("Russian invasion", "Zelensky's visit").
+    /// A demonym or possessive before the noun ("Russian invasion", "Petrenko's visit").
     agent: Option<String>,
     /// The actor of `agent`, when it is one.
     agent_actor: Option<usize>,
@@ -662,7 +662,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     && let Some(m) = self.mention_covering(owner)
                 {
                     let who = self.short_name(m.actor);
-                    // "Russia's invasion" keeps its possessive; "Zelensky's visit" is built
+                    // "Russia's invasion" keeps its possessive; "Petrenko's visit" is built
                     // by the label.
                     c.agent = Some(if matches!(c.kind, "war" | "attack") {
                         format!("{who}'s")

@@ -1,8 +1,8 @@
 //! Direct quotations and their speakers.
 //!
 //! A quotation is text between curly (“…”) or straight ("…") double quotes. Its speaker is the
-//! actor named next to a verb of saying in the same sentence: before the quotation ("Ushakov said
-//! the talks were “…”", "but added that “…”") or after it ("“…,” said Lavrov", "“…,” Lavrov
+//! actor named next to a verb of saying in the same sentence: before the quotation ("Sorokin said
+//! the talks were “…”", "but added that “…”") or after it ("“…,” said Ivanov", "“…,” Ivanov
 //! said"). Short quoted phrases with no speaker are scare quotes ("to “reset” ties"), not
 //! quotations.
 

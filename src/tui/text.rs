@@ -272,8 +272,8 @@ mod tests {
 
     #[test]
     fn search_folds_case_only_for_lower_case_queries() {
-        assert_eq!(search("Putin putin", "putin").len(), 2);
-        assert_eq!(search("Putin putin", "Putin").len(), 1);
+        assert_eq!(search("Orlov orlov", "orlov").len(), 2);
+        assert_eq!(search("Orlov orlov", "Orlov").len(), 1);
         assert_eq!(search("İstanbul x", "x").len(), 1);
     }
 }

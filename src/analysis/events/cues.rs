@@ -149,7 +149,7 @@ pub fn is_name_stop(word: &str) -> bool {
 pub enum Det {
     /// No determiner found ("talks are continuing").
     Bare,
-    /// "the", "this", "its", "Zelensky's": an event the reader may already know.
+    /// "the", "this", "its", "Petrenko's": an event the reader may already know.
     Definite,
     /// "a", "an", "some".
     Indefinite,
@@ -219,7 +219,7 @@ pub fn ends_phrase(lower: &str) -> bool {
 }
 
 /// Words that put an event in the future, the conditional or the negative: without a date such
-/// an event is not on the timeline ("Trump will seek a deal", "agreeing to meet").
+/// an event is not on the timeline ("Kane will seek a deal", "agreeing to meet").
 pub fn is_irrealis(lower: &str) -> bool {
     matches!(
         lower,

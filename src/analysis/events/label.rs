@@ -1,6 +1,6 @@
 //! Short readable labels built from what was read of an event: its noun, its participants (people
 //! by surname, countries by their shortest name), its place ("US-Russia talks in Riyadh",
-//! "Paris meeting of European countries", "Zelensky's visit to Riyadh").
+//! "Paris meeting of European countries", "Petrenko's visit to Riyadh").
 
 use crate::analysis::text::is_all_caps;
 use crate::model::{Actor, ActorKind, MentionForm};
@@ -23,7 +23,7 @@ pub struct Parts<'a> {
     pub named: Option<&'a str>,
     /// The place name.
     pub place: Option<&'a str>,
-    /// A demonym or possessor before the noun ("Russian", "Zelensky").
+    /// A demonym or possessor before the noun ("Russian", "Petrenko").
     pub agent: Option<&'a str>,
     /// Capitalised words before the noun that are no actor ("G20").
     pub qualifier: Option<&'a str>,
@@ -46,8 +46,8 @@ fn strip_possessive(s: &str) -> &str {
 /// name in the text ("US", "NATO"), a group's full name ("European countries").
 pub fn short_name(a: &Actor, text: &str) -> String {
     match a.kind {
-        // The last capitalised word: "Faisal bin Farhan" gives "Farhan", a stray "Straw was"
-        // still "Straw".
+        // The last capitalised word: "Khalid bin Saad" gives "Saad", a stray "Moss was"
+        // still "Moss".
         ActorKind::Person => {
             let name = strip_possessive(&a.name);
             name.split_whitespace()
@@ -100,7 +100,7 @@ fn capitalise(s: &str) -> String {
 
 /// "A-B": two or three sides of a meeting, call or war, countries first, else people.
 fn sides(p: &Parts) -> Option<String> {
-    // "Israel and Hamas agreed", "between Rubio and Lavrov": the text pairs the sides.
+    // "Israel and Hamas agreed", "between Berg and Ivanov": the text pairs the sides.
     if let Some((a, b)) = p.pair
         && let (Some(x), Some(y)) = (p.participants.get(a), p.participants.get(b))
         && (x.actor.kind == ActorKind::Person) == (y.actor.kind == ActorKind::Person)

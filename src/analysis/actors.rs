@@ -37,6 +37,25 @@ struct Cand<'a> {
     sure: bool,
 }
 
+impl<'a> Cand<'a> {
+    /// A candidate read from a word list: its kind and canonical name are sure.
+    fn listed(g: lexicon::Gaz, a: usize, b: usize, surface: &'a str) -> Self {
+        Cand {
+            a,
+            b,
+            kind: g.kind,
+            form: if g.demonym {
+                MentionForm::Demonym
+            } else {
+                MentionForm::Name
+            },
+            canonical: Some(g.canonical),
+            surface,
+            sure: true,
+        }
+    }
+}
+
 /// Verbs after a capital that make it stand for its government ("Moscow said").
 const GOVERNMENT_VERBS: &[&str] = &[
     "said",
@@ -745,19 +764,7 @@ fn candidates<'a>(
             if let Some(g) = lx.gaz(s) {
                 // A lone word in capitals that is also a common word ("US" in a headline reads
                 // "us") only counts when it is written the way the list writes it.
-                out.push(Cand {
-                    a: i,
-                    b: j,
-                    kind: g.kind,
-                    form: if g.demonym {
-                        MentionForm::Demonym
-                    } else {
-                        MentionForm::Name
-                    },
-                    canonical: Some(g.canonical),
-                    surface: s,
-                    sure: true,
-                });
+                out.push(Cand::listed(g, i, j, s));
                 for c in &mut covered[i..j] {
                     *c = true;
                 }
@@ -770,19 +777,7 @@ fn candidates<'a>(
         if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {
-                    out.push(Cand {
-                        a: i,
-                        b: i + 1,
-                        kind: g.kind,
-                        form: if g.demonym {
-                            MentionForm::Demonym
-                        } else {
-                            MentionForm::Name
-                        },
-                        canonical: Some(g.canonical),
-                        surface: part,
-                        sure: true,
-                    });
+                    out.push(Cand::listed(g, i, i + 1, part));
                 }
             }
         }

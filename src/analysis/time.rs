@@ -175,13 +175,13 @@ impl Matcher<'_, '_> {
         if i < self.lim { self.doc.tok(i) } else { "" }
     }
 
+    /// Whether token `i` is in the sentence and of this kind.
+    fn is_kind(&self, i: usize, kind: TokenKind) -> bool {
+        i < self.lim && self.doc.tokens.get(i).is_some_and(|t| t.kind == kind)
+    }
+
     fn is_num(&self, i: usize) -> bool {
-        i < self.lim
-            && self
-                .doc
-                .tokens
-                .get(i)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+        self.is_kind(i, TokenKind::Number)
     }
 
     /// Whether token `i` touches the token before it.
@@ -191,12 +191,7 @@ impl Matcher<'_, '_> {
 
     /// Whether token `i` is a word of the sentence.
     fn word(&self, i: usize) -> bool {
-        i < self.lim
-            && self
-                .doc
-                .tokens
-                .get(i)
-                .is_some_and(|t| t.kind == TokenKind::Word)
+        self.is_kind(i, TokenKind::Word)
     }
 
     fn cap(&self, i: usize) -> bool {

@@ -21,7 +21,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         .tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Word => lex::classify(t.text(doc.text)),
+            TokenKind::Word => lex::classify_in(doc.text, t.start, t.end),
             _ => C::Other,
         })
         .collect();

@@ -151,246 +151,364 @@ pub enum C {
     Hyph,
 }
 
+/// The longest word in [`WORDS`] plus room: longer tokens are never time words.
+const MAX_WORD: usize = 14;
+
 /// The class of a word (any case).
 pub fn classify(word: &str) -> C {
     let b = word.as_bytes();
-    if b.len() > 14 || b.is_empty() || !b[0].is_ascii_alphabetic() {
+    if b.len() > MAX_WORD || b.is_empty() || !b[0].is_ascii_alphabetic() {
         return C::Other;
     }
-    let mut buf = [0u8; 14];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-        if *d == b'-' {
-            return C::Hyph;
-        }
-    }
-    let w = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-    classify_lower(w)
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    classify_packed(u128::from_le_bytes(buf), b.len())
 }
 
-/// The class of a lower-case word.
-pub fn classify_lower(w: &str) -> C {
-    use self::C::{
-        DecadeW, Holiday, Kw as KwC, Month, NumW, Ord, Other, Pod, Unit as UnitC, Weekday,
-    };
-    use self::Kw as K;
-    match w {
-        "january" => Month(1, false),
-        "february" => Month(2, false),
-        "march" => Month(3, false),
-        "april" => Month(4, false),
-        "may" => Month(5, false),
-        "june" => Month(6, false),
-        "july" => Month(7, false),
-        "august" => Month(8, false),
-        "september" => Month(9, false),
-        "october" => Month(10, false),
-        "november" => Month(11, false),
-        "december" => Month(12, false),
-        "jan" => Month(1, true),
-        "feb" => Month(2, true),
-        "mar" => Month(3, true),
-        "apr" => Month(4, true),
-        "jun" => Month(6, true),
-        "jul" => Month(7, true),
-        "aug" => Month(8, true),
-        "sep" | "sept" => Month(9, true),
-        "oct" => Month(10, true),
-        "nov" => Month(11, true),
-        "dec" => Month(12, true),
-        "monday" => Weekday(1, false),
-        "tuesday" => Weekday(2, false),
-        "wednesday" => Weekday(3, false),
-        "thursday" => Weekday(4, false),
-        "friday" => Weekday(5, false),
-        "saturday" => Weekday(6, false),
-        "sunday" => Weekday(7, false),
-        "mondays" => Weekday(1, true),
-        "tuesdays" => Weekday(2, true),
-        "wednesdays" => Weekday(3, true),
-        "thursdays" => Weekday(4, true),
-        "fridays" => Weekday(5, true),
-        "saturdays" => Weekday(6, true),
-        "sundays" => Weekday(7, true),
-        "one" => NumW(1),
-        "two" => NumW(2),
-        "three" => NumW(3),
-        "four" => NumW(4),
-        "five" => NumW(5),
-        "six" => NumW(6),
-        "seven" => NumW(7),
-        "eight" => NumW(8),
-        "nine" => NumW(9),
-        "ten" => NumW(10),
-        "eleven" => NumW(11),
-        "twelve" => NumW(12),
-        "thirteen" => NumW(13),
-        "fourteen" => NumW(14),
-        "fifteen" => NumW(15),
-        "sixteen" => NumW(16),
-        "seventeen" => NumW(17),
-        "eighteen" => NumW(18),
-        "nineteen" => NumW(19),
-        "twenty" => NumW(20),
-        "thirty" => NumW(30),
-        "forty" => NumW(40),
-        "fifty" => NumW(50),
-        "sixty" => NumW(60),
-        "seventy" => NumW(70),
-        "eighty" => NumW(80),
-        "ninety" => NumW(90),
-        "hundred" => NumW(100),
-        "dozen" => NumW(12),
-        "christmas" => Holiday(1),
-        "thanksgiving" => Holiday(2),
-        "halloween" => Holiday(3),
-        "election" => Holiday(4),
-        "easter" => Holiday(5),
-        "twenties" => DecadeW(2),
-        "thirties" => DecadeW(3),
-        "forties" => DecadeW(4),
-        "fifties" => DecadeW(5),
-        "sixties" => DecadeW(6),
-        "seventies" => DecadeW(7),
-        "eighties" => DecadeW(8),
-        "nineties" => DecadeW(9),
-        "first" => Ord(1),
-        "second" => Ord(2),
-        "third" => Ord(3),
-        "fourth" => Ord(4),
-        "fifth" => Ord(5),
-        "sixth" => Ord(6),
-        "seventh" => Ord(7),
-        "eighth" => Ord(8),
-        "ninth" => Ord(9),
-        "tenth" => Ord(10),
-        "eleventh" => Ord(11),
-        "twelfth" => Ord(12),
-        "thirteenth" => Ord(13),
-        "fourteenth" => Ord(14),
-        "fifteenth" => Ord(15),
-        "sixteenth" => Ord(16),
-        "seventeenth" => Ord(17),
-        "eighteenth" => Ord(18),
-        "nineteenth" => Ord(19),
-        "twentieth" => Ord(20),
-        "seconds" => UnitC(Unit::Second, true),
-        "minute" => UnitC(Unit::Minute, false),
-        "minutes" => UnitC(Unit::Minute, true),
-        "hour" => UnitC(Unit::Hour, false),
-        "hours" => UnitC(Unit::Hour, true),
-        "day" => UnitC(Unit::Day, false),
-        "days" => UnitC(Unit::Day, true),
-        "week" => UnitC(Unit::Week, false),
-        "weeks" => UnitC(Unit::Week, true),
-        "weekend" => UnitC(Unit::Weekend, false),
-        "weekends" => UnitC(Unit::Weekend, true),
-        "month" => UnitC(Unit::Month, false),
-        "months" => UnitC(Unit::Month, true),
-        "quarter" => UnitC(Unit::Quarter, false),
-        "quarters" => UnitC(Unit::Quarter, true),
-        "year" => UnitC(Unit::Year, false),
-        "years" => UnitC(Unit::Year, true),
-        "decade" => UnitC(Unit::Decade, false),
-        "decades" => UnitC(Unit::Decade, true),
-        "century" => UnitC(Unit::Century, false),
-        "centuries" => UnitC(Unit::Century, true),
-        "morning" => Pod("MO"),
-        "afternoon" => Pod("AF"),
-        "evening" => Pod("EV"),
-        "night" => Pod("NI"),
-        "today" => KwC(K::Today),
-        "tomorrow" => KwC(K::Tomorrow),
-        "yesterday" => KwC(K::Yesterday),
-        "tonight" => KwC(K::Tonight),
-        "now" => KwC(K::Now),
-        "currently" => KwC(K::Currently),
-        "current" => KwC(K::Current),
-        "recently" | "lately" => KwC(K::Recently),
-        "recent" => KwC(K::Recent),
-        "soon" => KwC(K::Soon),
-        "future" => KwC(K::Future),
-        "past" => KwC(K::Past),
-        "ago" => KwC(K::Ago),
-        "earlier" => KwC(K::Earlier),
-        "later" => KwC(K::Later),
-        "early" => KwC(K::Early),
-        "late" => KwC(K::Late),
-        "mid" => KwC(K::Mid),
-        "this" => KwC(K::This),
-        "last" => KwC(K::Last),
-        "next" => KwC(K::Next),
-        "coming" | "upcoming" => KwC(K::Coming),
-        "previous" | "prior" | "preceding" => KwC(K::Previous),
-        "following" | "subsequent" => KwC(K::Following),
-        "latest" => KwC(K::Latest),
-        "the" => KwC(K::The),
-        "a" | "an" => KwC(K::A),
-        "and" => KwC(K::And),
-        "half" => KwC(K::Half),
-        "of" => KwC(K::Of),
-        "every" => KwC(K::Every),
-        "each" => KwC(K::Each),
-        "per" => KwC(K::Per),
-        "daily" => KwC(K::Daily),
-        "weekly" => KwC(K::Weekly),
-        "monthly" => KwC(K::Monthly),
-        "annually" | "yearly" => KwC(K::Yearly),
-        "hourly" => KwC(K::Hourly),
-        "fiscal" => KwC(K::Fiscal),
-        "since" => KwC(K::Since),
-        "from" => KwC(K::From),
-        "to" => KwC(K::To),
-        "through" | "till" | "thru" => KwC(K::Through),
-        "until" => KwC(K::Until),
-        "between" => KwC(K::Between),
-        "in" => KwC(K::In),
-        "on" => KwC(K::On),
-        "at" => KwC(K::At),
-        "am" | "a.m." | "a.m" => KwC(K::Am),
-        "pm" | "p.m." | "p.m" => KwC(K::Pm),
-        "noon" | "midday" => KwC(K::Noon),
-        "midnight" => KwC(K::Midnight),
-        "few" => KwC(K::Few),
-        "several" => KwC(K::Several),
-        "many" => KwC(K::Many),
-        "some" => KwC(K::Some),
-        "couple" => KwC(K::Couple),
-        "more" => KwC(K::More),
-        "than" => KwC(K::Than),
-        "nearly" => KwC(K::Nearly),
-        "about" | "approximately" | "roughly" => KwC(K::About),
-        "almost" => KwC(K::Almost),
-        "around" => KwC(K::Around),
-        "over" => KwC(K::Over),
-        "least" => KwC(K::Least),
-        "less" | "fewer" => KwC(K::Less),
-        "up" => KwC(K::Up),
-        "ahead" => KwC(K::Ahead),
-        "before" => KwC(K::Before),
-        "after" => KwC(K::After),
-        "end" => KwC(K::End),
-        "beginning" => KwC(K::Beginning),
-        "start" => KwC(K::Start),
-        "middle" => KwC(K::Middle),
-        "same" => KwC(K::Same),
-        "that" => KwC(K::That),
-        "other" => KwC(K::Other),
-        "gmt" | "utc" | "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "bst" | "cet" => {
-            KwC(K::Zone)
-        }
-        "old" => KwC(K::Old),
-        "overnight" => KwC(K::Overnight),
-        "spring" => KwC(K::Spring),
-        "summer" => KwC(K::Summer),
-        "autumn" | "fall" => KwC(K::Fall),
-        "winter" => KwC(K::Winter),
-        "during" => KwC(K::During),
-        "by" => KwC(K::By),
-        "within" => KwC(K::Within),
-        "for" => KwC(K::For),
-        _ => Other,
+/// The class of the word `text[start..end]`, as [`classify`] gives it; reads the word with one
+/// 16-byte load when the text goes on that far.
+pub fn classify_in(text: &str, start: usize, end: usize) -> C {
+    let b = text.as_bytes();
+    let len = end.wrapping_sub(start);
+    if len > MAX_WORD || len == 0 || !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+        return C::Other;
     }
+    match b
+        .get(start..start + 16)
+        .and_then(|s| <[u8; 16]>::try_from(s).ok())
+    {
+        Some(chunk) => {
+            let mask = (1u128 << (8 * len)) - 1;
+            classify_packed(u128::from_le_bytes(chunk) & mask, len)
+        }
+        None => text.get(start..end).map_or(C::Other, classify),
+    }
+}
+
+const ONES: u128 = u128::MAX / 255;
+const HIGH: u128 = ONES * 0x80;
+
+/// The class of a word of `len` bytes (1 to [`MAX_WORD`]) packed little-endian in `x`, the
+/// bytes above it zero. Folds and tests all bytes at once (SWAR) rather than byte by byte.
+fn classify_packed(x: u128, len: usize) -> C {
+    // A hyphen anywhere: a zero byte in `x ^ '-'` (the padding bytes become '-', not zero).
+    let y = x ^ (ONES * u128::from(b'-'));
+    if y.wrapping_sub(ONES) & !y & HIGH != 0 {
+        return C::Hyph;
+    }
+    // No word of the lists has a byte outside ASCII.
+    if x & HIGH != 0 {
+        return C::Other;
+    }
+    // Every byte is below 0x80, so adding to it cannot carry into the next one: the high bit
+    // then says whether the byte is >= 'A', and whether it is > 'Z'.
+    let ge_a = (x + ONES * u128::from(0x80 - b'A')) & HIGH;
+    let gt_z = (x + ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
+    let lower = x | ((ge_a & !gt_z) >> 2);
+    let key = lower | ((len as u128) << 120);
+    let mut i = slot(key);
+    loop {
+        match KEYS[i] {
+            0 => return C::Other,
+            k if k == key => return WORDS[usize::from(INDEX[i])].1,
+            _ => i = (i + 1) % SLOTS,
+        }
+    }
+}
+
+/// Every word of the closed lists (lower case) and its class.
+const WORDS: &[(&str, C)] = {
+    use self::C::{DecadeW, Holiday, Kw as KwC, Month, NumW, Ord, Pod, Unit as UnitC, Weekday};
+    use self::Kw as K;
+    &[
+        ("january", Month(1, false)),
+        ("february", Month(2, false)),
+        ("march", Month(3, false)),
+        ("april", Month(4, false)),
+        ("may", Month(5, false)),
+        ("june", Month(6, false)),
+        ("july", Month(7, false)),
+        ("august", Month(8, false)),
+        ("september", Month(9, false)),
+        ("october", Month(10, false)),
+        ("november", Month(11, false)),
+        ("december", Month(12, false)),
+        ("jan", Month(1, true)),
+        ("feb", Month(2, true)),
+        ("mar", Month(3, true)),
+        ("apr", Month(4, true)),
+        ("jun", Month(6, true)),
+        ("jul", Month(7, true)),
+        ("aug", Month(8, true)),
+        ("sep", Month(9, true)),
+        ("sept", Month(9, true)),
+        ("oct", Month(10, true)),
+        ("nov", Month(11, true)),
+        ("dec", Month(12, true)),
+        ("monday", Weekday(1, false)),
+        ("tuesday", Weekday(2, false)),
+        ("wednesday", Weekday(3, false)),
+        ("thursday", Weekday(4, false)),
+        ("friday", Weekday(5, false)),
+        ("saturday", Weekday(6, false)),
+        ("sunday", Weekday(7, false)),
+        ("mondays", Weekday(1, true)),
+        ("tuesdays", Weekday(2, true)),
+        ("wednesdays", Weekday(3, true)),
+        ("thursdays", Weekday(4, true)),
+        ("fridays", Weekday(5, true)),
+        ("saturdays", Weekday(6, true)),
+        ("sundays", Weekday(7, true)),
+        ("one", NumW(1)),
+        ("two", NumW(2)),
+        ("three", NumW(3)),
+        ("four", NumW(4)),
+        ("five", NumW(5)),
+        ("six", NumW(6)),
+        ("seven", NumW(7)),
+        ("eight", NumW(8)),
+        ("nine", NumW(9)),
+        ("ten", NumW(10)),
+        ("eleven", NumW(11)),
+        ("twelve", NumW(12)),
+        ("thirteen", NumW(13)),
+        ("fourteen", NumW(14)),
+        ("fifteen", NumW(15)),
+        ("sixteen", NumW(16)),
+        ("seventeen", NumW(17)),
+        ("eighteen", NumW(18)),
+        ("nineteen", NumW(19)),
+        ("twenty", NumW(20)),
+        ("thirty", NumW(30)),
+        ("forty", NumW(40)),
+        ("fifty", NumW(50)),
+        ("sixty", NumW(60)),
+        ("seventy", NumW(70)),
+        ("eighty", NumW(80)),
+        ("ninety", NumW(90)),
+        ("hundred", NumW(100)),
+        ("dozen", NumW(12)),
+        ("christmas", Holiday(1)),
+        ("thanksgiving", Holiday(2)),
+        ("halloween", Holiday(3)),
+        ("election", Holiday(4)),
+        ("easter", Holiday(5)),
+        ("twenties", DecadeW(2)),
+        ("thirties", DecadeW(3)),
+        ("forties", DecadeW(4)),
+        ("fifties", DecadeW(5)),
+        ("sixties", DecadeW(6)),
+        ("seventies", DecadeW(7)),
+        ("eighties", DecadeW(8)),
+        ("nineties", DecadeW(9)),
+        ("first", Ord(1)),
+        ("second", Ord(2)),
+        ("third", Ord(3)),
+        ("fourth", Ord(4)),
+        ("fifth", Ord(5)),
+        ("sixth", Ord(6)),
+        ("seventh", Ord(7)),
+        ("eighth", Ord(8)),
+        ("ninth", Ord(9)),
+        ("tenth", Ord(10)),
+        ("eleventh", Ord(11)),
+        ("twelfth", Ord(12)),
+        ("thirteenth", Ord(13)),
+        ("fourteenth", Ord(14)),
+        ("fifteenth", Ord(15)),
+        ("sixteenth", Ord(16)),
+        ("seventeenth", Ord(17)),
+        ("eighteenth", Ord(18)),
+        ("nineteenth", Ord(19)),
+        ("twentieth", Ord(20)),
+        ("seconds", UnitC(Unit::Second, true)),
+        ("minute", UnitC(Unit::Minute, false)),
+        ("minutes", UnitC(Unit::Minute, true)),
+        ("hour", UnitC(Unit::Hour, false)),
+        ("hours", UnitC(Unit::Hour, true)),
+        ("day", UnitC(Unit::Day, false)),
+        ("days", UnitC(Unit::Day, true)),
+        ("week", UnitC(Unit::Week, false)),
+        ("weeks", UnitC(Unit::Week, true)),
+        ("weekend", UnitC(Unit::Weekend, false)),
+        ("weekends", UnitC(Unit::Weekend, true)),
+        ("month", UnitC(Unit::Month, false)),
+        ("months", UnitC(Unit::Month, true)),
+        ("quarter", UnitC(Unit::Quarter, false)),
+        ("quarters", UnitC(Unit::Quarter, true)),
+        ("year", UnitC(Unit::Year, false)),
+        ("years", UnitC(Unit::Year, true)),
+        ("decade", UnitC(Unit::Decade, false)),
+        ("decades", UnitC(Unit::Decade, true)),
+        ("century", UnitC(Unit::Century, false)),
+        ("centuries", UnitC(Unit::Century, true)),
+        ("morning", Pod("MO")),
+        ("afternoon", Pod("AF")),
+        ("evening", Pod("EV")),
+        ("night", Pod("NI")),
+        ("today", KwC(K::Today)),
+        ("tomorrow", KwC(K::Tomorrow)),
+        ("yesterday", KwC(K::Yesterday)),
+        ("tonight", KwC(K::Tonight)),
+        ("now", KwC(K::Now)),
+        ("currently", KwC(K::Currently)),
+        ("current", KwC(K::Current)),
+        ("recently", KwC(K::Recently)),
+        ("lately", KwC(K::Recently)),
+        ("recent", KwC(K::Recent)),
+        ("soon", KwC(K::Soon)),
+        ("future", KwC(K::Future)),
+        ("past", KwC(K::Past)),
+        ("ago", KwC(K::Ago)),
+        ("earlier", KwC(K::Earlier)),
+        ("later", KwC(K::Later)),
+        ("early", KwC(K::Early)),
+        ("late", KwC(K::Late)),
+        ("mid", KwC(K::Mid)),
+        ("this", KwC(K::This)),
+        ("last", KwC(K::Last)),
+        ("next", KwC(K::Next)),
+        ("coming", KwC(K::Coming)),
+        ("upcoming", KwC(K::Coming)),
+        ("previous", KwC(K::Previous)),
+        ("prior", KwC(K::Previous)),
+        ("preceding", KwC(K::Previous)),
+        ("following", KwC(K::Following)),
+        ("subsequent", KwC(K::Following)),
+        ("latest", KwC(K::Latest)),
+        ("the", KwC(K::The)),
+        ("a", KwC(K::A)),
+        ("an", KwC(K::A)),
+        ("and", KwC(K::And)),
+        ("half", KwC(K::Half)),
+        ("of", KwC(K::Of)),
+        ("every", KwC(K::Every)),
+        ("each", KwC(K::Each)),
+        ("per", KwC(K::Per)),
+        ("daily", KwC(K::Daily)),
+        ("weekly", KwC(K::Weekly)),
+        ("monthly", KwC(K::Monthly)),
+        ("annually", KwC(K::Yearly)),
+        ("yearly", KwC(K::Yearly)),
+        ("hourly", KwC(K::Hourly)),
+        ("fiscal", KwC(K::Fiscal)),
+        ("since", KwC(K::Since)),
+        ("from", KwC(K::From)),
+        ("to", KwC(K::To)),
+        ("through", KwC(K::Through)),
+        ("till", KwC(K::Through)),
+        ("thru", KwC(K::Through)),
+        ("until", KwC(K::Until)),
+        ("between", KwC(K::Between)),
+        ("in", KwC(K::In)),
+        ("on", KwC(K::On)),
+        ("at", KwC(K::At)),
+        ("am", KwC(K::Am)),
+        ("a.m.", KwC(K::Am)),
+        ("a.m", KwC(K::Am)),
+        ("pm", KwC(K::Pm)),
+        ("p.m.", KwC(K::Pm)),
+        ("p.m", KwC(K::Pm)),
+        ("noon", KwC(K::Noon)),
+        ("midday", KwC(K::Noon)),
+        ("midnight", KwC(K::Midnight)),
+        ("few", KwC(K::Few)),
+        ("several", KwC(K::Several)),
+        ("many", KwC(K::Many)),
+        ("some", KwC(K::Some)),
+        ("couple", KwC(K::Couple)),
+        ("more", KwC(K::More)),
+        ("than", KwC(K::Than)),
+        ("nearly", KwC(K::Nearly)),
+        ("about", KwC(K::About)),
+        ("approximately", KwC(K::About)),
+        ("roughly", KwC(K::About)),
+        ("almost", KwC(K::Almost)),
+        ("around", KwC(K::Around)),
+        ("over", KwC(K::Over)),
+        ("least", KwC(K::Least)),
+        ("less", KwC(K::Less)),
+        ("fewer", KwC(K::Less)),
+        ("up", KwC(K::Up)),
+        ("ahead", KwC(K::Ahead)),
+        ("before", KwC(K::Before)),
+        ("after", KwC(K::After)),
+        ("end", KwC(K::End)),
+        ("beginning", KwC(K::Beginning)),
+        ("start", KwC(K::Start)),
+        ("middle", KwC(K::Middle)),
+        ("same", KwC(K::Same)),
+        ("that", KwC(K::That)),
+        ("other", KwC(K::Other)),
+        ("old", KwC(K::Old)),
+        ("overnight", KwC(K::Overnight)),
+        ("spring", KwC(K::Spring)),
+        ("summer", KwC(K::Summer)),
+        ("autumn", KwC(K::Fall)),
+        ("fall", KwC(K::Fall)),
+        ("winter", KwC(K::Winter)),
+        ("during", KwC(K::During)),
+        ("by", KwC(K::By)),
+        ("within", KwC(K::Within)),
+        ("for", KwC(K::For)),
+        ("gmt", KwC(K::Zone)),
+        ("utc", KwC(K::Zone)),
+        ("est", KwC(K::Zone)),
+        ("edt", KwC(K::Zone)),
+        ("cst", KwC(K::Zone)),
+        ("cdt", KwC(K::Zone)),
+        ("pst", KwC(K::Zone)),
+        ("pdt", KwC(K::Zone)),
+        ("bst", KwC(K::Zone)),
+        ("cet", KwC(K::Zone)),
+    ]
+};
+
+/// Slots of the open-addressing table over [`WORDS`]: a power of two, about twice the words, so
+/// that a probe for a word not in the lists mostly stops at the first or second slot.
+const SLOTS: usize = 512;
+
+/// The packed key of each slot (0: empty; a key is never 0, its length byte is not).
+static KEYS: [u128; SLOTS] = build().0;
+/// The index into [`WORDS`] of each slot's word.
+static INDEX: [u8; SLOTS] = build().1;
+
+/// A word packed as [`classify`] packs it: bytes in order, the length in the last byte.
+const fn pack(w: &str) -> u128 {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= MAX_WORD);
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < b.len() {
+        k |= (b[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k | ((b.len() as u128) << 120)
+}
+
+const fn slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SLOTS
+}
+
+/// The table, built at compile time; a word listed twice fails the build.
+const fn build() -> ([u128; SLOTS], [u8; SLOTS]) {
+    assert!(WORDS.len() < SLOTS / 2 && WORDS.len() <= 256);
+    let mut keys = [0u128; SLOTS];
+    let mut index = [0u8; SLOTS];
+    let mut n = 0;
+    while n < WORDS.len() {
+        let k = pack(WORDS[n].0);
+        let mut i = slot(k);
+        while keys[i] != 0 {
+            assert!(keys[i] != k, "a word is listed twice");
+            i = (i + 1) % SLOTS;
+        }
+        keys[i] = k;
+        index[i] = n as u8;
+        n += 1;
+    }
+    (keys, index)
 }
 
 /// The classes of the parts of a hyphenated word ("year", "earlier" in "year-earlier"); a part
@@ -505,4 +623,50 @@ pub enum Tense {
     Future,
     /// No marker found.
     Unknown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case_and_position() {
+        for (w, c) in WORDS {
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(classify(w), *c, "{w}");
+            assert_eq!(classify(&upper), *c, "{upper}");
+            // Inside a longer text (the 16-byte load) and at its very end (the copy).
+            let text = format!("On {upper} the talks went on for a while");
+            assert_eq!(classify_in(&text, 3, 3 + w.len()), *c, "{w}");
+            let text = format!("On {w}");
+            assert_eq!(classify_in(&text, 3, text.len()), *c, "{w}");
+        }
+    }
+
+    #[test]
+    fn near_misses_are_other_and_hyphens_are_split() {
+        for w in [
+            "Mayor",
+            "ma",
+            "januar",
+            "todays",
+            "th",
+            "a.",
+            "thé",
+            "\u{e9}t\u{e9}",
+            "[",
+            "Z",
+        ] {
+            assert_eq!(classify(w), C::Other, "{w}");
+        }
+        assert_eq!(classify("year-earlier"), C::Hyph);
+        assert_eq!(classify("Mid-2024"), C::Hyph);
+        // Too long to be a time word, hyphen or not.
+        assert_eq!(classify("twenty-four-hour"), C::Other);
+        assert_eq!(classify("-day"), C::Other);
+        let text = "the mid-year review";
+        assert_eq!(classify_in(text, 4, 12), C::Hyph);
+        assert_eq!(classify_in(text, 0, 3), C::Kw(Kw::The));
+        assert_eq!(classify_in(text, 5, 3), C::Other);
+    }
 }

@@ -686,3 +686,23 @@ fn a_possessive_weekday_before_a_capital_is_a_day() {
     );
     none("He writes for the Sunday Times.");
 }
+
+#[test]
+fn values_are_padded_as_format_pads_them() {
+    for n in [
+        0i64, 1, 7, 9, 10, 99, 100, 999, 1000, 2025, 99_999, -1, -7, -10, -999, -2025,
+    ] {
+        for w in 0..6 {
+            assert_eq!(Val::new().n(n, w).done(), format!("{n:0w$}"), "{n} {w}");
+        }
+    }
+    assert_eq!(Val::new().n(i64::MIN, 4).done(), i64::MIN.to_string());
+    assert_eq!(Val::new().n(u32::MAX, 2).done(), u32::MAX.to_string());
+    assert_eq!(
+        Val::new().n(2025, 4).s("-W").n(7i8, 2).s("-WE").done(),
+        "2025-W07-WE"
+    );
+    assert_eq!(dur(Qty::N(4.5), Unit::Hour), "PT4.5H");
+    assert_eq!(dur(Qty::N(3.0), Unit::Decade), "P30Y");
+    assert_eq!(dur(Qty::Vague, Unit::Century), "PXCE");
+}

@@ -129,8 +129,8 @@ struct Matcher<'d, 'a> {
     r: Option<Date>,
     /// The last day mentioned (or the reference date), for "the following day".
     anchor: Option<Date>,
-    /// The value of the last date mentioned, for "that year", "the following month".
-    last: Option<String>,
+    /// The last date mentioned (its index in `out`), for "that year", "the following month".
+    last: Option<usize>,
     /// Whether ambiguous slashed dates are read day first.
     day_first: bool,
     /// The last quarter mentioned: in a report "a year earlier" is that quarter a year before.
@@ -243,7 +243,7 @@ impl Matcher<'_, '_> {
             && v.bytes().take(4).all(|b| b.is_ascii_digit())
             && !v.contains('/')
         {
-            self.last = Some(v.clone());
+            self.last = Some(self.out.len());
         }
         if h.kind == DATE
             && self
@@ -1249,7 +1249,12 @@ impl Matcher<'_, '_> {
                 if s.contains(':') {
                     return None;
                 }
-                let mut v: f64 = s.replace(',', "").parse().ok()?;
+                // "1,000": the separators dropped, a copy only when there are any.
+                let mut v: f64 = if s.contains(',') {
+                    s.replace(',', "").parse().ok()?
+                } else {
+                    s.parse().ok()?
+                };
                 // "5 1/2 hours"
                 if self.t(i + 1) == "1"
                     && self.t(i + 2) == "/"
@@ -2239,7 +2244,11 @@ impl Matcher<'_, '_> {
     /// reference date when the last mention is coarser than the unit.
     fn anchored(&self, u: Unit, off: i64) -> Option<String> {
         let fallback = || self.rel(u, off, self.r);
-        let Some(v) = self.last.as_deref() else {
+        let Some(v) = self
+            .last
+            .and_then(|k| self.out.get(k))
+            .and_then(|t| t.value.as_deref())
+        else {
             return fallback();
         };
         let y: i16 = v.get(..4).and_then(|s| s.parse().ok())?;

@@ -531,10 +531,16 @@ pub fn tense_marker(w: &str) -> Option<Tense> {
         return None;
     }
     let mut buf = [0u8; 12];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
+    // Most words are lower case already: folded only when not, the folded copy checked as
+    // UTF-8 only then.
+    let w = if lower_orig {
+        w
+    } else {
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+    };
     match w {
         "will" | "'ll" | "shall" | "would" | "won't" | "going" | "scheduled" | "due" | "plans"
         | "expected" | "expects" | "upcoming" | "tomorrow" | "intends" | "hopes" | "aims"

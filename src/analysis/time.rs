@@ -59,6 +59,7 @@ pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
         // Tokens before `done` belong to an expression already found.
         let mut done = m.first;
         while i < m.lim {
+            debug_assert!(m.may_start(i) || m.best(i).is_none(), "token {i}");
             if m.may_start(i)
                 && let Some(mut h) = m.best(i)
                 && h.end > i
@@ -222,7 +223,11 @@ impl Matcher<'_, '_> {
 
     /// Whether a token can start an expression: the cheap filter before any pattern.
     fn may_start(&self, i: usize) -> bool {
-        self.c(i) != C::Other || self.is_num(i) || self.t(i) == "'"
+        match self.c(i) {
+            C::Other => self.is_num(i) || self.t(i) == "'",
+            C::Kw(k) => !opens_nothing(k),
+            _ => true,
+        }
     }
 
     fn push(&mut self, h: Hit) {
@@ -2317,6 +2322,40 @@ impl Matcher<'_, '_> {
             }
         }
     }
+}
+
+/// Function words that only continue an expression ("in", "of", "and", "ago"): no pattern starts
+/// with one (not [`Matcher::best`], [`Matcher::core`] nor [`Matcher::keyword`]), so the matcher
+/// skips them without trying any; `extract` checks this in debug builds.
+fn opens_nothing(k: Kw) -> bool {
+    matches!(
+        k,
+        Kw::Ago
+            | Kw::And
+            | Kw::Of
+            | Kw::Since
+            | Kw::To
+            | Kw::Through
+            | Kw::Until
+            | Kw::In
+            | Kw::On
+            | Kw::Am
+            | Kw::Pm
+            | Kw::Couple
+            | Kw::Than
+            | Kw::Least
+            | Kw::Ahead
+            | Kw::Before
+            | Kw::After
+            | Kw::Other
+            | Kw::Zone
+            | Kw::Old
+            | Kw::Overnight
+            | Kw::During
+            | Kw::By
+            | Kw::Within
+            | Kw::For
+    )
 }
 
 /// A vague reference ("now", "recently"): an adverb, so a "the" before it is not its own.

@@ -162,50 +162,64 @@ pub fn classify(word: &str) -> C {
     }
     let mut buf = [0u8; 16];
     buf[..b.len()].copy_from_slice(b);
-    classify_packed(u128::from_le_bytes(buf), b.len())
+    let x = u128::from_le_bytes(buf);
+    classify_packed(x as u64, (x >> 64) as u64, b.len())
 }
 
 /// The class of the word `text[start..end]`, as [`classify`] gives it; reads the word with one
-/// 16-byte load when the text goes on that far.
+/// or two 8-byte loads when the text goes on that far.
 pub fn classify_in(text: &str, start: usize, end: usize) -> C {
     let b = text.as_bytes();
     let len = end.wrapping_sub(start);
     if len > MAX_WORD || len == 0 || !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
         return C::Other;
     }
-    match b
-        .get(start..start + 16)
-        .and_then(|s| <[u8; 16]>::try_from(s).ok())
-    {
-        Some(chunk) => {
-            let mask = (1u128 << (8 * len)) - 1;
-            classify_packed(u128::from_le_bytes(chunk) & mask, len)
+    let load = |at: usize| {
+        b.get(at..at + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map(u64::from_le_bytes)
+    };
+    if len <= 8 {
+        if let Some(lo) = load(start) {
+            let mask = u64::MAX >> (64 - 8 * len);
+            return classify_packed(lo & mask, 0, len);
         }
-        None => text.get(start..end).map_or(C::Other, classify),
+    } else if let (Some(lo), Some(hi)) = (load(start), load(start + 8)) {
+        let mask = u64::MAX >> (128 - 8 * len);
+        return classify_packed(lo, hi & mask, len);
     }
+    text.get(start..end).map_or(C::Other, classify)
 }
 
-const ONES: u128 = u128::MAX / 255;
-const HIGH: u128 = ONES * 0x80;
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
 
-/// The class of a word of `len` bytes (1 to [`MAX_WORD`]) packed little-endian in `x`, the
-/// bytes above it zero. Folds and tests all bytes at once (SWAR) rather than byte by byte.
-fn classify_packed(x: u128, len: usize) -> C {
-    // A hyphen anywhere: a zero byte in `x ^ '-'` (the padding bytes become '-', not zero).
-    let y = x ^ (ONES * u128::from(b'-'));
-    if y.wrapping_sub(ONES) & !y & HIGH != 0 {
+/// Whether a byte of `x` is `b` (`b` not 0: the padding bytes are 0).
+const fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (ONES * b as u64);
+    y.wrapping_sub(ONES) & !y & HIGH != 0
+}
+
+/// Folds ASCII upper-case letters to lower case, all eight bytes at once (SWAR). Every byte is
+/// below 0x80, so adding to it cannot carry into the next one: the high bit then says whether
+/// the byte is >= 'A', and whether it is > 'Z'.
+const fn fold(x: u64) -> u64 {
+    let ge_a = (x + ONES * (0x80 - b'A') as u64) & HIGH;
+    let gt_z = (x + ONES * (0x80 - b'Z' - 1) as u64) & HIGH;
+    x | ((ge_a & !gt_z) >> 2)
+}
+
+/// The class of a word of `len` bytes (1 to [`MAX_WORD`]) packed little-endian in `lo` and
+/// `hi`, the bytes after it zero.
+fn classify_packed(lo: u64, hi: u64, len: usize) -> C {
+    if has_byte(lo, b'-') || hi != 0 && has_byte(hi, b'-') {
         return C::Hyph;
     }
     // No word of the lists has a byte outside ASCII.
-    if x & HIGH != 0 {
+    if (lo | hi) & HIGH != 0 {
         return C::Other;
     }
-    // Every byte is below 0x80, so adding to it cannot carry into the next one: the high bit
-    // then says whether the byte is >= 'A', and whether it is > 'Z'.
-    let ge_a = (x + ONES * u128::from(0x80 - b'A')) & HIGH;
-    let gt_z = (x + ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
-    let lower = x | ((ge_a & !gt_z) >> 2);
-    let key = lower | ((len as u128) << 120);
+    let key = u128::from(fold(lo)) | (u128::from(fold(hi)) << 64) | ((len as u128) << 120);
     let mut i = slot(key);
     loop {
         match KEYS[i] {
@@ -667,6 +681,9 @@ mod tests {
         }
         assert_eq!(classify("year-earlier"), C::Hyph);
         assert_eq!(classify("Mid-2024"), C::Hyph);
+        // A hyphen past the first eight bytes, after a letter outside ASCII.
+        assert_eq!(classify("abcdef\u{e9}-x"), C::Hyph);
+        assert_eq!(classify_in("abcdef\u{e9}-x and more", 0, 10), C::Hyph);
         // Too long to be a time word, hyphen or not.
         assert_eq!(classify("twenty-four-hour"), C::Other);
         assert_eq!(classify("-day"), C::Other);

@@ -150,6 +150,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else {
             let c = char_at(text, i);
+            // Dashes, quotes, bullets and ellipses (most of General Punctuation) are neither
+            // space nor word: no Unicode table lookups for them.
+            if matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E) {
+                let start = i;
+                let len = c.len_utf8();
+                let kind = if is_apostrophe(c) && !space && is_possessive_s(text, i + len) {
+                    i += len + 1;
+                    TokenKind::Word
+                } else {
+                    i += len;
+                    TokenKind::Punct
+                };
+                tokens.push(Token {
+                    start,
+                    end: i,
+                    kind,
+                    breaks_before: breaks,
+                    space_before: space || start == 0,
+                });
+                breaks = 0;
+                space = false;
+                continue;
+            }
             if c.is_whitespace() {
                 if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
                     breaks = breaks.saturating_add(1).min(2);
@@ -289,6 +312,9 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "cf",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`]: longer words are not compared.
+const MAX_ABBREVIATION: usize = 6;
+
 /// Closing punctuation that may follow a sentence end and still belong to the sentence.
 fn is_closer(s: &str) -> bool {
     matches!(
@@ -304,6 +330,7 @@ fn is_terminal(s: &str) -> bool {
 /// Splits tokens into sentences: at `.` `!` `?` before an upper-case or quoted start, at blank
 /// lines, and at a line break unless the next line carries on in lower case.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
     // About twenty-five tokens a sentence in news: one allocation for most texts.
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     if tokens.is_empty() {
@@ -316,9 +343,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     while i < n {
         let t = tokens[i];
         let mut end_here = None; // Some(last token index inclusive)
-        // Only a punctuation token can be a full stop, and only a word an abbreviation that ends
-        // a sentence: the kind is tested before any text is compared.
+        // Only a punctuation token can be a full stop, and only a word ending in a dot an
+        // abbreviation that ends a sentence: the kind and one byte are tested before any text.
         if t.kind == TokenKind::Punct
+            && matches!(bytes.get(t.start), Some(b'.' | b'!' | b'?' | 0xE2))
             && is_terminal(t.text(text))
             && !is_abbreviation_dot(text, tokens, i)
         {
@@ -334,6 +362,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 end_here = Some(j);
             }
         } else if t.kind == TokenKind::Word
+            && bytes.get(t.end.wrapping_sub(1)) == Some(&b'.')
             && let s = t.text(text)
             && s.ends_with('.')
             && s.len() > 2
@@ -403,10 +432,11 @@ fn is_abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let w = prev.text(text);
     // An initial: "George W. Bush".
-    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-        return true;
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase() || ABBREVIATIONS.contains(&w);
     }
-    ABBREVIATIONS.contains(&w)
+    w.len() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(&w)
 }
 
 fn starts_like_sentence(text: &str, t: &Token) -> bool {
@@ -487,6 +517,34 @@ mod tests {
             .iter()
             .map(|s| s.span.of(text))
             .collect()
+    }
+
+    #[test]
+    fn the_abbreviation_bound_is_the_longest_abbreviation() {
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(MAX_ABBREVIATION));
+    }
+
+    #[test]
+    fn general_punctuation_is_punct_and_curly_possessive_a_word() {
+        let text = "Kane\u{2019}s \u{201C}plan\u{201D} \u{2014} ok\u{2026}";
+        let kinds: Vec<(&str, TokenKind)> = tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Kane", TokenKind::Word),
+                ("\u{2019}s", TokenKind::Word),
+                ("\u{201C}", TokenKind::Punct),
+                ("plan", TokenKind::Word),
+                ("\u{201D}", TokenKind::Punct),
+                ("\u{2014}", TokenKind::Punct),
+                ("ok", TokenKind::Word),
+                ("\u{2026}", TokenKind::Punct),
+            ]
+        );
     }
 
     #[test]

@@ -262,6 +262,13 @@ fn scan_word(text: &str, start: usize) -> usize {
             i += 1;
             letters_since_dot += 1;
         }
+        // Any other ASCII byte but a joiner or a dot ends the word: a space or a comma, mostly.
+        if bytes
+            .get(i)
+            .is_some_and(|&b| b < 0x80 && !matches!(b, b'-' | b'\'' | b'&' | b'.'))
+        {
+            break;
+        }
         let Some(c) = next_char(text, i) else {
             break;
         };

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use super::text::{Document, TokenKind};
 use crate::model::{Timex, TimexType};
-use lex::{C, Kw, Tense, Unit};
+use lex::{C, DayPart, Kw, Tense, Unit};
 
 /// Finds the time expressions of a document, in text order, resolved against `reference`.
 pub fn extract(doc: &Document, reference: Option<Date>) -> Vec<Timex> {
@@ -896,16 +896,16 @@ impl Matcher<'_, '_> {
                 None
             };
             match pod {
-                Some((C::Pod("MO"), k)) if (1..=11).contains(&h) => {
+                Some((C::Pod(DayPart::Mo), k)) if (1..=11).contains(&h) => {
                     ampm = true;
                     j = k;
                 }
-                Some((C::Pod("AF" | "EV"), k)) if (1..=11).contains(&h) => {
+                Some((C::Pod(DayPart::Af | DayPart::Ev), k)) if (1..=11).contains(&h) => {
                     h += 12;
                     ampm = true;
                     j = k;
                 }
-                Some((C::Pod("NI"), k)) if (1..=11).contains(&h) => {
+                Some((C::Pod(DayPart::Ni), k)) if (1..=11).contains(&h) => {
                     if h >= 6 {
                         h += 12;
                     }
@@ -1210,7 +1210,7 @@ impl Matcher<'_, '_> {
         let t = self.tense(i, i + 1);
         let day = self.r.and_then(|r| weekday_from(r, w, t));
         if let C::Pod(p) = self.c(i + 1) {
-            let v = day.and_then(ymd).map(|d| Val(d).s("T").s(p).done());
+            let v = day.and_then(ymd).map(|d| Val(d).s("T").s(p.code()).done());
             return Some(Hit::new(i, i + 2, TIME, v).no_the());
         }
         Some(Hit::new(i, i + 1, DATE, day.and_then(ymd)).no_the())
@@ -1679,7 +1679,7 @@ impl Matcher<'_, '_> {
                 };
                 let d = day(off);
                 if let C::Pod(p) = self.c(i + 1) {
-                    let v = d.and_then(ymd).map(|d| Val(d).s("T").s(p).done());
+                    let v = d.and_then(ymd).map(|d| Val(d).s("T").s(p.code()).done());
                     return Some(Hit::new(i, i + 2, TIME, v));
                 }
                 Some(Hit::new(i, i + 1, DATE, d.and_then(ymd)))
@@ -1992,13 +1992,13 @@ impl Matcher<'_, '_> {
                 });
                 Some(Hit::new(i, j + 1, DATE, v))
             }
-            C::Pod(p) if k == Kw::This || (k == Kw::Last && p == "NI") => {
+            C::Pod(p) if k == Kw::This || (k == Kw::Last && p == DayPart::Ni) => {
                 let d = if k == Kw::Last {
                     r.and_then(|r| add_days(r, -1))
                 } else {
                     r
                 };
-                let v = d.and_then(ymd).map(|d| Val(d).s("T").s(p).done());
+                let v = d.and_then(ymd).map(|d| Val(d).s("T").s(p.code()).done());
                 Some(Hit::new(i, j + 1, TIME, v))
             }
             _ if k == Kw::Past && prev_the => Some(Hit::new(i, j, DATE, Some("PAST_REF".into()))),
@@ -2028,7 +2028,12 @@ impl Matcher<'_, '_> {
                 Some(Val::new().s("XXXX-").n(m, 2).done()),
             )),
             C::Unit(u, false) => Some(Hit::new(i, j + 1, SET, Some(dur(Qty::N(1.0), u)))),
-            C::Pod(p) => Some(Hit::new(i, j + 1, SET, Some(Val::new().s("T").s(p).done()))),
+            C::Pod(p) => Some(Hit::new(
+                i,
+                j + 1,
+                SET,
+                Some(Val::new().s("T").s(p.code()).done()),
+            )),
             C::Kw(Kw::Other) => match self.c(j + 1) {
                 C::Unit(u, false) => Some(Hit::new(i, j + 2, SET, Some(dur(Qty::N(2.0), u)))),
                 _ => None,

@@ -123,6 +123,31 @@ pub enum Kw {
     For,
 }
 
+/// A part of the day (a small code rather than its text keeps [`C`] at eight bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    /// Morning.
+    Mo,
+    /// Afternoon.
+    Af,
+    /// Evening.
+    Ev,
+    /// Night.
+    Ni,
+}
+
+impl DayPart {
+    /// Its TIMEX3 code: `MO`, `AF`, `EV`, `NI`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Mo => "MO",
+            Self::Af => "AF",
+            Self::Ev => "EV",
+            Self::Ni => "NI",
+        }
+    }
+}
+
 /// The class of one token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum C {
@@ -138,8 +163,8 @@ pub enum C {
     Ord(u32),
     /// A unit word; `plural` for "years".
     Unit(Unit, bool),
-    /// A part of the day: `MO`, `AF`, `EV`, `NI`.
-    Pod(&'static str),
+    /// A part of the day.
+    Pod(DayPart),
     /// A function or time word.
     Kw(Kw),
     /// A holiday with a rule for its date: 1 Christmas, 2 (US) Thanksgiving, 3 Halloween,
@@ -153,6 +178,9 @@ pub enum C {
 
 /// The longest word in [`WORDS`] plus room: longer tokens are never time words.
 const MAX_WORD: usize = 14;
+
+// One class a token, kept for every token of a document: small on purpose.
+const _: () = assert!(std::mem::size_of::<C>() <= 8);
 
 /// The class of a word (any case).
 pub fn classify(word: &str) -> C {
@@ -356,10 +384,10 @@ const WORDS: &[(&str, C)] = {
         ("decades", UnitC(Unit::Decade, true)),
         ("century", UnitC(Unit::Century, false)),
         ("centuries", UnitC(Unit::Century, true)),
-        ("morning", Pod("MO")),
-        ("afternoon", Pod("AF")),
-        ("evening", Pod("EV")),
-        ("night", Pod("NI")),
+        ("morning", Pod(DayPart::Mo)),
+        ("afternoon", Pod(DayPart::Af)),
+        ("evening", Pod(DayPart::Ev)),
+        ("night", Pod(DayPart::Ni)),
         ("today", KwC(K::Today)),
         ("tomorrow", KwC(K::Tomorrow)),
         ("yesterday", KwC(K::Yesterday)),

@@ -224,7 +224,15 @@ impl Matcher<'_, '_> {
     /// Whether a token can start an expression: the cheap filter before any pattern.
     fn may_start(&self, i: usize) -> bool {
         match self.c(i) {
-            C::Other => self.is_num(i) || self.t(i) == "'",
+            // A number, or "'" of "'90s" (its one byte compared, not its text sliced).
+            C::Other => {
+                i < self.lim
+                    && self.doc.tokens.get(i).is_some_and(|t| {
+                        t.kind == TokenKind::Number
+                            || t.end == t.start + 1
+                                && self.doc.text.as_bytes().get(t.start) == Some(&b'\'')
+                    })
+            }
             C::Kw(k) => !opens_nothing(k),
             _ => true,
         }

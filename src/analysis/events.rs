@@ -159,6 +159,9 @@ struct Cand {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
+    /// The text with ASCII letters lower-cased: every token's lower-case form is a slice of it,
+    /// at the token's own offsets.
+    lower: String,
     actors: &'d [Actor],
     mentions: Vec<Ment>,
     clause_of: Vec<usize>,
@@ -181,6 +184,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         reference: Option<Date>,
     ) -> Self {
         let text_len = doc.text.len();
+        let lower = doc.text.to_ascii_lowercase();
+        let lower_at = |i: usize| cues::lower_token(doc, &lower, i);
         let mut mentions: Vec<Ment> = actors
             .iter()
             .enumerate()
@@ -244,12 +249,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if token >= doc.tokens.len() {
                 continue;
             }
-            let mut buf = [0u8; 24];
             let bound = token
                 .checked_sub(1)
-                .and_then(|p| cues::lower(doc.tok(p), &mut buf))
+                .and_then(lower_at)
                 .is_some_and(cues::is_bound_preposition);
-            let first = cues::lower(doc.tok(token), &mut buf).is_some_and(|w| w == "since");
+            let first = lower_at(token).is_some_and(|w| w == "since");
             if bound || first {
                 continue;
             }
@@ -272,12 +276,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // reference date, dating the nearest cue like any other time expression.
         if let Some(r) = reference {
             let mut extra = Vec::new();
-            let mut buf = [0u8; 24];
             for (k, t) in doc.tokens.iter().enumerate() {
                 if !(5..=9).contains(&(t.end - t.start)) {
                     continue;
                 }
-                let offset = match cues::lower(doc.tok(k), &mut buf) {
+                let offset = match lower_at(k) {
                     Some("today" | "tonight") => 0,
                     Some("yesterday") => -1,
                     Some("tomorrow") => 1,
@@ -314,6 +317,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         Self {
             doc,
+            lower,
             actors,
             mentions,
             clause_of,
@@ -322,8 +326,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
-    fn lower_tok<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-        cues::lower(self.doc.tok(i), buf)
+    /// The lower-case form of token `i`, `None` when it is not short ASCII (no listed word is).
+    fn lower_tok(&self, i: usize) -> Option<&str> {
+        cues::lower_token(self.doc, &self.lower, i)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -385,7 +390,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn find_cues(&self) -> Vec<Cand> {
         let mut out = Vec::new();
-        let mut buf = [0u8; 24];
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
@@ -407,7 +411,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = next;
                     continue;
                 }
-                let Some(lw) = cues::lower(word, &mut buf) else {
+                let Some(lw) = self.lower_tok(i) else {
                     i = next;
                     continue;
                 };
@@ -532,34 +536,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
         c.first = first;
         c.named = Some(self.doc.slice(span).to_string());
         c.det = Det::Definite;
-        if first > sentence.start {
-            let mut buf = [0u8; 24];
-            if let Some(d) = self
-                .lower_tok(first - 1, &mut buf)
-                .and_then(cues::determiner)
-            {
-                c.first = first - 1;
-                c.det = d;
-            }
+        if first > sentence.start
+            && let Some(d) = self.lower_tok(first - 1).and_then(cues::determiner)
+        {
+            c.first = first - 1;
+            c.det = d;
         }
         Some(c)
     }
 
     fn noun_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
-        let mut buf = [0u8; 24];
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.lower_tok(p, &mut buf))
-            .map(str::to_string)
+            .and_then(|p| self.lower_tok(p))
             .unwrap_or_default();
-        let next = self.lower_tok(i + 1, &mut buf).map(str::to_string);
-        let next = next.as_deref().unwrap_or("");
+        let next = self.lower_tok(i + 1).unwrap_or("");
         let sentence = self.sentence_tokens(si);
         let mut compound = false;
         let mut verbal = false;
         match lw {
             "call" | "calls" => {
-                compound = matches!(prev.as_str(), "telephone" | "phone" | "video");
+                compound = matches!(prev, "telephone" | "phone" | "video");
                 if !compound && next != "with" {
                     return None;
                 }
@@ -572,13 +569,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
             "visit" | "visits" => {
-                verbal = cues::is_modal(&prev);
+                verbal = cues::is_modal(prev);
             }
-            "meeting" | "meetings" if matches!(prev.as_str(), "summit") => return None,
-            "conference" | "conferences" if matches!(prev.as_str(), "news" | "press" | "media") => {
+            "meeting" | "meetings" if matches!(prev, "summit") => return None,
+            "conference" | "conferences" if matches!(prev, "news" | "press" | "media") => {
                 compound = true;
             }
-            "vote" if cues::is_modal(&prev) => verbal = true,
+            "vote" if cues::is_modal(prev) => verbal = true,
             _ => {}
         }
         // A news conference is a statement, not a gathering.
@@ -618,15 +615,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// "a drone attack", "attacks on Kyiv" are violence; "Kennedy's attack on Blair" is words.
     fn is_violent(&self, c: &Cand) -> bool {
-        let mut buf = [0u8; 24];
-        let head = self.lower_tok(c.head, &mut buf).unwrap_or("");
+        let head = self.lower_tok(c.head).unwrap_or("");
         if head.starts_with("airstrike") || head.starts_with("bombing") {
             return true;
         }
-        let premod = (c.first..c.head).any(|k| {
-            self.lower_tok(k, &mut buf)
-                .is_some_and(cues::is_violent_modifier)
-        });
+        let premod =
+            (c.first..c.head).any(|k| self.lower_tok(k).is_some_and(cues::is_violent_modifier));
         let after = c.last + 1;
         let target = ["on", "in", "against"]
             .iter()
@@ -637,7 +631,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Reads the phrase before a noun cue: determiner, capitalised modifiers, possessive.
     fn read_phrase(&self, c: &mut Cand, floor: usize) {
-        let mut buf = [0u8; 24];
         let i = c.head;
         let clause_start = self.clause_tokens(c.clause).start.max(floor);
         let mut j = i;
@@ -680,7 +673,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 break;
             }
-            let lw = cues::lower(w, &mut buf).unwrap_or("");
+            let lw = self.lower_tok(p).unwrap_or("");
             if let Some(d) = cues::determiner(lw) {
                 if c.det != Det::Another {
                     c.det = d;
@@ -767,7 +760,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while k > clause_start && steps < 6 {
             k -= 1;
             steps += 1;
-            if let Some(lw) = self.lower_tok(k, &mut buf)
+            if let Some(lw) = self.lower_tok(k)
                 && cues::is_irrealis(lw)
             {
                 c.irrealis = true;
@@ -780,11 +773,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn verb_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
-        let mut buf = [0u8; 24];
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.lower_tok(p, &mut buf))
-            .map(str::to_string)
+            .and_then(|p| self.lower_tok(p))
             .unwrap_or_default();
         match lw {
             // "so-called", "called for", "called on": only "called" + a person is a call.
@@ -815,7 +806,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let sentence = self.sentence_tokens(si);
                 let from = i.saturating_sub(4).max(sentence.start);
                 let has_deal = (from..sentence.end.min(i + 6)).any(|k| {
-                    self.lower_tok(k, &mut buf)
+                    self.lower_tok(k)
                         .and_then(cues::noun)
                         .is_some_and(|c| c.kind == "agreement")
                 });
@@ -835,7 +826,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while k > clause_start && steps < 4 {
             k -= 1;
             steps += 1;
-            if let Some(w) = self.lower_tok(k, &mut buf)
+            if let Some(w) = self.lower_tok(k)
                 && (cues::is_modal(w) || cues::is_irrealis(w))
             {
                 c.irrealis = true;
@@ -963,11 +954,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // the two keeps them apart.
                 let apart = |o: &Cand| {
                     let (a, b) = (o.head.min(c.head), o.head.max(c.head));
-                    let mut buf = [0u8; 24];
-                    (a + 1..b).any(|k| {
-                        self.lower_tok(k, &mut buf)
-                            .is_some_and(cues::is_time_connective)
-                    })
+                    (a + 1..b).any(|k| self.lower_tok(k).is_some_and(cues::is_time_connective))
                 };
                 // Cues are in text order: those of the clause sit next to this one.
                 let lo = cands[..k]
@@ -1038,11 +1025,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if prev.kind != "visit" || prev.clause != c.clause || prev.place.is_none() {
                 continue;
             }
-            let mut buf = [0u8; 24];
-            let apart = (prev.head + 1..c.head).any(|t| {
-                self.lower_tok(t, &mut buf)
-                    .is_some_and(cues::is_time_connective)
-            });
+            let apart = (prev.head + 1..c.head)
+                .any(|t| self.lower_tok(t).is_some_and(cues::is_time_connective));
             if !apart {
                 cands[k].place = cands[k - 1].place.clone();
             }
@@ -1059,11 +1043,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return true;
         }
         let sentence = self.sentence_tokens(c.sentence);
-        let mut buf = [0u8; 24];
         // A fronted adverbial opens with a preposition or with the time itself.
         let adverbial = t.token == sentence.start
             || self
-                .lower_tok(sentence.start, &mut buf)
+                .lower_tok(sentence.start)
                 .is_some_and(|w| cues::is_place_preposition(w) || cues::opens_time_phrase(w));
         let fronted = adverbial
             && self.clause_of.get(sentence.start) == Some(&t.clause)
@@ -1077,7 +1060,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .is_some_and(|cl| cl.tokens.len() <= 3);
         let participle = (t.clause == c.clause + 1 || short_gap)
             && self.clauses.get(t.clause).is_some_and(|cl| {
-                self.lower_tok(cl.tokens.start, &mut buf)
+                self.lower_tok(cl.tokens.start)
                     .is_some_and(cues::opens_participle)
             });
         fronted || participle
@@ -1188,8 +1171,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn place_at(&self, i: usize) -> Option<Place> {
         let i = if self.is_word(i, "the") { i + 1 } else { i };
         // "on southern Israel", "in eastern Ukraine".
-        let mut buf = [0u8; 24];
-        let i = if self.lower_tok(i, &mut buf).is_some_and(cues::is_direction) {
+        let i = if self.lower_tok(i).is_some_and(cues::is_direction) {
             i + 1
         } else {
             i
@@ -1311,17 +1293,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let clause = self.clause_tokens(c.clause);
         let sentence = self.sentence_tokens(c.sentence);
-        let mut buf = [0u8; 24];
         let mut fallback = None;
         // After the cue first, then before it in its clause.
         let scan = |range: Vec<usize>, fallback: &mut Option<Place>| -> Option<Place> {
-            let mut buf = [0u8; 24];
             let first = range.first().copied().unwrap_or(0);
             let backwards = range.last().is_some_and(|&l| l < first);
             for k in range {
                 // Before the cue, "travelled to Cairo for talks" places the talks too.
                 let ok = self
-                    .lower_tok(k, &mut buf)
+                    .lower_tok(k)
                     .is_some_and(|w| cues::is_place_preposition(w) || (backwards && w == "to"));
                 if !ok {
                     continue;
@@ -1371,7 +1351,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && cl.sentence == c.sentence
             && next_cue >= clause.end
             && self
-                .lower_tok(cl.tokens.start, &mut buf)
+                .lower_tok(cl.tokens.start)
                 .is_some_and(cues::opens_participle)
         {
             let range: Vec<usize> = cl.tokens.clone().collect();
@@ -1389,7 +1369,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             if self
-                .lower_tok(cl.tokens.start, &mut buf)
+                .lower_tok(cl.tokens.start)
                 .is_some_and(cues::is_place_preposition)
             {
                 let range: Vec<usize> = cl.tokens.clone().collect();

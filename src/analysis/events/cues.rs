@@ -3,6 +3,8 @@
 //!
 //! The lists are general English news vocabulary, written for this module.
 
+use crate::analysis::text::Document;
+
 /// What an event cue word tells: its kind and the noun to show in a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CueWord {
@@ -535,19 +537,15 @@ pub fn is_not_place(word: &str) -> bool {
     )
 }
 
-/// Lower-cases an ASCII word into `buf`, or `None` when it is not short ASCII (no cue is).
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        if !s.is_ascii() {
-            return None;
-        }
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+/// The lower-case form of token `i`, sliced from `lowered` (the document's text with ASCII
+/// letters lower-cased, byte for byte the same length), or `None` when the token is not short
+/// ASCII (no listed word is). Past the last token it is the empty word.
+pub fn lower_token<'l>(doc: &Document, lowered: &'l str, i: usize) -> Option<&'l str> {
+    let Some(t) = doc.tokens.get(i) else {
+        return Some("");
+    };
+    let w = lowered.get(t.start..t.end)?;
+    (w.len() <= 24 && w.is_ascii()).then_some(w)
 }
 
 #[cfg(test)]
@@ -556,10 +554,19 @@ mod tests {
 
     #[test]
     fn lower_folds_ascii_and_refuses_the_rest() {
-        let mut buf = [0u8; 24];
-        assert_eq!(lower("Talks", &mut buf), Some("talks"));
-        assert_eq!(lower("Zürich", &mut buf), None);
-        assert_eq!(lower("a-very-long-word-beyond-the-buffer", &mut buf), None);
+        let text = "Talks in Zürich: a-very-long-word-beyond-the-buffer";
+        let doc = Document::new(text);
+        let lowered = text.to_ascii_lowercase();
+        let words: Vec<Option<&str>> = (0..doc.tokens.len())
+            .map(|i| lower_token(&doc, &lowered, i))
+            .collect();
+        assert_eq!(words.first(), Some(&Some("talks")));
+        assert!(
+            words.contains(&None),
+            "Zürich and the long word are refused"
+        );
+        assert!(!words.contains(&Some("zürich")));
+        assert_eq!(lower_token(&doc, &lowered, doc.tokens.len()), Some(""));
     }
 
     #[test]

@@ -658,9 +658,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "Russia's invasion" keeps its possessive; "Petrenko's visit" is built
                     // by the label.
                     c.agent = Some(if matches!(c.kind, "war" | "attack") {
-                        format!("{who}'s")
+                        [who, "'s"].concat()
                     } else {
-                        who
+                        who.to_string()
                     });
                     c.agent_actor = Some(m.actor);
                     j = self
@@ -855,7 +855,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 {
                     return None;
                 }
-                c.agent = Some(format!("{}'s", self.short_name(a)));
+                c.agent = Some([self.short_name(a), "'s"].concat());
                 c.agent_actor = Some(a);
             }
         }
@@ -1383,9 +1383,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The short form of an actor's name for a label: a person's surname, a country's shortest
     /// name ("US"), a group's or organisation's name.
-    fn short_name(&self, actor: usize) -> String {
+    fn short_name(&self, actor: usize) -> &'d str {
         let Some(a) = self.actors.get(actor) else {
-            return String::new();
+            return "";
         };
         label::short_name(a, self.doc.text)
     }

@@ -89,6 +89,8 @@ struct Ment {
     end: usize,
     actor: usize,
     form: MentionForm,
+    /// Its place in the actors' lists, to sort without moving equal spans.
+    seq: usize,
 }
 
 /// A stretch of a sentence between commas, semicolons, colons, dashes and brackets.
@@ -195,11 +197,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     end: m.end,
                     actor: i,
                     form: m.form,
+                    seq: 0,
                 })
             })
             .filter(|m| m.start < m.end && m.end <= text_len)
+            .enumerate()
+            .map(|(seq, m)| Ment { seq, ..m })
             .collect();
-        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // By start, the longest first; mentions of one span keep their order (actor by actor).
+        mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.seq));
 
         let mut clause_of = vec![0usize; doc.tokens.len()];
         let mut clauses = Vec::new();
@@ -277,7 +283,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(r) = reference {
             let mut extra = Vec::new();
             for (k, t) in doc.tokens.iter().enumerate() {
-                if !(5..=9).contains(&(t.end - t.start)) {
+                // "today", "tonight", "yesterday", "tomorrow": 5 to 9 letters, t or y first.
+                let first = doc.text.as_bytes().get(t.start).map(|b| b | 0x20);
+                if !(5..=9).contains(&(t.end - t.start)) || !matches!(first, Some(b't' | b'y')) {
                     continue;
                 }
                 let offset = match lower_at(k) {
@@ -411,6 +419,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = next;
                     continue;
                 }
+                // Most words have no cue's shape: they stop here, uncompared.
+                if !cues::may_be_cue(word) {
+                    i = next;
+                    continue;
+                }
                 let Some(lw) = self.lower_tok(i) else {
                     i = next;
                     continue;
@@ -421,10 +434,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         t.kind == TokenKind::Word && is_capitalized(self.doc.tok(k))
                     })
                 };
-                let in_name = is_capitalized(word)
-                    && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
+                let in_name = || {
+                    is_capitalized(word)
+                        && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1))
+                };
                 if let Some(cw) = cues::noun(lw)
-                    && !in_name
+                    && !in_name()
                     && let Some(c) = self.noun_cue(i, si, lw, cw)
                 {
                     // "summit meeting", "peace talks": one cue, the first noun's kind.

@@ -14,61 +14,149 @@ pub struct CueWord {
     pub noun: Option<&'static str>,
 }
 
-const fn cue(kind: &'static str) -> Option<CueWord> {
-    Some(CueWord { kind, noun: None })
+/// The nouns that name an event, by lower-case form, with their kind. Some need their context
+/// checked by the caller ("call", "stop", "visit").
+const NOUNS: &[(&str, &str)] = &[
+    ("meeting", "meeting"),
+    ("meetings", "meeting"),
+    ("talks", "talks"),
+    ("negotiations", "negotiations"),
+    ("summit", "summit"),
+    ("summits", "summit"),
+    ("conference", "conference"),
+    ("conferences", "conference"),
+    ("convention", "conference"),
+    ("forum", "conference"),
+    ("visit", "visit"),
+    ("visits", "visit"),
+    ("trip", "visit"),
+    ("stop", "visit"),
+    ("stopover", "visit"),
+    ("call", "call"),
+    ("calls", "call"),
+    ("telephone", "call"),
+    ("phone", "call"),
+    ("statement", "statement"),
+    ("statements", "statement"),
+    ("announcement", "statement"),
+    ("announcements", "statement"),
+    ("speech", "statement"),
+    ("election", "election"),
+    ("elections", "election"),
+    ("vote", "vote"),
+    ("referendum", "vote"),
+    ("ballot", "vote"),
+    ("agreement", "agreement"),
+    ("deal", "agreement"),
+    ("treaty", "agreement"),
+    ("accord", "agreement"),
+    ("ceasefire", "agreement"),
+    ("truce", "agreement"),
+    ("pact", "agreement"),
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("strike", "attack"),
+    ("strikes", "attack"),
+    ("airstrike", "attack"),
+    ("airstrikes", "attack"),
+    ("bombing", "attack"),
+    ("bombings", "attack"),
+    ("raid", "attack"),
+    ("raids", "attack"),
+    ("assault", "attack"),
+    ("invasion", "war"),
+    ("war", "war"),
+    ("protest", "protest"),
+    ("protests", "protest"),
+    ("demonstration", "protest"),
+    ("demonstrations", "protest"),
+    ("signing", "signing"),
+];
+
+/// The verb forms that tell an event, by lower-case form: the kind, and the noun a label uses.
+const VERBS: &[(&str, &str, &str)] = &[
+    ("met", "meeting", "meeting"),
+    ("meet", "meeting", "meeting"),
+    ("meets", "meeting", "meeting"),
+    ("visited", "visit", "visit"),
+    ("visiting", "visit", "visit"),
+    ("phoned", "call", "call"),
+    ("telephoned", "call", "call"),
+    ("called", "call", "call"),
+    ("announced", "statement", "announcement"),
+    ("invaded", "war", "invasion"),
+    ("attacked", "attack", "attack"),
+    ("bombed", "attack", "attack"),
+    ("signed", "signing", "signing"),
+    ("voted", "vote", "vote"),
+    // Not "rallied": teams and markets rally.
+    ("protested", "protest", "protest"),
+    ("demonstrated", "protest", "protest"),
+    ("marched", "protest", "protest"),
+];
+
+/// The shapes of the cue words, to turn most words away without comparing them: bit
+/// `(first & 31, second & 31, length)` of `head` and bit `length` of `tail[last & 31]` are set
+/// for every noun and verb. `& 31` folds ASCII case, so a word is tested as the text has it.
+struct Shapes {
+    head: [u64; 256],
+    tail: [u16; 32],
 }
 
-const fn cue_as(kind: &'static str, noun: &'static str) -> Option<CueWord> {
-    Some(CueWord {
-        kind,
-        noun: Some(noun),
-    })
+const fn shapes() -> Shapes {
+    let mut out = Shapes {
+        head: [0; 256],
+        tail: [0; 32],
+    };
+    let mut k = 0;
+    while k < NOUNS.len() + VERBS.len() {
+        let w = if k < NOUNS.len() {
+            NOUNS[k].0.as_bytes()
+        } else {
+            VERBS[k - NOUNS.len()].0.as_bytes()
+        };
+        let n = w.len();
+        let h = ((w[0] & 31) as usize * 32 + (w[1] & 31) as usize) * 16 + n;
+        out.head[h / 64] |= 1 << (h % 64);
+        out.tail[(w[n - 1] & 31) as usize] |= 1 << n;
+        k += 1;
+    }
+    out
+}
+
+const SHAPES: Shapes = shapes();
+
+/// Whether a word, in any ASCII case, may be a cue noun or verb: `false` is sure, `true` asks
+/// for `noun` and `verb`.
+pub fn may_be_cue(word: &str) -> bool {
+    let w = word.as_bytes();
+    let n = w.len();
+    if !(3..=14).contains(&n) {
+        return false;
+    }
+    let h = (usize::from(w[0] & 31) * 32 + usize::from(w[1] & 31)) * 16 + n;
+    let head = SHAPES.head[h / 64] >> (h % 64) & 1 == 1;
+    head && SHAPES.tail[usize::from(w[n - 1] & 31)] >> n & 1 == 1
 }
 
 /// A noun that names an event, by its lower-case form. Some need their context checked by the
 /// caller ("call", "stop", "visit").
 pub fn noun(lower: &str) -> Option<CueWord> {
-    match lower {
-        "meeting" | "meetings" => cue("meeting"),
-        "talks" => cue("talks"),
-        "negotiations" => cue("negotiations"),
-        "summit" | "summits" => cue("summit"),
-        "conference" | "conferences" | "convention" | "forum" => cue("conference"),
-        "visit" | "visits" | "trip" => cue("visit"),
-        "stop" | "stopover" => cue("visit"),
-        "call" | "calls" | "telephone" | "phone" => cue("call"),
-        "statement" | "statements" | "announcement" | "announcements" | "speech" => {
-            cue("statement")
-        }
-        "election" | "elections" => cue("election"),
-        "vote" | "referendum" | "ballot" => cue("vote"),
-        "agreement" | "deal" | "treaty" | "accord" | "ceasefire" | "truce" | "pact" => {
-            cue("agreement")
-        }
-        "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "bombing"
-        | "bombings" | "raid" | "raids" | "assault" => cue("attack"),
-        "invasion" | "war" => cue("war"),
-        "protest" | "protests" | "demonstration" | "demonstrations" => cue("protest"),
-        "signing" => cue("signing"),
-        _ => None,
-    }
+    NOUNS
+        .iter()
+        .find(|&&(w, _)| w == lower)
+        .map(|&(_, kind)| CueWord { kind, noun: None })
 }
 
 /// A verb form that tells an event, by its lower-case form.
 pub fn verb(lower: &str) -> Option<CueWord> {
-    match lower {
-        "met" | "meet" | "meets" => cue_as("meeting", "meeting"),
-        "visited" | "visiting" => cue_as("visit", "visit"),
-        "phoned" | "telephoned" | "called" => cue_as("call", "call"),
-        "announced" => cue_as("statement", "announcement"),
-        "invaded" => cue_as("war", "invasion"),
-        "attacked" | "bombed" => cue_as("attack", "attack"),
-        "signed" => cue_as("signing", "signing"),
-        "voted" => cue_as("vote", "vote"),
-        // Not "rallied": teams and markets rally.
-        "protested" | "demonstrated" | "marched" => cue_as("protest", "protest"),
-        _ => None,
-    }
+    VERBS
+        .iter()
+        .find(|&&(w, _, _)| w == lower)
+        .map(|&(_, kind, noun)| CueWord {
+            kind,
+            noun: Some(noun),
+        })
 }
 
 /// The kind of event a capitalised head word names when it ends a name ("Munich Security
@@ -567,6 +655,19 @@ mod tests {
         );
         assert!(!words.contains(&Some("zürich")));
         assert_eq!(lower_token(&doc, &lowered, doc.tokens.len()), Some(""));
+    }
+
+    #[test]
+    fn every_cue_word_passes_the_shape_test_in_any_case() {
+        for w in NOUNS.iter().map(|n| n.0).chain(VERBS.iter().map(|v| v.0)) {
+            assert!(may_be_cue(w), "{w}");
+            assert!(may_be_cue(&w.to_ascii_uppercase()), "{w}");
+            let cap = [&w[..1].to_ascii_uppercase(), &w[1..]].concat();
+            assert!(may_be_cue(&cap), "{w}");
+        }
+        assert!(!may_be_cue("the"));
+        assert!(!may_be_cue("minister"));
+        assert!(!may_be_cue("an"));
     }
 
     #[test]

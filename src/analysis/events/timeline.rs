@@ -22,18 +22,24 @@ pub fn sort_timeline(events: &mut [Event]) {
             from..keys.len()
         })
         .collect();
-    let key = |i: usize| {
-        let e = &events[i];
-        (
-            e.date.is_none(),
-            keys.get(spans[i].clone()).unwrap_or(""),
-            e.date.as_deref().unwrap_or(""),
-            e.start,
-            e.end,
-        )
-    };
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut order: Vec<(bool, &str, &str, usize, usize, usize)> = events
+        .iter()
+        .zip(&spans)
+        .enumerate()
+        .map(|(i, (e, span))| {
+            (
+                e.date.is_none(),
+                keys.get(span.clone()).unwrap_or(""),
+                e.date.as_deref().unwrap_or(""),
+                e.start,
+                e.end,
+                i,
+            )
+        })
+        .collect();
+    // The index ends every key: an unstable sort keeps equal events in their order.
+    order.sort_unstable();
+    let mut order: Vec<usize> = order.into_iter().map(|k| k.5).collect();
     // Position k takes the event at order[k]: follow each cycle of the permutation once.
     for i in 0..order.len() {
         let mut j = i;

@@ -24,6 +24,7 @@ mod label;
 mod merge;
 mod timeline;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -44,7 +45,8 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    let ctx = Ctx::new(doc, actors, timexes, reference);
+    let lower = doc.text.to_ascii_lowercase();
+    let ctx = Ctx::new(doc, &lower, actors, timexes, reference);
     let mut cands = ctx.find_cues();
     ctx.date_cues(&mut cands);
     ctx.drop_reporting_cues(&mut cands);
@@ -102,18 +104,18 @@ struct Clause {
 
 /// A time expression that can date an event.
 #[derive(Debug, Clone)]
-struct Tx {
+struct Tx<'d> {
     span: Span,
     token: usize,
     clause: usize,
     sentence: usize,
-    value: String,
+    value: Cow<'d, str>,
 }
 
 /// Where an event took place.
-#[derive(Debug, Clone)]
-struct Place {
-    name: String,
+#[derive(Debug, Clone, Copy)]
+struct Place<'d> {
+    name: &'d str,
     actor: Option<usize>,
     /// Whether it is a country (a city may lie in it).
     country: bool,
@@ -122,15 +124,15 @@ struct Place {
 
 /// An event as read from one cue, before mentions of the same event are merged.
 #[derive(Debug, Clone)]
-struct Cand {
+struct Cand<'d> {
     kind: &'static str,
-    noun: String,
+    noun: Cow<'d, str>,
     /// The cue word (the head of a named event).
     head: usize,
     /// First and last token of the phrase read (determiner and name included).
     first: usize,
     last: usize,
-    named: Option<String>,
+    named: Option<&'d str>,
     verbal: bool,
     det: Det,
     irrealis: bool,
@@ -138,9 +140,9 @@ struct Cand {
     compound: bool,
     clause: usize,
     sentence: usize,
-    date: Option<String>,
+    date: Option<Cow<'d, str>>,
     date_span: Option<Span>,
-    place: Option<Place>,
+    place: Option<Place<'d>>,
     participants: Vec<usize>,
     /// How each participant is named in the clause, when by name.
     surfaces: Vec<Option<Span>>,
@@ -151,7 +153,7 @@ struct Cand {
     /// How many of the participants come from the first mention (the label uses only those).
     own: usize,
     /// A demonym or possessive before the noun ("Russian invasion", "Petrenko's visit").
-    agent: Option<String>,
+    agent: Option<Cow<'d, str>>,
     /// The actor of `agent`, when it is one.
     agent_actor: Option<usize>,
     /// Capitalised words before the noun that are no actor ("G20 summit").
@@ -163,12 +165,12 @@ struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
     /// The text with ASCII letters lower-cased: every token's lower-case form is a slice of it,
     /// at the token's own offsets.
-    lower: String,
+    lower: &'d str,
     actors: &'d [Actor],
     mentions: Vec<Ment>,
     clause_of: Vec<usize>,
     clauses: Vec<Clause>,
-    timexes: Vec<Tx>,
+    timexes: Vec<Tx<'d>>,
 }
 
 fn is_clause_break(s: &str) -> bool {
@@ -181,13 +183,13 @@ fn is_clause_break(s: &str) -> bool {
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(
         doc: &'d Document<'a>,
+        lower: &'d str,
         actors: &'d [Actor],
-        timexes: &[Timex],
+        timexes: &'d [Timex],
         reference: Option<Date>,
     ) -> Self {
         let text_len = doc.text.len();
-        let lower = doc.text.to_ascii_lowercase();
-        let lower_at = |i: usize| cues::lower_token(doc, &lower, i);
+        let lower_at = |i: usize| cues::lower_token(doc, lower, i);
         let mut mentions: Vec<Ment> = actors
             .iter()
             .enumerate()
@@ -274,7 +276,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 token,
                 clause: clause_of[token],
                 sentence,
-                value: value.to_string(),
+                value: Cow::Borrowed(value),
             });
         }
         txs.sort_by_key(|t| t.span.start);
@@ -314,7 +316,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         token: k,
                         clause: clause_of[k],
                         sentence,
-                        value: d.to_string(),
+                        value: Cow::Owned(d.to_string()),
                     });
                 }
             }
@@ -335,8 +337,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The lower-case form of token `i`, `None` when it is not short ASCII (no listed word is).
-    fn lower_tok(&self, i: usize) -> Option<&str> {
-        cues::lower_token(self.doc, &self.lower, i)
+    fn lower_tok(&self, i: usize) -> Option<&'d str> {
+        cues::lower_token(self.doc, self.lower, i)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -396,7 +398,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.clauses.get(c).map_or(0..0, |c| c.tokens.clone())
     }
 
-    fn find_cues(&self) -> Vec<Cand> {
+    fn find_cues(&self) -> Vec<Cand<'d>> {
         let mut out = Vec::new();
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
@@ -473,7 +475,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         out
     }
 
-    fn base(&self, kind: &'static str, noun: String, head: usize, sentence: usize) -> Cand {
+    fn base(
+        &self,
+        kind: &'static str,
+        noun: Cow<'d, str>,
+        head: usize,
+        sentence: usize,
+    ) -> Cand<'d> {
         Cand {
             kind,
             noun,
@@ -503,7 +511,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "the Munich Security Conference", "the 2024 Paris Olympics".
-    fn named_cue(&self, i: usize, si: usize, sentence: Range<usize>) -> Option<Cand> {
+    fn named_cue(&self, i: usize, si: usize, sentence: Range<usize>) -> Option<Cand<'d>> {
         let word = self.doc.tok(i);
         let (kind, alone) = cues::named_head(word)?;
         let mut first = i;
@@ -547,9 +555,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let span = Span::new(self.doc.tokens[first].start, self.doc.tokens[i].end);
-        let mut c = self.base(kind, word.to_lowercase(), i, si);
+        let noun = self
+            .lower_tok(i)
+            .map_or_else(|| Cow::Owned(word.to_lowercase()), Cow::Borrowed);
+        let mut c = self.base(kind, noun, i, si);
         c.first = first;
-        c.named = Some(self.doc.slice(span).to_string());
+        c.named = Some(self.doc.slice(span));
         c.det = Det::Definite;
         if first > sentence.start
             && let Some(d) = self.lower_tok(first - 1).and_then(cues::determiner)
@@ -560,7 +571,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Some(c)
     }
 
-    fn noun_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
+    fn noun_cue(&self, i: usize, si: usize, lw: &'d str, cw: CueWord) -> Option<Cand<'d>> {
         let prev = i
             .checked_sub(1)
             .and_then(|p| self.lower_tok(p))
@@ -603,14 +614,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if cues::is_compound_head(next) {
             return None;
         }
-        let mut c = self.base(kind, self.doc.tok(i).to_lowercase(), i, si);
+        let mut c = self.base(kind, Cow::Borrowed(lw), i, si);
         if matches!(lw, "telephone" | "phone") {
-            c.noun = format!("{lw} call");
+            c.noun = Cow::Owned([lw, " call"].concat());
         }
         c.compound = compound;
         c.verbal = verbal;
         if compound {
-            c.noun = format!("{prev} {}", c.noun);
+            c.noun = Cow::Owned([prev, " ", &c.noun].concat());
         }
         // "summit meeting", "peace talks" are one cue.
         if matches!(lw, "summit") && matches!(next, "meeting" | "talks") {
@@ -645,7 +656,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Reads the phrase before a noun cue: determiner, capitalised modifiers, possessive.
-    fn read_phrase(&self, c: &mut Cand, floor: usize) {
+    fn read_phrase(&self, c: &mut Cand<'d>, floor: usize) {
         let i = c.head;
         let clause_start = self.clause_tokens(c.clause).start.max(floor);
         let mut j = i;
@@ -673,9 +684,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "Russia's invasion" keeps its possessive; "Petrenko's visit" is built
                     // by the label.
                     c.agent = Some(if matches!(c.kind, "war" | "attack") {
-                        [who, "'s"].concat()
+                        Cow::Owned([who, "'s"].concat())
                     } else {
-                        who.to_string()
+                        Cow::Borrowed(who)
                     });
                     c.agent_actor = Some(m.actor);
                     j = self
@@ -730,7 +741,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         && kind != Some(ActorKind::Place)
                         && matches!(c.kind, "war" | "attack")
                     {
-                        c.agent = Some(self.doc.tok(k).to_string());
+                        c.agent = Some(Cow::Borrowed(self.doc.tok(k)));
                         c.agent_actor = Some(m.actor);
                     }
                     // "the G7 summit", "an EU summit": a body before the noun names it.
@@ -763,7 +774,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         Some(ActorKind::Country | ActorKind::Group | ActorKind::Organisation)
                     )
                 {
-                    c.agent = Some(self.doc.slice(Span::new(m.start, m.end)).to_string());
+                    c.agent = Some(Cow::Borrowed(self.doc.slice(Span::new(m.start, m.end))));
                     c.agent_actor = Some(m.actor);
                     break;
                 }
@@ -787,7 +798,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
-    fn verb_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
+    fn verb_cue(&self, i: usize, si: usize, lw: &'d str, cw: CueWord) -> Option<Cand<'d>> {
         let prev = i
             .checked_sub(1)
             .and_then(|p| self.lower_tok(p))
@@ -832,7 +843,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             _ => {}
         }
         // "meeting" as a noun is read by `noun_cue`; "to meet" / "will meet" are wishes.
-        let mut c = self.base(cw.kind, cw.noun.unwrap_or(lw).to_string(), i, si);
+        let mut c = self.base(cw.kind, Cow::Borrowed(cw.noun.unwrap_or(lw)), i, si);
         c.verbal = true;
         c.first = i;
         let clause_start = self.clause_tokens(c.clause).start;
@@ -870,7 +881,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 {
                     return None;
                 }
-                c.agent = Some([self.short_name(a), "'s"].concat());
+                c.agent = Some(Cow::Owned([self.short_name(a), "'s"].concat()));
                 c.agent_actor = Some(a);
             }
         }
@@ -878,7 +889,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "X announced that …": when a sentence tells another event, the report of it is not one.
-    fn drop_reporting_cues(&self, cands: &mut Vec<Cand>) {
+    fn drop_reporting_cues(&self, cands: &mut Vec<Cand<'d>>) {
         // Cues are in text order: the sentences that tell something besides statements.
         let mut telling: Vec<usize> = cands
             .iter()
@@ -915,7 +926,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Each time expression dates the nearest cue of its clause; a cue left undated takes the
     /// nearest time expression of its sentence that dates no other cue.
-    fn date_cues(&self, cands: &mut [Cand]) {
+    fn date_cues(&self, cands: &mut [Cand<'d>]) {
         let mut claimed = vec![false; self.timexes.len()];
         let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()];
         let dist = |c: &Cand, t: &Tx| -> usize {
@@ -1030,7 +1041,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "visited Berlin for a meeting with Scholz": the meeting is where the visit went.
-    fn share_visit_places(&self, cands: &mut [Cand]) {
+    fn share_visit_places(&self, cands: &mut [Cand<'d>]) {
         for k in 1..cands.len() {
             let c = &cands[k];
             if c.place.is_some() || !gathering(c.kind) {
@@ -1043,7 +1054,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let apart = (prev.head + 1..c.head)
                 .any(|t| self.lower_tok(t).is_some_and(cues::is_time_connective));
             if !apart {
-                cands[k].place = cands[k - 1].place.clone();
+                cands[k].place = cands[k - 1].place;
             }
         }
     }
@@ -1082,7 +1093,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Place, participants, label inputs and span of a cue.
-    fn fill(&self, c: &mut Cand, heads: &[usize]) {
+    fn fill(&self, c: &mut Cand<'d>, heads: &[usize]) {
         c.place = self.find_place(c, heads);
         let clause = self.clause_tokens(c.clause);
         let (cs, ce) = self.byte_range(clause.clone());
@@ -1183,7 +1194,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// A place or country mention starting at token `i` (after an optional "the").
-    fn place_at(&self, i: usize) -> Option<Place> {
+    fn place_at(&self, i: usize) -> Option<Place<'d>> {
         let i = if self.is_word(i, "the") { i + 1 } else { i };
         // "on southern Israel", "in eastern Ukraine".
         let i = if self.lower_tok(i).is_some_and(cues::is_direction) {
@@ -1198,7 +1209,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let a = self.actors.get(m.actor)?;
         Some(Place {
-            name: a.name.clone(),
+            name: &a.name,
             actor: Some(m.actor),
             country: kind == ActorKind::Country,
             span: Span::new(m.start, m.end),
@@ -1206,7 +1217,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// A capitalised name after a preposition that no actor claims ("in Davos").
-    fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place> {
+    fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place<'d>> {
         // "in the Chamber", "at the Treasury": a capitalised noun after "the" is rarely a town.
         if self.is_word(i, "the") || i <= sentence_start {
             return None;
@@ -1238,7 +1249,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k - 1].end);
         Some(Place {
-            name: self.doc.slice(span).to_string(),
+            name: self.doc.slice(span),
             actor: None,
             country: false,
             span,
@@ -1246,7 +1257,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "at X in Y" gives Y: the most specific place told.
-    fn chain_in(&self, p: Place) -> Place {
+    fn chain_in(&self, p: Place<'d>) -> Place<'d> {
         let after = self.doc.tokens.partition_point(|t| t.start < p.span.end);
         if self.is_word(after, "in")
             && let Some(q) = self.place_at(after + 1)
@@ -1256,7 +1267,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         p
     }
 
-    fn find_place(&self, c: &Cand, heads: &[usize]) -> Option<Place> {
+    fn find_place(&self, c: &Cand<'d>, heads: &[usize]) -> Option<Place<'d>> {
         if c.kind == "call" {
             return None;
         }
@@ -1309,11 +1320,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let clause = self.clause_tokens(c.clause);
         let sentence = self.sentence_tokens(c.sentence);
         let mut fallback = None;
-        // After the cue first, then before it in its clause.
-        let scan = |range: Vec<usize>, fallback: &mut Option<Place>| -> Option<Place> {
-            let first = range.first().copied().unwrap_or(0);
-            let backwards = range.last().is_some_and(|&l| l < first);
-            for k in range {
+        // After the cue first, then before it in its clause: the tokens of `range`, backwards
+        // when `rev`.
+        let scan = |range: Range<usize>, rev: bool, fallback: &mut Option<Place<'d>>| {
+            let backwards = rev && range.len() >= 2;
+            let n = range.len();
+            let at = |j: usize| {
+                if rev {
+                    range.end - 1 - j
+                } else {
+                    range.start + j
+                }
+            };
+            for k in (0..n).map(at) {
                 // Before the cue, "travelled to Cairo for talks" places the talks too.
                 let ok = self
                     .lower_tok(k)
@@ -1346,8 +1365,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .copied()
             .filter(|&h| h >= clause.start)
             .map_or(clause.start, |h| h + 1);
-        let after_range: Vec<usize> = (after..next_cue).collect();
-        if let Some(p) = scan(after_range, &mut fallback) {
+        if let Some(p) = scan(after..next_cue, false, &mut fallback) {
             return Some(p);
         }
         // Before the cue, only what is nearer to it than to the previous cue.
@@ -1356,8 +1374,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             prev_cue
         };
-        let before: Vec<usize> = (prev_cue..c.first).rev().collect();
-        if let Some(p) = scan(before, &mut fallback) {
+        if let Some(p) = scan(prev_cue..c.first, true, &mut fallback) {
             return Some(p);
         }
         // "The summit, held in Geneva on 16 June, …": a participle clause tells its place.
@@ -1368,11 +1385,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && self
                 .lower_tok(cl.tokens.start)
                 .is_some_and(cues::opens_participle)
+            && let Some(p) = scan(cl.tokens.clone(), false, &mut fallback)
         {
-            let range: Vec<usize> = cl.tokens.clone().collect();
-            if let Some(p) = scan(range, &mut fallback) {
-                return Some(p);
-            }
+            return Some(p);
         }
         // A fronted "At NATO Headquarters in Brussels, …" sets the scene for the sentence.
         let first_clause = self.clause_of.get(sentence.start).copied();
@@ -1386,11 +1401,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self
                 .lower_tok(cl.tokens.start)
                 .is_some_and(cues::is_place_preposition)
+                && let Some(p) = scan(cl.tokens.clone(), false, &mut fallback)
             {
-                let range: Vec<usize> = cl.tokens.clone().collect();
-                if let Some(p) = scan(range, &mut fallback) {
-                    return Some(p);
-                }
+                return Some(p);
             }
         }
         fallback
@@ -1405,7 +1418,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         label::short_name(a, self.doc.text)
     }
 
-    fn to_event(&self, c: &Cand) -> Event {
+    fn to_event(&self, c: &Cand<'d>) -> Event {
         let parts: Vec<label::Who> = c
             .participants
             .iter()
@@ -1435,8 +1448,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let label = label::label(&label::Parts {
             kind: c.kind,
             noun: &c.noun,
-            named: c.named.as_deref(),
-            place: c.place.as_ref().map(|p| p.name.as_str()),
+            named: c.named,
+            place: c.place.map(|p| p.name),
             agent: c.agent.as_deref(),
             qualifier: c.qualifier.as_deref(),
             participants: own,
@@ -1446,8 +1459,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Event {
             label,
             kind: c.kind.to_string(),
-            date: c.date.clone(),
-            place: c.place.as_ref().map(|p| p.name.clone()),
+            date: c.date.as_deref().map(str::to_string),
+            place: c.place.map(|p| p.name.to_string()),
             participants: parts.iter().map(|w| w.actor.id.clone()).collect(),
             start: c.span.start,
             end: c.span.end,

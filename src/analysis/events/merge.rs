@@ -45,14 +45,14 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     }
 }
 
-fn place_name(c: &Cand) -> Option<&str> {
-    c.place.as_ref().map(|p| p.name.as_str())
+fn place_name<'d>(c: &Cand<'d>) -> Option<&'d str> {
+    c.place.map(|p| p.name)
 }
 
 /// Merges the mentions of one event into the first: a named event named again, an event taken
 /// up with "the" ("the talks"), an event told again with the same place.
-pub(super) fn merge(cands: Vec<Cand>) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::new();
+pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
+    let mut out: Vec<Cand<'d>> = Vec::new();
     for c in cands {
         let target = find_antecedent(&out, &c);
         match target {
@@ -62,7 +62,7 @@ pub(super) fn merge(cands: Vec<Cand>) -> Vec<Cand> {
                     e.date = c.date.clone();
                 }
                 if e.place.is_none() {
-                    e.place = c.place.clone();
+                    e.place = c.place;
                 }
                 // "The meetings were attended by …" tells who took part in a gathering; "the war"
                 // taken up by someone else tells nothing of the war's parties.
@@ -100,9 +100,9 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
         _ => true,
     };
     if let Some(name) = &c.named {
-        return out.iter().rposition(|e| {
-            e.kind == c.kind && e.named.as_deref().is_some_and(|n| same_name(n, name))
-        });
+        return out
+            .iter()
+            .rposition(|e| e.kind == c.kind && e.named.is_some_and(|n| same_name(n, name)));
     }
     match c.det {
         Det::Another => None,

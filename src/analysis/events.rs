@@ -207,10 +207,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|(seq, m)| Ment { seq, ..m })
             .collect();
         // By start, the longest first; mentions of one span keep their order (actor by actor).
-        mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.seq));
+        mentions.sort_unstable_by_key(|m| {
+            // One integer: the start, then the end backwards, then the order of the lists.
+            (m.start as u128) << 80 | (!(m.end as u128) & ((1 << 40) - 1)) << 40 | m.seq as u128
+        });
 
         let mut clause_of = vec![0usize; doc.tokens.len()];
-        let mut clauses = Vec::new();
+        let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
         for (si, s) in doc.sentences.iter().enumerate() {
             let mut start = s.tokens.start;
             for i in s.tokens.clone() {
@@ -242,7 +245,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
 
-        let mut txs = Vec::new();
+        let mut txs = Vec::with_capacity(timexes.len());
         for t in timexes {
             if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.start >= t.end {
                 continue;
@@ -341,8 +344,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         cues::lower_token(self.doc, self.lower, i)
     }
 
+    /// Whether token `i` is `w` in any ASCII case; `w` is lower-case.
     fn is_word(&self, i: usize, w: &str) -> bool {
-        self.doc.tok(i).eq_ignore_ascii_case(w)
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes()))
     }
 
     /// Mentions that lie inside the byte range.

@@ -15,7 +15,7 @@ pub struct CueWord {
 }
 
 /// The nouns that name an event, by lower-case form, with their kind. Some need their context
-/// checked by the caller ("call", "stop", "visit"). Sorted, for a binary search.
+/// checked by the caller ("call", "stop", "visit").
 const NOUNS: &[(&str, &str)] = &[
     ("accord", "agreement"),
     ("agreement", "agreement"),
@@ -74,7 +74,7 @@ const NOUNS: &[(&str, &str)] = &[
 ];
 
 /// The verb forms that tell an event, by lower-case form: the kind, and the noun a label uses.
-/// Not "rallied": teams and markets rally. Sorted, for a binary search.
+/// Not "rallied": teams and markets rally.
 const VERBS: &[(&str, &str, &str)] = &[
     ("announced", "statement", "announcement"),
     ("attacked", "attack", "attack"),
@@ -95,30 +95,53 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("voted", "vote", "vote"),
 ];
 
-/// The shapes of the cue words, to turn most words away without comparing them: bit
-/// `(first & 31, second & 31, length)` of `head` and bit `length` of `tail[last & 31]` are set
-/// for every noun and verb. `& 31` folds ASCII case, so a word is tested as the text has it.
+/// The cue words, nouns then verbs.
+const fn word(k: usize) -> &'static str {
+    if k < NOUNS.len() {
+        NOUNS[k].0
+    } else {
+        VERBS[k - NOUNS.len()].0
+    }
+}
+
+const WORDS: usize = NOUNS.len() + VERBS.len();
+
+/// The cue words by shape, to turn most words away without comparing them and to find the
+/// others with one comparison: `slot[(first & 31, second & 31, length)]` is one more than the
+/// index of the first word of that shape (0 for none), `next[k]` one more than the next word
+/// of word k's shape, and bit `length` of `tail[last & 31]` is set for every word. `& 31` folds
+/// ASCII case, so a word is tested as the text has it.
 struct Shapes {
-    head: [u64; 256],
+    slot: [u8; 32 * 32 * 16],
+    next: [u8; WORDS],
     tail: [u16; 32],
+}
+
+/// The slot of a word of 3 to 14 bytes.
+const fn slot_of(w: &[u8]) -> usize {
+    ((w[0] & 31) as usize * 32 + (w[1] & 31) as usize) * 16 + w.len()
 }
 
 const fn shapes() -> Shapes {
     let mut out = Shapes {
-        head: [0; 256],
+        slot: [0; 32 * 32 * 16],
+        next: [0; WORDS],
         tail: [0; 32],
     };
     let mut k = 0;
-    while k < NOUNS.len() + VERBS.len() {
-        let w = if k < NOUNS.len() {
-            NOUNS[k].0.as_bytes()
+    while k < WORDS {
+        let w = word(k).as_bytes();
+        let h = slot_of(w);
+        if out.slot[h] == 0 {
+            out.slot[h] = k as u8 + 1;
         } else {
-            VERBS[k - NOUNS.len()].0.as_bytes()
-        };
-        let n = w.len();
-        let h = ((w[0] & 31) as usize * 32 + (w[1] & 31) as usize) * 16 + n;
-        out.head[h / 64] |= 1 << (h % 64);
-        out.tail[(w[n - 1] & 31) as usize] |= 1 << n;
+            let mut j = out.slot[h] as usize - 1;
+            while out.next[j] != 0 {
+                j = out.next[j] as usize - 1;
+            }
+            out.next[j] = k as u8 + 1;
+        }
+        out.tail[(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
         k += 1;
     }
     out
@@ -131,26 +154,37 @@ const SHAPES: Shapes = shapes();
 pub fn may_be_cue(word: &str) -> bool {
     let w = word.as_bytes();
     let n = w.len();
-    if !(3..=14).contains(&n) {
-        return false;
+    (3..=14).contains(&n)
+        && SHAPES.slot[slot_of(w)] != 0
+        && SHAPES.tail[usize::from(w[n - 1] & 31)] >> n & 1 == 1
+}
+
+/// The index of a lower-case cue word among `from..to` of the nouns-then-verbs list.
+fn find(lower: &str, from: usize, to: usize) -> Option<usize> {
+    if !(3..=14).contains(&lower.len()) {
+        return None;
     }
-    let h = (usize::from(w[0] & 31) * 32 + usize::from(w[1] & 31)) * 16 + n;
-    let head = SHAPES.head[h / 64] >> (h % 64) & 1 == 1;
-    head && SHAPES.tail[usize::from(w[n - 1] & 31)] >> n & 1 == 1
+    let mut k = usize::from(SHAPES.slot[slot_of(lower.as_bytes())]);
+    while k != 0 {
+        let j = k - 1;
+        if (from..to).contains(&j) && word(j) == lower {
+            return Some(j);
+        }
+        k = usize::from(SHAPES.next[j]);
+    }
+    None
 }
 
 /// A noun that names an event, by its lower-case form. Some need their context checked by the
 /// caller ("call", "stop", "visit").
 pub fn noun(lower: &str) -> Option<CueWord> {
-    let k = NOUNS.binary_search_by(|&(w, _)| w.cmp(lower)).ok()?;
-    let (_, kind) = NOUNS[k];
+    let (_, kind) = NOUNS[find(lower, 0, NOUNS.len())?];
     Some(CueWord { kind, noun: None })
 }
 
 /// A verb form that tells an event, by its lower-case form.
 pub fn verb(lower: &str) -> Option<CueWord> {
-    let k = VERBS.binary_search_by(|&(w, _, _)| w.cmp(lower)).ok()?;
-    let (_, kind, noun) = VERBS[k];
+    let (_, kind, noun) = VERBS[find(lower, NOUNS.len(), WORDS)? - NOUNS.len()];
     Some(CueWord {
         kind,
         noun: Some(noun),
@@ -656,9 +690,26 @@ mod tests {
     }
 
     #[test]
-    fn the_cue_tables_are_sorted_for_binary_search() {
-        assert!(NOUNS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(VERBS.windows(2).all(|w| w[0].0 < w[1].0));
+    fn every_cue_word_is_found_by_its_shape() {
+        for (w, kind) in NOUNS {
+            assert_eq!(noun(w).map(|c| c.kind), Some(*kind), "{w}");
+            assert_eq!(verb(w), None, "{w}");
+        }
+        for (w, kind, n) in VERBS {
+            assert_eq!(
+                verb(w),
+                Some(CueWord {
+                    kind,
+                    noun: Some(n)
+                }),
+                "{w}"
+            );
+            assert_eq!(noun(w), None, "{w}");
+        }
+        // Two nouns of one shape ("con…", ten letters) are both found.
+        assert_eq!(noun("convention").map(|c| c.kind), Some("conference"));
+        assert_eq!(noun("conference").map(|c| c.kind), Some("conference"));
+        assert_eq!(noun("conformist"), None);
         assert_eq!(noun("talks").map(|c| c.kind), Some("talks"));
         assert_eq!(noun("ceasefire").map(|c| c.kind), Some("agreement"));
         assert_eq!(verb("marched").map(|c| c.kind), Some("protest"));

@@ -52,7 +52,7 @@ fn place_name<'d>(c: &Cand<'d>) -> Option<&'d str> {
 /// Merges the mentions of one event into the first: a named event named again, an event taken
 /// up with "the" ("the talks"), an event told again with the same place.
 pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
-    let mut out: Vec<Cand<'d>> = Vec::new();
+    let mut out: Vec<Cand<'d>> = Vec::with_capacity(cands.len());
     for c in cands {
         let target = find_antecedent(&out, &c);
         match target {

@@ -72,16 +72,38 @@ fn is_dateline(doc: &Document, sentence: usize, token: usize, end: usize) -> boo
     let Some(s) = doc.sentences.get(sentence) else {
         return false;
     };
+    if token <= s.tokens.start {
+        return false;
+    }
     let head_caps = (s.tokens.start..token).all(|k| {
         let w = doc.tok(k);
         matches!(w, "," | "(" | ")") || (is_all_caps(w) && w.chars().count() > 1)
     });
+    if !head_caps {
+        return false;
+    }
     let after = doc.tokens.partition_point(|t| t.start < end);
-    let dash = matches!(
+    matches!(
         doc.tok(after),
         "-" | "\u{2013}" | "\u{2014}" | ":" | "(" | "--"
-    );
-    token > s.tokens.start && head_caps && dash
+    )
+}
+
+/// The first token that ends after byte `pos` (`partition_point`), walking on from `cursor` when
+/// every token before it ends at or before `pos`, else by bisection; `cursor` is left there.
+fn token_after(doc: &Document, cursor: &mut usize, pos: usize) -> usize {
+    let walk = *cursor <= doc.tokens.len()
+        && cursor
+            .checked_sub(1)
+            .is_none_or(|p| doc.tokens.get(p).is_some_and(|t| t.end <= pos));
+    if walk {
+        while doc.tokens.get(*cursor).is_some_and(|t| t.end <= pos) {
+            *cursor += 1;
+        }
+    } else {
+        *cursor = doc.tokens.partition_point(|t| t.end <= pos);
+    }
+    *cursor
 }
 
 /// An actor mention, flattened for search by position.
@@ -246,6 +268,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
 
         let mut txs = Vec::with_capacity(timexes.len());
+        // Time expressions come in text order: the token of each is found walking on from the
+        // last one's, by bisection when one comes earlier.
+        let mut cursor = 0;
         for t in timexes {
             if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.start >= t.end {
                 continue;
@@ -256,7 +281,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !value.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let token = doc.tokens.partition_point(|k| k.end <= t.start);
+            let token = token_after(doc, &mut cursor, t.start);
             if token >= doc.tokens.len() {
                 continue;
             }
@@ -289,8 +314,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let mut extra = Vec::new();
             for (k, t) in doc.tokens.iter().enumerate() {
                 // "today", "tonight", "yesterday", "tomorrow": 5 to 9 letters, t or y first.
-                let first = doc.text.as_bytes().get(t.start).map(|b| b | 0x20);
-                if !(5..=9).contains(&(t.end - t.start)) || !matches!(first, Some(b't' | b'y')) {
+                if !(5..=9).contains(&(t.end - t.start))
+                    || !matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
+                {
                     continue;
                 }
                 let offset = match lower_at(k) {
@@ -1131,11 +1157,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .last()
                 .copied();
         }
+        let mut cursor = clause.start;
         for m in subject.iter().chain(self.mentions_in(cs, ce)) {
             let Some(kind) = self.actor_kind(m) else {
                 continue;
             };
-            let tm = self.doc.tokens.partition_point(|t| t.end <= m.start);
+            let tm = token_after(self.doc, &mut cursor, m.start);
             let nearest = clause_heads
                 .iter()
                 .copied()

@@ -113,8 +113,6 @@ struct Ment {
     end: usize,
     actor: usize,
     form: MentionForm,
-    /// Its place in the actors' lists, to sort without moving equal spans.
-    seq: usize,
 }
 
 /// A stretch of a sentence between commas, semicolons, colons, dashes and brackets.
@@ -221,18 +219,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     end: m.end,
                     actor: i,
                     form: m.form,
-                    seq: 0,
                 })
             })
             .filter(|m| m.start < m.end && m.end <= text_len)
-            .enumerate()
-            .map(|(seq, m)| Ment { seq, ..m })
             .collect();
         // By start, the longest first; mentions of one span keep their order (actor by actor).
-        mentions.sort_unstable_by_key(|m| {
-            // One integer: the start, then the end backwards, then the order of the lists.
-            (m.start as u128) << 80 | (!(m.end as u128) & ((1 << 40) - 1)) << 40 | m.seq as u128
-        });
+        // One integer, the start then the end backwards; a stable sort merges the actors'
+        // lists, each in text order already, and keeps equal spans in their order.
+        mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
 
         let mut clause_of = vec![0usize; doc.tokens.len()];
         let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
@@ -1188,8 +1182,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         c.surfaces = surfaces;
         c.after = after;
         c.own = c.participants.len();
-        c.pair = clause
-            .clone()
+        // With no participant, no pair of them.
+        let pairable = if c.participants.is_empty() {
+            0..0
+        } else {
+            clause.clone()
+        };
+        c.pair = pairable
             .filter(|&k| self.is_word(k, "and") && k > clause.start)
             .find_map(|k| {
                 let before = self.doc.tokens[k - 1].end;

@@ -230,10 +230,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
         let mut clause_of = vec![0usize; doc.tokens.len()];
         let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
+        // Words that may be "today", "tonight", "yesterday" or "tomorrow": 5 to 9 letters, t or
+        // y first (the sentences cover every token, in order).
+        let mut day_words = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let mut start = s.tokens.start;
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
+                if reference.is_some()
+                    && (5..=9).contains(&(t.end - t.start))
+                    && matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
+                {
+                    day_words.push(i);
+                }
                 let brk = t.kind == TokenKind::Punct && is_clause_break(doc.tok(i));
                 // A hyphen standing alone between spaces is a dash too.
                 let dash = t.kind == TokenKind::Punct
@@ -306,13 +315,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // reference date, dating the nearest cue like any other time expression.
         if let Some(r) = reference {
             let mut extra = Vec::new();
-            for (k, t) in doc.tokens.iter().enumerate() {
-                // "today", "tonight", "yesterday", "tomorrow": 5 to 9 letters, t or y first.
-                if !(5..=9).contains(&(t.end - t.start))
-                    || !matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
-                {
-                    continue;
-                }
+            for &k in &day_words {
+                let t = &doc.tokens[k];
                 let offset = match lower_at(k) {
                     Some("today" | "tonight") => 0,
                     Some("yesterday") => -1,

@@ -38,6 +38,12 @@ fn same_name(a: &str, b: &str) -> bool {
         && short.iter().all(|w| long.contains(w))
 }
 
+/// Whether two kinds are one: most differ in length or first letter, told without a comparison
+/// of the whole.
+fn same_kind(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
@@ -100,9 +106,9 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
         _ => true,
     };
     if let Some(name) = &c.named {
-        return out
-            .iter()
-            .rposition(|e| e.kind == c.kind && e.named.is_some_and(|n| same_name(n, name)));
+        return out.iter().rposition(|e| {
+            same_kind(e.kind, c.kind) && e.named.is_some_and(|n| same_name(n, name))
+        });
     }
     match c.det {
         Det::Another => None,
@@ -111,7 +117,7 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
             // latest real gathering.
             out.iter()
                 .rposition(|e| {
-                    e.kind == c.kind
+                    same_kind(e.kind, c.kind)
                         && dates_ok(e)
                         && place_name(c).is_some()
                         && place_name(e) == place_name(c)
@@ -127,7 +133,9 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                         _ => false,
                     };
                     out.iter().rposition(|e| {
-                        e.kind == c.kind && (lasting || dates_ok(e)) && (places_ok(e) || within(e))
+                        same_kind(e.kind, c.kind)
+                            && (lasting || dates_ok(e))
+                            && (places_ok(e) || within(e))
                     })
                 })
                 .or_else(|| {
@@ -141,7 +149,7 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                 })
         }
         Det::Bare | Det::Indefinite | Det::Generic => out.iter().rposition(|e| {
-            e.kind == c.kind
+            same_kind(e.kind, c.kind)
                 && dates_ok(e)
                 && place_name(e).is_some()
                 && place_name(e) == place_name(c)

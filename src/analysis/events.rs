@@ -142,6 +142,16 @@ struct Place<'d> {
     span: Span,
 }
 
+/// Who takes part in an event, as its clause tells it.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    actor: usize,
+    /// How the clause names it, when by name.
+    surface: Option<Span>,
+    /// Whether it is named after the cue.
+    after: bool,
+}
+
 /// An event as read from one cue, before mentions of the same event are merged.
 #[derive(Debug, Clone)]
 struct Cand<'d> {
@@ -163,11 +173,7 @@ struct Cand<'d> {
     date: Option<Cow<'d, str>>,
     date_span: Option<Span>,
     place: Option<Place<'d>>,
-    participants: Vec<usize>,
-    /// How each participant is named in the clause, when by name.
-    surfaces: Vec<Option<Span>>,
-    /// Whether each participant is named after the cue.
-    after: Vec<bool>,
+    participants: Vec<Part>,
     /// Two participants joined by "and" ("Israel and Hamas"), as actor indices.
     pair: Option<(usize, usize)>,
     /// How many of the participants come from the first mention (the label uses only those).
@@ -431,21 +437,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn find_cues(&self) -> Vec<Cand<'d>> {
         let mut out = Vec::new();
+        let (text, lower) = (self.doc.text.as_bytes(), self.lower.as_bytes());
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
                 let next = i + 1;
-                if self.doc.tokens[i].kind != TokenKind::Word {
+                let t = &self.doc.tokens[i];
+                // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
+                let first = text.get(t.start).copied().unwrap_or(b' ');
+                if t.kind != TokenKind::Word
+                    || !(3..=14).contains(&(t.end - t.start))
+                    || !first.is_ascii_alphabetic()
+                {
                     i = next;
                     continue;
                 }
                 let word = self.doc.tok(i);
-                // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
-                if !(3..=14).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
-                    i = next;
-                    continue;
-                }
-                if word.as_bytes()[0].is_ascii_uppercase()
+                if first.is_ascii_uppercase()
+                    && cues::named_head(word).is_some()
                     && let Some(c) = self.named_cue(i, si, s.tokens.clone())
                 {
                     out.push(c);
@@ -453,7 +462,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 // Most words have no cue's shape: they stop here, uncompared.
-                if !cues::may_be_cue(word) {
+                if !lower.get(t.start..t.end).is_some_and(cues::may_be_cue) {
                     i = next;
                     continue;
                 }
@@ -530,10 +539,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             date_span: None,
             place: None,
             participants: Vec::new(),
-            surfaces: Vec::new(),
             own: 0,
             pair: None,
-            after: Vec::new(),
             agent: None,
             agent_actor: None,
             qualifier: None,
@@ -1133,9 +1140,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .as_ref()
             .map(|_| Span::new(self.doc.tokens[c.first].start, self.doc.tokens[c.head].end));
         let place_actor = c.place.as_ref().and_then(|p| p.actor);
-        let mut parts = Vec::new();
-        let mut surfaces = Vec::new();
-        let mut after = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         // Who a cue involves: the mentions nearer to it than to any other cue of its clause, and
         // the clause's subject before its first cue ("Macron visited Berlin for a meeting with
         // Scholz": the visit is Macron's, the meeting Macron's and Scholz's).
@@ -1176,15 +1181,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if named_span.is_some_and(|s| s.overlaps(&Span::new(m.start, m.end))) {
                 continue;
             }
-            if !parts.contains(&m.actor) {
-                parts.push(m.actor);
-                surfaces.push((m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)));
-                after.push(tm > c.head);
+            if !parts.iter().any(|p| p.actor == m.actor) {
+                parts.push(Part {
+                    actor: m.actor,
+                    surface: (m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)),
+                    after: tm > c.head,
+                });
             }
         }
         c.participants = parts;
-        c.surfaces = surfaces;
-        c.after = after;
         c.own = c.participants.len();
         // With no participant, no pair of them.
         let pairable = if c.participants.is_empty() {
@@ -1198,7 +1203,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let before = self.doc.tokens[k - 1].end;
                 let a = self.mention_covering(k - 1).filter(|m| m.end == before)?;
                 let b = self.mention_at(k + 1)?;
-                let has = |x: usize| c.participants.contains(&x);
+                let has = |x: usize| c.participants.iter().any(|p| p.actor == x);
                 (has(a.actor) && has(b.actor)).then_some((a.actor, b.actor))
             });
         let mut start = self.doc.tokens[c.first].start;
@@ -1456,28 +1461,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn to_event(&self, c: &Cand<'d>) -> Event {
-        let parts: Vec<label::Who> = c
-            .participants
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &i)| {
-                let actor = self.actors.get(i)?;
-                let surface = c
-                    .surfaces
-                    .get(k)
-                    .copied()
-                    .flatten()
-                    .map(|s| self.doc.slice(s));
-                Some(label::Who { actor, surface })
-            })
-            .collect();
+        let mut parts: Vec<label::Who> = Vec::with_capacity(c.participants.len());
+        parts.extend(c.participants.iter().filter_map(|p| {
+            let actor = self.actors.get(p.actor)?;
+            let surface = p.surface.map(|s| self.doc.slice(s));
+            Some(label::Who { actor, surface })
+        }));
         // The label names who the first mention names; a bare first mention ("a private
         // meeting") takes who the later ones name.
         let own = match c.own.min(parts.len()) {
             0 => &parts[..],
             n => &parts[..n],
         };
-        let pos = |a: usize| c.participants.iter().position(|&x| x == a);
+        let pos = |a: usize| c.participants.iter().position(|p| p.actor == a);
         let pair = c
             .pair
             .and_then(|(a, b)| Some((pos(a)?, pos(b)?)))

@@ -75,11 +75,9 @@ pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
                 // Only who is named after the mention: "the meetings were attended by …", not the
                 // subject of a sentence that merely refers to them.
                 if gathering(e.kind) {
-                    let named_after = c.participants.iter().zip(&c.surfaces).zip(&c.after);
-                    for ((&p, &s), &after) in named_after {
-                        if after && !e.participants.contains(&p) {
-                            e.participants.push(p);
-                            e.surfaces.push(s);
+                    for p in &c.participants {
+                        if p.after && !e.participants.iter().any(|q| q.actor == p.actor) {
+                            e.participants.push(*p);
                         }
                     }
                 }

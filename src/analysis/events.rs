@@ -374,12 +374,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
         cues::lower_token(self.doc, self.lower, i)
     }
 
+    /// The bytes of token `i` with ASCII letters lower-cased (empty past the last token): for
+    /// comparisons with ASCII words, which no other token can equal.
+    fn lower_bytes(&self, i: usize) -> &'d [u8] {
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
     /// Whether token `i` is `w` in any ASCII case; `w` is lower-case.
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.doc
             .tokens
             .get(i)
-            .is_some_and(|t| self.lower.as_bytes().get(t.start..t.end) == Some(w.as_bytes()))
+            .is_some_and(|_| self.lower_bytes(i) == w.as_bytes())
     }
 
     /// Mentions that lie inside the byte range.
@@ -1109,9 +1119,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let sentence = self.sentence_tokens(c.sentence);
         // A fronted adverbial opens with a preposition or with the time itself.
         let adverbial = t.token == sentence.start
-            || self
-                .lower_tok(sentence.start)
-                .is_some_and(|w| cues::is_place_preposition(w) || cues::opens_time_phrase(w));
+            || self.lower_tok(sentence.start).is_some_and(|w| {
+                cues::is_place_preposition(w.as_bytes()) || cues::opens_time_phrase(w)
+            });
         let fronted = adverbial
             && self.clause_of.get(sentence.start) == Some(&t.clause)
             && t.clause < c.clause;
@@ -1376,9 +1386,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             };
             for k in (0..n).map(at) {
                 // Before the cue, "travelled to Cairo for talks" places the talks too.
-                let ok = self
-                    .lower_tok(k)
-                    .is_some_and(|w| cues::is_place_preposition(w) || (backwards && w == "to"));
+                let w = self.lower_bytes(k);
+                let ok = cues::is_place_preposition(w) || (backwards && w == b"to");
                 if !ok {
                     continue;
                 }
@@ -1442,7 +1451,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             if self
                 .lower_tok(cl.tokens.start)
-                .is_some_and(cues::is_place_preposition)
+                .is_some_and(|w| cues::is_place_preposition(w.as_bytes()))
                 && let Some(p) = scan(cl.tokens.clone(), false, &mut fallback)
             {
                 return Some(p);

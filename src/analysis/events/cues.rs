@@ -573,8 +573,8 @@ pub fn opens_time_phrase(lower: &str) -> bool {
 }
 
 /// Prepositions that introduce where something happened.
-pub fn is_place_preposition(lower: &str) -> bool {
-    matches!(lower, "in" | "at" | "near" | "outside" | "inside")
+pub fn is_place_preposition(lower: &[u8]) -> bool {
+    matches!(lower, b"in" | b"at" | b"near" | b"outside" | b"inside")
 }
 
 /// Words before a time expression that make it a bound, not the date of an event.

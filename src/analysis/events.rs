@@ -316,7 +316,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 value: Cow::Borrowed(value),
             });
         }
-        txs.sort_by_key(|t| t.span.start);
+        if !txs.is_sorted_by_key(|t| t.span.start) {
+            txs.sort_by_key(|t| t.span.start);
+        }
         // "talks are continuing today" where no time expression was found for "today": the
         // reference date, dating the nearest cue like any other time expression.
         if let Some(r) = reference {

@@ -216,21 +216,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
     ) -> Self {
         let text_len = doc.text.len();
         let lower_at = |i: usize| cues::lower_token(doc, lower, i);
-        let mut mentions: Vec<Ment> = actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                a.mentions.iter().map(move |m| Ment {
-                    start: m.start,
-                    end: m.end,
-                    actor: i,
-                    form: m.form,
+        let mut mentions: Vec<Ment> =
+            Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+        mentions.extend(
+            actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| {
+                    a.mentions.iter().map(move |m| Ment {
+                        start: m.start,
+                        end: m.end,
+                        actor: i,
+                        form: m.form,
+                    })
                 })
-            })
-            .filter(|m| m.start < m.end && m.end <= text_len)
-            .collect();
-        // By start, the longest first; mentions of one span keep their order (actor by actor).
-        // One integer, the start then the end backwards; a stable sort merges the actors'
+                .filter(|m| m.start < m.end && m.end <= text_len),
+        );
+        // By start, the longest first; mentions of one span keep their order (actor by actor):
+        // one integer, the start then the end backwards; a stable sort merges the actors'
         // lists, each in text order already, and keeps equal spans in their order.
         mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
 

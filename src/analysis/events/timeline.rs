@@ -11,7 +11,7 @@ use crate::model::Event;
 /// quarter by its first month, a year or month before any day inside it.
 pub fn sort_timeline(events: &mut [Event]) {
     // Every key is written once into one buffer; the order is found on indices, then applied.
-    let mut keys = String::new();
+    let mut keys = String::with_capacity(events.len() * 10);
     let spans: Vec<Range<usize>> = events
         .iter()
         .map(|e| {

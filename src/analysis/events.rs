@@ -25,6 +25,7 @@ mod merge;
 mod timeline;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -197,6 +198,8 @@ struct Ctx<'d, 'a> {
     clause_of: Vec<usize>,
     clauses: Vec<Clause>,
     timexes: Vec<Tx<'d>>,
+    /// Each actor's short name, found when first asked for.
+    short_names: Vec<OnceCell<&'d str>>,
 }
 
 fn is_clause_break(s: &str) -> bool {
@@ -371,6 +374,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             clause_of,
             clauses,
             timexes: txs,
+            short_names: actors.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -1468,10 +1472,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The short form of an actor's name for a label: a person's surname, a country's shortest
     /// name ("US"), a group's or organisation's name.
     fn short_name(&self, actor: usize) -> &'d str {
-        let Some(a) = self.actors.get(actor) else {
+        let (Some(a), Some(cell)) = (self.actors.get(actor), self.short_names.get(actor)) else {
             return "";
         };
-        label::short_name(a, self.doc.text)
+        // Once per actor and document: a country's looks through all its mentions.
+        cell.get_or_init(|| label::short_name(a, self.doc.text))
     }
 
     fn to_event(&self, c: &Cand<'d>) -> Event {
@@ -1479,7 +1484,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         parts.extend(c.participants.iter().filter_map(|p| {
             let actor = self.actors.get(p.actor)?;
             let surface = p.surface.map(|s| self.doc.slice(s));
-            Some(label::Who { actor, surface })
+            let short = self.short_name(p.actor);
+            Some(label::Who {
+                actor,
+                surface,
+                short,
+            })
         }));
         // The label names who the first mention names; a bare first mention ("a private
         // meeting") takes who the later ones name.
@@ -1501,7 +1511,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             qualifier: c.qualifier.as_deref(),
             participants: own,
             pair,
-            text: self.doc.text,
         });
         Event {
             label,

@@ -11,6 +11,8 @@ pub struct Who<'a> {
     pub actor: &'a Actor,
     /// Its surface form in the clause, when named by name ("the European countries").
     pub surface: Option<&'a str>,
+    /// Its short name (`short_name`).
+    pub short: &'a str,
 }
 
 /// What a label is made of.
@@ -31,8 +33,6 @@ pub struct Parts<'a> {
     pub participants: &'a [Who<'a>],
     /// Two participants the text joins with "and" (indices into `participants`).
     pub pair: Option<(usize, usize)>,
-    /// The article text, for the surface forms of names.
-    pub text: &'a str,
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -75,7 +75,7 @@ pub fn short_name<'x>(a: &'x Actor, text: &'x str) -> &'x str {
 
 /// How a label names a participant: a group as the clause names it ("European countries"),
 /// the others by their short name.
-fn name_of<'x>(w: &Who<'x>, text: &'x str) -> &'x str {
+fn name_of<'x>(w: &Who<'x>) -> &'x str {
     if w.actor.kind == ActorKind::Group
         && let Some(s) = w.surface
     {
@@ -85,7 +85,7 @@ fn name_of<'x>(w: &Who<'x>, text: &'x str) -> &'x str {
             return s;
         }
     }
-    short_name(w.actor, text)
+    w.short
 }
 
 /// The label with its first letter upper-cased.
@@ -113,7 +113,7 @@ fn sides(p: &Parts) -> Option<String> {
         && (x.actor.kind == ActorKind::Person) == (y.actor.kind == ActorKind::Person)
         && x.actor.id != y.actor.id
     {
-        return Some([name_of(x, p.text), "-", name_of(y, p.text)].concat());
+        return Some([name_of(x), "-", name_of(y)].concat());
     }
     // People meet and call; countries hold talks and sign deals.
     let order = if matches!(p.kind, "call" | "meeting" | "visit") {
@@ -126,7 +126,7 @@ fn sides(p: &Parts) -> Option<String> {
             .participants
             .iter()
             .filter(|w| w.actor.kind == kind)
-            .map(|w| name_of(w, p.text))
+            .map(name_of)
             .take(3)
             .collect();
         if names.len() >= 2 {
@@ -141,7 +141,7 @@ fn first_of<'x>(p: &Parts<'x>, kinds: &[ActorKind]) -> Option<&'x str> {
         p.participants
             .iter()
             .find(|w| w.actor.kind == *k)
-            .map(|w| name_of(w, p.text))
+            .map(name_of)
     })
 }
 

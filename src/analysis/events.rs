@@ -235,9 +235,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 })
                 .filter(|m| m.start < m.end && m.end <= text_len),
         );
-        // By start, the longest first; mentions of one span keep their order (actor by actor):
-        // one integer, the start then the end backwards; a stable sort merges the actors'
-        // lists, each in text order already, and keeps equal spans in their order.
+        // By start, the longest first, as one integer; a stable sort merges the actors' lists
+        // (each in text order already) and keeps the mentions of one span in their order.
         mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
 
         let mut clause_of = vec![0usize; doc.tokens.len()];

@@ -24,6 +24,8 @@ mod label;
 mod merge;
 mod timeline;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -44,7 +46,8 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    let ctx = Ctx::new(doc, actors, timexes, reference);
+    let lower = doc.text.to_ascii_lowercase();
+    let ctx = Ctx::new(doc, &lower, actors, timexes, reference);
     let mut cands = ctx.find_cues();
     ctx.date_cues(&mut cands);
     ctx.drop_reporting_cues(&mut cands);
@@ -70,16 +73,38 @@ fn is_dateline(doc: &Document, sentence: usize, token: usize, end: usize) -> boo
     let Some(s) = doc.sentences.get(sentence) else {
         return false;
     };
+    if token <= s.tokens.start {
+        return false;
+    }
     let head_caps = (s.tokens.start..token).all(|k| {
         let w = doc.tok(k);
         matches!(w, "," | "(" | ")") || (is_all_caps(w) && w.chars().count() > 1)
     });
+    if !head_caps {
+        return false;
+    }
     let after = doc.tokens.partition_point(|t| t.start < end);
-    let dash = matches!(
+    matches!(
         doc.tok(after),
         "-" | "\u{2013}" | "\u{2014}" | ":" | "(" | "--"
-    );
-    token > s.tokens.start && head_caps && dash
+    )
+}
+
+/// The first token that ends after byte `pos` (`partition_point`), walking on from `cursor` when
+/// every token before it ends at or before `pos`, else by bisection; `cursor` is left there.
+fn token_after(doc: &Document, cursor: &mut usize, pos: usize) -> usize {
+    let walk = *cursor <= doc.tokens.len()
+        && cursor
+            .checked_sub(1)
+            .is_none_or(|p| doc.tokens.get(p).is_some_and(|t| t.end <= pos));
+    if walk {
+        while doc.tokens.get(*cursor).is_some_and(|t| t.end <= pos) {
+            *cursor += 1;
+        }
+    } else {
+        *cursor = doc.tokens.partition_point(|t| t.end <= pos);
+    }
+    *cursor
 }
 
 /// An actor mention, flattened for search by position.
@@ -100,35 +125,45 @@ struct Clause {
 
 /// A time expression that can date an event.
 #[derive(Debug, Clone)]
-struct Tx {
+struct Tx<'d> {
     span: Span,
     token: usize,
     clause: usize,
     sentence: usize,
-    value: String,
+    value: Cow<'d, str>,
 }
 
 /// Where an event took place.
-#[derive(Debug, Clone)]
-struct Place {
-    name: String,
+#[derive(Debug, Clone, Copy)]
+struct Place<'d> {
+    name: &'d str,
     actor: Option<usize>,
     /// Whether it is a country (a city may lie in it).
     country: bool,
     span: Span,
 }
 
+/// Who takes part in an event, as its clause tells it.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    actor: usize,
+    /// How the clause names it, when by name.
+    surface: Option<Span>,
+    /// Whether it is named after the cue.
+    after: bool,
+}
+
 /// An event as read from one cue, before mentions of the same event are merged.
 #[derive(Debug, Clone)]
-struct Cand {
+struct Cand<'d> {
     kind: &'static str,
-    noun: String,
+    noun: Cow<'d, str>,
     /// The cue word (the head of a named event).
     head: usize,
     /// First and last token of the phrase read (determiner and name included).
     first: usize,
     last: usize,
-    named: Option<String>,
+    named: Option<&'d str>,
     verbal: bool,
     det: Det,
     irrealis: bool,
@@ -136,20 +171,16 @@ struct Cand {
     compound: bool,
     clause: usize,
     sentence: usize,
-    date: Option<String>,
+    date: Option<Cow<'d, str>>,
     date_span: Option<Span>,
-    place: Option<Place>,
-    participants: Vec<usize>,
-    /// How each participant is named in the clause, when by name.
-    surfaces: Vec<Option<Span>>,
-    /// Whether each participant is named after the cue.
-    after: Vec<bool>,
+    place: Option<Place<'d>>,
+    participants: Vec<Part>,
     /// Two participants joined by "and" ("Israel and Hamas"), as actor indices.
     pair: Option<(usize, usize)>,
     /// How many of the participants come from the first mention (the label uses only those).
     own: usize,
     /// A demonym or possessive before the noun ("Russian invasion", "Petrenko's visit").
-    agent: Option<String>,
+    agent: Option<Cow<'d, str>>,
     /// The actor of `agent`, when it is one.
     agent_actor: Option<usize>,
     /// Capitalised words before the noun that are no actor ("G20 summit").
@@ -159,11 +190,16 @@ struct Cand {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
+    /// The text with ASCII letters lower-cased: every token's lower-case form is a slice of it,
+    /// at the token's own offsets.
+    lower: &'d str,
     actors: &'d [Actor],
     mentions: Vec<Ment>,
     clause_of: Vec<usize>,
     clauses: Vec<Clause>,
-    timexes: Vec<Tx>,
+    timexes: Vec<Tx<'d>>,
+    /// Each actor's short name, found when first asked for.
+    short_names: Vec<OnceCell<&'d str>>,
 }
 
 fn is_clause_break(s: &str) -> bool {
@@ -176,32 +212,48 @@ fn is_clause_break(s: &str) -> bool {
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(
         doc: &'d Document<'a>,
+        lower: &'d str,
         actors: &'d [Actor],
-        timexes: &[Timex],
+        timexes: &'d [Timex],
         reference: Option<Date>,
     ) -> Self {
         let text_len = doc.text.len();
-        let mut mentions: Vec<Ment> = actors
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                a.mentions.iter().map(move |m| Ment {
-                    start: m.start,
-                    end: m.end,
-                    actor: i,
-                    form: m.form,
+        let lower_at = |i: usize| cues::lower_token(doc, lower, i);
+        let mut mentions: Vec<Ment> =
+            Vec::with_capacity(actors.iter().map(|a| a.mentions.len()).sum());
+        mentions.extend(
+            actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| {
+                    a.mentions.iter().map(move |m| Ment {
+                        start: m.start,
+                        end: m.end,
+                        actor: i,
+                        form: m.form,
+                    })
                 })
-            })
-            .filter(|m| m.start < m.end && m.end <= text_len)
-            .collect();
-        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+                .filter(|m| m.start < m.end && m.end <= text_len),
+        );
+        // By start, the longest first, as one integer; a stable sort merges the actors' lists
+        // (each in text order already) and keeps the mentions of one span in their order.
+        mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
 
         let mut clause_of = vec![0usize; doc.tokens.len()];
-        let mut clauses = Vec::new();
+        let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
+        // Words that may be "today", "tonight", "yesterday" or "tomorrow": 5 to 9 letters, t or
+        // y first (the sentences cover every token, in order).
+        let mut day_words = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let mut start = s.tokens.start;
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
+                if reference.is_some()
+                    && (5..=9).contains(&(t.end - t.start))
+                    && matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
+                {
+                    day_words.push(i);
+                }
                 let brk = t.kind == TokenKind::Punct && is_clause_break(doc.tok(i));
                 // A hyphen standing alone between spaces is a dash too.
                 let dash = t.kind == TokenKind::Punct
@@ -229,7 +281,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
 
-        let mut txs = Vec::new();
+        let mut txs = Vec::with_capacity(timexes.len());
+        // Time expressions come in text order: the token of each is found walking on from the
+        // last one's, by bisection when one comes earlier.
+        let mut cursor = 0;
         for t in timexes {
             if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.start >= t.end {
                 continue;
@@ -240,16 +295,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !value.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let token = doc.tokens.partition_point(|k| k.end <= t.start);
+            let token = token_after(doc, &mut cursor, t.start);
             if token >= doc.tokens.len() {
                 continue;
             }
-            let mut buf = [0u8; 24];
             let bound = token
                 .checked_sub(1)
-                .and_then(|p| cues::lower(doc.tok(p), &mut buf))
+                .and_then(lower_at)
                 .is_some_and(cues::is_bound_preposition);
-            let first = cues::lower(doc.tok(token), &mut buf).is_some_and(|w| w == "since");
+            let first = lower_at(token).is_some_and(|w| w == "since");
             if bound || first {
                 continue;
             }
@@ -264,20 +318,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 token,
                 clause: clause_of[token],
                 sentence,
-                value: value.to_string(),
+                value: Cow::Borrowed(value),
             });
         }
-        txs.sort_by_key(|t| t.span.start);
+        if !txs.is_sorted_by_key(|t| t.span.start) {
+            txs.sort_by_key(|t| t.span.start);
+        }
         // "talks are continuing today" where no time expression was found for "today": the
         // reference date, dating the nearest cue like any other time expression.
         if let Some(r) = reference {
             let mut extra = Vec::new();
-            let mut buf = [0u8; 24];
-            for (k, t) in doc.tokens.iter().enumerate() {
-                if !(5..=9).contains(&(t.end - t.start)) {
-                    continue;
-                }
-                let offset = match cues::lower(doc.tok(k), &mut buf) {
+            for &k in &day_words {
+                let t = &doc.tokens[k];
+                let offset = match lower_at(k) {
                     Some("today" | "tonight") => 0,
                     Some("yesterday") => -1,
                     Some("tomorrow") => 1,
@@ -303,7 +356,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         token: k,
                         clause: clause_of[k],
                         sentence,
-                        value: d.to_string(),
+                        value: Cow::Owned(d.to_string()),
                     });
                 }
             }
@@ -314,20 +367,37 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         Self {
             doc,
+            lower,
             actors,
             mentions,
             clause_of,
             clauses,
             timexes: txs,
+            short_names: actors.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
-    fn lower_tok<'b>(&self, i: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-        cues::lower(self.doc.tok(i), buf)
+    /// The lower-case form of token `i`, `None` when it is not short ASCII (no listed word is).
+    fn lower_tok(&self, i: usize) -> Option<&'d str> {
+        cues::lower_token(self.doc, self.lower, i)
     }
 
+    /// The bytes of token `i` with ASCII letters lower-cased (empty past the last token): for
+    /// comparisons with ASCII words, which no other token can equal.
+    fn lower_bytes(&self, i: usize) -> &'d [u8] {
+        self.doc
+            .tokens
+            .get(i)
+            .and_then(|t| self.lower.as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
+    /// Whether token `i` is `w` in any ASCII case; `w` is lower-case.
     fn is_word(&self, i: usize, w: &str) -> bool {
-        self.doc.tok(i).eq_ignore_ascii_case(w)
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|_| self.lower_bytes(i) == w.as_bytes())
     }
 
     /// Mentions that lie inside the byte range.
@@ -383,31 +453,38 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.clauses.get(c).map_or(0..0, |c| c.tokens.clone())
     }
 
-    fn find_cues(&self) -> Vec<Cand> {
+    fn find_cues(&self) -> Vec<Cand<'d>> {
         let mut out = Vec::new();
-        let mut buf = [0u8; 24];
+        let (text, lower) = (self.doc.text.as_bytes(), self.lower.as_bytes());
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
                 let next = i + 1;
-                if self.doc.tokens[i].kind != TokenKind::Word {
+                let t = &self.doc.tokens[i];
+                // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
+                let first = text.get(t.start).copied().unwrap_or(b' ');
+                if t.kind != TokenKind::Word
+                    || !(3..=14).contains(&(t.end - t.start))
+                    || !first.is_ascii_alphabetic()
+                {
                     i = next;
                     continue;
                 }
                 let word = self.doc.tok(i);
-                // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
-                if !(3..=14).contains(&word.len()) || !word.as_bytes()[0].is_ascii_alphabetic() {
-                    i = next;
-                    continue;
-                }
-                if word.as_bytes()[0].is_ascii_uppercase()
+                if first.is_ascii_uppercase()
+                    && cues::named_head(word).is_some()
                     && let Some(c) = self.named_cue(i, si, s.tokens.clone())
                 {
                     out.push(c);
                     i = next;
                     continue;
                 }
-                let Some(lw) = cues::lower(word, &mut buf) else {
+                // Most words have no cue's shape: they stop here, uncompared.
+                if !lower.get(t.start..t.end).is_some_and(cues::may_be_cue) {
+                    i = next;
+                    continue;
+                }
+                let Some(lw) = self.lower_tok(i) else {
                     i = next;
                     continue;
                 };
@@ -417,10 +494,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         t.kind == TokenKind::Word && is_capitalized(self.doc.tok(k))
                     })
                 };
-                let in_name = is_capitalized(word)
-                    && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
+                let in_name = || {
+                    is_capitalized(word)
+                        && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1))
+                };
                 if let Some(cw) = cues::noun(lw)
-                    && !in_name
+                    && !in_name()
                     && let Some(c) = self.noun_cue(i, si, lw, cw)
                 {
                     // "summit meeting", "peace talks": one cue, the first noun's kind.
@@ -454,7 +533,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         out
     }
 
-    fn base(&self, kind: &'static str, noun: String, head: usize, sentence: usize) -> Cand {
+    fn base(
+        &self,
+        kind: &'static str,
+        noun: Cow<'d, str>,
+        head: usize,
+        sentence: usize,
+    ) -> Cand<'d> {
         Cand {
             kind,
             noun,
@@ -472,10 +557,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             date_span: None,
             place: None,
             participants: Vec::new(),
-            surfaces: Vec::new(),
             own: 0,
             pair: None,
-            after: Vec::new(),
             agent: None,
             agent_actor: None,
             qualifier: None,
@@ -484,7 +567,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "the Munich Security Conference", "the 2024 Paris Olympics".
-    fn named_cue(&self, i: usize, si: usize, sentence: Range<usize>) -> Option<Cand> {
+    fn named_cue(&self, i: usize, si: usize, sentence: Range<usize>) -> Option<Cand<'d>> {
         let word = self.doc.tok(i);
         let (kind, alone) = cues::named_head(word)?;
         let mut first = i;
@@ -528,38 +611,34 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let span = Span::new(self.doc.tokens[first].start, self.doc.tokens[i].end);
-        let mut c = self.base(kind, word.to_lowercase(), i, si);
+        let noun = self
+            .lower_tok(i)
+            .map_or_else(|| Cow::Owned(word.to_lowercase()), Cow::Borrowed);
+        let mut c = self.base(kind, noun, i, si);
         c.first = first;
-        c.named = Some(self.doc.slice(span).to_string());
+        c.named = Some(self.doc.slice(span));
         c.det = Det::Definite;
-        if first > sentence.start {
-            let mut buf = [0u8; 24];
-            if let Some(d) = self
-                .lower_tok(first - 1, &mut buf)
-                .and_then(cues::determiner)
-            {
-                c.first = first - 1;
-                c.det = d;
-            }
+        if first > sentence.start
+            && let Some(d) = self.lower_tok(first - 1).and_then(cues::determiner)
+        {
+            c.first = first - 1;
+            c.det = d;
         }
         Some(c)
     }
 
-    fn noun_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
-        let mut buf = [0u8; 24];
+    fn noun_cue(&self, i: usize, si: usize, lw: &'d str, cw: CueWord) -> Option<Cand<'d>> {
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.lower_tok(p, &mut buf))
-            .map(str::to_string)
+            .and_then(|p| self.lower_tok(p))
             .unwrap_or_default();
-        let next = self.lower_tok(i + 1, &mut buf).map(str::to_string);
-        let next = next.as_deref().unwrap_or("");
+        let next = self.lower_tok(i + 1).unwrap_or("");
         let sentence = self.sentence_tokens(si);
         let mut compound = false;
         let mut verbal = false;
         match lw {
             "call" | "calls" => {
-                compound = matches!(prev.as_str(), "telephone" | "phone" | "video");
+                compound = matches!(prev, "telephone" | "phone" | "video");
                 if !compound && next != "with" {
                     return None;
                 }
@@ -572,13 +651,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return None;
             }
             "visit" | "visits" => {
-                verbal = cues::is_modal(&prev);
+                verbal = cues::is_modal(prev);
             }
-            "meeting" | "meetings" if matches!(prev.as_str(), "summit") => return None,
-            "conference" | "conferences" if matches!(prev.as_str(), "news" | "press" | "media") => {
+            "meeting" | "meetings" if matches!(prev, "summit") => return None,
+            "conference" | "conferences" if matches!(prev, "news" | "press" | "media") => {
                 compound = true;
             }
-            "vote" if cues::is_modal(&prev) => verbal = true,
+            "vote" if cues::is_modal(prev) => verbal = true,
             _ => {}
         }
         // A news conference is a statement, not a gathering.
@@ -591,14 +670,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if cues::is_compound_head(next) {
             return None;
         }
-        let mut c = self.base(kind, self.doc.tok(i).to_lowercase(), i, si);
+        let mut c = self.base(kind, Cow::Borrowed(lw), i, si);
         if matches!(lw, "telephone" | "phone") {
-            c.noun = format!("{lw} call");
+            c.noun = Cow::Owned([lw, " call"].concat());
         }
         c.compound = compound;
         c.verbal = verbal;
         if compound {
-            c.noun = format!("{prev} {}", c.noun);
+            c.noun = Cow::Owned([prev, " ", &c.noun].concat());
         }
         // "summit meeting", "peace talks" are one cue.
         if matches!(lw, "summit") && matches!(next, "meeting" | "talks") {
@@ -618,15 +697,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// "a drone attack", "attacks on Kyiv" are violence; "Kennedy's attack on Blair" is words.
     fn is_violent(&self, c: &Cand) -> bool {
-        let mut buf = [0u8; 24];
-        let head = self.lower_tok(c.head, &mut buf).unwrap_or("");
+        let head = self.lower_tok(c.head).unwrap_or("");
         if head.starts_with("airstrike") || head.starts_with("bombing") {
             return true;
         }
-        let premod = (c.first..c.head).any(|k| {
-            self.lower_tok(k, &mut buf)
-                .is_some_and(cues::is_violent_modifier)
-        });
+        let premod =
+            (c.first..c.head).any(|k| self.lower_tok(k).is_some_and(cues::is_violent_modifier));
         let after = c.last + 1;
         let target = ["on", "in", "against"]
             .iter()
@@ -636,8 +712,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Reads the phrase before a noun cue: determiner, capitalised modifiers, possessive.
-    fn read_phrase(&self, c: &mut Cand, floor: usize) {
-        let mut buf = [0u8; 24];
+    fn read_phrase(&self, c: &mut Cand<'d>, floor: usize) {
         let i = c.head;
         let clause_start = self.clause_tokens(c.clause).start.max(floor);
         let mut j = i;
@@ -665,9 +740,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "Russia's invasion" keeps its possessive; "Petrenko's visit" is built
                     // by the label.
                     c.agent = Some(if matches!(c.kind, "war" | "attack") {
-                        format!("{who}'s")
+                        Cow::Owned([who, "'s"].concat())
                     } else {
-                        who
+                        Cow::Borrowed(who)
                     });
                     c.agent_actor = Some(m.actor);
                     j = self
@@ -680,7 +755,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 break;
             }
-            let lw = cues::lower(w, &mut buf).unwrap_or("");
+            let lw = self.lower_tok(p).unwrap_or("");
             if let Some(d) = cues::determiner(lw) {
                 if c.det != Det::Another {
                     c.det = d;
@@ -722,7 +797,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         && kind != Some(ActorKind::Place)
                         && matches!(c.kind, "war" | "attack")
                     {
-                        c.agent = Some(self.doc.tok(k).to_string());
+                        c.agent = Some(Cow::Borrowed(self.doc.tok(k)));
                         c.agent_actor = Some(m.actor);
                     }
                     // "the G7 summit", "an EU summit": a body before the noun names it.
@@ -755,7 +830,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         Some(ActorKind::Country | ActorKind::Group | ActorKind::Organisation)
                     )
                 {
-                    c.agent = Some(self.doc.slice(Span::new(m.start, m.end)).to_string());
+                    c.agent = Some(Cow::Borrowed(self.doc.slice(Span::new(m.start, m.end))));
                     c.agent_actor = Some(m.actor);
                     break;
                 }
@@ -767,7 +842,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while k > clause_start && steps < 6 {
             k -= 1;
             steps += 1;
-            if let Some(lw) = self.lower_tok(k, &mut buf)
+            if let Some(lw) = self.lower_tok(k)
                 && cues::is_irrealis(lw)
             {
                 c.irrealis = true;
@@ -779,12 +854,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
-    fn verb_cue(&self, i: usize, si: usize, lw: &str, cw: CueWord) -> Option<Cand> {
-        let mut buf = [0u8; 24];
+    fn verb_cue(&self, i: usize, si: usize, lw: &'d str, cw: CueWord) -> Option<Cand<'d>> {
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.lower_tok(p, &mut buf))
-            .map(str::to_string)
+            .and_then(|p| self.lower_tok(p))
             .unwrap_or_default();
         match lw {
             // "so-called", "called for", "called on": only "called" + a person is a call.
@@ -815,7 +888,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let sentence = self.sentence_tokens(si);
                 let from = i.saturating_sub(4).max(sentence.start);
                 let has_deal = (from..sentence.end.min(i + 6)).any(|k| {
-                    self.lower_tok(k, &mut buf)
+                    self.lower_tok(k)
                         .and_then(cues::noun)
                         .is_some_and(|c| c.kind == "agreement")
                 });
@@ -826,7 +899,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             _ => {}
         }
         // "meeting" as a noun is read by `noun_cue`; "to meet" / "will meet" are wishes.
-        let mut c = self.base(cw.kind, cw.noun.unwrap_or(lw).to_string(), i, si);
+        let mut c = self.base(cw.kind, Cow::Borrowed(cw.noun.unwrap_or(lw)), i, si);
         c.verbal = true;
         c.first = i;
         let clause_start = self.clause_tokens(c.clause).start;
@@ -835,7 +908,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while k > clause_start && steps < 4 {
             k -= 1;
             steps += 1;
-            if let Some(w) = self.lower_tok(k, &mut buf)
+            if let Some(w) = self.lower_tok(k)
                 && (cues::is_modal(w) || cues::is_irrealis(w))
             {
                 c.irrealis = true;
@@ -864,7 +937,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 {
                     return None;
                 }
-                c.agent = Some(format!("{}'s", self.short_name(a)));
+                c.agent = Some(Cow::Owned([self.short_name(a), "'s"].concat()));
                 c.agent_actor = Some(a);
             }
         }
@@ -872,7 +945,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "X announced that …": when a sentence tells another event, the report of it is not one.
-    fn drop_reporting_cues(&self, cands: &mut Vec<Cand>) {
+    fn drop_reporting_cues(&self, cands: &mut Vec<Cand<'d>>) {
         // Cues are in text order: the sentences that tell something besides statements.
         let mut telling: Vec<usize> = cands
             .iter()
@@ -909,7 +982,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Each time expression dates the nearest cue of its clause; a cue left undated takes the
     /// nearest time expression of its sentence that dates no other cue.
-    fn date_cues(&self, cands: &mut [Cand]) {
+    fn date_cues(&self, cands: &mut [Cand<'d>]) {
         let mut claimed = vec![false; self.timexes.len()];
         let mut best: Vec<Option<(usize, usize)>> = vec![None; cands.len()];
         let dist = |c: &Cand, t: &Tx| -> usize {
@@ -963,11 +1036,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // the two keeps them apart.
                 let apart = |o: &Cand| {
                     let (a, b) = (o.head.min(c.head), o.head.max(c.head));
-                    let mut buf = [0u8; 24];
-                    (a + 1..b).any(|k| {
-                        self.lower_tok(k, &mut buf)
-                            .is_some_and(cues::is_time_connective)
-                    })
+                    (a + 1..b).any(|k| self.lower_tok(k).is_some_and(cues::is_time_connective))
                 };
                 // Cues are in text order: those of the clause sit next to this one.
                 let lo = cands[..k]
@@ -1028,7 +1097,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "visited Berlin for a meeting with Scholz": the meeting is where the visit went.
-    fn share_visit_places(&self, cands: &mut [Cand]) {
+    fn share_visit_places(&self, cands: &mut [Cand<'d>]) {
         for k in 1..cands.len() {
             let c = &cands[k];
             if c.place.is_some() || !gathering(c.kind) {
@@ -1038,13 +1107,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if prev.kind != "visit" || prev.clause != c.clause || prev.place.is_none() {
                 continue;
             }
-            let mut buf = [0u8; 24];
-            let apart = (prev.head + 1..c.head).any(|t| {
-                self.lower_tok(t, &mut buf)
-                    .is_some_and(cues::is_time_connective)
-            });
+            let apart = (prev.head + 1..c.head)
+                .any(|t| self.lower_tok(t).is_some_and(cues::is_time_connective));
             if !apart {
-                cands[k].place = cands[k - 1].place.clone();
+                cands[k].place = cands[k - 1].place;
             }
         }
     }
@@ -1059,12 +1125,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return true;
         }
         let sentence = self.sentence_tokens(c.sentence);
-        let mut buf = [0u8; 24];
         // A fronted adverbial opens with a preposition or with the time itself.
         let adverbial = t.token == sentence.start
-            || self
-                .lower_tok(sentence.start, &mut buf)
-                .is_some_and(|w| cues::is_place_preposition(w) || cues::opens_time_phrase(w));
+            || self.lower_tok(sentence.start).is_some_and(|w| {
+                cues::is_place_preposition(w.as_bytes()) || cues::opens_time_phrase(w)
+            });
         let fronted = adverbial
             && self.clause_of.get(sentence.start) == Some(&t.clause)
             && t.clause < c.clause;
@@ -1077,14 +1142,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .is_some_and(|cl| cl.tokens.len() <= 3);
         let participle = (t.clause == c.clause + 1 || short_gap)
             && self.clauses.get(t.clause).is_some_and(|cl| {
-                self.lower_tok(cl.tokens.start, &mut buf)
+                self.lower_tok(cl.tokens.start)
                     .is_some_and(cues::opens_participle)
             });
         fronted || participle
     }
 
     /// Place, participants, label inputs and span of a cue.
-    fn fill(&self, c: &mut Cand, heads: &[usize]) {
+    fn fill(&self, c: &mut Cand<'d>, heads: &[usize]) {
         c.place = self.find_place(c, heads);
         let clause = self.clause_tokens(c.clause);
         let (cs, ce) = self.byte_range(clause.clone());
@@ -1093,9 +1158,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .as_ref()
             .map(|_| Span::new(self.doc.tokens[c.first].start, self.doc.tokens[c.head].end));
         let place_actor = c.place.as_ref().and_then(|p| p.actor);
-        let mut parts = Vec::new();
-        let mut surfaces = Vec::new();
-        let mut after = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         // Who a cue involves: the mentions nearer to it than to any other cue of its clause, and
         // the clause's subject before its first cue ("Macron visited Berlin for a meeting with
         // Scholz": the visit is Macron's, the meeting Macron's and Scholz's).
@@ -1115,11 +1178,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .last()
                 .copied();
         }
+        let mut cursor = clause.start;
         for m in subject.iter().chain(self.mentions_in(cs, ce)) {
             let Some(kind) = self.actor_kind(m) else {
                 continue;
             };
-            let tm = self.doc.tokens.partition_point(|t| t.end <= m.start);
+            let tm = token_after(self.doc, &mut cursor, m.start);
             let nearest = clause_heads
                 .iter()
                 .copied()
@@ -1135,24 +1199,29 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if named_span.is_some_and(|s| s.overlaps(&Span::new(m.start, m.end))) {
                 continue;
             }
-            if !parts.contains(&m.actor) {
-                parts.push(m.actor);
-                surfaces.push((m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)));
-                after.push(tm > c.head);
+            if !parts.iter().any(|p| p.actor == m.actor) {
+                parts.push(Part {
+                    actor: m.actor,
+                    surface: (m.form == MentionForm::Name).then(|| Span::new(m.start, m.end)),
+                    after: tm > c.head,
+                });
             }
         }
         c.participants = parts;
-        c.surfaces = surfaces;
-        c.after = after;
         c.own = c.participants.len();
-        c.pair = clause
-            .clone()
+        // With no participant, no pair of them.
+        let pairable = if c.participants.is_empty() {
+            0..0
+        } else {
+            clause.clone()
+        };
+        c.pair = pairable
             .filter(|&k| self.is_word(k, "and") && k > clause.start)
             .find_map(|k| {
                 let before = self.doc.tokens[k - 1].end;
                 let a = self.mention_covering(k - 1).filter(|m| m.end == before)?;
                 let b = self.mention_at(k + 1)?;
-                let has = |x: usize| c.participants.contains(&x);
+                let has = |x: usize| c.participants.iter().any(|p| p.actor == x);
                 (has(a.actor) && has(b.actor)).then_some((a.actor, b.actor))
             });
         let mut start = self.doc.tokens[c.first].start;
@@ -1185,11 +1254,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// A place or country mention starting at token `i` (after an optional "the").
-    fn place_at(&self, i: usize) -> Option<Place> {
+    fn place_at(&self, i: usize) -> Option<Place<'d>> {
         let i = if self.is_word(i, "the") { i + 1 } else { i };
         // "on southern Israel", "in eastern Ukraine".
-        let mut buf = [0u8; 24];
-        let i = if self.lower_tok(i, &mut buf).is_some_and(cues::is_direction) {
+        let i = if self.lower_tok(i).is_some_and(cues::is_direction) {
             i + 1
         } else {
             i
@@ -1201,7 +1269,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let a = self.actors.get(m.actor)?;
         Some(Place {
-            name: a.name.clone(),
+            name: &a.name,
             actor: Some(m.actor),
             country: kind == ActorKind::Country,
             span: Span::new(m.start, m.end),
@@ -1209,7 +1277,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// A capitalised name after a preposition that no actor claims ("in Davos").
-    fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place> {
+    fn unknown_place_at(&self, i: usize, sentence_start: usize) -> Option<Place<'d>> {
         // "in the Chamber", "at the Treasury": a capitalised noun after "the" is rarely a town.
         if self.is_word(i, "the") || i <= sentence_start {
             return None;
@@ -1241,7 +1309,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k - 1].end);
         Some(Place {
-            name: self.doc.slice(span).to_string(),
+            name: self.doc.slice(span),
             actor: None,
             country: false,
             span,
@@ -1249,7 +1317,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// "at X in Y" gives Y: the most specific place told.
-    fn chain_in(&self, p: Place) -> Place {
+    fn chain_in(&self, p: Place<'d>) -> Place<'d> {
         let after = self.doc.tokens.partition_point(|t| t.start < p.span.end);
         if self.is_word(after, "in")
             && let Some(q) = self.place_at(after + 1)
@@ -1259,7 +1327,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         p
     }
 
-    fn find_place(&self, c: &Cand, heads: &[usize]) -> Option<Place> {
+    fn find_place(&self, c: &Cand<'d>, heads: &[usize]) -> Option<Place<'d>> {
         if c.kind == "call" {
             return None;
         }
@@ -1311,18 +1379,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let clause = self.clause_tokens(c.clause);
         let sentence = self.sentence_tokens(c.sentence);
-        let mut buf = [0u8; 24];
         let mut fallback = None;
-        // After the cue first, then before it in its clause.
-        let scan = |range: Vec<usize>, fallback: &mut Option<Place>| -> Option<Place> {
-            let mut buf = [0u8; 24];
-            let first = range.first().copied().unwrap_or(0);
-            let backwards = range.last().is_some_and(|&l| l < first);
-            for k in range {
+        // After the cue first, then before it in its clause: the tokens of `range`, backwards
+        // when `rev`.
+        let scan = |range: Range<usize>, rev: bool, fallback: &mut Option<Place<'d>>| {
+            let backwards = rev && range.len() >= 2;
+            let n = range.len();
+            let at = |j: usize| {
+                if rev {
+                    range.end - 1 - j
+                } else {
+                    range.start + j
+                }
+            };
+            for k in (0..n).map(at) {
                 // Before the cue, "travelled to Cairo for talks" places the talks too.
-                let ok = self
-                    .lower_tok(k, &mut buf)
-                    .is_some_and(|w| cues::is_place_preposition(w) || (backwards && w == "to"));
+                let w = self.lower_bytes(k);
+                let ok = cues::is_place_preposition(w) || (backwards && w == b"to");
                 if !ok {
                     continue;
                 }
@@ -1351,8 +1424,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .copied()
             .filter(|&h| h >= clause.start)
             .map_or(clause.start, |h| h + 1);
-        let after_range: Vec<usize> = (after..next_cue).collect();
-        if let Some(p) = scan(after_range, &mut fallback) {
+        if let Some(p) = scan(after..next_cue, false, &mut fallback) {
             return Some(p);
         }
         // Before the cue, only what is nearer to it than to the previous cue.
@@ -1361,8 +1433,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             prev_cue
         };
-        let before: Vec<usize> = (prev_cue..c.first).rev().collect();
-        if let Some(p) = scan(before, &mut fallback) {
+        if let Some(p) = scan(prev_cue..c.first, true, &mut fallback) {
             return Some(p);
         }
         // "The summit, held in Geneva on 16 June, …": a participle clause tells its place.
@@ -1371,13 +1442,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && cl.sentence == c.sentence
             && next_cue >= clause.end
             && self
-                .lower_tok(cl.tokens.start, &mut buf)
+                .lower_tok(cl.tokens.start)
                 .is_some_and(cues::opens_participle)
+            && let Some(p) = scan(cl.tokens.clone(), false, &mut fallback)
         {
-            let range: Vec<usize> = cl.tokens.clone().collect();
-            if let Some(p) = scan(range, &mut fallback) {
-                return Some(p);
-            }
+            return Some(p);
         }
         // A fronted "At NATO Headquarters in Brussels, …" sets the scene for the sentence.
         let first_clause = self.clause_of.get(sentence.start).copied();
@@ -1389,13 +1458,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             if self
-                .lower_tok(cl.tokens.start, &mut buf)
-                .is_some_and(cues::is_place_preposition)
+                .lower_tok(cl.tokens.start)
+                .is_some_and(|w| cues::is_place_preposition(w.as_bytes()))
+                && let Some(p) = scan(cl.tokens.clone(), false, &mut fallback)
             {
-                let range: Vec<usize> = cl.tokens.clone().collect();
-                if let Some(p) = scan(range, &mut fallback) {
-                    return Some(p);
-                }
+                return Some(p);
             }
         }
         fallback
@@ -1403,36 +1470,33 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The short form of an actor's name for a label: a person's surname, a country's shortest
     /// name ("US"), a group's or organisation's name.
-    fn short_name(&self, actor: usize) -> String {
-        let Some(a) = self.actors.get(actor) else {
-            return String::new();
+    fn short_name(&self, actor: usize) -> &'d str {
+        let (Some(a), Some(cell)) = (self.actors.get(actor), self.short_names.get(actor)) else {
+            return "";
         };
-        label::short_name(a, self.doc.text)
+        // Once per actor and document: a country's looks through all its mentions.
+        cell.get_or_init(|| label::short_name(a, self.doc.text))
     }
 
-    fn to_event(&self, c: &Cand) -> Event {
-        let parts: Vec<label::Who> = c
-            .participants
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &i)| {
-                let actor = self.actors.get(i)?;
-                let surface = c
-                    .surfaces
-                    .get(k)
-                    .copied()
-                    .flatten()
-                    .map(|s| self.doc.slice(s));
-                Some(label::Who { actor, surface })
+    fn to_event(&self, c: &Cand<'d>) -> Event {
+        let mut parts: Vec<label::Who> = Vec::with_capacity(c.participants.len());
+        parts.extend(c.participants.iter().filter_map(|p| {
+            let actor = self.actors.get(p.actor)?;
+            let surface = p.surface.map(|s| self.doc.slice(s));
+            let short = self.short_name(p.actor);
+            Some(label::Who {
+                actor,
+                surface,
+                short,
             })
-            .collect();
+        }));
         // The label names who the first mention names; a bare first mention ("a private
         // meeting") takes who the later ones name.
         let own = match c.own.min(parts.len()) {
             0 => &parts[..],
             n => &parts[..n],
         };
-        let pos = |a: usize| c.participants.iter().position(|&x| x == a);
+        let pos = |a: usize| c.participants.iter().position(|p| p.actor == a);
         let pair = c
             .pair
             .and_then(|(a, b)| Some((pos(a)?, pos(b)?)))
@@ -1440,19 +1504,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let label = label::label(&label::Parts {
             kind: c.kind,
             noun: &c.noun,
-            named: c.named.as_deref(),
-            place: c.place.as_ref().map(|p| p.name.as_str()),
+            named: c.named,
+            place: c.place.map(|p| p.name),
             agent: c.agent.as_deref(),
             qualifier: c.qualifier.as_deref(),
             participants: own,
             pair,
-            text: self.doc.text,
         });
         Event {
             label,
             kind: c.kind.to_string(),
-            date: c.date.clone(),
-            place: c.place.as_ref().map(|p| p.name.clone()),
+            date: c.date.as_deref().map(str::to_string),
+            place: c.place.map(|p| p.name.to_string()),
             participants: parts.iter().map(|w| w.actor.id.clone()).collect(),
             start: c.span.start,
             end: c.span.end,

@@ -3,6 +3,8 @@
 //!
 //! The lists are general English news vocabulary, written for this module.
 
+use crate::analysis::text::Document;
+
 /// What an event cue word tells: its kind and the noun to show in a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CueWord {
@@ -12,61 +14,180 @@ pub struct CueWord {
     pub noun: Option<&'static str>,
 }
 
-const fn cue(kind: &'static str) -> Option<CueWord> {
-    Some(CueWord { kind, noun: None })
+/// The nouns that name an event, by lower-case form, with their kind. Some need their context
+/// checked by the caller ("call", "stop", "visit").
+const NOUNS: &[(&str, &str)] = &[
+    ("accord", "agreement"),
+    ("agreement", "agreement"),
+    ("airstrike", "attack"),
+    ("airstrikes", "attack"),
+    ("announcement", "statement"),
+    ("announcements", "statement"),
+    ("assault", "attack"),
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("ballot", "vote"),
+    ("bombing", "attack"),
+    ("bombings", "attack"),
+    ("call", "call"),
+    ("calls", "call"),
+    ("ceasefire", "agreement"),
+    ("conference", "conference"),
+    ("conferences", "conference"),
+    ("convention", "conference"),
+    ("deal", "agreement"),
+    ("demonstration", "protest"),
+    ("demonstrations", "protest"),
+    ("election", "election"),
+    ("elections", "election"),
+    ("forum", "conference"),
+    ("invasion", "war"),
+    ("meeting", "meeting"),
+    ("meetings", "meeting"),
+    ("negotiations", "negotiations"),
+    ("pact", "agreement"),
+    ("phone", "call"),
+    ("protest", "protest"),
+    ("protests", "protest"),
+    ("raid", "attack"),
+    ("raids", "attack"),
+    ("referendum", "vote"),
+    ("signing", "signing"),
+    ("speech", "statement"),
+    ("statement", "statement"),
+    ("statements", "statement"),
+    ("stop", "visit"),
+    ("stopover", "visit"),
+    ("strike", "attack"),
+    ("strikes", "attack"),
+    ("summit", "summit"),
+    ("summits", "summit"),
+    ("talks", "talks"),
+    ("telephone", "call"),
+    ("treaty", "agreement"),
+    ("trip", "visit"),
+    ("truce", "agreement"),
+    ("visit", "visit"),
+    ("visits", "visit"),
+    ("vote", "vote"),
+    ("war", "war"),
+];
+
+/// The verb forms that tell an event, by lower-case form: the kind, and the noun a label uses.
+/// Not "rallied": teams and markets rally.
+const VERBS: &[(&str, &str, &str)] = &[
+    ("announced", "statement", "announcement"),
+    ("attacked", "attack", "attack"),
+    ("bombed", "attack", "attack"),
+    ("called", "call", "call"),
+    ("demonstrated", "protest", "protest"),
+    ("invaded", "war", "invasion"),
+    ("marched", "protest", "protest"),
+    ("meet", "meeting", "meeting"),
+    ("meets", "meeting", "meeting"),
+    ("met", "meeting", "meeting"),
+    ("phoned", "call", "call"),
+    ("protested", "protest", "protest"),
+    ("signed", "signing", "signing"),
+    ("telephoned", "call", "call"),
+    ("visited", "visit", "visit"),
+    ("visiting", "visit", "visit"),
+    ("voted", "vote", "vote"),
+];
+
+/// The cue words, nouns then verbs.
+const fn word(k: usize) -> &'static str {
+    if k < NOUNS.len() {
+        NOUNS[k].0
+    } else {
+        VERBS[k - NOUNS.len()].0
+    }
 }
 
-const fn cue_as(kind: &'static str, noun: &'static str) -> Option<CueWord> {
-    Some(CueWord {
-        kind,
-        noun: Some(noun),
-    })
+const WORDS: usize = NOUNS.len() + VERBS.len();
+
+/// The cue words by shape, to turn most words away without comparing them and to find the
+/// others with one comparison: `slot[(first & 31, second & 31, length)]` is one more than the
+/// index of the first word of that shape (0 for none), `next[k]` one more than the next word
+/// of word k's shape, and bit `length` of `tail[last & 31]` is set for every word. `& 31` folds
+/// ASCII case, so a word is tested as the text has it.
+struct Shapes {
+    slot: [u8; 32 * 32 * 16],
+    next: [u8; WORDS],
+    tail: [u16; 32],
+}
+
+/// The slot of a word of 3 to 14 bytes.
+const fn slot_of(w: &[u8]) -> usize {
+    ((w[0] & 31) as usize * 32 + (w[1] & 31) as usize) * 16 + w.len()
+}
+
+const fn shapes() -> Shapes {
+    let mut out = Shapes {
+        slot: [0; 32 * 32 * 16],
+        next: [0; WORDS],
+        tail: [0; 32],
+    };
+    let mut k = 0;
+    while k < WORDS {
+        let w = word(k).as_bytes();
+        let h = slot_of(w);
+        if out.slot[h] == 0 {
+            out.slot[h] = k as u8 + 1;
+        } else {
+            let mut j = out.slot[h] as usize - 1;
+            while out.next[j] != 0 {
+                j = out.next[j] as usize - 1;
+            }
+            out.next[j] = k as u8 + 1;
+        }
+        out.tail[(w[w.len() - 1] & 31) as usize] |= 1 << w.len();
+        k += 1;
+    }
+    out
+}
+
+const SHAPES: Shapes = shapes();
+
+/// Whether a word, in any ASCII case, may be a cue noun or verb: `false` is sure, `true` asks
+/// for `noun` and `verb`.
+pub fn may_be_cue(w: &[u8]) -> bool {
+    let n = w.len();
+    (3..=14).contains(&n)
+        && SHAPES.slot[slot_of(w)] != 0
+        && SHAPES.tail[usize::from(w[n - 1] & 31)] >> n & 1 == 1
+}
+
+/// The index of a lower-case cue word among `from..to` of the nouns-then-verbs list.
+fn find(lower: &str, from: usize, to: usize) -> Option<usize> {
+    if !(3..=14).contains(&lower.len()) {
+        return None;
+    }
+    let mut k = usize::from(SHAPES.slot[slot_of(lower.as_bytes())]);
+    while k != 0 {
+        let j = k - 1;
+        if (from..to).contains(&j) && word(j) == lower {
+            return Some(j);
+        }
+        k = usize::from(SHAPES.next[j]);
+    }
+    None
 }
 
 /// A noun that names an event, by its lower-case form. Some need their context checked by the
 /// caller ("call", "stop", "visit").
 pub fn noun(lower: &str) -> Option<CueWord> {
-    match lower {
-        "meeting" | "meetings" => cue("meeting"),
-        "talks" => cue("talks"),
-        "negotiations" => cue("negotiations"),
-        "summit" | "summits" => cue("summit"),
-        "conference" | "conferences" | "convention" | "forum" => cue("conference"),
-        "visit" | "visits" | "trip" => cue("visit"),
-        "stop" | "stopover" => cue("visit"),
-        "call" | "calls" | "telephone" | "phone" => cue("call"),
-        "statement" | "statements" | "announcement" | "announcements" | "speech" => {
-            cue("statement")
-        }
-        "election" | "elections" => cue("election"),
-        "vote" | "referendum" | "ballot" => cue("vote"),
-        "agreement" | "deal" | "treaty" | "accord" | "ceasefire" | "truce" | "pact" => {
-            cue("agreement")
-        }
-        "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "bombing"
-        | "bombings" | "raid" | "raids" | "assault" => cue("attack"),
-        "invasion" | "war" => cue("war"),
-        "protest" | "protests" | "demonstration" | "demonstrations" => cue("protest"),
-        "signing" => cue("signing"),
-        _ => None,
-    }
+    let (_, kind) = NOUNS[find(lower, 0, NOUNS.len())?];
+    Some(CueWord { kind, noun: None })
 }
 
 /// A verb form that tells an event, by its lower-case form.
 pub fn verb(lower: &str) -> Option<CueWord> {
-    match lower {
-        "met" | "meet" | "meets" => cue_as("meeting", "meeting"),
-        "visited" | "visiting" => cue_as("visit", "visit"),
-        "phoned" | "telephoned" | "called" => cue_as("call", "call"),
-        "announced" => cue_as("statement", "announcement"),
-        "invaded" => cue_as("war", "invasion"),
-        "attacked" | "bombed" => cue_as("attack", "attack"),
-        "signed" => cue_as("signing", "signing"),
-        "voted" => cue_as("vote", "vote"),
-        // Not "rallied": teams and markets rally.
-        "protested" | "demonstrated" | "marched" => cue_as("protest", "protest"),
-        _ => None,
-    }
+    let (_, kind, noun) = VERBS[find(lower, NOUNS.len(), WORDS)? - NOUNS.len()];
+    Some(CueWord {
+        kind,
+        noun: Some(noun),
+    })
 }
 
 /// The kind of event a capitalised head word names when it ends a name ("Munich Security
@@ -452,8 +573,8 @@ pub fn opens_time_phrase(lower: &str) -> bool {
 }
 
 /// Prepositions that introduce where something happened.
-pub fn is_place_preposition(lower: &str) -> bool {
-    matches!(lower, "in" | "at" | "near" | "outside" | "inside")
+pub fn is_place_preposition(lower: &[u8]) -> bool {
+    matches!(lower, b"in" | b"at" | b"near" | b"outside" | b"inside")
 }
 
 /// Words before a time expression that make it a bound, not the date of an event.
@@ -535,19 +656,15 @@ pub fn is_not_place(word: &str) -> bool {
     )
 }
 
-/// Lower-cases an ASCII word into `buf`, or `None` when it is not short ASCII (no cue is).
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        if !s.is_ascii() {
-            return None;
-        }
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+/// The lower-case form of token `i`, sliced from `lowered` (the document's text with ASCII
+/// letters lower-cased, byte for byte the same length), or `None` when the token is not short
+/// ASCII (no listed word is). Past the last token it is the empty word.
+pub fn lower_token<'l>(doc: &Document, lowered: &'l str, i: usize) -> Option<&'l str> {
+    let Some(t) = doc.tokens.get(i) else {
+        return Some("");
+    };
+    let w = lowered.get(t.start..t.end)?;
+    (w.len() <= 24 && w.is_ascii()).then_some(w)
 }
 
 #[cfg(test)]
@@ -556,10 +673,59 @@ mod tests {
 
     #[test]
     fn lower_folds_ascii_and_refuses_the_rest() {
-        let mut buf = [0u8; 24];
-        assert_eq!(lower("Talks", &mut buf), Some("talks"));
-        assert_eq!(lower("Zürich", &mut buf), None);
-        assert_eq!(lower("a-very-long-word-beyond-the-buffer", &mut buf), None);
+        let text = "Talks in Zürich: a-very-long-word-beyond-the-buffer";
+        let doc = Document::new(text);
+        let lowered = text.to_ascii_lowercase();
+        let words: Vec<Option<&str>> = (0..doc.tokens.len())
+            .map(|i| lower_token(&doc, &lowered, i))
+            .collect();
+        assert_eq!(words.first(), Some(&Some("talks")));
+        assert!(
+            words.contains(&None),
+            "Zürich and the long word are refused"
+        );
+        assert!(!words.contains(&Some("zürich")));
+        assert_eq!(lower_token(&doc, &lowered, doc.tokens.len()), Some(""));
+    }
+
+    #[test]
+    fn every_cue_word_is_found_by_its_shape() {
+        for (w, kind) in NOUNS {
+            assert_eq!(noun(w).map(|c| c.kind), Some(*kind), "{w}");
+            assert_eq!(verb(w), None, "{w}");
+        }
+        for (w, kind, n) in VERBS {
+            assert_eq!(
+                verb(w),
+                Some(CueWord {
+                    kind,
+                    noun: Some(n)
+                }),
+                "{w}"
+            );
+            assert_eq!(noun(w), None, "{w}");
+        }
+        // Two nouns of one shape ("con…", ten letters) are both found.
+        assert_eq!(noun("convention").map(|c| c.kind), Some("conference"));
+        assert_eq!(noun("conference").map(|c| c.kind), Some("conference"));
+        assert_eq!(noun("conformist"), None);
+        assert_eq!(noun("talks").map(|c| c.kind), Some("talks"));
+        assert_eq!(noun("ceasefire").map(|c| c.kind), Some("agreement"));
+        assert_eq!(verb("marched").map(|c| c.kind), Some("protest"));
+        assert_eq!(noun("marched"), None);
+    }
+
+    #[test]
+    fn every_cue_word_passes_the_shape_test_in_any_case() {
+        for w in NOUNS.iter().map(|n| n.0).chain(VERBS.iter().map(|v| v.0)) {
+            assert!(may_be_cue(w.as_bytes()), "{w}");
+            assert!(may_be_cue(w.to_ascii_uppercase().as_bytes()), "{w}");
+            let cap = [&w[..1].to_ascii_uppercase(), &w[1..]].concat();
+            assert!(may_be_cue(cap.as_bytes()), "{w}");
+        }
+        assert!(!may_be_cue(b"the"));
+        assert!(!may_be_cue(b"minister"));
+        assert!(!may_be_cue(b"an"));
     }
 
     #[test]

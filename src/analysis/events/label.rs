@@ -11,6 +11,8 @@ pub struct Who<'a> {
     pub actor: &'a Actor,
     /// Its surface form in the clause, when named by name ("the European countries").
     pub surface: Option<&'a str>,
+    /// Its short name (`short_name`).
+    pub short: &'a str,
 }
 
 /// What a label is made of.
@@ -31,8 +33,6 @@ pub struct Parts<'a> {
     pub participants: &'a [Who<'a>],
     /// Two participants the text joins with "and" (indices into `participants`).
     pub pair: Option<(usize, usize)>,
-    /// The article text, for the surface forms of names.
-    pub text: &'a str,
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -44,7 +44,7 @@ fn strip_possessive(s: &str) -> &str {
 
 /// The short form of an actor's name: a person's surname, a country's or organisation's shortest
 /// name in the text ("US", "NATO"), a group's full name ("European countries").
-pub fn short_name(a: &Actor, text: &str) -> String {
+pub fn short_name<'x>(a: &'x Actor, text: &'x str) -> &'x str {
     match a.kind {
         // The last capitalised word: "Khalid bin Saad" gives "Saad", a stray "Moss was"
         // still "Moss".
@@ -55,9 +55,8 @@ pub fn short_name(a: &Actor, text: &str) -> String {
                 .find(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .or_else(|| name.split_whitespace().last())
                 .unwrap_or(name)
-                .to_string()
         }
-        ActorKind::Group | ActorKind::Place => strip_possessive(&a.name).to_string(),
+        ActorKind::Group | ActorKind::Place => strip_possessive(&a.name),
         // An acronym the text uses ("US", "NATO"), else the name.
         ActorKind::Country | ActorKind::Organisation => a
             .mentions
@@ -70,32 +69,40 @@ pub fn short_name(a: &Actor, text: &str) -> String {
                 (2..=6).contains(&letters) && is_all_caps(s) && !s.contains(' ')
             })
             .min_by_key(|s| (s.len(), *s))
-            .unwrap_or_else(|| strip_possessive(&a.name))
-            .to_string(),
+            .unwrap_or_else(|| strip_possessive(&a.name)),
     }
 }
 
 /// How a label names a participant: a group as the clause names it ("European countries"),
 /// the others by their short name.
-fn name_of(w: &Who, text: &str) -> String {
+fn name_of<'x>(w: &Who<'x>) -> &'x str {
     if w.actor.kind == ActorKind::Group
         && let Some(s) = w.surface
     {
         let s = strip_possessive(s);
         let s = s.strip_prefix("the ").unwrap_or(s);
         if !s.is_empty() {
-            return s.to_string();
+            return s;
         }
     }
-    short_name(w.actor, text)
+    w.short
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// The label with its first letter upper-cased.
+fn capitalise(mut s: String) -> String {
+    let Some(f) = s.chars().next() else {
+        return s;
+    };
+    if f.is_ascii() {
+        if let Some(head) = s.get_mut(..1) {
+            head.make_ascii_uppercase();
+        }
+        return s;
     }
+    let mut out = String::with_capacity(s.len() + 4);
+    out.extend(f.to_uppercase());
+    out.push_str(s.get(f.len_utf8()..).unwrap_or(""));
+    out
 }
 
 /// "A-B": two or three sides of a meeting, call or war, countries first, else people.
@@ -106,7 +113,7 @@ fn sides(p: &Parts) -> Option<String> {
         && (x.actor.kind == ActorKind::Person) == (y.actor.kind == ActorKind::Person)
         && x.actor.id != y.actor.id
     {
-        return Some(format!("{}-{}", name_of(x, p.text), name_of(y, p.text)));
+        return Some([name_of(x), "-", name_of(y)].concat());
     }
     // People meet and call; countries hold talks and sign deals.
     let order = if matches!(p.kind, "call" | "meeting" | "visit") {
@@ -115,11 +122,11 @@ fn sides(p: &Parts) -> Option<String> {
         [ActorKind::Country, ActorKind::Person]
     };
     for kind in order {
-        let names: Vec<String> = p
+        let names: Vec<&str> = p
             .participants
             .iter()
             .filter(|w| w.actor.kind == kind)
-            .map(|w| name_of(w, p.text))
+            .map(name_of)
             .take(3)
             .collect();
         if names.len() >= 2 {
@@ -129,47 +136,45 @@ fn sides(p: &Parts) -> Option<String> {
     None
 }
 
-fn first_of(p: &Parts, kinds: &[ActorKind]) -> Option<String> {
+fn first_of<'x>(p: &Parts<'x>, kinds: &[ActorKind]) -> Option<&'x str> {
     kinds.iter().find_map(|k| {
         p.participants
             .iter()
             .find(|w| w.actor.kind == *k)
-            .map(|w| name_of(w, p.text))
+            .map(name_of)
     })
 }
 
 /// The label of an event.
 pub fn label(p: &Parts) -> String {
     if let Some(name) = p.named {
-        return capitalise(name);
+        return capitalise(name.to_string());
     }
     let noun = p.noun;
-    let in_place = p.place.map(|x| format!(" in {x}")).unwrap_or_default();
+    // " in Riyadh", or nothing.
+    let (in_, place) = p.place.map_or(("", ""), |x| (" in ", x));
     let out = match p.kind {
         "visit" => {
-            let who = p
-                .agent
-                .map(str::to_string)
-                .or_else(|| first_of(p, &[ActorKind::Person]));
+            let who = p.agent.or_else(|| first_of(p, &[ActorKind::Person]));
             let prep = if matches!(noun, "stop" | "stopover") {
-                "in"
+                " in "
             } else {
-                "to"
+                " to "
             };
-            let to = p.place.map(|x| format!(" {prep} {x}")).unwrap_or_default();
+            let (prep, place) = p.place.map_or(("", ""), |x| (prep, x));
             match who {
-                Some(w) => format!("{w}'s {noun}{to}"),
-                None => format!("{noun}{to}"),
+                Some(w) => [w, "'s ", noun, prep, place].concat(),
+                None => [noun, prep, place].concat(),
             }
         }
         "war" | "attack" => {
             let target = p.place.map(|x| {
                 let prep = match (p.kind, noun) {
-                    ("attack", _) => "on",
-                    (_, "invasion") => "of",
-                    _ => "in",
+                    ("attack", _) => " on ",
+                    (_, "invasion") => " of ",
+                    _ => " in ",
                 };
-                format!(" {prep} {x}")
+                (prep, x)
             });
             let same = p
                 .agent
@@ -177,15 +182,15 @@ pub fn label(p: &Parts) -> String {
                 .is_some_and(|(a, x)| strip_possessive(a) == x);
             match (p.agent, target) {
                 // "the Iraq war", not "Iraq war in Iraq".
-                (Some(a), Some(_)) if same => format!("{} {noun}", strip_possessive(a)),
-                (Some(a), Some(t)) => format!("{a} {noun}{t}"),
-                (None, Some(t)) => match sides(p) {
-                    Some(s) if noun == "war" => format!("{s} {noun}"),
-                    _ => format!("{noun}{t}"),
+                (Some(a), Some(_)) if same => [strip_possessive(a), " ", noun].concat(),
+                (Some(a), Some((prep, x))) => [a, " ", noun, prep, x].concat(),
+                (None, Some((prep, x))) => match sides(p) {
+                    Some(s) if noun == "war" => [s.as_str(), " ", noun].concat(),
+                    _ => [noun, prep, x].concat(),
                 },
-                (Some(a), None) => format!("{a} {noun}"),
+                (Some(a), None) => [a, " ", noun].concat(),
                 (None, None) => match sides(p) {
-                    Some(s) => format!("{s} {noun}"),
+                    Some(s) => [s.as_str(), " ", noun].concat(),
                     None => noun.to_string(),
                 },
             }
@@ -199,12 +204,12 @@ pub fn label(p: &Parts) -> String {
                     ActorKind::Country,
                 ],
             ) {
-                Some(w) => format!("{w} {noun}{in_place}"),
-                None => format!("{noun}{in_place}"),
+                Some(w) => [w, " ", noun, in_, place].concat(),
+                None => [noun, in_, place].concat(),
             }
         }
         "election" | "vote" | "protest" => {
-            let q = p.qualifier.map(|q| format!("{q} ")).unwrap_or_default();
+            let (q, sp) = p.qualifier.map_or(("", ""), |q| (q, " "));
             // A country holds an election; a body holds a vote ("UN Security Council vote").
             let country = (p.kind == "election")
                 .then(|| first_of(p, &[ActorKind::Country]))
@@ -213,37 +218,41 @@ pub fn label(p: &Parts) -> String {
                 .then(|| first_of(p, &[ActorKind::Organisation]))
                 .flatten();
             match (p.place, p.agent, country, body) {
-                (Some(_), _, _, _) => format!("{q}{noun}{in_place}"),
-                (None, Some(a), _, _) => format!("{a}'s {q}{noun}"),
-                (None, None, Some(c), _) => format!("{q}{noun} in {c}"),
-                (None, None, None, Some(b)) => format!("{b} {q}{noun}"),
-                (None, None, None, None) => format!("{q}{noun}"),
+                (Some(_), _, _, _) => [q, sp, noun, in_, place].concat(),
+                (None, Some(a), _, _) => [a, "'s ", q, sp, noun].concat(),
+                (None, None, Some(c), _) => [q, sp, noun, " in ", c].concat(),
+                (None, None, None, Some(b)) => [b, " ", q, sp, noun].concat(),
+                (None, None, None, None) => [q, sp, noun].concat(),
             }
         }
         _ => {
             if let Some(s) = sides(p) {
-                format!("{s} {noun}{in_place}")
+                [s.as_str(), " ", noun, in_, place].concat()
             } else if let Some(q) = p.qualifier {
                 // "G8 summit", "EU summit in Brussels".
-                format!("{q} {noun}{in_place}")
+                [q, " ", noun, in_, place].concat()
             } else if let Some(g) = first_of(p, &[ActorKind::Group, ActorKind::Organisation]) {
                 // A meeting of a body; a deal with one.
-                let prep = if p.kind == "agreement" { "with" } else { "of" };
+                let prep = if p.kind == "agreement" {
+                    " with "
+                } else {
+                    " of "
+                };
                 match p.place {
-                    Some(x) => format!("{x} {noun} {prep} {g}"),
-                    None => format!("{noun} {prep} {g}"),
+                    Some(x) => [x, " ", noun, prep, g].concat(),
+                    None => [noun, prep, g].concat(),
                 }
             } else if let Some(c) = first_of(p, &[ActorKind::Country]) {
                 // "Israel talks in Cairo": one country's side of something.
-                format!("{c} {noun}{in_place}")
+                [c, " ", noun, in_, place].concat()
             } else if let Some(w) = first_of(p, &[ActorKind::Person]) {
-                format!("{w}'s {noun}{in_place}")
+                [w, "'s ", noun, in_, place].concat()
             } else if let Some(x) = p.place {
-                format!("{x} {noun}")
+                [x, " ", noun].concat()
             } else {
                 noun.to_string()
             }
         }
     };
-    capitalise(&out)
+    capitalise(out)
 }

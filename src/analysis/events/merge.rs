@@ -38,6 +38,12 @@ fn same_name(a: &str, b: &str) -> bool {
         && short.iter().all(|w| long.contains(w))
 }
 
+/// Whether two kinds are one: most differ in length or first letter, told without a comparison
+/// of the whole.
+fn same_kind(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
@@ -45,14 +51,14 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     }
 }
 
-fn place_name(c: &Cand) -> Option<&str> {
-    c.place.as_ref().map(|p| p.name.as_str())
+fn place_name<'d>(c: &Cand<'d>) -> Option<&'d str> {
+    c.place.map(|p| p.name)
 }
 
 /// Merges the mentions of one event into the first: a named event named again, an event taken
 /// up with "the" ("the talks"), an event told again with the same place.
-pub(super) fn merge(cands: Vec<Cand>) -> Vec<Cand> {
-    let mut out: Vec<Cand> = Vec::new();
+pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
+    let mut out: Vec<Cand<'d>> = Vec::with_capacity(cands.len());
     for c in cands {
         let target = find_antecedent(&out, &c);
         match target {
@@ -62,18 +68,16 @@ pub(super) fn merge(cands: Vec<Cand>) -> Vec<Cand> {
                     e.date = c.date.clone();
                 }
                 if e.place.is_none() {
-                    e.place = c.place.clone();
+                    e.place = c.place;
                 }
                 // "The meetings were attended by …" tells who took part in a gathering; "the war"
                 // taken up by someone else tells nothing of the war's parties.
                 // Only who is named after the mention: "the meetings were attended by …", not the
                 // subject of a sentence that merely refers to them.
                 if gathering(e.kind) {
-                    let named_after = c.participants.iter().zip(&c.surfaces).zip(&c.after);
-                    for ((&p, &s), &after) in named_after {
-                        if after && !e.participants.contains(&p) {
-                            e.participants.push(p);
-                            e.surfaces.push(s);
+                    for p in &c.participants {
+                        if p.after && !e.participants.iter().any(|q| q.actor == p.actor) {
+                            e.participants.push(*p);
                         }
                     }
                 }
@@ -101,7 +105,7 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
     };
     if let Some(name) = &c.named {
         return out.iter().rposition(|e| {
-            e.kind == c.kind && e.named.as_deref().is_some_and(|n| same_name(n, name))
+            same_kind(e.kind, c.kind) && e.named.is_some_and(|n| same_name(n, name))
         });
     }
     match c.det {
@@ -111,7 +115,7 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
             // latest real gathering.
             out.iter()
                 .rposition(|e| {
-                    e.kind == c.kind
+                    same_kind(e.kind, c.kind)
                         && dates_ok(e)
                         && place_name(c).is_some()
                         && place_name(e) == place_name(c)
@@ -127,7 +131,9 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                         _ => false,
                     };
                     out.iter().rposition(|e| {
-                        e.kind == c.kind && (lasting || dates_ok(e)) && (places_ok(e) || within(e))
+                        same_kind(e.kind, c.kind)
+                            && (lasting || dates_ok(e))
+                            && (places_ok(e) || within(e))
                     })
                 })
                 .or_else(|| {
@@ -141,7 +147,7 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
                 })
         }
         Det::Bare | Det::Indefinite | Det::Generic => out.iter().rposition(|e| {
-            e.kind == c.kind
+            same_kind(e.kind, c.kind)
                 && dates_ok(e)
                 && place_name(e).is_some()
                 && place_name(e) == place_name(c)

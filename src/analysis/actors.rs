@@ -10,6 +10,7 @@
 pub mod tagger;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use std::sync::OnceLock;
@@ -110,8 +111,9 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
     let lx = lexicon::get();
     let info = tagger::token_info(doc, lx);
     let labels = tagger::tag_with(doc, &info, tagger::model());
-    let cands = candidates(doc, lx, &info, &labels);
-    build(doc, lx, &info, cands)
+    let wd = Words::new(doc);
+    let cands = candidates(doc, lx, &info, &wd, &labels);
+    build(doc, lx, &info, &wd, cands)
 }
 
 fn word_at<'a>(doc: &Document<'a>, i: usize) -> &'a str {
@@ -337,28 +339,177 @@ const CALENDAR: &[&str] = &[
     "Thanksgiving",
 ];
 
-/// The short lists above as hash sets: they are looked up for every name.
-fn list_sets() -> &'static [FastSet<&'static str>; 3] {
-    static SETS: OnceLock<[FastSet<&'static str>; 3]> = OnceLock::new();
-    SETS.get_or_init(|| {
-        [
-            FUNCTION_WORDS.iter().copied().collect(),
-            CALENDAR.iter().copied().collect(),
-            EVENT_WORDS.iter().copied().collect(),
-        ]
+fn is_function_word(w: &str) -> bool {
+    word_table().get(w).is_some_and(|f| f & W_FUNC != 0)
+}
+
+/// What one token's text is, as bits: every rule asks about the same few tokens many times,
+/// so each token is looked up once per document, in one table, on first use.
+struct Words<'d, 'a> {
+    doc: &'d Document<'a>,
+    facts: Vec<Cell<u32>>,
+}
+
+/// A function word ([`FUNCTION_WORDS`]).
+const W_FUNC: u32 = 1;
+/// A day, month or holiday ([`CALENDAR`]).
+const W_CAL: u32 = 1 << 1;
+/// A last word of an event's name ([`EVENT_WORDS`]).
+const W_EVENT: u32 = 1 << 2;
+/// A title head ("Minister").
+const W_HEAD: u32 = 1 << 3;
+/// A title modifier ("Foreign").
+const W_MOD: u32 = 1 << 4;
+/// An honorific ("Mr").
+const W_HON: u32 = 1 << 5;
+/// An organisation suffix ("Party").
+const W_ORGSUF: u32 = 1 << 6;
+/// A place suffix ("Square").
+const W_PLACESUF: u32 = 1 << 7;
+/// A lower-case name particle ("bin").
+const W_PARTICLE: u32 = 1 << 8;
+/// A capitalised name particle ("Al").
+const W_CONT: u32 = 1 << 9;
+/// Starts with an upper-case letter.
+const W_CAP: u32 = 1 << 10;
+/// Starts with a lower-case letter.
+const W_LOWER: u32 = 1 << 11;
+/// A possessive ending ("'s").
+const W_POSS: u32 = 1 << 12;
+/// A number after an event's name ("II", "2025").
+const W_ORDINAL: u32 = 1 << 13;
+/// A lower-case word whose capitalised form is a title head ("minister").
+const W_HEAD_LC: u32 = 1 << 14;
+/// An honorific once trailing dots are cut ("Dr.").
+const W_HON_DOT: u32 = 1 << 15;
+/// Set once the token's facts are known.
+const W_DONE: u32 = 1 << 31;
+
+/// Every listed word with its bits.
+fn word_table() -> &'static FastMap<&'static str, u32> {
+    static TABLE: OnceLock<FastMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lx = lexicon::get();
+        let mut t: FastMap<&'static str, u32> = FastMap::default();
+        let lists: [(&[&'static str], u32); 5] = [
+            (FUNCTION_WORDS, W_FUNC),
+            (CALENDAR, W_CAL),
+            (EVENT_WORDS, W_EVENT),
+            (NAME_PARTICLES, W_PARTICLE),
+            (NAME_CONTINUERS, W_CONT),
+        ];
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        let sets: [(&FastSet<&'static str>, u32); 5] = [
+            (&lx.title_heads, W_HEAD),
+            (&lx.title_mods, W_MOD),
+            (&lx.honorifics, W_HON),
+            (&lx.org_suffixes, W_ORGSUF),
+            (&lx.place_suffixes, W_PLACESUF),
+        ];
+        for (set, bit) in sets {
+            for &w in set {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        // "minister" for "Minister": a word whose first letter is ASCII has one capitalised
+        // form, so the lower-case forms are listed; other words are capitalised when asked.
+        let lower: Vec<&'static str> = lx
+            .title_heads
+            .iter()
+            .filter(|h| h.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+            .map(|h| {
+                let mut l = h.to_string();
+                l[..1].make_ascii_lowercase();
+                &*l.leak()
+            })
+            .collect();
+        for w in lower {
+            *t.entry(w).or_insert(0) |= W_HEAD_LC;
+        }
+        t
     })
 }
 
-fn is_function_word(w: &str) -> bool {
-    list_sets()[0].contains(w)
+impl<'d, 'a> Words<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Self {
+        Words {
+            doc,
+            facts: vec![Cell::new(0); doc.tokens.len()],
+        }
+    }
+
+    /// The bits of token `i` (none past the end, like the empty word there).
+    #[inline]
+    fn get(&self, i: usize) -> u32 {
+        let Some(c) = self.facts.get(i) else {
+            return 0;
+        };
+        let f = c.get();
+        if f & W_DONE != 0 {
+            return f;
+        }
+        let f = facts_of(self.doc.tok(i)) | W_DONE;
+        c.set(f);
+        f
+    }
+
+    /// Whether token `i` has any of `bits`.
+    #[inline]
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.get(i) & bits != 0
+    }
 }
 
-fn is_calendar(w: &str) -> bool {
-    list_sets()[1].contains(w)
-}
-
-fn is_event_word(w: &str) -> bool {
-    list_sets()[2].contains(w)
+/// The bits of a word.
+fn facts_of(w: &str) -> u32 {
+    let table = word_table();
+    let mut f = table.get(w).copied().unwrap_or(0);
+    match w.as_bytes().first() {
+        None => {}
+        Some(b) if b.is_ascii_uppercase() => f |= W_CAP,
+        // The table lists the lower-case forms of title heads that begin with an ASCII letter.
+        Some(b) if b.is_ascii_lowercase() => f |= W_LOWER,
+        Some(b) if b.is_ascii() => {}
+        Some(_) => {
+            f &= !W_HEAD_LC;
+            let first = w.chars().next();
+            if first.is_some_and(char::is_uppercase) {
+                f |= W_CAP;
+            }
+            if first.is_some_and(char::is_lowercase) {
+                f |= W_LOWER;
+                let mut c = w.chars();
+                let cap: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                if table.get(cap.as_str()).is_some_and(|g| g & W_HEAD != 0) {
+                    f |= W_HEAD_LC;
+                }
+            }
+        }
+    }
+    if is_possessive(w) {
+        f |= W_POSS;
+    }
+    if is_ordinal(w) {
+        f |= W_ORDINAL;
+    }
+    if w.ends_with('.') {
+        if table
+            .get(w.trim_end_matches('.'))
+            .is_some_and(|g| g & W_HON != 0)
+        {
+            f |= W_HON_DOT;
+        }
+    } else if f & W_HON != 0 {
+        f |= W_HON_DOT;
+    }
+    f
 }
 
 /// Lower-case particles inside a person's name ("bin", "de").
@@ -377,22 +528,21 @@ fn refine(
     doc: &Document,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     raw: Vec<(usize, usize, usize)>,
 ) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     let title_like = |i: usize| {
-        let w = word_at(doc, i);
         info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
-            || lx.is_title_word(w)
-            || lx.honorifics.contains(w)
-            || matches!(w, "of" | "for")
+            || wd.is(i, W_HEAD | W_MOD | W_HON)
+            || matches!(word_at(doc, i), "of" | "for")
     };
-    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    let mut work: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     for (a, b, t) in raw {
         // "Kane's Special Envoy": the owner, and what follows if it is a name.
         let mut start = a;
         for p in a..b {
-            if is_possessive(word_at(doc, p)) {
+            if wd.is(p, W_POSS) {
                 if p > start {
                     work.push((start, p, t));
                 }
@@ -407,22 +557,14 @@ fn refine(
         // "McConnell said": a lower-case word that is no particle ends a person's name; any
         // name ends before trailing lower-case words.
         if t == 0
-            && let Some(p) = (a + 1..b).find(|&p| {
-                let w = word_at(doc, p);
-                w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w)
-            })
+            && let Some(p) = (a + 1..b).find(|&p| wd.get(p) & (W_LOWER | W_PARTICLE) == W_LOWER)
         {
             b = p;
         }
-        while b > a + 1
-            && word_at(doc, b - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        {
+        while b > a + 1 && wd.is(b - 1, W_LOWER) {
             b -= 1;
         }
-        if (a..b).all(|p| is_calendar(word_at(doc, p))) {
+        if (a..b).all(|p| wd.is(p, W_CAL)) {
             continue;
         }
         // "North East", "South Korea": a compass word opens a place name, whatever the tagger
@@ -432,14 +574,13 @@ fn refine(
                 word_at(doc, a),
                 "North" | "South" | "East" | "West" | "Central"
             )
-            && is_cap(word_at(doc, b))
+            && wd.is(b, W_CAP)
             && doc.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word)
         {
             b += 1;
             t = 2;
         }
-        while a < b && (is_function_word(word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
-        {
+        while a < b && (wd.is(a, W_FUNC) || doc.tokens[a].kind != TokenKind::Word) {
             a += 1;
         }
         if a >= b {
@@ -450,29 +591,24 @@ fn refine(
         while k < b && title_like(k) {
             k += 1;
         }
-        let mut head = (a..k).any(|i| {
-            let w = word_at(doc, i);
-            lx.title_heads.contains(w) || lx.honorifics.contains(w)
-        });
+        let mut head = (a..k).any(|i| wd.is(i, W_HEAD | W_HON));
         // "Industry Secretary Patricia Hewitt": the name after the last title word.
         if !head
-            && let Some(h) = (a..b)
-                .rev()
-                .find(|&i| lx.title_heads.contains(word_at(doc, i)))
+            && let Some(h) = (a..b).rev().find(|&i| wd.is(i, W_HEAD))
             && h + 1 < b
         {
             k = h + 1;
             head = true;
         }
-        let head = head && !is_event_word(word_at(doc, b - 1));
+        let head = head && !wd.is(b - 1, W_EVENT);
         let whole_gaz = info[a].gaz_len as usize == b - a;
         if head && !whole_gaz {
             if k == b {
                 continue;
             }
-            let ends_org = lx.org_suffixes.contains(word_at(doc, b - 1));
+            let ends_org = wd.is(b - 1, W_ORGSUF);
             let rest_is_name = t == 0 || info[k].flags & tagger::G_GIVEN != 0 || k - a >= 2;
-            if is_cap(word_at(doc, k)) && !ends_org && rest_is_name {
+            if wd.is(k, W_CAP) && !ends_org && rest_is_name {
                 a = k;
                 t = 0;
             }
@@ -481,22 +617,21 @@ fn refine(
         let mut b = b;
         if t != 0 && !whole_gaz {
             let mut e = b;
-            while e > a + 1 && lx.is_title_word(word_at(doc, e - 1)) {
+            while e > a + 1 && wd.is(e - 1, W_HEAD | W_MOD) {
                 e -= 1;
             }
-            let has_head = (e..b).any(|i| lx.title_heads.contains(word_at(doc, i)));
+            let has_head = (e..b).any(|i| wd.is(i, W_HEAD));
             if e < b && has_head && !matches!(word_at(doc, e - 1), "of" | "the" | "for" | "and") {
                 b = e;
             }
         }
         // "Munich Security Conference": an event; the place that opens it is a place.
         let mut e = b;
-        while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
+        while e > a + 1 && wd.is(e - 1, W_ORDINAL) {
             e -= 1;
         }
-        let last = word_at(doc, e - 1);
         let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
-        if is_event_word(last) && !person_name {
+        if wd.is(e - 1, W_EVENT) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
                 n
@@ -573,8 +708,8 @@ fn refine(
         if let Some(last) = merged.last_mut()
             && last.2 == 0
             && (s.2 == 0 || info[s.0].gaz_len == 0)
-            && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
-                || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
+            && ((s.0 == last.1 + 1 && wd.is(last.1, W_PARTICLE))
+                || (s.0 == last.1 && wd.is(s.0, W_CONT)))
         {
             last.1 = s.1;
             continue;
@@ -583,15 +718,19 @@ fn refine(
         // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     // "Kane and Orlov": two people the text names elsewhere.
-    let surnames: std::collections::HashSet<&str> = merged
-        .iter()
-        .filter(|s| s.2 == 0 && s.1 > s.0)
-        .map(|s| word_at(doc, s.1 - 1))
-        .collect();
-    let mut final_: Vec<(usize, usize, usize)> = Vec::new();
-    for s in merged {
+    // (Built when first needed: few texts have a span like "Kane and Orlov".)
+    let mut surnames: Option<FastSet<&str>> = None;
+    let mut final_: Vec<(usize, usize, usize)> = Vec::with_capacity(merged.len() + 8);
+    for &s in &merged {
         if s.1 == s.0 + 3 && word_at(doc, s.0 + 1) == "and" {
             let (l, r) = (word_at(doc, s.0), word_at(doc, s.0 + 2));
+            let surnames = surnames.get_or_insert_with(|| {
+                merged
+                    .iter()
+                    .filter(|s| s.2 == 0 && s.1 > s.0)
+                    .map(|s| word_at(doc, s.1 - 1))
+                    .collect()
+            });
             if surnames.contains(l) && surnames.contains(r) {
                 final_.push((s.0, s.0 + 1, 0));
                 final_.push((s.0 + 2, s.0 + 3, 0));
@@ -620,7 +759,7 @@ fn refine(
     let mut i = 0;
     while i < doc.tokens.len() {
         // Only where the tagger lacks context: a sentence's first word, or a headline.
-        if covered[i] || !is_cap(word_at(doc, i)) || !(info[i].first || info[i].headline) {
+        if covered[i] || !(info[i].first || info[i].headline) || !wd.is(i, W_CAP) {
             i += 1;
             continue;
         }
@@ -650,16 +789,16 @@ fn candidates<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     labels: &[u8],
 ) -> Vec<Cand<'a>> {
-    let mut out: Vec<Cand<'a>> = Vec::new();
+    let refined = refine(doc, lx, info, wd, spans(labels));
+    let mut out: Vec<Cand<'a>> = Vec::with_capacity(refined.len() + 8);
     let mut covered = vec![false; doc.tokens.len()];
-    for (a0, b0, t) in refine(doc, lx, info, spans(labels)) {
+    for (a0, b0, t) in refined {
         let (mut a, mut b) = (a0, b0);
         // A possessive or trailing punctuation is not part of the name.
-        while b > a
-            && (is_possessive(word_at(doc, b - 1)) || doc.tokens[b - 1].kind != TokenKind::Word)
-        {
+        while b > a && (wd.is(b - 1, W_POSS) || doc.tokens[b - 1].kind != TokenKind::Word) {
             b -= 1;
         }
         while a < b && doc.tokens[a].kind != TokenKind::Word {
@@ -680,9 +819,7 @@ fn candidates<'a>(
             // Titles, honorifics and a leading country are not part of a person's name.
             while a + 1 < b
                 && (info[a].flags & (G_TITLE | G_HON | G_DEMONYM | G_COUNTRY) != 0
-                    || lx
-                        .honorifics
-                        .contains(word_at(doc, a).trim_end_matches('.')))
+                    || wd.is(a, W_HON_DOT))
             {
                 a += 1;
             }
@@ -692,17 +829,15 @@ fn candidates<'a>(
         }
         // A name made only of title words ("Special Envoy") is a role, not an actor.
         if (a..b).all(|i| {
-            let w = word_at(doc, i);
-            lx.is_title_word(w) || matches!(w, "of" | "the" | "for" | "and")
+            wd.is(i, W_HEAD | W_MOD) || matches!(word_at(doc, i), "of" | "the" | "for" | "and")
         }) {
             continue;
         }
         let s = surface(doc, a, b);
-        let last = word_at(doc, b - 1);
         // "Music Store", "Moscone Center": not people, whatever the tagger says.
-        let t = if t == 0 && b > a + 1 && lx.org_suffixes.contains(last) {
+        let t = if t == 0 && b > a + 1 && wd.is(b - 1, W_ORGSUF) {
             1
-        } else if t == 0 && b > a + 1 && lx.place_suffixes.contains(last) {
+        } else if t == 0 && b > a + 1 && wd.is(b - 1, W_PLACESUF) {
             2
         } else {
             t
@@ -887,6 +1022,7 @@ fn build<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     cands: Vec<Cand<'a>>,
 ) -> Vec<Actor> {
     let mut protos: Vec<Proto<'a>> = Vec::new();
@@ -1053,7 +1189,7 @@ fn build<'a>(
         p.mentions = ms.iter().map(|x| x.0).collect();
         p.toks = ms.iter().map(|x| x.1).collect();
     }
-    roles(doc, lx, info, &mut protos);
+    roles(doc, lx, info, wd, &mut protos);
     finish(doc, lx, protos)
 }
 
@@ -1082,16 +1218,20 @@ fn initials(words: &[&str]) -> Option<String> {
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
-fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
-    // Which actor each token's mention belongs to, for affiliations and possessors.
-    let mut owner: FastMap<usize, usize> = FastMap::default();
+fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], wd: &Words, protos: &mut [Proto]) {
+    // Which actor each token's mention belongs to, for affiliations and possessors (the first
+    // actor that names it).
+    let mut owner: Vec<usize> = vec![NOBODY; doc.tokens.len()];
     for (k, p) in protos.iter().enumerate() {
         for &(a, b) in &p.toks {
-            for t in a..b {
-                owner.entry(t).or_insert(k);
+            for o in owner.get_mut(a..b).into_iter().flatten() {
+                if *o == NOBODY {
+                    *o = k;
+                }
             }
         }
     }
+    let owner = Owners(&owner);
     let affil_name = |k: usize, protos: &[Proto]| -> Option<String> {
         let p = &protos[k];
         match p.kind {
@@ -1105,13 +1245,13 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
         if protos[k].kind != ActorKind::Person {
             continue;
         }
-        let toks = protos[k].toks.clone();
-        for (a, b) in toks {
+        for m in 0..protos[k].toks.len() {
             if protos[k].role.is_some() {
                 break;
             }
+            let (a, b) = protos[k].toks[m];
             let (lo, hi) = sentence_bounds(doc, a);
-            if let Some((role, aff)) = title_before(doc, lx, info, &owner, a, lo) {
+            if let Some((role, aff)) = title_before(doc, info, wd, owner, a, lo) {
                 protos[k].role = Some(role);
                 match aff {
                     Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
@@ -1122,7 +1262,7 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
                 }
                 continue;
             }
-            if let Some((role, aff)) = apposition(doc, lx, &owner, b, hi) {
+            if let Some((role, aff)) = apposition(doc, lx, wd, owner, b, hi) {
                 protos[k].role = Some(role);
                 match aff {
                     Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
@@ -1144,33 +1284,35 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
     }
 }
 
+/// No actor owns the token.
+const NOBODY: usize = usize::MAX;
+
+/// The actor whose mention holds each token, if any.
+#[derive(Clone, Copy)]
+struct Owners<'o>(&'o [usize]);
+
+impl Owners<'_> {
+    fn get(self, i: usize) -> Option<usize> {
+        self.0.get(i).copied().filter(|&o| o != NOBODY)
+    }
+}
+
 enum Affil {
     Actor(usize),
 }
 
-fn is_head(lx: &Lexicon, w: &str) -> bool {
-    lx.title_heads.contains(w)
-        || (w.chars().next().is_some_and(char::is_lowercase) && {
-            let mut c = w.chars();
-            let cap: String = c
-                .next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default();
-            lx.title_heads.contains(cap.as_str())
-        })
-}
-
-fn is_mod(lx: &Lexicon, w: &str) -> bool {
-    lx.title_mods.contains(w) || lx.title_heads.contains(w)
+/// A title head, or one in lower case ("minister").
+fn is_head(wd: &Words, i: usize) -> bool {
+    wd.is(i, W_HEAD | W_HEAD_LC)
 }
 
 /// "US Secretary of State [Anna Berg]": the role words just before a name, and the country,
 /// organisation or person (possessive) they belong to.
 fn title_before(
     doc: &Document,
-    lx: &Lexicon,
     info: &[TokInfo],
-    owner: &FastMap<usize, usize>,
+    wd: &Words,
+    owner: Owners,
     a: usize,
     lo: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -1180,36 +1322,33 @@ fn title_before(
     while j > lo {
         let i = j - 1;
         let w = word_at(doc, i);
-        if let Some(&o) = owner.get(&i) {
+        if let Some(o) = owner.get(i) {
             // A country, organisation or possessor before the title ends it.
             if first < a {
                 affil = Some(Affil::Actor(o));
             }
             break;
         }
-        if is_mod(lx, w)
-            || lx.honorifics.contains(w)
-            || (matches!(w, "of" | "for") && j < first + 3)
-        {
+        if wd.is(i, W_MOD | W_HEAD | W_HON) || (matches!(w, "of" | "for") && j < first + 3) {
             first = i;
             j -= 1;
             continue;
         }
         // "Trade and Industry Secretary": capitalised words before a title are part of it.
-        let seen_head = (first..a).any(|k| is_head(lx, word_at(doc, k)));
-        let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
+        let seen_head = (first..a).any(|k| is_head(wd, k));
+        let next_cap = wd.is(i + 1, W_CAP) && first == i + 1;
         if seen_head
             && doc.tokens[i].kind == TokenKind::Word
-            && ((is_cap(w) && !is_function_word(w) && !is_calendar(w))
-                || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
+            && (wd.get(i) & (W_CAP | W_FUNC | W_CAL) == W_CAP
+                || (w == "and" && next_cap && i > lo && wd.is(i - 1, W_CAP)))
             && !info[i].first
         {
             first = i;
             j -= 1;
             continue;
         }
-        if is_possessive(w) && i > lo && first < a {
-            if let Some(&o) = owner.get(&(i - 1)) {
+        if wd.is(i, W_POSS) && i > lo && first < a {
+            if let Some(o) = owner.get(i - 1) {
                 affil = Some(Affil::Actor(o));
             }
             break;
@@ -1218,8 +1357,8 @@ fn title_before(
     }
     // Drop honorifics next to the name when a real title stands before them.
     let mut last = a;
-    while last > first && lx.honorifics.contains(word_at(doc, last - 1)) {
-        let inner_head = (first..last - 1).any(|i| is_head(lx, word_at(doc, i)));
+    while last > first && wd.is(last - 1, W_HON) {
+        let inner_head = (first..last - 1).any(|i| is_head(wd, i));
         if !inner_head {
             break;
         }
@@ -1228,13 +1367,16 @@ fn title_before(
     while first < last && matches!(word_at(doc, first), "of" | "for") {
         first += 1;
     }
-    if first >= last || !(first..last).any(|i| is_head(lx, word_at(doc, i))) {
+    if first >= last || !(first..last).any(|i| is_head(wd, i)) {
         return None;
     }
     // Honorifics alone ("Mr", "Dr") are not roles.
     if (first..last).all(|i| {
-        let w = word_at(doc, i);
-        lx.honorifics.contains(w) && !matches!(w, "King" | "Queen" | "Pope" | "Emir" | "Sultan")
+        wd.is(i, W_HON)
+            && !matches!(
+                word_at(doc, i),
+                "King" | "Queen" | "Pope" | "Emir" | "Sultan"
+            )
     }) {
         return None;
     }
@@ -1245,8 +1387,9 @@ fn title_before(
 /// "[Pavel Sorokin], Orlov's foreign policy advisor,": a role after a comma.
 fn apposition(
     doc: &Document,
-    lx: &Lexicon,
-    owner: &FastMap<usize, usize>,
+    _lx: &Lexicon,
+    wd: &Words,
+    owner: Owners,
     b: usize,
     hi: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -1259,14 +1402,14 @@ fn apposition(
         i += 1;
     }
     // A possessor or a country before the role.
-    if let Some(&o) = owner.get(&i) {
+    if let Some(o) = owner.get(i) {
         let mut j = i;
-        while owner.get(&j) == Some(&o) {
+        while owner.get(j) == Some(o) {
             j += 1;
         }
         affil = Some(Affil::Actor(o));
         i = j;
-        if is_possessive(word_at(doc, i)) {
+        if wd.is(i, W_POSS) {
             i += 1;
         }
     }
@@ -1278,9 +1421,9 @@ fn apposition(
         if doc.tokens[i].kind != TokenKind::Word {
             break;
         }
-        if is_head(lx, w) {
+        if is_head(wd, i) {
             last_head = Some(i);
-        } else if !(is_mod(lx, w) || w.chars().next().is_some_and(char::is_lowercase))
+        } else if !wd.is(i, W_MOD | W_HEAD | W_LOWER)
             || matches!(w, "who" | "which" | "that" | "and" | "said" | "says")
         {
             break;
@@ -1297,7 +1440,7 @@ fn apposition(
             j += 1;
         }
         let k0 = j;
-        while j < hi && is_cap(word_at(doc, j)) && doc.tokens[j].kind == TokenKind::Word {
+        while j < hi && wd.is(j, W_CAP) && doc.tokens[j].kind == TokenKind::Word {
             j += 1;
         }
         if j > k0 {

@@ -11,7 +11,6 @@ pub mod tagger;
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use std::sync::OnceLock;
 
@@ -977,20 +976,32 @@ fn stands_for_government(doc: &Document, a: usize, b: usize) -> bool {
 
 /// One actor while it is being built.
 #[derive(Debug)]
-struct Proto<'a> {
+struct Proto {
     kind: ActorKind,
     canonical: Option<&'static str>,
-    /// Token words of its fullest name (persons).
-    words: Vec<&'a str>,
-    mentions: Vec<(usize, usize, MentionForm, &'a str)>,
-    /// (first token, one past last token) of each mention, in the same order.
-    toks: Vec<(usize, usize)>,
+    /// The token range of its fullest name's words (persons).
+    words: (usize, usize),
+    /// Its mentions, `ments[m.0..m.1]` once grouped (empty before).
+    m: (usize, usize),
     votes: [u32; 5],
     sure: bool,
     role: Option<String>,
     affiliation: Option<String>,
     /// The actor whose affiliation this one shares ("Orlov's advisor").
     affiliation_of: Option<usize>,
+}
+
+/// One mention of an actor: its byte span, form and text, and its tokens.
+#[derive(Debug, Clone, Copy)]
+struct Ment<'a> {
+    s: usize,
+    e: usize,
+    form: MentionForm,
+    surface: &'a str,
+    /// First token.
+    a: usize,
+    /// One past the last token.
+    b: usize,
 }
 
 fn kind_index(k: ActorKind) -> usize {
@@ -1011,11 +1022,44 @@ const KINDS: [ActorKind; 5] = [
     ActorKind::Place,
 ];
 
-fn name_words<'a>(doc: &Document<'a>, a: usize, b: usize) -> Vec<&'a str> {
-    (a..b)
-        .map(|i| word_at(doc, i))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Whether the words of tokens `x..x + n` are those of `y..y + n`.
+fn same_words(doc: &Document, x: usize, y: usize, n: usize) -> bool {
+    (0..n).all(|i| x + i == y + i || doc.tok(x + i) == doc.tok(y + i))
+}
+
+/// Whether the name of tokens `p` ends with the words of tokens `w`.
+fn ends_with(doc: &Document, p: (usize, usize), w: (usize, usize)) -> bool {
+    let n = w.1 - w.0;
+    p.1 - p.0 >= n && same_words(doc, p.1 - n, w.0, n)
+}
+
+/// Whether the name of tokens `p` starts with the words of tokens `w`.
+fn starts_with(doc: &Document, p: (usize, usize), w: (usize, usize)) -> bool {
+    let n = w.1 - w.0;
+    p.1 - p.0 >= n && same_words(doc, p.0, w.0, n)
+}
+
+/// Proto indexes chained by a word: `head[word]` is the latest, `next[k]` the one before `k`.
+#[derive(Default)]
+struct Chains<'a> {
+    head: FastMap<&'a str, usize>,
+    links: Vec<(usize, usize)>,
+}
+
+impl<'a> Chains<'a> {
+    fn push(&mut self, w: &'a str, k: usize) {
+        let prev = self.head.insert(w, self.links.len()).unwrap_or(NOBODY);
+        self.links.push((k, prev));
+    }
+
+    fn iter(&self, w: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head.get(w).copied().unwrap_or(NOBODY);
+        std::iter::from_fn(move || {
+            let &(k, prev) = self.links.get(at)?;
+            at = prev;
+            Some(k)
+        })
+    }
 }
 
 fn build<'a>(
@@ -1025,71 +1069,78 @@ fn build<'a>(
     wd: &Words,
     cands: Vec<Cand<'a>>,
 ) -> Vec<Actor> {
-    let mut protos: Vec<Proto<'a>> = Vec::new();
+    let mut protos: Vec<Proto> = Vec::new();
     let mut by_key: FastMap<Cow<'a, str>, usize> = FastMap::default();
-    // Persons with more than one word first, so surnames find their full name.
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&k| {
-        let c = &cands[k];
-        (
-            c.kind != ActorKind::Person || c.b - c.a < 2,
-            usize::MAX - (c.b - c.a),
-            c.a,
-        )
-    });
+    // Persons with more than one word first, so surnames find their full name (the index last:
+    // equal keys keep the text order).
+    let mut order: Vec<(bool, usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            (
+                c.kind != ActorKind::Person || c.b - c.a < 2,
+                usize::MAX - (c.b - c.a),
+                c.a,
+                k,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     // Indexes that keep the grouping linear: persons by last and first word, organisations by
     // initials and last word.
-    let mut by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
-    let mut by_first: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut by_last = Chains::default();
+    let mut by_first = Chains::default();
     let mut org_by_initials: FastMap<String, usize> = FastMap::default();
-    let mut org_by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
-    let person_of = |protos: &[Proto<'a>],
-                     by_last: &FastMap<&'a str, Vec<usize>>,
-                     by_first: &FastMap<&'a str, Vec<usize>>,
-                     words: &[&'a str]|
+    let mut org_by_last = Chains::default();
+    let person_of = |protos: &[Proto],
+                     by_last: &Chains,
+                     by_first: &Chains,
+                     words: (usize, usize)|
      -> Option<usize> {
-        let (first, last) = (words.first()?, words.last()?);
+        let n = words.1 - words.0;
+        if n == 0 {
+            return None;
+        }
+        let (first, last) = (doc.tok(words.0), doc.tok(words.1 - 1));
         // Equal, a tail ("Berg", "Al Saud"), or a head of two words or more ("Khalid bin Saad").
-        let tails = by_last.get(last).into_iter().flatten();
-        let heads = by_first
-            .get(first)
-            .filter(|_| words.len() >= 2)
-            .into_iter()
-            .flatten();
+        let tails = by_last.iter(last);
+        let heads = (n >= 2).then(|| by_first.iter(first)).into_iter().flatten();
         tails
             .chain(heads)
-            .copied()
             .filter(|&k| {
                 let p = &protos[k];
                 p.kind == ActorKind::Person
-                    && p.words.len() >= words.len()
-                    && (p.words.ends_with(words)
-                        || (words.len() >= 2 && p.words.starts_with(words)))
+                    && p.words.1 - p.words.0 >= n
+                    && (ends_with(doc, p.words, words)
+                        || (n >= 2 && starts_with(doc, p.words, words)))
             })
             .min()
     };
-    for &k in &order {
+    // Which actor each candidate joins, in the order they are grouped.
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+    for &(_, _, _, k) in &order {
         let c = &cands[k];
-        let (s, e) = span_of(doc, c);
-        let words = name_words(doc, c.a, c.b);
+        let words = (c.a, c.b);
+        let n = c.b - c.a;
         let mut kind = c.kind;
-        let target = if let Some(can) = c.canonical {
-            by_key.get(can).copied()
-        } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
-            match person_of(&protos, &by_last, &by_first, &words) {
+        let key = c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed);
+        let target = if c.canonical.is_some() {
+            by_key.get(key.as_ref()).copied()
+        } else if c.kind == ActorKind::Person || (!c.sure && n == 1) {
+            match person_of(&protos, &by_last, &by_first, words) {
                 Some(t) => {
                     // A surname stands for its person in every sentence.
                     kind = ActorKind::Person;
                     Some(t)
                 }
-                None => by_key.get(key_of(c.surface).as_ref()).copied(),
+                None => by_key.get(key.as_ref()).copied(),
             }
         } else {
-            by_key.get(key_of(c.surface).as_ref()).copied()
+            by_key.get(key.as_ref()).copied()
         };
         // "the Kane administration": a person's name.
         if !c.sure
-            && words.len() == 1
+            && n == 1
             && matches!(
                 word_at(doc, c.b),
                 "administration" | "presidency" | "campaign"
@@ -1103,19 +1154,25 @@ fn build<'a>(
             None => {
                 // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
                 let org = if c.kind == ActorKind::Organisation {
-                    let acr = c.surface.replace('.', "");
-                    let by_acr = (is_all_caps(c.surface) && acr.len() >= 2)
-                        .then(|| org_by_initials.get(&acr).copied())
-                        .flatten();
-                    let by_tail = words
-                        .last()
-                        .filter(|_| words.len() >= 2)
-                        .and_then(|l| org_by_last.get(l))
+                    let by_acr = if is_all_caps(c.surface) {
+                        let acr: Cow<str> = if c.surface.contains('.') {
+                            Cow::Owned(c.surface.replace('.', ""))
+                        } else {
+                            Cow::Borrowed(c.surface)
+                        };
+                        (acr.len() >= 2)
+                            .then(|| org_by_initials.get(acr.as_ref()).copied())
+                            .flatten()
+                    } else {
+                        None
+                    };
+                    let by_tail = (n >= 2)
+                        .then(|| org_by_last.iter(doc.tok(c.b - 1)))
                         .into_iter()
                         .flatten()
-                        .copied()
                         .filter(|&k| {
-                            protos[k].words.len() > words.len() && protos[k].words.ends_with(&words)
+                            let p = protos[k].words;
+                            p.1 - p.0 > n && ends_with(doc, p, words)
                         })
                         .min();
                     by_acr.or(by_tail)
@@ -1128,9 +1185,8 @@ fn build<'a>(
                         protos.push(Proto {
                             kind,
                             canonical: c.canonical,
-                            words: words.clone(),
-                            mentions: Vec::new(),
-                            toks: Vec::new(),
+                            words,
+                            m: (0, 0),
                             votes: [0; 5],
                             sure: c.sure,
                             role: None,
@@ -1138,36 +1194,65 @@ fn build<'a>(
                             affiliation_of: None,
                         });
                         let t = protos.len() - 1;
-                        if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                        if n > 0 {
+                            let (f, l) = (doc.tok(c.a), doc.tok(c.b - 1));
                             if kind == ActorKind::Person {
-                                by_last.entry(l).or_default().push(t);
-                                by_first.entry(f).or_default().push(t);
+                                by_last.push(l, t);
+                                by_first.push(f, t);
                             } else if kind == ActorKind::Organisation && c.canonical.is_none() {
-                                org_by_last.entry(l).or_default().push(t);
-                                if let Some(i) = initials(&words) {
+                                org_by_last.push(l, t);
+                                if let Some(i) = initials(doc, words) {
                                     org_by_initials.entry(i).or_insert(t);
                                 }
                             }
                         }
-                        by_key.insert(
-                            c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed),
-                            t,
-                        );
+                        // (The key is new: a known key would have given a target.)
+                        by_key.insert(key.clone(), t);
                         t
                     }
                 }
             }
         };
+        joined.push((idx, k));
         let p = &mut protos[idx];
-        p.mentions.push((s, e, c.form, c.surface));
-        p.toks.push((c.a, c.b));
         p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
         p.sure |= c.sure;
         if c.canonical.is_none() {
-            by_key.entry(key_of(c.surface)).or_insert(idx);
+            by_key.entry(key).or_insert(idx);
         }
     }
-    for p in &mut protos {
+    // Each actor's mentions side by side, in the order they joined it.
+    let mut start = vec![0usize; protos.len() + 1];
+    for &(idx, _) in &joined {
+        start[idx + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let blank = Ment {
+        s: 0,
+        e: 0,
+        form: MentionForm::Name,
+        surface: "",
+        a: 0,
+        b: 0,
+    };
+    let mut ments = vec![blank; joined.len()];
+    for &(idx, k) in &joined {
+        let c = &cands[k];
+        let (s, e) = span_of(doc, c);
+        ments[fill[idx]] = Ment {
+            s,
+            e,
+            form: c.form,
+            surface: c.surface,
+            a: c.a,
+            b: c.b,
+        };
+        fill[idx] += 1;
+    }
+    for (i, p) in protos.iter_mut().enumerate() {
         if !p.sure
             && let Some((k, _)) = p
                 .votes
@@ -1178,28 +1263,41 @@ fn build<'a>(
             p.kind = KINDS[k];
         }
         // Mentions in text order; a span twice (a person name and its surname) kept once.
-        let mut ms: Vec<_> = p
-            .mentions
-            .iter()
-            .copied()
-            .zip(p.toks.iter().copied())
-            .collect();
-        ms.sort_by_key(|((s, e, _, _), _)| (*s, *e));
-        ms.dedup_by(|b, a| a.0.0 < b.0.1 && b.0.0 < a.0.1);
-        p.mentions = ms.iter().map(|x| x.0).collect();
-        p.toks = ms.iter().map(|x| x.1).collect();
+        let ms = &mut ments[start[i]..start[i + 1]];
+        ms.sort_by_key(|m| (m.s, m.e));
+        let mut kept = 0;
+        for r in 0..ms.len() {
+            if kept > 0 && ms[kept - 1].s < ms[r].e && ms[r].s < ms[kept - 1].e {
+                continue;
+            }
+            ms[kept] = ms[r];
+            kept += 1;
+        }
+        p.m = (start[i], start[i] + kept);
     }
-    roles(doc, lx, info, wd, &mut protos);
-    finish(doc, lx, protos)
+    roles(doc, lx, info, wd, &ments, &mut protos);
+    finish(doc, lx, &ments, protos)
 }
 
 /// The name with its whitespace folded to single spaces; borrowed when it already is (almost
 /// always: names rarely break across lines), since it is looked up for every mention.
 fn key_of(surface: &str) -> Cow<'_, str> {
-    let folded = !surface.starts_with(' ')
-        && !surface.ends_with(' ')
-        && !surface.contains("  ")
-        && !surface.contains(|c: char| c.is_whitespace() && c != ' ');
+    let folded = if surface.is_ascii() {
+        // Byte by byte: no space at either end, none doubled, no other whitespace.
+        let b = surface.as_bytes();
+        b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !b
+                .iter()
+                .zip(b.iter().skip(1))
+                .any(|(&x, &y)| x == b' ' && y == b' ')
+            && !b.iter().any(|x| matches!(x, b'\t'..=b'\r'))
+    } else {
+        !surface.starts_with(' ')
+            && !surface.ends_with(' ')
+            && !surface.contains("  ")
+            && !surface.contains(|c: char| c.is_whitespace() && c != ' ')
+    };
     if folded {
         Cow::Borrowed(surface)
     } else {
@@ -1208,23 +1306,31 @@ fn key_of(surface: &str) -> Cow<'_, str> {
 }
 
 /// The initials of an organisation's name ("World Health Organization" → "WHO").
-fn initials(words: &[&str]) -> Option<String> {
-    let letters: String = words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
+fn initials(doc: &Document, words: (usize, usize)) -> Option<String> {
+    let letters: String = (words.0..words.1)
+        .map(|i| doc.tok(i))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
         .filter_map(|w| w.chars().next())
         .collect();
     (letters.chars().count() >= 2 && is_all_caps(&letters)).then_some(letters)
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
-fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], wd: &Words, protos: &mut [Proto]) {
+fn roles(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    ments: &[Ment],
+    protos: &mut [Proto],
+) {
     // Which actor each token's mention belongs to, for affiliations and possessors (the first
     // actor that names it).
     let mut owner: Vec<usize> = vec![NOBODY; doc.tokens.len()];
     for (k, p) in protos.iter().enumerate() {
-        for &(a, b) in &p.toks {
-            for o in owner.get_mut(a..b).into_iter().flatten() {
+        for m in &ments[p.m.0..p.m.1] {
+            for o in owner.get_mut(m.a..m.b).into_iter().flatten() {
                 if *o == NOBODY {
                     *o = k;
                 }
@@ -1235,9 +1341,10 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], wd: &Words, protos: &mu
     let affil_name = |k: usize, protos: &[Proto]| -> Option<String> {
         let p = &protos[k];
         match p.kind {
-            ActorKind::Country | ActorKind::Organisation | ActorKind::Group => {
-                Some(p.canonical.map_or_else(|| longest(p), str::to_string))
-            }
+            ActorKind::Country | ActorKind::Organisation | ActorKind::Group => Some(
+                p.canonical
+                    .map_or_else(|| longest(ments, p), str::to_string),
+            ),
             _ => None,
         }
     };
@@ -1245,11 +1352,11 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], wd: &Words, protos: &mu
         if protos[k].kind != ActorKind::Person {
             continue;
         }
-        for m in 0..protos[k].toks.len() {
+        for m in &ments[protos[k].m.0..protos[k].m.1] {
             if protos[k].role.is_some() {
                 break;
             }
-            let (a, b) = protos[k].toks[m];
+            let (a, b) = (m.a, m.b);
             let (lo, hi) = sentence_bounds(doc, a);
             if let Some((role, aff)) = title_before(doc, info, wd, owner, a, lo) {
                 protos[k].role = Some(role);
@@ -1454,47 +1561,65 @@ fn apposition(
     Some((surface(doc, start, end).to_string(), affil))
 }
 
-fn longest(p: &Proto) -> String {
-    p.mentions
-        .iter()
-        .filter(|m| m.2 == MentionForm::Name)
-        .map(|m| m.3)
-        .max_by_key(|s| (s.split_whitespace().count(), s.len()))
-        .or_else(|| p.mentions.first().map(|m| m.3))
+/// The longest name among the mentions: the most words, then the most bytes (the last such).
+fn longest(ments: &[Ment], p: &Proto) -> String {
+    let ms = &ments[p.m.0..p.m.1];
+    ms.iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .map(|m| m.surface)
+        .max_by_key(|s| (word_count(s), s.len()))
+        .or_else(|| ms.first().map(|m| m.surface))
         .unwrap_or("")
         .to_string()
 }
 
-fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
+/// How many words split by whitespace (`split_whitespace().count()`, byte by byte for ASCII).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut n = 0;
+    let mut inside = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !inside {
+            n += 1;
+        }
+        inside = !space;
+    }
+    n
+}
+
+fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> Vec<Actor> {
     let len = doc.text.len().max(1) as f64;
     let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
-    let mut scored: Vec<(f64, usize, Actor)> = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut scored: Vec<(f64, usize, usize)> = Vec::with_capacity(protos.len());
+    let mut actors: Vec<Actor> = Vec::with_capacity(protos.len());
     for p in protos {
-        if p.mentions.is_empty() {
+        let ms = &ments[p.m.0..p.m.1];
+        if ms.is_empty() {
             continue;
         }
         let name = match p.canonical {
             Some(c) if p.kind != ActorKind::Organisation => c.to_string(),
             // The fullest form the word list knows ("European Union", not "NATO Headquarters").
-            Some(c) => p
-                .mentions
+            Some(c) => ms
                 .iter()
-                .map(|m| m.3)
+                .map(|m| m.surface)
                 .filter(|s| lx.gaz(s).is_some())
                 .max_by_key(|s| s.len())
                 .unwrap_or(c)
                 .to_string(),
-            _ => longest(&p),
+            _ => longest(ments, &p),
         };
         let mut aliases: Vec<String> = Vec::new();
-        for m in &p.mentions {
-            if !aliases.iter().any(|a| a == m.3) {
-                aliases.push(m.3.to_string());
+        for m in ms {
+            if !aliases.iter().any(|a| a == m.surface) {
+                aliases.push(m.surface.to_string());
             }
         }
-        let first = p.mentions[0].0;
-        let n = p.mentions.len() as f64;
+        let first = ms[0].s;
+        let n = ms.len() as f64;
         let mut score = n + (1.0 - first as f64 / len);
         if first < first_sentence_end {
             score += 3.0;
@@ -1502,35 +1627,44 @@ fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
         if p.role.is_some() {
             score += 1.0;
         }
-        let mut id = slug(&name);
-        let count = ids.entry(id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            id = format!("{id}-{count}");
-        }
-        let mentions = p
-            .mentions
+        let mentions = ms
             .iter()
-            .map(|&(s, e, form, _)| Mention {
-                start: s,
-                end: e,
-                form,
+            .map(|m| Mention {
+                start: m.s,
+                end: m.e,
+                form: m.form,
             })
             .collect();
-        scored.push((
-            score,
-            first,
-            Actor {
-                id,
-                name,
-                kind: p.kind,
-                role: p.role,
-                affiliation: p.affiliation,
-                aliases,
-                mentions,
-            },
-        ));
+        scored.push((score, first, actors.len()));
+        actors.push(Actor {
+            id: slug(&name),
+            name,
+            kind: p.kind,
+            role: p.role,
+            affiliation: p.affiliation,
+            aliases,
+            mentions,
+        });
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|x| x.2).collect()
+    // Ids: the slug, then "-2", "-3" for later actors with the same slug.
+    let mut ids: FastMap<&str, usize> = FastMap::default();
+    let mut suffix: Vec<usize> = Vec::with_capacity(actors.len());
+    for a in &actors {
+        let count = ids.entry(a.id.as_str()).or_insert(0);
+        *count += 1;
+        suffix.push(*count);
+    }
+    drop(ids);
+    for (a, &count) in actors.iter_mut().zip(&suffix) {
+        if count > 1 {
+            a.id = format!("{}-{count}", a.id);
+        }
+    }
+    // Most salient first; the index last keeps equal scores in their first order.
+    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut slots: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    scored
+        .iter()
+        .filter_map(|&(_, _, k)| slots.get_mut(k).and_then(Option::take))
+        .collect()
 }

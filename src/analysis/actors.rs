@@ -128,6 +128,7 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Raw tagger spans as (first token, one past last token, type index).
+#[inline(never)]
 fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -338,6 +339,23 @@ const CALENDAR: &[&str] = &[
     "Thanksgiving",
 ];
 
+/// The longest of [`FUNCTION_WORDS`] in bytes.
+const MAX_FUNCTION_WORD: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        if FUNCTION_WORDS[i].len() > n {
+            n = FUNCTION_WORDS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// A refined span: first token, one past the last, type index, and its word-list entry when it
+/// was looked up.
+type Refined = (usize, usize, usize, Option<Option<lexicon::Gaz>>);
+
 fn is_function_word(w: &str) -> bool {
     word_table().get(w).is_some_and(|f| f & W_FUNC != 0)
 }
@@ -444,16 +462,15 @@ impl<'d, 'a> Words<'d, 'a> {
     /// The bits of token `i` (none past the end, like the empty word there).
     #[inline]
     fn get(&self, i: usize) -> u32 {
-        let Some(c) = self.facts.get(i) else {
-            return 0;
-        };
-        let f = c.get();
-        if f & W_DONE != 0 {
-            return f;
+        match self.facts.get(i) {
+            Some(c) if c.get() != 0 => c.get(),
+            Some(c) => {
+                let f = facts_of(self.doc.tok(i)) | W_DONE;
+                c.set(f);
+                f
+            }
+            None => 0,
         }
-        let f = facts_of(self.doc.tok(i)) | W_DONE;
-        c.set(f);
-        f
     }
 
     /// Whether token `i` has any of `bits`.
@@ -464,6 +481,7 @@ impl<'d, 'a> Words<'d, 'a> {
 }
 
 /// The bits of a word.
+#[inline(never)]
 fn facts_of(w: &str) -> u32 {
     let table = word_table();
     let mut f = table.get(w).copied().unwrap_or(0);
@@ -523,13 +541,14 @@ const NAME_CONTINUERS: &[&str] = &[
 
 /// Fixes the tagger's spans with general rules: possessives and titles cut off, function words
 /// dropped, a person's name joined across "bin", word-list names of several words trusted.
+#[inline(never)]
 fn refine(
     doc: &Document,
     lx: &Lexicon,
     info: &[TokInfo],
     wd: &Words,
     raw: Vec<(usize, usize, usize)>,
-) -> Vec<(usize, usize, usize)> {
+) -> Vec<Refined> {
     let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     let title_like = |i: usize| {
         info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
@@ -738,13 +757,33 @@ fn refine(
         }
         final_.push(s);
     }
-    // One sense per discourse: a name found once is a name wherever else it is written the same
-    // way ("Apple" opening a headline, where the tagger has no context).
+    one_sense(doc, lx, info, wd, final_)
+}
+
+/// One sense per discourse: a name found once is a name wherever else it is written the same
+/// way ("Apple" opening a headline, where the tagger has no context).
+#[inline(never)]
+fn one_sense(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    spans: Vec<(usize, usize, usize)>,
+) -> Vec<Refined> {
     let mut known: FastMap<&str, usize> = FastMap::default();
-    for &(a, b, t) in &final_ {
+    // Each span's word-list entry, looked up once: the candidates read it too.
+    let mut final_: Vec<Refined> = Vec::with_capacity(spans.len() + 8);
+    for (a, b, t) in spans {
         let s = surface(doc, a, b);
+        let g = lx.gaz(s);
+        final_.push((a, b, t, Some(g)));
         // A lone surname is left to the tagger: a single word is too often also a common one.
-        if t != 3 && !(t == 0 && b == a + 1) && !is_function_word(s) && lx.gaz(s).is_none() {
+        let function_word = if b == a + 1 {
+            wd.is(a, W_FUNC)
+        } else {
+            s.len() <= MAX_FUNCTION_WORD && is_function_word(s)
+        };
+        if t != 3 && !(t == 0 && b == a + 1) && !function_word && g.is_none() {
             known.entry(s).or_insert(t);
         }
     }
@@ -752,7 +791,7 @@ fn refine(
         return final_;
     }
     let mut covered = vec![false; doc.tokens.len()];
-    for &(a, b, _) in &final_ {
+    for &(a, b, _, _) in &final_ {
         covered[a..b].iter_mut().for_each(|x| *x = true);
     }
     let mut i = 0;
@@ -774,13 +813,14 @@ fn refine(
         }
         match hit {
             Some((n, t)) => {
-                final_.push((i, i + n, t));
+                final_.push((i, i + n, t, None));
                 i += n;
             }
             None => i += 1,
         }
     }
-    final_.sort_unstable();
+    // (Equal spans have equal entries: the order among them does not matter.)
+    final_.sort_unstable_by_key(|s| (s.0, s.1, s.2));
     final_
 }
 
@@ -794,7 +834,7 @@ fn candidates<'a>(
     let refined = refine(doc, lx, info, wd, spans(labels));
     let mut out: Vec<Cand<'a>> = Vec::with_capacity(refined.len() + 8);
     let mut covered = vec![false; doc.tokens.len()];
-    for (a0, b0, t) in refined {
+    for (a0, b0, t, g0) in refined {
         let (mut a, mut b) = (a0, b0);
         // A possessive or trailing punctuation is not part of the name.
         while b > a && (wd.is(b - 1, W_POSS) || doc.tokens[b - 1].kind != TokenKind::Word) {
@@ -854,7 +894,11 @@ fn candidates<'a>(
             surface: s,
             sure: false,
         };
-        if let Some(g) = lx.gaz(s) {
+        let g = match g0 {
+            Some(g) if (a, b) == (a0, b0) => g,
+            _ => lx.gaz(s),
+        };
+        if let Some(g) = g {
             c.kind = g.kind;
             c.canonical = Some(g.canonical);
             c.sure = true;
@@ -878,6 +922,8 @@ fn candidates<'a>(
         out.push(c);
     }
     // Word-list names the tagger missed, and the parts of hyphenated compounds.
+    // Hyphens are rare: one scan of the text finds them all, instead of one per word.
+    let mut hyphens = doc.text.match_indices('-').map(|(p, _)| p).peekable();
     let mut i = 0;
     while i < doc.tokens.len() {
         if covered[i] || doc.tokens[i].kind != TokenKind::Word {
@@ -906,8 +952,9 @@ fn candidates<'a>(
                 continue;
             }
         }
-        // A byte test: most words have no hyphen, and this runs for nearly every word.
-        let hyphen = w.as_bytes().contains(&b'-');
+        let t = doc.tokens[i];
+        while hyphens.next_if(|&p| p < t.start).is_some() {}
+        let hyphen = hyphens.peek().is_some_and(|&p| p < t.end);
         if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {

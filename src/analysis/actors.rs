@@ -671,7 +671,7 @@ fn refine(
     // article take 40 s).
     out.sort_unstable();
     let mut removed = vec![false; out.len()];
-    let mut added: Vec<(usize, usize, usize)> = Vec::new();
+    let mut added: Vec<(usize, usize, usize)> = Vec::with_capacity(8);
     for (i, inf) in info.iter().enumerate() {
         let n = inf.gaz_len as usize;
         if n < 2 {
@@ -721,7 +721,7 @@ fn refine(
         .collect();
     out.sort_unstable();
     // "Khalid bin Saad", "Nasser bin Ali Al Harbi": one person.
-    let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == 0
@@ -770,7 +770,7 @@ fn one_sense(
     wd: &Words,
     spans: Vec<(usize, usize, usize)>,
 ) -> Vec<Refined> {
-    let mut known: FastMap<&str, usize> = FastMap::default();
+    let mut known: FastMap<&str, usize> = map_for(spans.len());
     // Each span's word-list entry, looked up once: the candidates read it too.
     let mut final_: Vec<Refined> = Vec::with_capacity(spans.len() + 8);
     for (a, b, t) in spans {
@@ -824,6 +824,7 @@ fn one_sense(
     final_
 }
 
+#[inline(never)]
 fn candidates<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
@@ -1069,6 +1070,12 @@ const KINDS: [ActorKind; 5] = [
     ActorKind::Place,
 ];
 
+/// An empty map sized for `n` keys: per-document maps are filled at once, and growing them
+/// step by step rehashes every key several times.
+fn map_for<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, Default::default())
+}
+
 /// Whether the words of tokens `x..x + n` are those of `y..y + n`.
 fn same_words(doc: &Document, x: usize, y: usize, n: usize) -> bool {
     (0..n).all(|i| x + i == y + i || doc.tok(x + i) == doc.tok(y + i))
@@ -1094,6 +1101,13 @@ struct Chains<'a> {
 }
 
 impl<'a> Chains<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Chains {
+            head: map_for(n),
+            links: Vec::with_capacity(n),
+        }
+    }
+
     fn push(&mut self, w: &'a str, k: usize) {
         let prev = self.head.insert(w, self.links.len()).unwrap_or(NOBODY);
         self.links.push((k, prev));
@@ -1116,8 +1130,8 @@ fn build<'a>(
     wd: &Words,
     cands: Vec<Cand<'a>>,
 ) -> Vec<Actor> {
-    let mut protos: Vec<Proto> = Vec::new();
-    let mut by_key: FastMap<Cow<'a, str>, usize> = FastMap::default();
+    let mut protos: Vec<Proto> = Vec::with_capacity(cands.len());
+    let mut by_key: FastMap<Cow<'a, str>, usize> = map_for(cands.len());
     // Persons with more than one word first, so surnames find their full name (the index last:
     // equal keys keep the text order).
     let mut order: Vec<(bool, usize, usize, usize)> = cands
@@ -1135,8 +1149,8 @@ fn build<'a>(
     order.sort_unstable();
     // Indexes that keep the grouping linear: persons by last and first word, organisations by
     // initials and last word.
-    let mut by_last = Chains::default();
-    let mut by_first = Chains::default();
+    let mut by_last = Chains::with_capacity(cands.len());
+    let mut by_first = Chains::with_capacity(cands.len());
     let mut org_by_initials: FastMap<String, usize> = FastMap::default();
     let mut org_by_last = Chains::default();
     let person_of = |protos: &[Proto],
@@ -1364,6 +1378,7 @@ fn initials(doc: &Document, words: (usize, usize)) -> Option<String> {
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
+#[inline(never)]
 fn roles(
     doc: &Document,
     lx: &Lexicon,
@@ -1620,6 +1635,24 @@ fn longest(ments: &[Ment], p: &Proto) -> String {
         .to_string()
 }
 
+/// The slug of a canonical name from the word lists, made once per process.
+fn canonical_slug(c: &'static str) -> String {
+    static SLUGS: OnceLock<FastMap<&'static str, String>> = OnceLock::new();
+    SLUGS
+        .get_or_init(|| {
+            let lx = lexicon::get();
+            lx.gaz
+                .values()
+                .map(|g| g.canonical)
+                .chain(lx.capitals.values().copied())
+                .map(|c| (c, slug(c)))
+                .collect()
+        })
+        .get(c)
+        .cloned()
+        .unwrap_or_else(|| slug(c))
+}
+
 /// How many words split by whitespace (`split_whitespace().count()`, byte by byte for ASCII).
 fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
@@ -1637,6 +1670,7 @@ fn word_count(s: &str) -> usize {
     n
 }
 
+#[inline(never)]
 fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> Vec<Actor> {
     let len = doc.text.len().max(1) as f64;
     let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
@@ -1659,7 +1693,7 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> V
                 .to_string(),
             _ => longest(ments, &p),
         };
-        let mut aliases: Vec<String> = Vec::new();
+        let mut aliases: Vec<String> = Vec::with_capacity(ms.len());
         for m in ms {
             if !aliases.iter().any(|a| a == m.surface) {
                 aliases.push(m.surface.to_string());
@@ -1684,7 +1718,10 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> V
             .collect();
         scored.push((score, first, actors.len()));
         actors.push(Actor {
-            id: slug(&name),
+            id: match p.canonical {
+                Some(c) if name == c => canonical_slug(c),
+                _ => slug(&name),
+            },
             name,
             kind: p.kind,
             role: p.role,
@@ -1694,7 +1731,7 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> V
         });
     }
     // Ids: the slug, then "-2", "-3" for later actors with the same slug.
-    let mut ids: FastMap<&str, usize> = FastMap::default();
+    let mut ids: FastMap<&str, usize> = map_for(actors.len());
     let mut suffix: Vec<usize> = Vec::with_capacity(actors.len());
     for a in &actors {
         let count = ids.entry(a.id.as_str()).or_insert(0);

@@ -352,6 +352,14 @@ const MAX_FUNCTION_WORD: usize = {
     n
 };
 
+/// Sorts spans, most often already in order (a sorted slice is left as it is, which is what
+/// sorting it would give).
+fn sort_spans(spans: &mut [(usize, usize, usize)]) {
+    if !spans.is_sorted() {
+        spans.sort_unstable();
+    }
+}
+
 /// A refined span: first token, one past the last, type index, and its word-list entry when it
 /// was looked up.
 type Refined = (usize, usize, usize, Option<Option<lexicon::Gaz>>);
@@ -669,7 +677,7 @@ fn refine(
     // text order and its spans do not overlap, so each list name looks only at its neighbours:
     // linear in the text, however many names it holds (a quadratic scan here made a 13 MB
     // article take 40 s).
-    out.sort_unstable();
+    sort_spans(&mut out);
     let mut removed = vec![false; out.len()];
     let mut added: Vec<(usize, usize, usize)> = Vec::with_capacity(8);
     for (i, inf) in info.iter().enumerate() {
@@ -719,7 +727,7 @@ fn refine(
         .filter_map(|(s, gone)| (!gone).then_some(s))
         .chain(added)
         .collect();
-    out.sort_unstable();
+    sort_spans(&mut out);
     // "Khalid bin Saad", "Nasser bin Ali Al Harbi": one person.
     let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
     for s in out {
@@ -820,7 +828,9 @@ fn one_sense(
         }
     }
     // (Equal spans have equal entries: the order among them does not matter.)
-    final_.sort_unstable_by_key(|s| (s.0, s.1, s.2));
+    if !final_.is_sorted_by_key(|s| (s.0, s.1, s.2)) {
+        final_.sort_unstable_by_key(|s| (s.0, s.1, s.2));
+    }
     final_
 }
 
@@ -976,7 +986,9 @@ fn candidates<'a>(
             c.form = MentionForm::Name;
         }
     }
-    out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    if !out.is_sorted_by_key(|c| (span_of(doc, c).0, c.b)) {
+        out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    }
     out
 }
 
@@ -1123,6 +1135,41 @@ impl<'a> Chains<'a> {
     }
 }
 
+/// The order in which candidates join actors: persons of several words first, longest first,
+/// then in text order (the index last: equal keys keep the text order). The key is packed in
+/// one integer when the text is small enough, as it nearly always is.
+fn grouping_order(doc: &Document, cands: &[Cand]) -> Vec<usize> {
+    const BITS: u32 = 21;
+    const MAX: u64 = (1 << BITS) - 1;
+    let key = |k: usize, c: &Cand| {
+        (
+            c.kind != ActorKind::Person || c.b - c.a < 2,
+            usize::MAX - (c.b - c.a),
+            c.a,
+            k,
+        )
+    };
+    if (doc.tokens.len() as u64) < MAX && (cands.len() as u64) < MAX {
+        let mut packed: Vec<u64> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let (other, _, a, _) = key(k, c);
+                ((other as u64) << (3 * BITS))
+                    | ((MAX - (c.b - c.a) as u64) << (2 * BITS))
+                    | ((a as u64) << BITS)
+                    | k as u64
+            })
+            .collect();
+        packed.sort_unstable();
+        packed.into_iter().map(|x| (x & MAX) as usize).collect()
+    } else {
+        let mut keys: Vec<_> = cands.iter().enumerate().map(|(k, c)| key(k, c)).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|x| x.3).collect()
+    }
+}
+
 fn build<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
@@ -1132,21 +1179,8 @@ fn build<'a>(
 ) -> Vec<Actor> {
     let mut protos: Vec<Proto> = Vec::with_capacity(cands.len());
     let mut by_key: FastMap<Cow<'a, str>, usize> = map_for(cands.len());
-    // Persons with more than one word first, so surnames find their full name (the index last:
-    // equal keys keep the text order).
-    let mut order: Vec<(bool, usize, usize, usize)> = cands
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            (
-                c.kind != ActorKind::Person || c.b - c.a < 2,
-                usize::MAX - (c.b - c.a),
-                c.a,
-                k,
-            )
-        })
-        .collect();
-    order.sort_unstable();
+    // Persons with more than one word first, so surnames find their full name.
+    let order = grouping_order(doc, &cands);
     // Indexes that keep the grouping linear: persons by last and first word, organisations by
     // initials and last word.
     let mut by_last = Chains::with_capacity(cands.len());
@@ -1179,7 +1213,7 @@ fn build<'a>(
     };
     // Which actor each candidate joins, in the order they are grouped.
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
-    for &(_, _, _, k) in &order {
+    for &k in &order {
         let c = &cands[k];
         let words = (c.a, c.b);
         let n = c.b - c.a;

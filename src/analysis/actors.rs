@@ -518,10 +518,12 @@ fn facts_of(w: &str) -> u32 {
             }
         }
     }
-    if is_possessive(w) {
+    // Possessives open with an apostrophe, ordinals with a digit or a Roman numeral.
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if matches!(first, b'\'' | 0xE2) && is_possessive(w) {
         f |= W_POSS;
     }
-    if is_ordinal(w) {
+    if matches!(first, b'0'..=b'9' | b'I' | b'V' | b'X') && is_ordinal(w) {
         f |= W_ORDINAL;
     }
     if w.ends_with('.') {
@@ -1219,8 +1221,15 @@ fn build<'a>(
         let n = c.b - c.a;
         let mut kind = c.kind;
         let key = c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed);
+        // Whether the key is known to be in `by_key` (then it needs no second look).
+        let mut keyed = false;
+        let mut by_name = |key: &str| {
+            let t = by_key.get(key).copied();
+            keyed = t.is_some();
+            t
+        };
         let target = if c.canonical.is_some() {
-            by_key.get(key.as_ref()).copied()
+            by_name(key.as_ref())
         } else if c.kind == ActorKind::Person || (!c.sure && n == 1) {
             match person_of(&protos, &by_last, &by_first, words) {
                 Some(t) => {
@@ -1228,10 +1237,10 @@ fn build<'a>(
                     kind = ActorKind::Person;
                     Some(t)
                 }
-                None => by_key.get(key.as_ref()).copied(),
+                None => by_name(key.as_ref()),
             }
         } else {
-            by_key.get(key.as_ref()).copied()
+            by_name(key.as_ref())
         };
         // "the Kane administration": a person's name.
         if !c.sure
@@ -1303,6 +1312,7 @@ fn build<'a>(
                         }
                         // (The key is new: a known key would have given a target.)
                         by_key.insert(key.clone(), t);
+                        keyed = true;
                         t
                     }
                 }
@@ -1312,7 +1322,7 @@ fn build<'a>(
         let p = &mut protos[idx];
         p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
         p.sure |= c.sure;
-        if c.canonical.is_none() {
+        if c.canonical.is_none() && !keyed {
             by_key.entry(key).or_insert(idx);
         }
     }

@@ -128,7 +128,6 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Raw tagger spans as (first token, one past last token, type index).
-#[inline(never)]
 fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -488,7 +487,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
-/// The bits of a word.
+/// The bits of a word (out of line: the cached path of [`Words::get`] stays small).
 #[inline(never)]
 fn facts_of(w: &str) -> u32 {
     let table = word_table();
@@ -551,7 +550,6 @@ const NAME_CONTINUERS: &[&str] = &[
 
 /// Fixes the tagger's spans with general rules: possessives and titles cut off, function words
 /// dropped, a person's name joined across "bin", word-list names of several words trusted.
-#[inline(never)]
 fn refine(
     doc: &Document,
     lx: &Lexicon,
@@ -772,7 +770,6 @@ fn refine(
 
 /// One sense per discourse: a name found once is a name wherever else it is written the same
 /// way ("Apple" opening a headline, where the tagger has no context).
-#[inline(never)]
 fn one_sense(
     doc: &Document,
     lx: &Lexicon,
@@ -836,7 +833,6 @@ fn one_sense(
     final_
 }
 
-#[inline(never)]
 fn candidates<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
@@ -1422,7 +1418,6 @@ fn initials(doc: &Document, words: (usize, usize)) -> Option<String> {
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
-#[inline(never)]
 fn roles(
     doc: &Document,
     lx: &Lexicon,
@@ -1714,7 +1709,6 @@ fn word_count(s: &str) -> usize {
     n
 }
 
-#[inline(never)]
 fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> Vec<Actor> {
     let len = doc.text.len().max(1) as f64;
     let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
@@ -1795,4 +1789,42 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> V
         .iter()
         .filter_map(|&(_, _, k)| slots.get_mut(k).and_then(Option::take))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_whitespace_like_split_whitespace() {
+        for s in [
+            "Anna Berg",
+            "Anna  Berg",
+            " Anna Berg",
+            "Anna Berg ",
+            "Anna\nBerg",
+            "Anna\tBerg",
+            "Anna\u{a0}Berg",
+            "Ánna Berg",
+            "",
+        ] {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(key_of(s), folded, "{s:?}");
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+        assert!(matches!(key_of("Anna Berg"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn word_facts_read_the_lists() {
+        let f = facts_of("minister");
+        assert!(f & W_LOWER != 0 && f & W_HEAD_LC != 0 && f & W_CAP == 0);
+        assert!(facts_of("Minister") & W_HEAD != 0);
+        assert!(facts_of("Dr.") & W_HON_DOT != 0 && facts_of("Dr") & W_HON != 0);
+        assert!(facts_of("’s") & W_POSS != 0 && facts_of("XXI") & W_ORDINAL != 0);
+        assert!(facts_of("The") & W_FUNC != 0 && facts_of("Monday") & W_CAL != 0);
+        assert!(facts_of("bin") & W_PARTICLE != 0 && facts_of("Al") & W_CONT != 0);
+        assert_eq!(facts_of("Berg") & !W_CAP, 0);
+        assert!(facts_of("Émile") & W_CAP != 0);
+    }
 }

@@ -804,7 +804,7 @@ fn one_sense(
     let mut i = 0;
     while i < doc.tokens.len() {
         // Only where the tagger lacks context: a sentence's first word, or a headline.
-        if covered[i] || !(info[i].first || info[i].headline) || !wd.is(i, W_CAP) {
+        if !(info[i].first || info[i].headline) || covered[i] || !wd.is(i, W_CAP) {
             i += 1;
             continue;
         }
@@ -939,8 +939,7 @@ fn candidates<'a>(
             i += 1;
             continue;
         }
-        let w = word_at(doc, i);
-        if info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) != 0 && is_cap(w) {
+        if info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) != 0 && wd.is(i, W_CAP) {
             let mut j = i + 1;
             while j < doc.tokens.len() && !covered[j] && info[j].flags & tagger::G_START == 0 {
                 let f = info[j].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION);
@@ -964,6 +963,7 @@ fn candidates<'a>(
         let t = doc.tokens[i];
         while hyphens.next_if(|&p| p < t.start).is_some() {}
         let hyphen = hyphens.peek().is_some_and(|&p| p < t.end);
+        let w = if hyphen { word_at(doc, i) } else { "" };
         if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {

@@ -931,19 +931,27 @@ fn candidates<'a>(
         out.push(c);
     }
     // Word-list names the tagger missed, and the parts of hyphenated compounds.
-    // Hyphens are rare: one scan of the text finds them all, instead of one per word.
-    let mut hyphens = doc.text.match_indices('-').map(|(p, _)| p).peekable();
+    // Hyphens are rare: one scan of the text finds them all, instead of one per word. Most
+    // words have neither a list flag nor a hyphen, so that is tested first.
+    const LISTED: u16 = G_COUNTRY | G_DEMONYM | G_ORG | G_REGION;
+    let mut hyphens = doc.text.match_indices('-').map(|(p, _)| p);
+    let mut next_hyphen = hyphens.next().unwrap_or(usize::MAX);
     let mut i = 0;
     while i < doc.tokens.len() {
-        if covered[i] || doc.tokens[i].kind != TokenKind::Word {
+        let t = doc.tokens[i];
+        while next_hyphen < t.start {
+            next_hyphen = hyphens.next().unwrap_or(usize::MAX);
+        }
+        let hyphen = next_hyphen < t.end;
+        if (info[i].flags & LISTED == 0 && !hyphen) || covered[i] || t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
-        if info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) != 0 && wd.is(i, W_CAP) {
+        if info[i].flags & LISTED != 0 && wd.is(i, W_CAP) {
             let mut j = i + 1;
             while j < doc.tokens.len() && !covered[j] && info[j].flags & tagger::G_START == 0 {
-                let f = info[j].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION);
-                if f == 0 || f != info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) {
+                let f = info[j].flags & LISTED;
+                if f == 0 || f != info[i].flags & LISTED {
                     break;
                 }
                 j += 1;
@@ -960,9 +968,6 @@ fn candidates<'a>(
                 continue;
             }
         }
-        let t = doc.tokens[i];
-        while hyphens.next_if(|&p| p < t.start).is_some() {}
-        let hyphen = hyphens.peek().is_some_and(|&p| p < t.end);
         let w = if hyphen { word_at(doc, i) } else { "" };
         if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {

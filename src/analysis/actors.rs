@@ -406,6 +406,10 @@ const W_ORDINAL: u32 = 1 << 13;
 const W_HEAD_LC: u32 = 1 << 14;
 /// An honorific once trailing dots are cut ("Dr.").
 const W_HON_DOT: u32 = 1 << 15;
+/// "of" or "for" (inside a role: "Secretary of State").
+const W_OF_FOR: u32 = 1 << 16;
+/// "of", "the", "for" or "and" (inside a name made of title words).
+const W_LINK: u32 = 1 << 17;
 /// Set once the token's facts are known.
 const W_DONE: u32 = 1 << 31;
 
@@ -415,12 +419,14 @@ fn word_table() -> &'static FastMap<&'static str, u32> {
     TABLE.get_or_init(|| {
         let lx = lexicon::get();
         let mut t: FastMap<&'static str, u32> = FastMap::default();
-        let lists: [(&[&'static str], u32); 5] = [
+        let lists: [(&[&'static str], u32); 7] = [
             (FUNCTION_WORDS, W_FUNC),
             (CALENDAR, W_CAL),
             (EVENT_WORDS, W_EVENT),
             (NAME_PARTICLES, W_PARTICLE),
             (NAME_CONTINUERS, W_CONT),
+            (&["of", "for"], W_OF_FOR),
+            (&["of", "the", "for", "and"], W_LINK),
         ];
         for (list, bit) in lists {
             for &w in list {
@@ -560,8 +566,7 @@ fn refine(
     let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     let title_like = |i: usize| {
         info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
-            || wd.is(i, W_HEAD | W_MOD | W_HON)
-            || matches!(word_at(doc, i), "of" | "for")
+            || wd.is(i, W_HEAD | W_MOD | W_HON | W_OF_FOR)
     };
     let mut work: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     for (a, b, t) in raw {
@@ -876,9 +881,7 @@ fn candidates<'a>(
             continue;
         }
         // A name made only of title words ("Special Envoy") is a role, not an actor.
-        if (a..b).all(|i| {
-            wd.is(i, W_HEAD | W_MOD) || matches!(word_at(doc, i), "of" | "the" | "for" | "and")
-        }) {
+        if (a..b).all(|i| wd.is(i, W_HEAD | W_MOD | W_LINK)) {
             continue;
         }
         let s = surface(doc, a, b);
@@ -1670,10 +1673,20 @@ fn apposition(
 /// The longest name among the mentions: the most words, then the most bytes (the last such).
 fn longest(ments: &[Ment], p: &Proto) -> String {
     let ms = &ments[p.m.0..p.m.1];
-    ms.iter()
-        .filter(|m| m.form == MentionForm::Name)
-        .map(|m| m.surface)
-        .max_by_key(|s| (word_count(s), s.len()))
+    // The last of the greatest, like `max_by_key`; a name written as the best so far has its
+    // key, so its words are not counted again.
+    let mut best: Option<(usize, usize, &str)> = None;
+    for m in ms.iter().filter(|m| m.form == MentionForm::Name) {
+        let s = m.surface;
+        if best.is_some_and(|(_, _, b)| b == s) {
+            continue;
+        }
+        let (w, l) = (word_count(s), s.len());
+        if best.is_none_or(|(bw, bl, _)| (w, l) >= (bw, bl)) {
+            best = Some((w, l, s));
+        }
+    }
+    best.map(|b| b.2)
         .or_else(|| ms.first().map(|m| m.surface))
         .unwrap_or("")
         .to_string()

@@ -1,8 +1,10 @@
 //! Ad-hoc speed of the actor extraction, one core, release build:
 //!
 //!     cargo run --release --example actors_speed -- [FILES or a folder...]
+//!     cargo run --release --example actors_speed -- --synth 1000
 //!
-//! Without arguments it times the bundled sample. Each text is tokenized once (timed apart) and
+//! Without arguments it times the bundled sample; `--synth N` times the generated corpus of
+//! `examples/throughput` (N articles, seed 42). Each text is tokenized once (timed apart) and
 //! its actors extracted repeatedly until about 50 MB have gone through.
 use std::time::Instant;
 
@@ -11,7 +13,16 @@ use brief::analysis::text::Document;
 
 fn main() {
     let mut texts: Vec<String> = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n] = &args[..]
+        && flag == "--synth"
+    {
+        let n: usize = n.parse().unwrap_or(1000);
+        let end = jiff::civil::Date::new(2025, 2, 18).expect("valid date");
+        texts.extend(brief::synth::corpus(42, n, end).into_iter().map(|a| a.text));
+    }
+    let synth = !texts.is_empty();
+    for arg in args.iter().filter(|_| !synth) {
         let path = std::path::Path::new(&arg);
         if path.is_dir() {
             let mut entries: Vec<_> = std::fs::read_dir(path)

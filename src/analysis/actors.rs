@@ -10,7 +10,7 @@
 pub mod tagger;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::Cell;
 
 use std::sync::OnceLock;
 
@@ -110,8 +110,9 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
     let lx = lexicon::get();
     let info = tagger::token_info(doc, lx);
     let labels = tagger::tag_with(doc, &info, tagger::model());
-    let cands = candidates(doc, lx, &info, &labels);
-    build(doc, lx, &info, cands)
+    let wd = Words::new(doc);
+    let cands = candidates(doc, lx, &info, &wd, &labels);
+    build(doc, lx, &info, &wd, cands)
 }
 
 fn word_at<'a>(doc: &Document<'a>, i: usize) -> &'a str {
@@ -337,28 +338,210 @@ const CALENDAR: &[&str] = &[
     "Thanksgiving",
 ];
 
-/// The short lists above as hash sets: they are looked up for every name.
-fn list_sets() -> &'static [FastSet<&'static str>; 3] {
-    static SETS: OnceLock<[FastSet<&'static str>; 3]> = OnceLock::new();
-    SETS.get_or_init(|| {
-        [
-            FUNCTION_WORDS.iter().copied().collect(),
-            CALENDAR.iter().copied().collect(),
-            EVENT_WORDS.iter().copied().collect(),
-        ]
+/// The longest of [`FUNCTION_WORDS`] in bytes.
+const MAX_FUNCTION_WORD: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        if FUNCTION_WORDS[i].len() > n {
+            n = FUNCTION_WORDS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// Sorts spans, most often already in order (a sorted slice is left as it is, which is what
+/// sorting it would give).
+fn sort_spans(spans: &mut [(usize, usize, usize)]) {
+    if !spans.is_sorted() {
+        spans.sort_unstable();
+    }
+}
+
+/// A refined span: first token, one past the last, type index, and its word-list entry when it
+/// was looked up.
+type Refined = (usize, usize, usize, Option<Option<lexicon::Gaz>>);
+
+fn is_function_word(w: &str) -> bool {
+    word_table().get(w).is_some_and(|f| f & W_FUNC != 0)
+}
+
+/// What one token's text is, as bits: every rule asks about the same few tokens many times,
+/// so each token is looked up once per document, in one table, on first use.
+struct Words<'d, 'a> {
+    doc: &'d Document<'a>,
+    facts: Vec<Cell<u32>>,
+}
+
+/// A function word ([`FUNCTION_WORDS`]).
+const W_FUNC: u32 = 1;
+/// A day, month or holiday ([`CALENDAR`]).
+const W_CAL: u32 = 1 << 1;
+/// A last word of an event's name ([`EVENT_WORDS`]).
+const W_EVENT: u32 = 1 << 2;
+/// A title head ("Minister").
+const W_HEAD: u32 = 1 << 3;
+/// A title modifier ("Foreign").
+const W_MOD: u32 = 1 << 4;
+/// An honorific ("Mr").
+const W_HON: u32 = 1 << 5;
+/// An organisation suffix ("Party").
+const W_ORGSUF: u32 = 1 << 6;
+/// A place suffix ("Square").
+const W_PLACESUF: u32 = 1 << 7;
+/// A lower-case name particle ("bin").
+const W_PARTICLE: u32 = 1 << 8;
+/// A capitalised name particle ("Al").
+const W_CONT: u32 = 1 << 9;
+/// Starts with an upper-case letter.
+const W_CAP: u32 = 1 << 10;
+/// Starts with a lower-case letter.
+const W_LOWER: u32 = 1 << 11;
+/// A possessive ending ("'s").
+const W_POSS: u32 = 1 << 12;
+/// A number after an event's name ("II", "2025").
+const W_ORDINAL: u32 = 1 << 13;
+/// A lower-case word whose capitalised form is a title head ("minister").
+const W_HEAD_LC: u32 = 1 << 14;
+/// An honorific once trailing dots are cut ("Dr.").
+const W_HON_DOT: u32 = 1 << 15;
+/// "of" or "for" (inside a role: "Secretary of State").
+const W_OF_FOR: u32 = 1 << 16;
+/// "of", "the", "for" or "and" (inside a name made of title words).
+const W_LINK: u32 = 1 << 17;
+/// Set once the token's facts are known.
+const W_DONE: u32 = 1 << 31;
+
+/// Every listed word with its bits.
+fn word_table() -> &'static FastMap<&'static str, u32> {
+    static TABLE: OnceLock<FastMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lx = lexicon::get();
+        let mut t: FastMap<&'static str, u32> = FastMap::default();
+        let lists: [(&[&'static str], u32); 7] = [
+            (FUNCTION_WORDS, W_FUNC),
+            (CALENDAR, W_CAL),
+            (EVENT_WORDS, W_EVENT),
+            (NAME_PARTICLES, W_PARTICLE),
+            (NAME_CONTINUERS, W_CONT),
+            (&["of", "for"], W_OF_FOR),
+            (&["of", "the", "for", "and"], W_LINK),
+        ];
+        for (list, bit) in lists {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        let sets: [(&FastSet<&'static str>, u32); 5] = [
+            (&lx.title_heads, W_HEAD),
+            (&lx.title_mods, W_MOD),
+            (&lx.honorifics, W_HON),
+            (&lx.org_suffixes, W_ORGSUF),
+            (&lx.place_suffixes, W_PLACESUF),
+        ];
+        for (set, bit) in sets {
+            for &w in set {
+                *t.entry(w).or_insert(0) |= bit;
+            }
+        }
+        // "minister" for "Minister": a word whose first letter is ASCII has one capitalised
+        // form, so the lower-case forms are listed; other words are capitalised when asked.
+        let lower: Vec<&'static str> = lx
+            .title_heads
+            .iter()
+            .filter(|h| h.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+            .map(|h| {
+                let mut l = h.to_string();
+                l[..1].make_ascii_lowercase();
+                &*l.leak()
+            })
+            .collect();
+        for w in lower {
+            *t.entry(w).or_insert(0) |= W_HEAD_LC;
+        }
+        t
     })
 }
 
-fn is_function_word(w: &str) -> bool {
-    list_sets()[0].contains(w)
+impl<'d, 'a> Words<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Self {
+        Words {
+            doc,
+            facts: vec![Cell::new(0); doc.tokens.len()],
+        }
+    }
+
+    /// The bits of token `i` (none past the end, like the empty word there).
+    #[inline]
+    fn get(&self, i: usize) -> u32 {
+        match self.facts.get(i) {
+            Some(c) if c.get() != 0 => c.get(),
+            Some(c) => {
+                let f = facts_of(self.doc.tok(i)) | W_DONE;
+                c.set(f);
+                f
+            }
+            None => 0,
+        }
+    }
+
+    /// Whether token `i` has any of `bits`.
+    #[inline]
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.get(i) & bits != 0
+    }
 }
 
-fn is_calendar(w: &str) -> bool {
-    list_sets()[1].contains(w)
-}
-
-fn is_event_word(w: &str) -> bool {
-    list_sets()[2].contains(w)
+/// The bits of a word (out of line: the cached path of [`Words::get`] stays small).
+#[inline(never)]
+fn facts_of(w: &str) -> u32 {
+    let table = word_table();
+    let mut f = table.get(w).copied().unwrap_or(0);
+    match w.as_bytes().first() {
+        None => {}
+        Some(b) if b.is_ascii_uppercase() => f |= W_CAP,
+        // The table lists the lower-case forms of title heads that begin with an ASCII letter.
+        Some(b) if b.is_ascii_lowercase() => f |= W_LOWER,
+        Some(b) if b.is_ascii() => {}
+        Some(_) => {
+            f &= !W_HEAD_LC;
+            let first = w.chars().next();
+            if first.is_some_and(char::is_uppercase) {
+                f |= W_CAP;
+            }
+            if first.is_some_and(char::is_lowercase) {
+                f |= W_LOWER;
+                let mut c = w.chars();
+                let cap: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                if table.get(cap.as_str()).is_some_and(|g| g & W_HEAD != 0) {
+                    f |= W_HEAD_LC;
+                }
+            }
+        }
+    }
+    // Possessives open with an apostrophe, ordinals with a digit or a Roman numeral.
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if matches!(first, b'\'' | 0xE2) && is_possessive(w) {
+        f |= W_POSS;
+    }
+    if matches!(first, b'0'..=b'9' | b'I' | b'V' | b'X') && is_ordinal(w) {
+        f |= W_ORDINAL;
+    }
+    if w.ends_with('.') {
+        if table
+            .get(w.trim_end_matches('.'))
+            .is_some_and(|g| g & W_HON != 0)
+        {
+            f |= W_HON_DOT;
+        }
+    } else if f & W_HON != 0 {
+        f |= W_HON_DOT;
+    }
+    f
 }
 
 /// Lower-case particles inside a person's name ("bin", "de").
@@ -377,22 +560,20 @@ fn refine(
     doc: &Document,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     raw: Vec<(usize, usize, usize)>,
-) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+) -> Vec<Refined> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     let title_like = |i: usize| {
-        let w = word_at(doc, i);
         info[i].flags & (G_COUNTRY | G_DEMONYM | G_TITLE | G_HON | G_ORG) != 0
-            || lx.is_title_word(w)
-            || lx.honorifics.contains(w)
-            || matches!(w, "of" | "for")
+            || wd.is(i, W_HEAD | W_MOD | W_HON | W_OF_FOR)
     };
-    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    let mut work: Vec<(usize, usize, usize)> = Vec::with_capacity(raw.len() + 8);
     for (a, b, t) in raw {
         // "Kane's Special Envoy": the owner, and what follows if it is a name.
         let mut start = a;
         for p in a..b {
-            if is_possessive(word_at(doc, p)) {
+            if wd.is(p, W_POSS) {
                 if p > start {
                     work.push((start, p, t));
                 }
@@ -407,22 +588,14 @@ fn refine(
         // "McConnell said": a lower-case word that is no particle ends a person's name; any
         // name ends before trailing lower-case words.
         if t == 0
-            && let Some(p) = (a + 1..b).find(|&p| {
-                let w = word_at(doc, p);
-                w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&w)
-            })
+            && let Some(p) = (a + 1..b).find(|&p| wd.get(p) & (W_LOWER | W_PARTICLE) == W_LOWER)
         {
             b = p;
         }
-        while b > a + 1
-            && word_at(doc, b - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        {
+        while b > a + 1 && wd.is(b - 1, W_LOWER) {
             b -= 1;
         }
-        if (a..b).all(|p| is_calendar(word_at(doc, p))) {
+        if (a..b).all(|p| wd.is(p, W_CAL)) {
             continue;
         }
         // "North East", "South Korea": a compass word opens a place name, whatever the tagger
@@ -432,14 +605,13 @@ fn refine(
                 word_at(doc, a),
                 "North" | "South" | "East" | "West" | "Central"
             )
-            && is_cap(word_at(doc, b))
+            && wd.is(b, W_CAP)
             && doc.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word)
         {
             b += 1;
             t = 2;
         }
-        while a < b && (is_function_word(word_at(doc, a)) || doc.tokens[a].kind != TokenKind::Word)
-        {
+        while a < b && (wd.is(a, W_FUNC) || doc.tokens[a].kind != TokenKind::Word) {
             a += 1;
         }
         if a >= b {
@@ -450,29 +622,24 @@ fn refine(
         while k < b && title_like(k) {
             k += 1;
         }
-        let mut head = (a..k).any(|i| {
-            let w = word_at(doc, i);
-            lx.title_heads.contains(w) || lx.honorifics.contains(w)
-        });
+        let mut head = (a..k).any(|i| wd.is(i, W_HEAD | W_HON));
         // "Industry Secretary Patricia Hewitt": the name after the last title word.
         if !head
-            && let Some(h) = (a..b)
-                .rev()
-                .find(|&i| lx.title_heads.contains(word_at(doc, i)))
+            && let Some(h) = (a..b).rev().find(|&i| wd.is(i, W_HEAD))
             && h + 1 < b
         {
             k = h + 1;
             head = true;
         }
-        let head = head && !is_event_word(word_at(doc, b - 1));
+        let head = head && !wd.is(b - 1, W_EVENT);
         let whole_gaz = info[a].gaz_len as usize == b - a;
         if head && !whole_gaz {
             if k == b {
                 continue;
             }
-            let ends_org = lx.org_suffixes.contains(word_at(doc, b - 1));
+            let ends_org = wd.is(b - 1, W_ORGSUF);
             let rest_is_name = t == 0 || info[k].flags & tagger::G_GIVEN != 0 || k - a >= 2;
-            if is_cap(word_at(doc, k)) && !ends_org && rest_is_name {
+            if wd.is(k, W_CAP) && !ends_org && rest_is_name {
                 a = k;
                 t = 0;
             }
@@ -481,22 +648,21 @@ fn refine(
         let mut b = b;
         if t != 0 && !whole_gaz {
             let mut e = b;
-            while e > a + 1 && lx.is_title_word(word_at(doc, e - 1)) {
+            while e > a + 1 && wd.is(e - 1, W_HEAD | W_MOD) {
                 e -= 1;
             }
-            let has_head = (e..b).any(|i| lx.title_heads.contains(word_at(doc, i)));
+            let has_head = (e..b).any(|i| wd.is(i, W_HEAD));
             if e < b && has_head && !matches!(word_at(doc, e - 1), "of" | "the" | "for" | "and") {
                 b = e;
             }
         }
         // "Munich Security Conference": an event; the place that opens it is a place.
         let mut e = b;
-        while e > a + 1 && is_ordinal(word_at(doc, e - 1)) {
+        while e > a + 1 && wd.is(e - 1, W_ORDINAL) {
             e -= 1;
         }
-        let last = word_at(doc, e - 1);
         let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
-        if is_event_word(last) && !person_name {
+        if wd.is(e - 1, W_EVENT) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
                 n
@@ -516,9 +682,9 @@ fn refine(
     // text order and its spans do not overlap, so each list name looks only at its neighbours:
     // linear in the text, however many names it holds (a quadratic scan here made a 13 MB
     // article take 40 s).
-    out.sort_unstable();
+    sort_spans(&mut out);
     let mut removed = vec![false; out.len()];
-    let mut added: Vec<(usize, usize, usize)> = Vec::new();
+    let mut added: Vec<(usize, usize, usize)> = Vec::with_capacity(8);
     for (i, inf) in info.iter().enumerate() {
         let n = inf.gaz_len as usize;
         if n < 2 {
@@ -566,15 +732,15 @@ fn refine(
         .filter_map(|(s, gone)| (!gone).then_some(s))
         .chain(added)
         .collect();
-    out.sort_unstable();
+    sort_spans(&mut out);
     // "Khalid bin Saad", "Nasser bin Ali Al Harbi": one person.
-    let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(out.len());
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == 0
             && (s.2 == 0 || info[s.0].gaz_len == 0)
-            && ((s.0 == last.1 + 1 && NAME_PARTICLES.contains(&word_at(doc, last.1)))
-                || (s.0 == last.1 && NAME_CONTINUERS.contains(&word_at(doc, s.0))))
+            && ((s.0 == last.1 + 1 && wd.is(last.1, W_PARTICLE))
+                || (s.0 == last.1 && wd.is(s.0, W_CONT)))
         {
             last.1 = s.1;
             continue;
@@ -583,15 +749,19 @@ fn refine(
         // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     // "Kane and Orlov": two people the text names elsewhere.
-    let surnames: std::collections::HashSet<&str> = merged
-        .iter()
-        .filter(|s| s.2 == 0 && s.1 > s.0)
-        .map(|s| word_at(doc, s.1 - 1))
-        .collect();
-    let mut final_: Vec<(usize, usize, usize)> = Vec::new();
-    for s in merged {
+    // (Built when first needed: few texts have a span like "Kane and Orlov".)
+    let mut surnames: Option<FastSet<&str>> = None;
+    let mut final_: Vec<(usize, usize, usize)> = Vec::with_capacity(merged.len() + 8);
+    for &s in &merged {
         if s.1 == s.0 + 3 && word_at(doc, s.0 + 1) == "and" {
             let (l, r) = (word_at(doc, s.0), word_at(doc, s.0 + 2));
+            let surnames = surnames.get_or_insert_with(|| {
+                merged
+                    .iter()
+                    .filter(|s| s.2 == 0 && s.1 > s.0)
+                    .map(|s| word_at(doc, s.1 - 1))
+                    .collect()
+            });
             if surnames.contains(l) && surnames.contains(r) {
                 final_.push((s.0, s.0 + 1, 0));
                 final_.push((s.0 + 2, s.0 + 3, 0));
@@ -600,13 +770,32 @@ fn refine(
         }
         final_.push(s);
     }
-    // One sense per discourse: a name found once is a name wherever else it is written the same
-    // way ("Apple" opening a headline, where the tagger has no context).
-    let mut known: FastMap<&str, usize> = FastMap::default();
-    for &(a, b, t) in &final_ {
+    one_sense(doc, lx, info, wd, final_)
+}
+
+/// One sense per discourse: a name found once is a name wherever else it is written the same
+/// way ("Apple" opening a headline, where the tagger has no context).
+fn one_sense(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    spans: Vec<(usize, usize, usize)>,
+) -> Vec<Refined> {
+    let mut known: FastMap<&str, usize> = map_for(spans.len());
+    // Each span's word-list entry, looked up once: the candidates read it too.
+    let mut final_: Vec<Refined> = Vec::with_capacity(spans.len() + 8);
+    for (a, b, t) in spans {
         let s = surface(doc, a, b);
+        let g = lx.gaz(s);
+        final_.push((a, b, t, Some(g)));
         // A lone surname is left to the tagger: a single word is too often also a common one.
-        if t != 3 && !(t == 0 && b == a + 1) && !is_function_word(s) && lx.gaz(s).is_none() {
+        let function_word = if b == a + 1 {
+            wd.is(a, W_FUNC)
+        } else {
+            s.len() <= MAX_FUNCTION_WORD && is_function_word(s)
+        };
+        if t != 3 && !(t == 0 && b == a + 1) && !function_word && g.is_none() {
             known.entry(s).or_insert(t);
         }
     }
@@ -614,13 +803,13 @@ fn refine(
         return final_;
     }
     let mut covered = vec![false; doc.tokens.len()];
-    for &(a, b, _) in &final_ {
+    for &(a, b, _, _) in &final_ {
         covered[a..b].iter_mut().for_each(|x| *x = true);
     }
     let mut i = 0;
     while i < doc.tokens.len() {
         // Only where the tagger lacks context: a sentence's first word, or a headline.
-        if covered[i] || !is_cap(word_at(doc, i)) || !(info[i].first || info[i].headline) {
+        if !(info[i].first || info[i].headline) || covered[i] || !wd.is(i, W_CAP) {
             i += 1;
             continue;
         }
@@ -636,13 +825,16 @@ fn refine(
         }
         match hit {
             Some((n, t)) => {
-                final_.push((i, i + n, t));
+                final_.push((i, i + n, t, None));
                 i += n;
             }
             None => i += 1,
         }
     }
-    final_.sort_unstable();
+    // (Equal spans have equal entries: the order among them does not matter.)
+    if !final_.is_sorted_by_key(|s| (s.0, s.1, s.2)) {
+        final_.sort_unstable_by_key(|s| (s.0, s.1, s.2));
+    }
     final_
 }
 
@@ -650,16 +842,16 @@ fn candidates<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     labels: &[u8],
 ) -> Vec<Cand<'a>> {
-    let mut out: Vec<Cand<'a>> = Vec::new();
+    let refined = refine(doc, lx, info, wd, spans(labels));
+    let mut out: Vec<Cand<'a>> = Vec::with_capacity(refined.len() + 8);
     let mut covered = vec![false; doc.tokens.len()];
-    for (a0, b0, t) in refine(doc, lx, info, spans(labels)) {
+    for (a0, b0, t, g0) in refined {
         let (mut a, mut b) = (a0, b0);
         // A possessive or trailing punctuation is not part of the name.
-        while b > a
-            && (is_possessive(word_at(doc, b - 1)) || doc.tokens[b - 1].kind != TokenKind::Word)
-        {
+        while b > a && (wd.is(b - 1, W_POSS) || doc.tokens[b - 1].kind != TokenKind::Word) {
             b -= 1;
         }
         while a < b && doc.tokens[a].kind != TokenKind::Word {
@@ -680,9 +872,7 @@ fn candidates<'a>(
             // Titles, honorifics and a leading country are not part of a person's name.
             while a + 1 < b
                 && (info[a].flags & (G_TITLE | G_HON | G_DEMONYM | G_COUNTRY) != 0
-                    || lx
-                        .honorifics
-                        .contains(word_at(doc, a).trim_end_matches('.')))
+                    || wd.is(a, W_HON_DOT))
             {
                 a += 1;
             }
@@ -691,18 +881,14 @@ fn candidates<'a>(
             continue;
         }
         // A name made only of title words ("Special Envoy") is a role, not an actor.
-        if (a..b).all(|i| {
-            let w = word_at(doc, i);
-            lx.is_title_word(w) || matches!(w, "of" | "the" | "for" | "and")
-        }) {
+        if (a..b).all(|i| wd.is(i, W_HEAD | W_MOD | W_LINK)) {
             continue;
         }
         let s = surface(doc, a, b);
-        let last = word_at(doc, b - 1);
         // "Music Store", "Moscone Center": not people, whatever the tagger says.
-        let t = if t == 0 && b > a + 1 && lx.org_suffixes.contains(last) {
+        let t = if t == 0 && b > a + 1 && wd.is(b - 1, W_ORGSUF) {
             1
-        } else if t == 0 && b > a + 1 && lx.place_suffixes.contains(last) {
+        } else if t == 0 && b > a + 1 && wd.is(b - 1, W_PLACESUF) {
             2
         } else {
             t
@@ -720,7 +906,11 @@ fn candidates<'a>(
             surface: s,
             sure: false,
         };
-        if let Some(g) = lx.gaz(s) {
+        let g = match g0 {
+            Some(g) if (a, b) == (a0, b0) => g,
+            _ => lx.gaz(s),
+        };
+        if let Some(g) = g {
             c.kind = g.kind;
             c.canonical = Some(g.canonical);
             c.sure = true;
@@ -744,18 +934,27 @@ fn candidates<'a>(
         out.push(c);
     }
     // Word-list names the tagger missed, and the parts of hyphenated compounds.
+    // Hyphens are rare: one scan of the text finds them all, instead of one per word. Most
+    // words have neither a list flag nor a hyphen, so that is tested first.
+    const LISTED: u16 = G_COUNTRY | G_DEMONYM | G_ORG | G_REGION;
+    let mut hyphens = doc.text.match_indices('-').map(|(p, _)| p);
+    let mut next_hyphen = hyphens.next().unwrap_or(usize::MAX);
     let mut i = 0;
     while i < doc.tokens.len() {
-        if covered[i] || doc.tokens[i].kind != TokenKind::Word {
+        let t = doc.tokens[i];
+        while next_hyphen < t.start {
+            next_hyphen = hyphens.next().unwrap_or(usize::MAX);
+        }
+        let hyphen = next_hyphen < t.end;
+        if (info[i].flags & LISTED == 0 && !hyphen) || covered[i] || t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
-        let w = word_at(doc, i);
-        if info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) != 0 && is_cap(w) {
+        if info[i].flags & LISTED != 0 && wd.is(i, W_CAP) {
             let mut j = i + 1;
             while j < doc.tokens.len() && !covered[j] && info[j].flags & tagger::G_START == 0 {
-                let f = info[j].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION);
-                if f == 0 || f != info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION) {
+                let f = info[j].flags & LISTED;
+                if f == 0 || f != info[i].flags & LISTED {
                     break;
                 }
                 j += 1;
@@ -772,8 +971,7 @@ fn candidates<'a>(
                 continue;
             }
         }
-        // A byte test: most words have no hyphen, and this runs for nearly every word.
-        let hyphen = w.as_bytes().contains(&b'-');
+        let w = if hyphen { word_at(doc, i) } else { "" };
         if hyphen && (!is_all_caps(w) || w.len() > 3) {
             for part in w.split('-') {
                 if let Some(g) = lx.gaz(part).filter(|_| is_cap(part)) {
@@ -794,7 +992,9 @@ fn candidates<'a>(
             c.form = MentionForm::Name;
         }
     }
-    out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    if !out.is_sorted_by_key(|c| (span_of(doc, c).0, c.b)) {
+        out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    }
     out
 }
 
@@ -842,20 +1042,32 @@ fn stands_for_government(doc: &Document, a: usize, b: usize) -> bool {
 
 /// One actor while it is being built.
 #[derive(Debug)]
-struct Proto<'a> {
+struct Proto {
     kind: ActorKind,
     canonical: Option<&'static str>,
-    /// Token words of its fullest name (persons).
-    words: Vec<&'a str>,
-    mentions: Vec<(usize, usize, MentionForm, &'a str)>,
-    /// (first token, one past last token) of each mention, in the same order.
-    toks: Vec<(usize, usize)>,
+    /// The token range of its fullest name's words (persons).
+    words: (usize, usize),
+    /// Its mentions, `ments[m.0..m.1]` once grouped (empty before).
+    m: (usize, usize),
     votes: [u32; 5],
     sure: bool,
     role: Option<String>,
     affiliation: Option<String>,
     /// The actor whose affiliation this one shares ("Orlov's advisor").
     affiliation_of: Option<usize>,
+}
+
+/// One mention of an actor: its byte span, form and text, and its tokens.
+#[derive(Debug, Clone, Copy)]
+struct Ment<'a> {
+    s: usize,
+    e: usize,
+    form: MentionForm,
+    surface: &'a str,
+    /// First token.
+    a: usize,
+    /// One past the last token.
+    b: usize,
 }
 
 fn kind_index(k: ActorKind) -> usize {
@@ -876,84 +1088,167 @@ const KINDS: [ActorKind; 5] = [
     ActorKind::Place,
 ];
 
-fn name_words<'a>(doc: &Document<'a>, a: usize, b: usize) -> Vec<&'a str> {
-    (a..b)
-        .map(|i| word_at(doc, i))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// An empty map sized for `n` keys: per-document maps are filled at once, and growing them
+/// step by step rehashes every key several times.
+fn map_for<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// Whether the words of tokens `x..x + n` are those of `y..y + n`.
+fn same_words(doc: &Document, x: usize, y: usize, n: usize) -> bool {
+    (0..n).all(|i| x + i == y + i || doc.tok(x + i) == doc.tok(y + i))
+}
+
+/// Whether the name of tokens `p` ends with the words of tokens `w`.
+fn ends_with(doc: &Document, p: (usize, usize), w: (usize, usize)) -> bool {
+    let n = w.1 - w.0;
+    p.1 - p.0 >= n && same_words(doc, p.1 - n, w.0, n)
+}
+
+/// Whether the name of tokens `p` starts with the words of tokens `w`.
+fn starts_with(doc: &Document, p: (usize, usize), w: (usize, usize)) -> bool {
+    let n = w.1 - w.0;
+    p.1 - p.0 >= n && same_words(doc, p.0, w.0, n)
+}
+
+/// Proto indexes chained by a word: `head[word]` is the latest, `next[k]` the one before `k`.
+#[derive(Default)]
+struct Chains<'a> {
+    head: FastMap<&'a str, usize>,
+    links: Vec<(usize, usize)>,
+}
+
+impl<'a> Chains<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Chains {
+            head: map_for(n),
+            links: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, w: &'a str, k: usize) {
+        let prev = self.head.insert(w, self.links.len()).unwrap_or(NOBODY);
+        self.links.push((k, prev));
+    }
+
+    fn iter(&self, w: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head.get(w).copied().unwrap_or(NOBODY);
+        std::iter::from_fn(move || {
+            let &(k, prev) = self.links.get(at)?;
+            at = prev;
+            Some(k)
+        })
+    }
+}
+
+/// The order in which candidates join actors: persons of several words first, longest first,
+/// then in text order (the index last: equal keys keep the text order). The key is packed in
+/// one integer when the text is small enough, as it nearly always is.
+fn grouping_order(doc: &Document, cands: &[Cand]) -> Vec<usize> {
+    const BITS: u32 = 21;
+    const MAX: u64 = (1 << BITS) - 1;
+    let key = |k: usize, c: &Cand| {
+        (
+            c.kind != ActorKind::Person || c.b - c.a < 2,
+            usize::MAX - (c.b - c.a),
+            c.a,
+            k,
+        )
+    };
+    if (doc.tokens.len() as u64) < MAX && (cands.len() as u64) < MAX {
+        let mut packed: Vec<u64> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let (other, _, a, _) = key(k, c);
+                ((other as u64) << (3 * BITS))
+                    | ((MAX - (c.b - c.a) as u64) << (2 * BITS))
+                    | ((a as u64) << BITS)
+                    | k as u64
+            })
+            .collect();
+        packed.sort_unstable();
+        packed.into_iter().map(|x| (x & MAX) as usize).collect()
+    } else {
+        let mut keys: Vec<_> = cands.iter().enumerate().map(|(k, c)| key(k, c)).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|x| x.3).collect()
+    }
 }
 
 fn build<'a>(
     doc: &Document<'a>,
     lx: &Lexicon,
     info: &[TokInfo],
+    wd: &Words,
     cands: Vec<Cand<'a>>,
 ) -> Vec<Actor> {
-    let mut protos: Vec<Proto<'a>> = Vec::new();
-    let mut by_key: FastMap<Cow<'a, str>, usize> = FastMap::default();
+    let mut protos: Vec<Proto> = Vec::with_capacity(cands.len());
+    let mut by_key: FastMap<Cow<'a, str>, usize> = map_for(cands.len());
     // Persons with more than one word first, so surnames find their full name.
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&k| {
-        let c = &cands[k];
-        (
-            c.kind != ActorKind::Person || c.b - c.a < 2,
-            usize::MAX - (c.b - c.a),
-            c.a,
-        )
-    });
+    let order = grouping_order(doc, &cands);
     // Indexes that keep the grouping linear: persons by last and first word, organisations by
     // initials and last word.
-    let mut by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
-    let mut by_first: FastMap<&'a str, Vec<usize>> = FastMap::default();
+    let mut by_last = Chains::with_capacity(cands.len());
+    let mut by_first = Chains::with_capacity(cands.len());
     let mut org_by_initials: FastMap<String, usize> = FastMap::default();
-    let mut org_by_last: FastMap<&'a str, Vec<usize>> = FastMap::default();
-    let person_of = |protos: &[Proto<'a>],
-                     by_last: &FastMap<&'a str, Vec<usize>>,
-                     by_first: &FastMap<&'a str, Vec<usize>>,
-                     words: &[&'a str]|
+    let mut org_by_last = Chains::default();
+    let person_of = |protos: &[Proto],
+                     by_last: &Chains,
+                     by_first: &Chains,
+                     words: (usize, usize)|
      -> Option<usize> {
-        let (first, last) = (words.first()?, words.last()?);
+        let n = words.1 - words.0;
+        if n == 0 {
+            return None;
+        }
+        let (first, last) = (doc.tok(words.0), doc.tok(words.1 - 1));
         // Equal, a tail ("Berg", "Al Saud"), or a head of two words or more ("Khalid bin Saad").
-        let tails = by_last.get(last).into_iter().flatten();
-        let heads = by_first
-            .get(first)
-            .filter(|_| words.len() >= 2)
-            .into_iter()
-            .flatten();
+        let tails = by_last.iter(last);
+        let heads = (n >= 2).then(|| by_first.iter(first)).into_iter().flatten();
         tails
             .chain(heads)
-            .copied()
             .filter(|&k| {
                 let p = &protos[k];
                 p.kind == ActorKind::Person
-                    && p.words.len() >= words.len()
-                    && (p.words.ends_with(words)
-                        || (words.len() >= 2 && p.words.starts_with(words)))
+                    && p.words.1 - p.words.0 >= n
+                    && (ends_with(doc, p.words, words)
+                        || (n >= 2 && starts_with(doc, p.words, words)))
             })
             .min()
     };
+    // Which actor each candidate joins, in the order they are grouped.
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
     for &k in &order {
         let c = &cands[k];
-        let (s, e) = span_of(doc, c);
-        let words = name_words(doc, c.a, c.b);
+        let words = (c.a, c.b);
+        let n = c.b - c.a;
         let mut kind = c.kind;
-        let target = if let Some(can) = c.canonical {
-            by_key.get(can).copied()
-        } else if c.kind == ActorKind::Person || (!c.sure && words.len() == 1) {
-            match person_of(&protos, &by_last, &by_first, &words) {
+        let key = c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed);
+        // Whether the key is known to be in `by_key` (then it needs no second look).
+        let mut keyed = false;
+        let mut by_name = |key: &str| {
+            let t = by_key.get(key).copied();
+            keyed = t.is_some();
+            t
+        };
+        let target = if c.canonical.is_some() {
+            by_name(key.as_ref())
+        } else if c.kind == ActorKind::Person || (!c.sure && n == 1) {
+            match person_of(&protos, &by_last, &by_first, words) {
                 Some(t) => {
                     // A surname stands for its person in every sentence.
                     kind = ActorKind::Person;
                     Some(t)
                 }
-                None => by_key.get(key_of(c.surface).as_ref()).copied(),
+                None => by_name(key.as_ref()),
             }
         } else {
-            by_key.get(key_of(c.surface).as_ref()).copied()
+            by_name(key.as_ref())
         };
         // "the Kane administration": a person's name.
         if !c.sure
-            && words.len() == 1
+            && n == 1
             && matches!(
                 word_at(doc, c.b),
                 "administration" | "presidency" | "campaign"
@@ -967,19 +1262,25 @@ fn build<'a>(
             None => {
                 // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
                 let org = if c.kind == ActorKind::Organisation {
-                    let acr = c.surface.replace('.', "");
-                    let by_acr = (is_all_caps(c.surface) && acr.len() >= 2)
-                        .then(|| org_by_initials.get(&acr).copied())
-                        .flatten();
-                    let by_tail = words
-                        .last()
-                        .filter(|_| words.len() >= 2)
-                        .and_then(|l| org_by_last.get(l))
+                    let by_acr = if is_all_caps(c.surface) {
+                        let acr: Cow<str> = if c.surface.contains('.') {
+                            Cow::Owned(c.surface.replace('.', ""))
+                        } else {
+                            Cow::Borrowed(c.surface)
+                        };
+                        (acr.len() >= 2)
+                            .then(|| org_by_initials.get(acr.as_ref()).copied())
+                            .flatten()
+                    } else {
+                        None
+                    };
+                    let by_tail = (n >= 2)
+                        .then(|| org_by_last.iter(doc.tok(c.b - 1)))
                         .into_iter()
                         .flatten()
-                        .copied()
                         .filter(|&k| {
-                            protos[k].words.len() > words.len() && protos[k].words.ends_with(&words)
+                            let p = protos[k].words;
+                            p.1 - p.0 > n && ends_with(doc, p, words)
                         })
                         .min();
                     by_acr.or(by_tail)
@@ -992,9 +1293,8 @@ fn build<'a>(
                         protos.push(Proto {
                             kind,
                             canonical: c.canonical,
-                            words: words.clone(),
-                            mentions: Vec::new(),
-                            toks: Vec::new(),
+                            words,
+                            m: (0, 0),
                             votes: [0; 5],
                             sure: c.sure,
                             role: None,
@@ -1002,36 +1302,66 @@ fn build<'a>(
                             affiliation_of: None,
                         });
                         let t = protos.len() - 1;
-                        if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                        if n > 0 {
+                            let (f, l) = (doc.tok(c.a), doc.tok(c.b - 1));
                             if kind == ActorKind::Person {
-                                by_last.entry(l).or_default().push(t);
-                                by_first.entry(f).or_default().push(t);
+                                by_last.push(l, t);
+                                by_first.push(f, t);
                             } else if kind == ActorKind::Organisation && c.canonical.is_none() {
-                                org_by_last.entry(l).or_default().push(t);
-                                if let Some(i) = initials(&words) {
+                                org_by_last.push(l, t);
+                                if let Some(i) = initials(doc, words) {
                                     org_by_initials.entry(i).or_insert(t);
                                 }
                             }
                         }
-                        by_key.insert(
-                            c.canonical.map_or_else(|| key_of(c.surface), Cow::Borrowed),
-                            t,
-                        );
+                        // (The key is new: a known key would have given a target.)
+                        by_key.insert(key.clone(), t);
+                        keyed = true;
                         t
                     }
                 }
             }
         };
+        joined.push((idx, k));
         let p = &mut protos[idx];
-        p.mentions.push((s, e, c.form, c.surface));
-        p.toks.push((c.a, c.b));
         p.votes[kind_index(kind)] += if c.sure { 100 } else { 1 };
         p.sure |= c.sure;
-        if c.canonical.is_none() {
-            by_key.entry(key_of(c.surface)).or_insert(idx);
+        if c.canonical.is_none() && !keyed {
+            by_key.entry(key).or_insert(idx);
         }
     }
-    for p in &mut protos {
+    // Each actor's mentions side by side, in the order they joined it.
+    let mut start = vec![0usize; protos.len() + 1];
+    for &(idx, _) in &joined {
+        start[idx + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let blank = Ment {
+        s: 0,
+        e: 0,
+        form: MentionForm::Name,
+        surface: "",
+        a: 0,
+        b: 0,
+    };
+    let mut ments = vec![blank; joined.len()];
+    for &(idx, k) in &joined {
+        let c = &cands[k];
+        let (s, e) = span_of(doc, c);
+        ments[fill[idx]] = Ment {
+            s,
+            e,
+            form: c.form,
+            surface: c.surface,
+            a: c.a,
+            b: c.b,
+        };
+        fill[idx] += 1;
+    }
+    for (i, p) in protos.iter_mut().enumerate() {
         if !p.sure
             && let Some((k, _)) = p
                 .votes
@@ -1042,28 +1372,41 @@ fn build<'a>(
             p.kind = KINDS[k];
         }
         // Mentions in text order; a span twice (a person name and its surname) kept once.
-        let mut ms: Vec<_> = p
-            .mentions
-            .iter()
-            .copied()
-            .zip(p.toks.iter().copied())
-            .collect();
-        ms.sort_by_key(|((s, e, _, _), _)| (*s, *e));
-        ms.dedup_by(|b, a| a.0.0 < b.0.1 && b.0.0 < a.0.1);
-        p.mentions = ms.iter().map(|x| x.0).collect();
-        p.toks = ms.iter().map(|x| x.1).collect();
+        let ms = &mut ments[start[i]..start[i + 1]];
+        ms.sort_by_key(|m| (m.s, m.e));
+        let mut kept = 0;
+        for r in 0..ms.len() {
+            if kept > 0 && ms[kept - 1].s < ms[r].e && ms[r].s < ms[kept - 1].e {
+                continue;
+            }
+            ms[kept] = ms[r];
+            kept += 1;
+        }
+        p.m = (start[i], start[i] + kept);
     }
-    roles(doc, lx, info, &mut protos);
-    finish(doc, lx, protos)
+    roles(doc, lx, info, wd, &ments, &mut protos);
+    finish(doc, lx, &ments, protos)
 }
 
 /// The name with its whitespace folded to single spaces; borrowed when it already is (almost
 /// always: names rarely break across lines), since it is looked up for every mention.
 fn key_of(surface: &str) -> Cow<'_, str> {
-    let folded = !surface.starts_with(' ')
-        && !surface.ends_with(' ')
-        && !surface.contains("  ")
-        && !surface.contains(|c: char| c.is_whitespace() && c != ' ');
+    let folded = if surface.is_ascii() {
+        // Byte by byte: no space at either end, none doubled, no other whitespace.
+        let b = surface.as_bytes();
+        b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !b
+                .iter()
+                .zip(b.iter().skip(1))
+                .any(|(&x, &y)| x == b' ' && y == b' ')
+            && !b.iter().any(|x| matches!(x, b'\t'..=b'\r'))
+    } else {
+        !surface.starts_with(' ')
+            && !surface.ends_with(' ')
+            && !surface.contains("  ")
+            && !surface.contains(|c: char| c.is_whitespace() && c != ' ')
+    };
     if folded {
         Cow::Borrowed(surface)
     } else {
@@ -1072,32 +1415,45 @@ fn key_of(surface: &str) -> Cow<'_, str> {
 }
 
 /// The initials of an organisation's name ("World Health Organization" → "WHO").
-fn initials(words: &[&str]) -> Option<String> {
-    let letters: String = words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
+fn initials(doc: &Document, words: (usize, usize)) -> Option<String> {
+    let letters: String = (words.0..words.1)
+        .map(|i| doc.tok(i))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&" | "de" | "in"))
         .filter_map(|w| w.chars().next())
         .collect();
     (letters.chars().count() >= 2 && is_all_caps(&letters)).then_some(letters)
 }
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
-fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
-    // Which actor each token's mention belongs to, for affiliations and possessors.
-    let mut owner: FastMap<usize, usize> = FastMap::default();
+fn roles(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    ments: &[Ment],
+    protos: &mut [Proto],
+) {
+    // Which actor each token's mention belongs to, for affiliations and possessors (the first
+    // actor that names it).
+    let mut owner: Vec<usize> = vec![NOBODY; doc.tokens.len()];
     for (k, p) in protos.iter().enumerate() {
-        for &(a, b) in &p.toks {
-            for t in a..b {
-                owner.entry(t).or_insert(k);
+        for m in &ments[p.m.0..p.m.1] {
+            for o in owner.get_mut(m.a..m.b).into_iter().flatten() {
+                if *o == NOBODY {
+                    *o = k;
+                }
             }
         }
     }
+    let owner = Owners(&owner);
     let affil_name = |k: usize, protos: &[Proto]| -> Option<String> {
         let p = &protos[k];
         match p.kind {
-            ActorKind::Country | ActorKind::Organisation | ActorKind::Group => {
-                Some(p.canonical.map_or_else(|| longest(p), str::to_string))
-            }
+            ActorKind::Country | ActorKind::Organisation | ActorKind::Group => Some(
+                p.canonical
+                    .map_or_else(|| longest(ments, p), str::to_string),
+            ),
             _ => None,
         }
     };
@@ -1105,13 +1461,13 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
         if protos[k].kind != ActorKind::Person {
             continue;
         }
-        let toks = protos[k].toks.clone();
-        for (a, b) in toks {
+        for m in &ments[protos[k].m.0..protos[k].m.1] {
             if protos[k].role.is_some() {
                 break;
             }
+            let (a, b) = (m.a, m.b);
             let (lo, hi) = sentence_bounds(doc, a);
-            if let Some((role, aff)) = title_before(doc, lx, info, &owner, a, lo) {
+            if let Some((role, aff)) = title_before(doc, info, wd, owner, a, lo) {
                 protos[k].role = Some(role);
                 match aff {
                     Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
@@ -1122,7 +1478,7 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
                 }
                 continue;
             }
-            if let Some((role, aff)) = apposition(doc, lx, &owner, b, hi) {
+            if let Some((role, aff)) = apposition(doc, lx, wd, owner, b, hi) {
                 protos[k].role = Some(role);
                 match aff {
                     Some(Affil::Actor(o)) if protos[o].kind == ActorKind::Person => {
@@ -1144,33 +1500,35 @@ fn roles(doc: &Document, lx: &Lexicon, info: &[TokInfo], protos: &mut [Proto]) {
     }
 }
 
+/// No actor owns the token.
+const NOBODY: usize = usize::MAX;
+
+/// The actor whose mention holds each token, if any.
+#[derive(Clone, Copy)]
+struct Owners<'o>(&'o [usize]);
+
+impl Owners<'_> {
+    fn get(self, i: usize) -> Option<usize> {
+        self.0.get(i).copied().filter(|&o| o != NOBODY)
+    }
+}
+
 enum Affil {
     Actor(usize),
 }
 
-fn is_head(lx: &Lexicon, w: &str) -> bool {
-    lx.title_heads.contains(w)
-        || (w.chars().next().is_some_and(char::is_lowercase) && {
-            let mut c = w.chars();
-            let cap: String = c
-                .next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default();
-            lx.title_heads.contains(cap.as_str())
-        })
-}
-
-fn is_mod(lx: &Lexicon, w: &str) -> bool {
-    lx.title_mods.contains(w) || lx.title_heads.contains(w)
+/// A title head, or one in lower case ("minister").
+fn is_head(wd: &Words, i: usize) -> bool {
+    wd.is(i, W_HEAD | W_HEAD_LC)
 }
 
 /// "US Secretary of State [Anna Berg]": the role words just before a name, and the country,
 /// organisation or person (possessive) they belong to.
 fn title_before(
     doc: &Document,
-    lx: &Lexicon,
     info: &[TokInfo],
-    owner: &FastMap<usize, usize>,
+    wd: &Words,
+    owner: Owners,
     a: usize,
     lo: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -1180,36 +1538,33 @@ fn title_before(
     while j > lo {
         let i = j - 1;
         let w = word_at(doc, i);
-        if let Some(&o) = owner.get(&i) {
+        if let Some(o) = owner.get(i) {
             // A country, organisation or possessor before the title ends it.
             if first < a {
                 affil = Some(Affil::Actor(o));
             }
             break;
         }
-        if is_mod(lx, w)
-            || lx.honorifics.contains(w)
-            || (matches!(w, "of" | "for") && j < first + 3)
-        {
+        if wd.is(i, W_MOD | W_HEAD | W_HON) || (matches!(w, "of" | "for") && j < first + 3) {
             first = i;
             j -= 1;
             continue;
         }
         // "Trade and Industry Secretary": capitalised words before a title are part of it.
-        let seen_head = (first..a).any(|k| is_head(lx, word_at(doc, k)));
-        let next_cap = is_cap(word_at(doc, i + 1)) && first == i + 1;
+        let seen_head = (first..a).any(|k| is_head(wd, k));
+        let next_cap = wd.is(i + 1, W_CAP) && first == i + 1;
         if seen_head
             && doc.tokens[i].kind == TokenKind::Word
-            && ((is_cap(w) && !is_function_word(w) && !is_calendar(w))
-                || (w == "and" && next_cap && i > lo && is_cap(word_at(doc, i - 1))))
+            && (wd.get(i) & (W_CAP | W_FUNC | W_CAL) == W_CAP
+                || (w == "and" && next_cap && i > lo && wd.is(i - 1, W_CAP)))
             && !info[i].first
         {
             first = i;
             j -= 1;
             continue;
         }
-        if is_possessive(w) && i > lo && first < a {
-            if let Some(&o) = owner.get(&(i - 1)) {
+        if wd.is(i, W_POSS) && i > lo && first < a {
+            if let Some(o) = owner.get(i - 1) {
                 affil = Some(Affil::Actor(o));
             }
             break;
@@ -1218,8 +1573,8 @@ fn title_before(
     }
     // Drop honorifics next to the name when a real title stands before them.
     let mut last = a;
-    while last > first && lx.honorifics.contains(word_at(doc, last - 1)) {
-        let inner_head = (first..last - 1).any(|i| is_head(lx, word_at(doc, i)));
+    while last > first && wd.is(last - 1, W_HON) {
+        let inner_head = (first..last - 1).any(|i| is_head(wd, i));
         if !inner_head {
             break;
         }
@@ -1228,13 +1583,16 @@ fn title_before(
     while first < last && matches!(word_at(doc, first), "of" | "for") {
         first += 1;
     }
-    if first >= last || !(first..last).any(|i| is_head(lx, word_at(doc, i))) {
+    if first >= last || !(first..last).any(|i| is_head(wd, i)) {
         return None;
     }
     // Honorifics alone ("Mr", "Dr") are not roles.
     if (first..last).all(|i| {
-        let w = word_at(doc, i);
-        lx.honorifics.contains(w) && !matches!(w, "King" | "Queen" | "Pope" | "Emir" | "Sultan")
+        wd.is(i, W_HON)
+            && !matches!(
+                word_at(doc, i),
+                "King" | "Queen" | "Pope" | "Emir" | "Sultan"
+            )
     }) {
         return None;
     }
@@ -1245,8 +1603,9 @@ fn title_before(
 /// "[Pavel Sorokin], Orlov's foreign policy advisor,": a role after a comma.
 fn apposition(
     doc: &Document,
-    lx: &Lexicon,
-    owner: &FastMap<usize, usize>,
+    _lx: &Lexicon,
+    wd: &Words,
+    owner: Owners,
     b: usize,
     hi: usize,
 ) -> Option<(String, Option<Affil>)> {
@@ -1259,14 +1618,14 @@ fn apposition(
         i += 1;
     }
     // A possessor or a country before the role.
-    if let Some(&o) = owner.get(&i) {
+    if let Some(o) = owner.get(i) {
         let mut j = i;
-        while owner.get(&j) == Some(&o) {
+        while owner.get(j) == Some(o) {
             j += 1;
         }
         affil = Some(Affil::Actor(o));
         i = j;
-        if is_possessive(word_at(doc, i)) {
+        if wd.is(i, W_POSS) {
             i += 1;
         }
     }
@@ -1278,9 +1637,9 @@ fn apposition(
         if doc.tokens[i].kind != TokenKind::Word {
             break;
         }
-        if is_head(lx, w) {
+        if is_head(wd, i) {
             last_head = Some(i);
-        } else if !(is_mod(lx, w) || w.chars().next().is_some_and(char::is_lowercase))
+        } else if !wd.is(i, W_MOD | W_HEAD | W_LOWER)
             || matches!(w, "who" | "which" | "that" | "and" | "said" | "says")
         {
             break;
@@ -1297,7 +1656,7 @@ fn apposition(
             j += 1;
         }
         let k0 = j;
-        while j < hi && is_cap(word_at(doc, j)) && doc.tokens[j].kind == TokenKind::Word {
+        while j < hi && wd.is(j, W_CAP) && doc.tokens[j].kind == TokenKind::Word {
             j += 1;
         }
         if j > k0 {
@@ -1311,47 +1670,93 @@ fn apposition(
     Some((surface(doc, start, end).to_string(), affil))
 }
 
-fn longest(p: &Proto) -> String {
-    p.mentions
-        .iter()
-        .filter(|m| m.2 == MentionForm::Name)
-        .map(|m| m.3)
-        .max_by_key(|s| (s.split_whitespace().count(), s.len()))
-        .or_else(|| p.mentions.first().map(|m| m.3))
+/// The longest name among the mentions: the most words, then the most bytes (the last such).
+fn longest(ments: &[Ment], p: &Proto) -> String {
+    let ms = &ments[p.m.0..p.m.1];
+    // The last of the greatest, like `max_by_key`; a name written as the best so far has its
+    // key, so its words are not counted again.
+    let mut best: Option<(usize, usize, &str)> = None;
+    for m in ms.iter().filter(|m| m.form == MentionForm::Name) {
+        let s = m.surface;
+        if best.is_some_and(|(_, _, b)| b == s) {
+            continue;
+        }
+        let (w, l) = (word_count(s), s.len());
+        if best.is_none_or(|(bw, bl, _)| (w, l) >= (bw, bl)) {
+            best = Some((w, l, s));
+        }
+    }
+    best.map(|b| b.2)
+        .or_else(|| ms.first().map(|m| m.surface))
         .unwrap_or("")
         .to_string()
 }
 
-fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
+/// The slug of a canonical name from the word lists, made once per process.
+fn canonical_slug(c: &'static str) -> String {
+    static SLUGS: OnceLock<FastMap<&'static str, String>> = OnceLock::new();
+    SLUGS
+        .get_or_init(|| {
+            let lx = lexicon::get();
+            lx.gaz
+                .values()
+                .map(|g| g.canonical)
+                .chain(lx.capitals.values().copied())
+                .map(|c| (c, slug(c)))
+                .collect()
+        })
+        .get(c)
+        .cloned()
+        .unwrap_or_else(|| slug(c))
+}
+
+/// How many words split by whitespace (`split_whitespace().count()`, byte by byte for ASCII).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut n = 0;
+    let mut inside = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !inside {
+            n += 1;
+        }
+        inside = !space;
+    }
+    n
+}
+
+fn finish(doc: &Document, lx: &Lexicon, ments: &[Ment], protos: Vec<Proto>) -> Vec<Actor> {
     let len = doc.text.len().max(1) as f64;
     let first_sentence_end = doc.sentences.first().map_or(0, |s| s.span.end);
-    let mut scored: Vec<(f64, usize, Actor)> = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut scored: Vec<(f64, usize, usize)> = Vec::with_capacity(protos.len());
+    let mut actors: Vec<Actor> = Vec::with_capacity(protos.len());
     for p in protos {
-        if p.mentions.is_empty() {
+        let ms = &ments[p.m.0..p.m.1];
+        if ms.is_empty() {
             continue;
         }
         let name = match p.canonical {
             Some(c) if p.kind != ActorKind::Organisation => c.to_string(),
             // The fullest form the word list knows ("European Union", not "NATO Headquarters").
-            Some(c) => p
-                .mentions
+            Some(c) => ms
                 .iter()
-                .map(|m| m.3)
+                .map(|m| m.surface)
                 .filter(|s| lx.gaz(s).is_some())
                 .max_by_key(|s| s.len())
                 .unwrap_or(c)
                 .to_string(),
-            _ => longest(&p),
+            _ => longest(ments, &p),
         };
-        let mut aliases: Vec<String> = Vec::new();
-        for m in &p.mentions {
-            if !aliases.iter().any(|a| a == m.3) {
-                aliases.push(m.3.to_string());
+        let mut aliases: Vec<String> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if !aliases.iter().any(|a| a == m.surface) {
+                aliases.push(m.surface.to_string());
             }
         }
-        let first = p.mentions[0].0;
-        let n = p.mentions.len() as f64;
+        let first = ms[0].s;
+        let n = ms.len() as f64;
         let mut score = n + (1.0 - first as f64 / len);
         if first < first_sentence_end {
             score += 3.0;
@@ -1359,35 +1764,85 @@ fn finish(doc: &Document, lx: &Lexicon, protos: Vec<Proto>) -> Vec<Actor> {
         if p.role.is_some() {
             score += 1.0;
         }
-        let mut id = slug(&name);
-        let count = ids.entry(id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            id = format!("{id}-{count}");
-        }
-        let mentions = p
-            .mentions
+        let mentions = ms
             .iter()
-            .map(|&(s, e, form, _)| Mention {
-                start: s,
-                end: e,
-                form,
+            .map(|m| Mention {
+                start: m.s,
+                end: m.e,
+                form: m.form,
             })
             .collect();
-        scored.push((
-            score,
-            first,
-            Actor {
-                id,
-                name,
-                kind: p.kind,
-                role: p.role,
-                affiliation: p.affiliation,
-                aliases,
-                mentions,
+        scored.push((score, first, actors.len()));
+        actors.push(Actor {
+            id: match p.canonical {
+                Some(c) if name == c => canonical_slug(c),
+                _ => slug(&name),
             },
-        ));
+            name,
+            kind: p.kind,
+            role: p.role,
+            affiliation: p.affiliation,
+            aliases,
+            mentions,
+        });
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|x| x.2).collect()
+    // Ids: the slug, then "-2", "-3" for later actors with the same slug.
+    let mut ids: FastMap<&str, usize> = map_for(actors.len());
+    let mut suffix: Vec<usize> = Vec::with_capacity(actors.len());
+    for a in &actors {
+        let count = ids.entry(a.id.as_str()).or_insert(0);
+        *count += 1;
+        suffix.push(*count);
+    }
+    drop(ids);
+    for (a, &count) in actors.iter_mut().zip(&suffix) {
+        if count > 1 {
+            a.id = format!("{}-{count}", a.id);
+        }
+    }
+    // Most salient first; the index last keeps equal scores in their first order.
+    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut slots: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    scored
+        .iter()
+        .filter_map(|&(_, _, k)| slots.get_mut(k).and_then(Option::take))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_whitespace_like_split_whitespace() {
+        for s in [
+            "Anna Berg",
+            "Anna  Berg",
+            " Anna Berg",
+            "Anna Berg ",
+            "Anna\nBerg",
+            "Anna\tBerg",
+            "Anna\u{a0}Berg",
+            "Ánna Berg",
+            "",
+        ] {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(key_of(s), folded, "{s:?}");
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+        assert!(matches!(key_of("Anna Berg"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn word_facts_read_the_lists() {
+        let f = facts_of("minister");
+        assert!(f & W_LOWER != 0 && f & W_HEAD_LC != 0 && f & W_CAP == 0);
+        assert!(facts_of("Minister") & W_HEAD != 0);
+        assert!(facts_of("Dr.") & W_HON_DOT != 0 && facts_of("Dr") & W_HON != 0);
+        assert!(facts_of("’s") & W_POSS != 0 && facts_of("XXI") & W_ORDINAL != 0);
+        assert!(facts_of("The") & W_FUNC != 0 && facts_of("Monday") & W_CAL != 0);
+        assert!(facts_of("bin") & W_PARTICLE != 0 && facts_of("Al") & W_CONT != 0);
+        assert_eq!(facts_of("Berg") & !W_CAP, 0);
+        assert!(facts_of("Émile") & W_CAP != 0);
+    }
 }

@@ -47,9 +47,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            self.add(tail(rest));
         }
     }
 
@@ -66,6 +64,28 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// The last 1 to 7 bytes of a key as a little-endian word padded with zeros, read in at most
+/// two loads (overlapping ones give the same bytes at the same places) rather than copied
+/// through a buffer, which costs a call to `memcpy` for every key hashed.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let r = rest.len();
+    match rest {
+        [] => 0,
+        [x, ..] if r < 4 => {
+            let (m, l) = (rest[r / 2], rest[r - 1]);
+            u64::from(*x) | u64::from(m) << (8 * (r / 2)) | u64::from(l) << (8 * (r - 1))
+        }
+        _ => {
+            let lo = rest
+                .first_chunk::<4>()
+                .map_or(0, |c| u32::from_le_bytes(*c));
+            let hi = rest.last_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
+            u64::from(lo) | u64::from(hi) << (8 * (r - 4))
+        }
     }
 }
 
@@ -262,7 +282,7 @@ impl Lexicon {
         if let Some(g) = self.gaz.get(surface) {
             return Some(*g);
         }
-        if surface.len() > 3 && super::text::is_all_caps(surface) {
+        if surface.len() > 3 && in_capitals(surface) {
             return self.gaz_upper.get(surface).copied();
         }
         None
@@ -271,15 +291,19 @@ impl Lexicon {
     /// Whether a surface form is a city or town.
     pub fn is_city(&self, surface: &str) -> bool {
         self.cities.contains_key(surface)
-            || (surface.len() > 3
-                && super::text::is_all_caps(surface)
-                && self.cities_upper.contains(surface))
+            || (surface.len() > 3 && in_capitals(surface) && self.cities_upper.contains(surface))
     }
 
     /// Whether a word is a title head or modifier ("Minister", "Foreign").
     pub fn is_title_word(&self, w: &str) -> bool {
         self.title_heads.contains(w) || self.title_mods.contains(w)
     }
+}
+
+/// Whether a surface is written in capitals ([`super::text::is_all_caps`]); a byte test first,
+/// since a lower-case ASCII letter, found in nearly every name looked up, settles it.
+fn in_capitals(surface: &str) -> bool {
+    !surface.bytes().any(|b| b.is_ascii_lowercase()) && super::text::is_all_caps(surface)
 }
 
 /// The word lists, parsed on first use.
@@ -309,6 +333,16 @@ mod tests {
         assert!(lx.is_city("Riyadh") && lx.is_city("Kherson"));
         assert!(lx.given.contains("Sergei"));
         assert!(lx.title_heads.contains("Minister") && lx.org_suffixes.contains("Department"));
+    }
+
+    #[test]
+    fn hash_tails_are_the_padded_bytes() {
+        for n in 0..8 {
+            let bytes: Vec<u8> = (1..=n as u8).map(|b| b.wrapping_mul(37)).collect();
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes);
+            assert_eq!(tail(&bytes), u64::from_le_bytes(padded), "{n} bytes");
+        }
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! (`assets/lexicon/tagger.bin`), trained by
 //! `cargo run --release --example train_tagger -- /work/shared/corpora/conll2003/eng.train 8`:
 //! the training is deterministic (fixed order, no randomness), so the same corpus gives the same
-//! weights. A lower-case word after an `O` is `O` without scoring: names start with a capital,
-//! and that keeps the tagger fast.
+//! weights. A lower-case word after an `O` is `O` without scoring, and so is one after a name
+//! unless it is a name particle ("of", "van", "bin"): names start with a capital, and that keeps
+//! the tagger fast.
 //!
 //! Speed: each token's text is hashed at most once per document (lower-cased word and shape,
 //! eight bytes at a time), and a feature is one multiply of a template seed and those hashes.
-//! The weights are 16-bit integers in rows of one feature's nine labels, in a table small
-//! enough to stay in the processor's second-level cache.
+//! The weights are 16-bit integers, one aligned 16-byte row per bucket (see [`Model`]): 2 MB,
+//! where 32-bit floats for nine labels took 9.4 MB and missed the cache.
 
 use std::sync::OnceLock;
 
@@ -156,38 +157,67 @@ fn len_bit(len: usize) -> u64 {
 fn word_table(lx: &'static Lexicon) -> &'static FastMap<u64, WordFacts> {
     static TABLE: OnceLock<FastMap<u64, WordFacts>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let names = || {
-            lx.gaz
-                .keys()
-                .copied()
-                .chain(lx.gaz_upper.keys().map(String::as_str))
-                .chain(lx.cities.keys().copied())
-                .chain(lx.cities_upper.iter().map(String::as_str))
-        };
-        let mut table: FastMap<u64, WordFacts> = FastMap::default();
-        // A token never holds a space: only keys without one are words.
-        for k in names().chain(lx.word_flags.keys().copied()) {
+        let n = lx.gaz.len() + lx.gaz_upper.len() + lx.cities.len() + lx.cities_upper.len();
+        let mut table: FastMap<u64, WordFacts> =
+            FastMap::with_capacity_and_hasher(n + lx.word_flags.len(), Default::default());
+        // A token never holds a space: only keys without one are words. The one-word flag is
+        // what `Lexicon::gaz`, then `Lexicon::is_city`, would answer: written in the reverse
+        // order, so that what they try first is written last.
+        let caps = |k: &str| k.len() > 3 && all_caps(k);
+        let mut put = |k: &str, hit: u16| {
             if !k.contains(' ') {
-                let f = table.entry(bytes_hash(k.as_bytes(), false)).or_default();
-                f.hit = hit_of(lx, k);
-                f.flags = lx.word_flags.get(k).copied().unwrap_or(0);
+                table
+                    .entry(bytes_hash(k.as_bytes(), false))
+                    .or_default()
+                    .hit = hit;
             }
+        };
+        for k in lx.cities_upper.iter().filter(|k| caps(k)) {
+            put(k, G_CITY);
+        }
+        for k in lx.cities.keys() {
+            put(k, G_CITY);
+        }
+        for (k, g) in lx.gaz_upper.iter().filter(|(k, _)| caps(k)) {
+            put(k, gaz_flag(*g));
+        }
+        for (k, g) in &lx.gaz {
+            put(k, gaz_flag(*g));
+        }
+        for (k, &f) in &lx.word_flags {
+            table
+                .entry(bytes_hash(k.as_bytes(), false))
+                .or_default()
+                .flags = f;
         }
         // Surfaces of several tokens are looked up only after a word that starts a name of
         // several words, and only when their length is that of a name that starts with it.
         for w in &lx.multi_first {
-            let f = table.entry(bytes_hash(w.as_bytes(), false)).or_default();
-            f.hit = hit_of(lx, w);
-            f.flags = lx.word_flags.get(w.as_str()).copied().unwrap_or(0);
-            f.lens |= 1;
+            table
+                .entry(bytes_hash(w.as_bytes(), false))
+                .or_default()
+                .lens |= 1;
         }
-        for k in names() {
-            for (p, _) in k.char_indices().skip(1) {
-                if let Some(f) = table.get_mut(&bytes_hash(&k.as_bytes()[..p], false))
+        let names = lx
+            .gaz
+            .keys()
+            .copied()
+            .chain(lx.gaz_upper.keys().map(String::as_str))
+            .chain(lx.cities.keys().copied())
+            .chain(lx.cities_upper.iter().map(String::as_str));
+        for k in names {
+            let mut prev_alpha = false;
+            for (p, c) in k.char_indices() {
+                // Two letters are never cut into two tokens: no prefix ends between them.
+                let alpha = c.is_alphabetic();
+                if p > 0
+                    && !(alpha && prev_alpha)
+                    && let Some(f) = table.get_mut(&bytes_hash(&k.as_bytes()[..p], false))
                     && f.lens != 0
                 {
                     f.lens |= len_bit(k.len());
                 }
+                prev_alpha = alpha;
             }
         }
         table
@@ -408,41 +438,65 @@ const SHAPE: [u8; 128] = {
     t
 };
 
+/// A shape being hashed: classes go in one by one; the third and later of a run are left
+/// out, eight classes are packed into a word before they are mixed in.
+struct ShapeFold {
+    h: u64,
+    acc: u64,
+    p1: u8,
+    p2: u8,
+}
+
+impl ShapeFold {
+    #[inline]
+    fn new() -> Self {
+        Self {
+            h: 0x1319_8A2E_0370_7344,
+            acc: 0,
+            p1: 0,
+            p2: 0,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, k: u8) {
+        if k != self.p1 || k != self.p2 {
+            if self.acc >> 56 != 0 {
+                self.h = fmul(self.h ^ self.acc, K2);
+                self.acc = 0;
+            }
+            self.acc = self.acc << 8 | k as u64;
+        }
+        self.p2 = self.p1;
+        self.p1 = k;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        fmul(self.h ^ self.acc, K2)
+    }
+}
+
 /// The hash of the shape of the bytes `start..end` of `text`, folded: `Xx`, `X`, `XX.X.`, `d`,
 /// `x-Xx`… runs longer than two collapse.
 #[inline]
 fn shape_in(text: &str, start: usize, end: usize) -> u64 {
-    let b = text.as_bytes().get(start..end).unwrap_or(&[]);
-    let mut h = 0x1319_8A2E_0370_7344u64;
-    let mut acc = 0u64;
-    let (mut p1, mut p2) = (0u8, 0u8);
-    for &c in b {
+    let mut f = ShapeFold::new();
+    for &c in text.as_bytes().get(start..end).unwrap_or(&[]) {
         // Most words are ASCII: their classes by table, without decoding characters.
         if c >= 0x80 {
             return shape_hash(text.get(start..end).unwrap_or(""));
         }
-        let k = SHAPE[c as usize];
-        // The third and later of a run are left out.
-        if k != p1 || k != p2 {
-            if acc >> 56 != 0 {
-                h = fmul(h ^ acc, K2);
-                acc = 0;
-            }
-            acc = acc << 8 | k as u64;
-        }
-        p2 = p1;
-        p1 = k;
+        f.push(SHAPE[c as usize]);
     }
-    fmul(h ^ acc, K2)
+    f.finish()
 }
 
 /// [`shape_in`] of a word with characters beyond ASCII.
 fn shape_hash(s: &str) -> u64 {
-    let mut h = 0x1319_8A2E_0370_7344u64;
-    let mut acc = 0u64;
-    let (mut p1, mut p2) = (0u8, 0u8);
+    let mut f = ShapeFold::new();
     for c in s.chars() {
-        let k = if c.is_uppercase() {
+        f.push(if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
             b'x'
@@ -452,18 +506,9 @@ fn shape_hash(s: &str) -> u64 {
             c as u8
         } else {
             b'o'
-        };
-        if k != p1 || k != p2 {
-            if acc >> 56 != 0 {
-                h = fmul(h ^ acc, K2);
-                acc = 0;
-            }
-            acc = acc << 8 | k as u64;
-        }
-        p2 = p1;
-        p1 = k;
+        });
     }
-    fmul(h ^ acc, K2)
+    f.finish()
 }
 
 /// The lower-cased first three, last three and last two characters of the bytes
@@ -479,7 +524,7 @@ fn affixes(text: &str, start: usize, end: usize) -> (u64, u64, u64) {
         let last = if n >= 8 {
             lower8(load_at(b, end - 8, 8))
         } else {
-            first << (8 * (8 - n))
+            first.checked_shl(8 * (8 - n) as u32).unwrap_or(0)
         };
         return (first & 0xff_ffff, last >> 40, last >> 48);
     }

@@ -141,6 +141,23 @@ impl Pty {
         }
     }
 
+    /// Waits until the screen no longer holds `needle` (e.g. "analysing…": keys that need the
+    /// analysis must not arrive before it, on a slow or loaded machine).
+    pub fn wait_without(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if !s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {needle:?} to go; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
     /// Sends tmux keys (`j`, `Enter`, `C-c`...).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "t"];

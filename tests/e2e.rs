@@ -1,61 +1,14 @@
 //! The real binary in a real pseudo-terminal (tmux): it starts, answers keys, draws the screen a
 //! user sees, quits, and leaves the terminal as it found it. Skipped, with a note, without tmux.
-#![cfg(feature = "tui")]
+#![cfg(all(feature = "tui", target_os = "linux"))]
 
-use std::path::{Path, PathBuf};
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Waits until the screen holds `needle` (the binary draws only when it has something new).
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend(keys);
-        self.run(&args);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // Only the server on this test's own socket.
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+use pty::Pty;
 
 fn render(keys: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -69,53 +22,9 @@ fn normalise(s: &str) -> Vec<String> {
     s.lines().map(|l| l.trim_end().to_string()).collect()
 }
 
-fn temp_home(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("brief-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn start(name: &str, home: &Path, size: (u16, u16)) -> Option<Tmux> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("note: tmux not found, skipping the terminal end-to-end test");
-        return None;
-    }
-    let bin = env!("CARGO_BIN_EXE_brief");
-    let h = home.display();
-    // After brief exits the shell reports its status and whether the line discipline is back in
-    // canonical mode (raw mode undone), then waits to be read.
-    let script = format!(
-        "env HOME={h} XDG_CONFIG_HOME={h}/config XDG_STATE_HOME={h}/state \
-         XDG_DATA_HOME={h}/data XDG_CACHE_HOME={h}/cache TERM=xterm-256color '{bin}'; \
-         echo \"brief exited $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 30"
-    );
-    let t = Tmux {
-        socket: format!("brief-e2e-{name}-{}", std::process::id()),
-    };
-    let (w, h) = (size.0.to_string(), size.1.to_string());
-    t.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        &w,
-        "-y",
-        &h,
-        "sh",
-        "-c",
-        &script,
-    ]);
-    Some(t)
-}
-
 #[test]
 fn the_reader_runs_in_a_terminal_and_restores_it() {
-    let home = temp_home("run");
-    let Some(t) = start("run", &home, (120, 40)) else {
+    let Some(t) = Pty::start("e2e-run", &[], &[], (120, 40), false) else {
         return;
     };
     let s = t.wait_for("q quit");
@@ -163,45 +72,40 @@ fn the_reader_runs_in_a_terminal_and_restores_it() {
         !s.contains("Reading"),
         "the alternate screen was not left:\n{s}"
     );
-    assert_eq!(
-        t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    let state = std::fs::read_to_string(home.join("state/brief/state.json")).unwrap();
+    assert!(!t.alternate_on(), "the alternate screen is still on");
+    let state = std::fs::read_to_string(t.state_file()).unwrap();
     assert!(state.contains("positions"), "{state}");
-    let _ = std::fs::remove_dir_all(&home);
 }
 
 #[test]
 fn a_corrupt_state_file_is_a_notice_and_small_terminals_say_so() {
-    let home = temp_home("corrupt");
-    std::fs::create_dir_all(home.join("state/brief")).unwrap();
-    std::fs::write(home.join("state/brief/state.json"), "{not json").unwrap();
-    let Some(t) = start("corrupt", &home, (60, 20)) else {
+    let home = tempfile::Builder::new()
+        .prefix("brief-e2e-corrupt-")
+        .tempdir()
+        .unwrap();
+    let state = home.path().join("state/brief");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("state.json"), "{not json").unwrap();
+    let Some(t) = Pty::start_in("e2e-corrupt", home, &[], &[], (60, 20), false, false) else {
         return;
     };
     let s = t.wait_for("was corrupt");
     // Set aside with a suffix, not lost.
-    let aside = std::fs::read_dir(home.join("state/brief"))
-        .unwrap()
-        .flatten()
-        .any(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("state.json.corrupt-")
-        });
+    let aside = std::fs::read_dir(&state).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with("state.json.corrupt-")
+    });
     assert!(aside, "the corrupt state file is set aside");
     assert!(
         s.contains("1 Library │ 2 Text"),
         "narrow layout has tabs:\n{s}"
     );
-    t.run(&["resize-window", "-t", "e2e", "-x", "20", "-y", "5"]);
+    t.run(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);
     t.wait_for("too small");
-    t.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
+    t.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
     t.wait_for("3 Actors");
     t.keys(&["q"]);
     let s = t.wait_for("brief exited");
     assert!(s.contains("brief exited 0"), "{s}");
-    let _ = std::fs::remove_dir_all(&home);
 }

@@ -1,6 +1,6 @@
 //! The real binary in a real pseudo-terminal (a tmux pane on a server of its own), with its
-//! HOME and XDG folders in a temporary folder. Shared by the terminal tests; the tmux calls are
-//! the ones `tests/e2e.rs` uses.
+//! HOME and XDG folders in a temporary folder. Shared by `tests/terminal.rs` and
+//! `tests/e2e.rs`.
 
 #![allow(dead_code)]
 

@@ -449,7 +449,7 @@ struct ShapeFold {
 
 impl ShapeFold {
     #[inline]
-    fn new() -> Self {
+    const fn new() -> Self {
         Self {
             h: 0x1319_8A2E_0370_7344,
             acc: 0,
@@ -459,7 +459,7 @@ impl ShapeFold {
     }
 
     #[inline]
-    fn push(&mut self, k: u8) {
+    const fn push(&mut self, k: u8) {
         if k != self.p1 || k != self.p2 {
             if self.acc >> 56 != 0 {
                 self.h = fmul(self.h ^ self.acc, K2);
@@ -472,15 +472,93 @@ impl ShapeFold {
     }
 
     #[inline]
-    fn finish(&self) -> u64 {
+    const fn finish(&self) -> u64 {
         fmul(self.h ^ self.acc, K2)
     }
+}
+
+/// The shape hash of a sequence of classes.
+const fn fold_classes(classes: &[u8]) -> u64 {
+    let mut f = ShapeFold::new();
+    let mut k = 0;
+    while k < classes.len() {
+        f.push(classes[k]);
+        k += 1;
+    }
+    f.finish()
+}
+
+/// The shape hashes of the commonest words, folded once: `x`, `xx` (all lower case, one and
+/// more letters), `X`, `XX`, `Xx`, `Xxx`, `d`, `dd`; and of every one-byte ASCII token.
+const SHAPE_LOWER: [u64; 2] = [fold_classes(b"x"), fold_classes(b"xx")];
+const SHAPE_UPPER: [u64; 2] = [fold_classes(b"X"), fold_classes(b"XX")];
+const SHAPE_DIGIT: [u64; 2] = [fold_classes(b"d"), fold_classes(b"dd")];
+const SHAPE_CAP: [u64; 2] = [fold_classes(b"Xx"), fold_classes(b"Xxx")];
+const SHAPE_ONE: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = fold_classes(&[SHAPE[b]]);
+        b += 1;
+    }
+    t
+};
+
+/// A flag (the byte's top bit) for each byte of `x` (all below 0x80) in `lo..=hi`.
+#[inline]
+const fn in_range8(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let ge_lo = x.wrapping_add(ONES * (0x80 - lo as u64));
+    let gt_hi = x.wrapping_add(ONES * (0x7f - hi as u64));
+    ge_lo & !gt_hi & HI
+}
+
+/// [`shape_in`] of an ASCII word of `n` (1 to 8) bytes loaded as `x`, when it is one of the
+/// common shapes (all lower case, all capitals, all digits, capitalised, or one byte).
+#[inline]
+fn shape_common(x: u64, n: usize) -> Option<u64> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if n == 1 {
+        return SHAPE_ONE.get(x as usize).copied();
+    }
+    let valid = HI & (u64::MAX >> (8 * (8 - n.clamp(1, 8))));
+    if x & HI != 0 {
+        return None;
+    }
+    let many = (n > 2) as usize;
+    let lower = in_range8(x, b'a', b'z') & valid;
+    if lower == valid {
+        return Some(SHAPE_LOWER[1]);
+    }
+    let upper = in_range8(x, b'A', b'Z') & valid;
+    if upper == valid {
+        return Some(SHAPE_UPPER[1]);
+    }
+    if upper & 0x80 != 0 && lower == valid & !0x80 {
+        return Some(SHAPE_CAP[many]);
+    }
+    if in_range8(x, b'0', b'9') & valid == valid {
+        return Some(SHAPE_DIGIT[1]);
+    }
+    None
 }
 
 /// The hash of the shape of the bytes `start..end` of `text`, folded: `Xx`, `X`, `XX.X.`, `d`,
 /// `x-Xx`… runs longer than two collapse.
 #[inline]
 fn shape_in(text: &str, start: usize, end: usize) -> u64 {
+    let n = end.saturating_sub(start);
+    if (1..=8).contains(&n)
+        && let Some(h) = shape_common(load_at(text.as_bytes(), start, n), n)
+    {
+        return h;
+    }
+    shape_slow(text, start, end)
+}
+
+/// [`shape_in`] byte by byte.
+fn shape_slow(text: &str, start: usize, end: usize) -> u64 {
     let mut f = ShapeFold::new();
     for &c in text.as_bytes().get(start..end).unwrap_or(&[]) {
         // Most words are ASCII: their classes by table, without decoding characters.
@@ -699,6 +777,47 @@ const PARTICLES: &[&str] = &[
     "el", "abu", "ul",
 ];
 
+/// A word of at most five bytes packed with its length into one integer, so that a particle
+/// is found by comparing integers rather than strings.
+const fn pack_short(w: &[u8]) -> u64 {
+    let mut x = (w.len() as u64) << 56;
+    let mut k = 0;
+    while k < w.len() && k < 5 {
+        x |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// [`PARTICLES`] packed by [`pack_short`], sorted for a binary search.
+const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
+    let mut keys = [0u64; PARTICLES.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_short(PARTICLES[k].as_bytes());
+        k += 1;
+    }
+    // An insertion sort: a const block cannot call `sort`.
+    let mut a = 1;
+    while a < keys.len() {
+        let mut b = a;
+        while b > 0 && keys[b - 1] > keys[b] {
+            let t = keys[b];
+            keys[b] = keys[b - 1];
+            keys[b - 1] = t;
+            b -= 1;
+        }
+        a += 1;
+    }
+    keys
+};
+
+/// Whether a word is one of the [`PARTICLES`].
+#[inline]
+fn is_particle(w: &[u8]) -> bool {
+    w.len() <= 5 && PARTICLE_KEYS.binary_search(&pack_short(w)).is_ok()
+}
+
 /// Whether the model must score token `i` (otherwise it is `O`).
 #[inline]
 pub fn needs_model(doc: &Document, i: usize, prev: u8) -> bool {
@@ -721,7 +840,7 @@ pub fn needs_model(doc: &Document, i: usize, prev: u8) -> bool {
     // joining punctuation may continue it.
     let w = t.text(doc.text);
     match t.kind {
-        TokenKind::Word if first.is_ascii_lowercase() => PARTICLES.contains(&w),
+        TokenKind::Word if first.is_ascii_lowercase() => is_particle(w.as_bytes()),
         TokenKind::Word if first >= 0x80 => !w.chars().next().is_some_and(char::is_lowercase),
         TokenKind::Word => true,
         _ => matches!(w, "&" | "." | "-" | "'"),
@@ -1020,5 +1139,66 @@ impl Trainer {
             }
         }
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_shapes_hash_as_byte_by_byte() {
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcdefgh",
+            "A",
+            "AB",
+            "ABCDEFGH",
+            "Ab",
+            "Abc",
+            "Abcdefgh",
+            "1",
+            "12",
+            "12345678",
+            ".",
+            "-",
+            "\0",
+            "aB",
+            "AbC",
+            "A1",
+            "x-Y",
+            "McDonald",
+            "U.S.",
+            "Zz",
+            "z`{",
+            "@AZ[",
+            "/09:",
+            "é",
+            "Éa",
+            "abcdefghi",
+            "Abcdefghi",
+        ];
+        for w in words {
+            // Also with text after the word, which must not be read into it.
+            for text in [w.to_string(), format!("{w}Zz9 tail")] {
+                assert_eq!(
+                    shape_in(&text, 0, w.len()),
+                    shape_slow(&text, 0, w.len()),
+                    "{w:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn particles_are_found_by_packed_key() {
+        for p in PARTICLES {
+            assert!(is_particle(p.as_bytes()), "{p}");
+        }
+        for w in ["o", "ofs", "the\0", "dell", "dellas", "said", "", "Of"] {
+            assert!(!is_particle(w.as_bytes()), "{w}");
+        }
     }
 }

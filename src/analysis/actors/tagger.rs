@@ -18,7 +18,7 @@
 use std::sync::OnceLock;
 
 use super::super::lexicon::{self, FastMap, Lexicon};
-use super::super::text::{Document, TokenKind, is_all_caps};
+use super::super::text::{Document, Token, TokenKind, is_all_caps};
 use crate::model::ActorKind;
 
 /// Number of labels: O, then B and I of PER, ORG, LOC, MISC.
@@ -270,8 +270,9 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
             }
             let w = t.text(text);
             let facts = match table {
+                // Hashed in place in the text: eight bytes are there to load at once.
                 Some(tb) => tb
-                    .get(&bytes_hash(w.as_bytes(), false))
+                    .get(&hash_in(bytes, t.start, t.end, false))
                     .copied()
                     .unwrap_or_default(),
                 None => WordFacts {
@@ -402,11 +403,45 @@ fn load_at(text: &[u8], pos: usize, n: usize) -> u64 {
     }
 }
 
+/// The start of [`hash_in`] of a string of `n` bytes.
+#[inline]
+const fn len_mix(n: usize) -> u64 {
+    fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K)
+}
+
+/// [`len_mix`] of 0 to 8 bytes, computed once.
+const LEN_MIX: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 0;
+    while n < 9 {
+        t[n] = len_mix(n);
+        n += 1;
+    }
+    t
+};
+
+/// [`hash_in`] of a word of 1 to 8 bytes (`n`) loaded as `x`.
+#[inline(always)]
+fn hash_short(x: u64, n: usize, fold: bool) -> u64 {
+    let h = LEN_MIX.get(n).copied().unwrap_or_else(|| len_mix(n));
+    fmul(h ^ if fold { lower8(x) } else { x }, K2)
+}
+
 /// A hash of the bytes `start..end` of `text`, eight at a time; `fold` lower-cases ASCII
 /// letters first.
-#[inline]
+#[inline(always)]
 fn hash_in(text: &[u8], start: usize, end: usize, fold: bool) -> u64 {
-    let mut h = fmul(end.saturating_sub(start) as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let n = end.saturating_sub(start);
+    if (1..=8).contains(&n) {
+        return hash_short(load_at(text, start, n), n, fold);
+    }
+    hash_long(text, start, end, fold)
+}
+
+/// [`hash_in`] of a string of no or more than eight bytes.
+#[inline(never)]
+fn hash_long(text: &[u8], start: usize, end: usize, fold: bool) -> u64 {
+    let mut h = len_mix(end.saturating_sub(start));
     let mut p = start;
     while p < end {
         let x = load_at(text, p, end - p);
@@ -628,8 +663,7 @@ struct Ctx<'d, 'a> {
     /// 64 less the number of bucket bits.
     shift: u32,
     /// The lower-case and shape hashes of the last few tokens looked at (a token is needed
-    /// from two before to two after the scored one), by token index modulo 8; a shape of 0 is
-    /// not computed yet.
+    /// from two before to two after the scored one), by token index modulo 8.
     ring: [(usize, u64, u64); 8],
     /// The last label given to each word (by exact-text hash), for document-level consistency.
     memory: FastMap<u64, u8>,
@@ -652,34 +686,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens.get(j).map_or((0, 0), |t| (t.start, t.end))
     }
 
-    /// The slot of token `j` in the ring, with its lower-case hash.
-    #[inline]
-    fn slot(&mut self, j: usize) -> &mut (usize, u64, u64) {
+    /// Hashes token `j` into its slot of the ring: its lower-case and shape hashes, from one
+    /// load of its bytes when it has at most eight.
+    #[inline(never)]
+    fn fill(&mut self, j: usize) -> (u64, u64) {
         let (start, end) = self.span(j);
-        let text = self.doc.text.as_bytes();
-        let e = &mut self.ring[j & 7];
-        if e.0 != j {
-            *e = (j, hash_in(text, start, end, true), 0);
-        }
-        e
+        let text = self.doc.text;
+        let n = end.saturating_sub(start);
+        let hashes = if (1..=8).contains(&n) {
+            let x = load_at(text.as_bytes(), start, n);
+            let shape = match shape_common(x, n) {
+                Some(h) => h,
+                None => shape_slow(text, start, end),
+            };
+            (hash_short(x, n, true), shape)
+        } else {
+            (
+                hash_in(text.as_bytes(), start, end, true),
+                shape_in(text, start, end),
+            )
+        };
+        // The low bit set: the model was trained on shapes so marked.
+        let hashes = (hashes.0, hashes.1 | 1);
+        self.ring[j & 7] = (j, hashes.0, hashes.1);
+        hashes
     }
 
     /// The lower-case hash of token `j`.
-    #[inline]
+    #[inline(always)]
     fn lower(&mut self, j: usize) -> u64 {
-        self.slot(j).1
+        self.hashes(j).0
     }
 
     /// The lower-case and shape hashes of token `j`.
-    #[inline]
+    #[inline(always)]
     fn hashes(&mut self, j: usize) -> (u64, u64) {
-        let (start, end) = self.span(j);
-        let text = self.doc.text;
-        let e = self.slot(j);
-        if e.2 == 0 {
-            e.2 = shape_in(text, start, end) | 1;
-        }
-        (e.1, e.2)
+        let e = self.ring[j & 7];
+        if e.0 == j { (e.1, e.2) } else { self.fill(j) }
     }
 
     /// Writes the feature buckets of token `i` (in a sentence of tokens `lo..hi`) into `out`;
@@ -819,18 +862,28 @@ fn is_particle(w: &[u8]) -> bool {
 }
 
 /// Whether the model must score token `i` (otherwise it is `O`).
-#[inline]
+#[inline(always)]
 pub fn needs_model(doc: &Document, i: usize, prev: u8) -> bool {
     let Some(&t) = doc.tokens.get(i) else {
         return false;
     };
     let first = doc.text.as_bytes().get(t.start).copied().unwrap_or(b' ');
-    let upper = if first < 0x80 {
-        first.is_ascii_uppercase()
-    } else {
-        starts_upper(t.text(doc.text))
-    };
-    if upper {
+    // The common cases inline: an ASCII capital, or anything ASCII after an `O`.
+    if first < 0x80 {
+        if first.is_ascii_uppercase() {
+            return true;
+        }
+        if prev == O {
+            return false;
+        }
+    }
+    needs_model_rest(doc, t, first, prev)
+}
+
+/// [`needs_model`] of a token that does not start with an ASCII letter after an `O`.
+#[inline(never)]
+fn needs_model_rest(doc: &Document, t: Token, first: u8, prev: u8) -> bool {
+    if first >= 0x80 && starts_upper(t.text(doc.text)) {
         return true;
     }
     if prev == O {
@@ -899,6 +952,20 @@ impl Model {
     /// Scores the labels after `O` for a set of feature buckets, relative to `O`.
     #[inline]
     pub fn scores(&self, feats: &[u32]) -> [i16; ROW] {
+        if let Ok(w) = <&[[i16; ROW]; 1 << BITS]>::try_from(self.w.as_slice())
+            && feats.iter().all(|&f| f >> BITS == 0)
+        {
+            // A model of the shipped size and buckets within it: rows read without a bounds
+            // check each (the check above is one pass of shifts and no branch per feature).
+            let mut s = [0i16; ROW];
+            for &f in feats {
+                let row = &w[f as usize & ((1 << BITS) - 1)];
+                for (a, &b) in s.iter_mut().zip(row) {
+                    *a = a.wrapping_add(b);
+                }
+            }
+            return s;
+        }
         let mut s = [0i16; ROW];
         for &f in feats {
             if let Some(row) = self.w.get(f as usize) {
@@ -1009,8 +1076,11 @@ pub fn tag_with(doc: &Document, info: &[TokInfo], m: &Model) -> Vec<u8> {
     let mut feats = [0u32; TEMPLATES];
     for s in &doc.sentences {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let Some(out) = labels.get_mut(lo..hi) else {
+            continue;
+        };
         let (mut prev, mut prev2) = (O, O);
-        for i in lo..hi {
+        for (i, slot) in (lo..hi).zip(out) {
             let l = if needs_model(doc, i, prev) {
                 let exact = ctx.features(i, lo, hi, prev, prev2, &mut feats);
                 let l = m.best(&feats, prev);
@@ -1019,7 +1089,7 @@ pub fn tag_with(doc: &Document, info: &[TokInfo], m: &Model) -> Vec<u8> {
             } else {
                 O
             };
-            labels[i] = l;
+            *slot = l;
             prev2 = prev;
             prev = l;
         }

@@ -212,7 +212,7 @@ fn word_table(lx: &'static Lexicon) -> &'static FastMap<u64, WordFacts> {
                 let alpha = c.is_alphabetic();
                 if p > 0
                     && !(alpha && prev_alpha)
-                    && let Some(f) = table.get_mut(&bytes_hash(&k.as_bytes()[..p], false))
+                    && let Some(f) = table.get_mut(&hash_in(k.as_bytes(), 0, p, false))
                     && f.lens != 0
                 {
                     f.lens |= len_bit(k.len());
@@ -529,6 +529,7 @@ const SHAPE_LOWER: [u64; 2] = [fold_classes(b"x"), fold_classes(b"xx")];
 const SHAPE_UPPER: [u64; 2] = [fold_classes(b"X"), fold_classes(b"XX")];
 const SHAPE_DIGIT: [u64; 2] = [fold_classes(b"d"), fold_classes(b"dd")];
 const SHAPE_CAP: [u64; 2] = [fold_classes(b"Xx"), fold_classes(b"Xxx")];
+const SHAPE_PUNCT: u64 = fold_classes(b"o");
 const SHAPE_ONE: [u64; 128] = {
     let mut t = [0u64; 128];
     let mut b = 0;
@@ -594,6 +595,11 @@ fn shape_in(text: &str, start: usize, end: usize) -> u64 {
 
 /// [`shape_in`] byte by byte.
 fn shape_slow(text: &str, start: usize, end: usize) -> u64 {
+    // One character of General Punctuation (U+2000 to U+203F: dashes, curly quotes), common in
+    // news and without case: class `o`.
+    if let Some([0xE2, 0x80, _]) = text.as_bytes().get(start..end) {
+        return SHAPE_PUNCT;
+    }
     let mut f = ShapeFold::new();
     for &c in text.as_bytes().get(start..end).unwrap_or(&[]) {
         // Most words are ASCII: their classes by table, without decoding characters.
@@ -650,6 +656,14 @@ fn affixes(text: &str, start: usize, end: usize) -> (u64, u64, u64) {
         bytes_hash(&sb[at(chars.saturating_sub(3))..], true),
         bytes_hash(&sb[at(chars.saturating_sub(2))..], true),
     )
+}
+
+/// [`affixes`] of an ASCII word of 1 to 8 bytes (`n`) loaded as `x`.
+#[inline(always)]
+fn affixes_short(x: u64, n: usize) -> (u64, u64, u64) {
+    let first = lower8(x);
+    let last = first << (8 * (8 - n.clamp(1, 8)));
+    (first & 0xff_ffff, last >> 40, last >> 48)
 }
 
 /// The lower-case and shape hashes of the sentence's edges.
@@ -743,8 +757,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let first = inf.first as u64;
         let (prev, prev2) = (prev as u64, prev2 as u64);
         let (lw, sh) = self.hashes(i);
-        let exact = hash_in(self.doc.text.as_bytes(), start, end, false);
-        let (p3, s3, s2) = affixes(self.doc.text, start, end);
+        let n = end.saturating_sub(start);
+        let x = load_at(self.doc.text.as_bytes(), start, n);
+        let (exact, (p3, s3, s2)) = if (1..=8).contains(&n) && x & 0x8080_8080_8080_8080 == 0 {
+            // A short ASCII word: its hash and affixes from the one load.
+            (hash_short(x, n, false), affixes_short(x, n))
+        } else {
+            (
+                hash_in(self.doc.text.as_bytes(), start, end, false),
+                affixes(self.doc.text, start, end),
+            )
+        };
         let (lm1, shm1) = if i > lo { self.hashes(i - 1) } else { START };
         let (lp1, shp1) = if i + 1 < hi { self.hashes(i + 1) } else { END };
         let lm2 = if i >= lo + 2 {
@@ -1244,6 +1267,10 @@ mod tests {
             "Zz",
             "z`{",
             "@AZ[",
+            "\u{2014}",
+            "\u{201C}",
+            "\u{2019}s",
+            "\u{2071}",
             "/09:",
             "é",
             "Éa",
@@ -1253,11 +1280,20 @@ mod tests {
         for w in words {
             // Also with text after the word, which must not be read into it.
             for text in [w.to_string(), format!("{w}Zz9 tail")] {
-                assert_eq!(
-                    shape_in(&text, 0, w.len()),
-                    shape_slow(&text, 0, w.len()),
-                    "{w:?}"
-                );
+                assert_eq!(shape_in(&text, 0, w.len()), shape_hash(w), "{w:?}");
+                let b = text.as_bytes();
+                for fold in [false, true] {
+                    assert_eq!(
+                        hash_in(b, 0, w.len(), fold),
+                        hash_long(b, 0, w.len(), fold),
+                        "{w:?}"
+                    );
+                }
+                let n = w.len();
+                if (1..=8).contains(&n) && w.is_ascii() {
+                    let x = load_at(b, 0, n);
+                    assert_eq!(affixes_short(x, n), affixes(&text, 0, n), "{w:?}");
+                }
             }
         }
     }

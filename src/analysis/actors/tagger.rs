@@ -975,20 +975,6 @@ impl Model {
     /// Scores the labels after `O` for a set of feature buckets, relative to `O`.
     #[inline]
     pub fn scores(&self, feats: &[u32]) -> [i16; ROW] {
-        if let Ok(w) = <&[[i16; ROW]; 1 << BITS]>::try_from(self.w.as_slice())
-            && feats.iter().all(|&f| f >> BITS == 0)
-        {
-            // A model of the shipped size and buckets within it: rows read without a bounds
-            // check each (the check above is one pass of shifts and no branch per feature).
-            let mut s = [0i16; ROW];
-            for &f in feats {
-                let row = &w[f as usize & ((1 << BITS) - 1)];
-                for (a, &b) in s.iter_mut().zip(row) {
-                    *a = a.wrapping_add(b);
-                }
-            }
-            return s;
-        }
         let mut s = [0i16; ROW];
         for &f in feats {
             if let Some(row) = self.w.get(f as usize) {
@@ -1077,6 +1063,32 @@ impl Model {
     }
 }
 
+/// The rows of a model of the shipped size, as an array: indexed by a bucket masked to its
+/// bits, a row is read without a bounds check. Only for a model whose `bits` are at most
+/// [`BITS`], so that every bucket of its features is below `1 << BITS` and the mask keeps it.
+type ShippedRows = [[i16; ROW]; 1 << BITS];
+
+/// The rows of `m` as [`ShippedRows`], if it is of that size.
+fn shipped_rows(m: &Model) -> Option<&ShippedRows> {
+    if m.bits > BITS {
+        return None;
+    }
+    <&ShippedRows>::try_from(m.w.as_slice()).ok()
+}
+
+/// [`Model::scores`] with [`ShippedRows`], for buckets below `1 << BITS`.
+#[inline]
+fn scores_shipped(w: &ShippedRows, feats: &[u32; TEMPLATES]) -> [i16; ROW] {
+    let mut s = [0i16; ROW];
+    for &f in feats {
+        let row = &w[f as usize & ((1 << BITS) - 1)];
+        for (a, &b) in s.iter_mut().zip(row) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    s
+}
+
 /// The shipped model, read on first use.
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
@@ -1097,6 +1109,8 @@ pub fn tag_with(doc: &Document, info: &[TokInfo], m: &Model) -> Vec<u8> {
     let mut labels = vec![O; doc.tokens.len()];
     let mut ctx = Ctx::new(doc, info, m.bits);
     let mut feats = [0u32; TEMPLATES];
+    // Buckets are below `1 << m.bits` (the context's shift), so at most `1 << BITS` here.
+    let shipped = shipped_rows(m);
     for s in &doc.sentences {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         let Some(out) = labels.get_mut(lo..hi) else {
@@ -1106,7 +1120,10 @@ pub fn tag_with(doc: &Document, info: &[TokInfo], m: &Model) -> Vec<u8> {
         for (i, slot) in (lo..hi).zip(out) {
             let l = if needs_model(doc, i, prev) {
                 let exact = ctx.features(i, lo, hi, prev, prev2, &mut feats);
-                let l = m.best(&feats, prev);
+                let l = match shipped {
+                    Some(w) => argmax(&scores_shipped(w, &feats), prev),
+                    None => m.best(&feats, prev),
+                };
                 ctx.remember(i, exact, l);
                 l
             } else {

@@ -670,6 +670,73 @@ fn affixes_short(x: u64, n: usize) -> (u64, u64, u64) {
 const START: (u64, u64) = (seed(1001), seed(1002));
 const END: (u64, u64) = (seed(1003), seed(1004));
 
+/// The last label of each word by the hash of its exact text: an open-addressing table
+/// indexed by the hash itself (it is well mixed already), sized once for the document and at
+/// most half full, so a lookup is a probe or two and no key is hashed again.
+struct Memory {
+    /// (key, label) pairs; a label of [`Memory::NONE`] marks an empty slot.
+    slots: Vec<(u64, u8)>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+impl Memory {
+    /// The label of a word not seen yet, and of an empty slot.
+    const NONE: u8 = 255;
+
+    fn new(words: usize) -> Self {
+        Self {
+            slots: vec![(0, Self::NONE); (2 * words).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// The slot of `key`, or the empty slot where it goes.
+    #[inline]
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        // Ends: the table is never full.
+        while let Some(&(k, l)) = self.slots.get(i) {
+            if l == Self::NONE || k == key {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The label last remembered for `key` ([`Memory::NONE`]: none).
+    #[inline]
+    fn get(&self, key: u64) -> u8 {
+        self.slots
+            .get(self.find(key))
+            .map_or(Self::NONE, |&(_, l)| l)
+    }
+
+    /// Remembers label `l` (not [`Memory::NONE`]) for `key`.
+    #[inline]
+    fn insert(&mut self, key: u64, l: u8) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let grown = vec![(0, Self::NONE); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for (k, l) in old.into_iter().filter(|&(_, l)| l != Self::NONE) {
+                let i = self.find(k);
+                if let Some(s) = self.slots.get_mut(i) {
+                    *s = (k, l);
+                }
+            }
+        }
+        let i = self.find(key);
+        if let Some(s) = self.slots.get_mut(i) {
+            if s.1 == Self::NONE {
+                self.len += 1;
+            }
+            *s = (key, l);
+        }
+    }
+}
+
 /// Context for computing features of one document.
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
@@ -680,7 +747,7 @@ struct Ctx<'d, 'a> {
     /// from two before to two after the scored one), by token index modulo 8.
     ring: [(usize, u64, u64); 8],
     /// The last label given to each word (by exact-text hash), for document-level consistency.
-    memory: FastMap<u64, u8>,
+    memory: Memory,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -690,7 +757,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             info,
             shift: 64 - bits.clamp(1, 32),
             ring: [(usize::MAX, 0, 0); 8],
-            memory: FastMap::default(),
+            memory: Memory::new(doc.tokens.len()),
         }
     }
 
@@ -783,7 +850,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             0
         } as u64;
-        let mem = self.memory.get(&exact).copied().unwrap_or(255);
+        let mem = self.memory.get(exact);
         let shift = self.shift;
         let bucket = |t, x| bucket(t, x, shift);
         *out = [
@@ -1313,6 +1380,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn memory_keeps_the_last_label_of_each_key_and_grows() {
+        let mut m = Memory::new(1);
+        let keys: Vec<u64> = (0..100u64).map(|k| k.wrapping_mul(K) & !15).collect();
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), Memory::NONE);
+            m.insert(k, (n % 9) as u8);
+        }
+        m.insert(keys[3], 7);
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), if n == 3 { 7 } else { (n % 9) as u8 });
+        }
+        assert_eq!(m.len, keys.len());
     }
 
     #[test]

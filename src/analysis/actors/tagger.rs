@@ -235,29 +235,37 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
     let mut info = vec![TokInfo::default(); toks.len()];
     for s in &doc.sentences {
         let range = s.tokens.clone();
+        // The sentence's tokens and their facts, as slices: no bounds check per token.
+        let (Some(stoks), Some(sinfo)) = (toks.get(range.clone()), info.get_mut(range.clone()))
+        else {
+            continue;
+        };
         let mut words = 0;
         let mut lower = false;
-        for i in range.clone() {
-            let t = toks[i];
+        for (t, inf) in stoks.iter().zip(sinfo.iter_mut()) {
             if t.kind == TokenKind::Word {
                 if words == 0 {
-                    info[i].first = true;
+                    inf.first = true;
                 }
                 words += 1;
-                if has_lower(t.text(text)) {
+                // ASCII bytes without decoding (an ASCII slice is on character boundaries).
+                let lowered = match bytes.get(t.start..t.end) {
+                    Some(w) if w.is_ascii() => w.iter().any(u8::is_ascii_lowercase),
+                    _ => has_lower(t.text(text)),
+                };
+                if lowered {
                     lower = true;
                     break;
                 }
             }
         }
         if !lower && words > 1 {
-            for inf in &mut info[range.clone()] {
+            for inf in sinfo.iter_mut() {
                 inf.headline = true;
             }
         }
-        let mut i = range.start;
-        while i < range.end {
-            let t = toks[i];
+        let mut k = 0;
+        while let Some(&t) = stoks.get(k) {
             // A word that starts with a capital (ASCII without decoding).
             let upper = t.kind == TokenKind::Word
                 && match bytes.get(t.start) {
@@ -265,9 +273,10 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                     _ => starts_upper(t.text(text)),
                 };
             if !upper {
-                i += 1;
+                k += 1;
                 continue;
             }
+            let i = range.start + k;
             let w = t.text(text);
             let facts = match table {
                 // Hashed in place in the text: eight bytes are there to load at once.
@@ -317,7 +326,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                 }
             }
             info[i].flags |= facts.flags;
-            i += matched.max(1);
+            k += matched.max(1);
         }
     }
     info

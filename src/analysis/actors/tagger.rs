@@ -599,7 +599,46 @@ fn shape_in(text: &str, start: usize, end: usize) -> u64 {
     {
         return h;
     }
+    if n > 8
+        && let Some(h) = shape_long_common(text.as_bytes(), start, end)
+    {
+        return h;
+    }
     shape_slow(text, start, end)
+}
+
+/// [`shape_in`] of an ASCII word of more than eight bytes when it is all lower case,
+/// capitalised or in capitals, tested eight bytes at a time.
+#[inline]
+fn shape_long_common(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let first = *b.get(start)?;
+    if end < start + 9 || end > b.len() {
+        return None;
+    }
+    // Whether every byte after the first is lower case, or upper case: chunks of eight from
+    // the second byte, the last one ending at the end (overlapping the one before).
+    let (mut lower, mut upper) = (true, true);
+    let mut q = start + 1;
+    loop {
+        let pos = q.min(end - 8);
+        let x = load_at(b, pos, 8);
+        if x & HI != 0 {
+            return None;
+        }
+        lower &= in_range8(x, b'a', b'z') == HI;
+        upper &= in_range8(x, b'A', b'Z') == HI;
+        if pos + 8 >= end {
+            break;
+        }
+        q = pos + 8;
+    }
+    match (first.is_ascii_lowercase(), first.is_ascii_uppercase()) {
+        (true, _) if lower => Some(SHAPE_LOWER[1]),
+        (_, true) if lower => Some(SHAPE_CAP[1]),
+        (_, true) if upper => Some(SHAPE_UPPER[1]),
+        _ => None,
+    }
 }
 
 /// [`shape_in`] byte by byte.
@@ -1360,6 +1399,14 @@ mod tests {
             "Zz",
             "z`{",
             "@AZ[",
+            "Government",
+            "government",
+            "GOVERNMENTS",
+            "Governments-",
+            "GovernmentS",
+            "Governmentsandministries",
+            "governmentsandministriés",
+            "9overnment",
             "\u{2014}",
             "\u{201C}",
             "\u{2019}s",

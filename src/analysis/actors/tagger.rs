@@ -18,7 +18,7 @@
 use std::sync::OnceLock;
 
 use super::super::lexicon::{self, FastMap, Lexicon};
-use super::super::text::{Document, TokenKind, is_all_caps};
+use super::super::text::{Document, Token, TokenKind, is_all_caps};
 use crate::model::ActorKind;
 
 /// Number of labels: O, then B and I of PER, ORG, LOC, MISC.
@@ -212,7 +212,7 @@ fn word_table(lx: &'static Lexicon) -> &'static FastMap<u64, WordFacts> {
                 let alpha = c.is_alphabetic();
                 if p > 0
                     && !(alpha && prev_alpha)
-                    && let Some(f) = table.get_mut(&bytes_hash(&k.as_bytes()[..p], false))
+                    && let Some(f) = table.get_mut(&hash_in(k.as_bytes(), 0, p, false))
                     && f.lens != 0
                 {
                     f.lens |= len_bit(k.len());
@@ -235,29 +235,37 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
     let mut info = vec![TokInfo::default(); toks.len()];
     for s in &doc.sentences {
         let range = s.tokens.clone();
+        // The sentence's tokens and their facts, as slices: no bounds check per token.
+        let (Some(stoks), Some(sinfo)) = (toks.get(range.clone()), info.get_mut(range.clone()))
+        else {
+            continue;
+        };
         let mut words = 0;
         let mut lower = false;
-        for i in range.clone() {
-            let t = toks[i];
+        for (t, inf) in stoks.iter().zip(sinfo.iter_mut()) {
             if t.kind == TokenKind::Word {
                 if words == 0 {
-                    info[i].first = true;
+                    inf.first = true;
                 }
                 words += 1;
-                if has_lower(t.text(text)) {
+                // ASCII bytes without decoding (an ASCII slice is on character boundaries).
+                let lowered = match bytes.get(t.start..t.end) {
+                    Some(w) if w.is_ascii() => w.iter().any(u8::is_ascii_lowercase),
+                    _ => has_lower(t.text(text)),
+                };
+                if lowered {
                     lower = true;
                     break;
                 }
             }
         }
         if !lower && words > 1 {
-            for inf in &mut info[range.clone()] {
+            for inf in sinfo.iter_mut() {
                 inf.headline = true;
             }
         }
-        let mut i = range.start;
-        while i < range.end {
-            let t = toks[i];
+        let mut k = 0;
+        while let Some(&t) = stoks.get(k) {
             // A word that starts with a capital (ASCII without decoding).
             let upper = t.kind == TokenKind::Word
                 && match bytes.get(t.start) {
@@ -265,13 +273,15 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                     _ => starts_upper(t.text(text)),
                 };
             if !upper {
-                i += 1;
+                k += 1;
                 continue;
             }
+            let i = range.start + k;
             let w = t.text(text);
             let facts = match table {
+                // Hashed in place in the text: eight bytes are there to load at once.
                 Some(tb) => tb
-                    .get(&bytes_hash(w.as_bytes(), false))
+                    .get(&hash_in(bytes, t.start, t.end, false))
                     .copied()
                     .unwrap_or_default(),
                 None => WordFacts {
@@ -316,7 +326,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                 }
             }
             info[i].flags |= facts.flags;
-            i += matched.max(1);
+            k += matched.max(1);
         }
     }
     info
@@ -402,11 +412,45 @@ fn load_at(text: &[u8], pos: usize, n: usize) -> u64 {
     }
 }
 
+/// The start of [`hash_in`] of a string of `n` bytes.
+#[inline]
+const fn len_mix(n: usize) -> u64 {
+    fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K)
+}
+
+/// [`len_mix`] of 0 to 8 bytes, computed once.
+const LEN_MIX: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 0;
+    while n < 9 {
+        t[n] = len_mix(n);
+        n += 1;
+    }
+    t
+};
+
+/// [`hash_in`] of a word of 1 to 8 bytes (`n`) loaded as `x`.
+#[inline(always)]
+fn hash_short(x: u64, n: usize, fold: bool) -> u64 {
+    let h = LEN_MIX.get(n).copied().unwrap_or_else(|| len_mix(n));
+    fmul(h ^ if fold { lower8(x) } else { x }, K2)
+}
+
 /// A hash of the bytes `start..end` of `text`, eight at a time; `fold` lower-cases ASCII
 /// letters first.
-#[inline]
+#[inline(always)]
 fn hash_in(text: &[u8], start: usize, end: usize, fold: bool) -> u64 {
-    let mut h = fmul(end.saturating_sub(start) as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let n = end.saturating_sub(start);
+    if (1..=8).contains(&n) {
+        return hash_short(load_at(text, start, n), n, fold);
+    }
+    hash_long(text, start, end, fold)
+}
+
+/// [`hash_in`] of a string of no or more than eight bytes.
+#[inline(never)]
+fn hash_long(text: &[u8], start: usize, end: usize, fold: bool) -> u64 {
+    let mut h = len_mix(end.saturating_sub(start));
     let mut p = start;
     while p < end {
         let x = load_at(text, p, end - p);
@@ -449,7 +493,7 @@ struct ShapeFold {
 
 impl ShapeFold {
     #[inline]
-    fn new() -> Self {
+    const fn new() -> Self {
         Self {
             h: 0x1319_8A2E_0370_7344,
             acc: 0,
@@ -459,7 +503,7 @@ impl ShapeFold {
     }
 
     #[inline]
-    fn push(&mut self, k: u8) {
+    const fn push(&mut self, k: u8) {
         if k != self.p1 || k != self.p2 {
             if self.acc >> 56 != 0 {
                 self.h = fmul(self.h ^ self.acc, K2);
@@ -472,15 +516,138 @@ impl ShapeFold {
     }
 
     #[inline]
-    fn finish(&self) -> u64 {
+    const fn finish(&self) -> u64 {
         fmul(self.h ^ self.acc, K2)
     }
+}
+
+/// The shape hash of a sequence of classes.
+const fn fold_classes(classes: &[u8]) -> u64 {
+    let mut f = ShapeFold::new();
+    let mut k = 0;
+    while k < classes.len() {
+        f.push(classes[k]);
+        k += 1;
+    }
+    f.finish()
+}
+
+/// The shape hashes of the commonest words, folded once: `x`, `xx` (all lower case, one and
+/// more letters), `X`, `XX`, `Xx`, `Xxx`, `d`, `dd`; and of every one-byte ASCII token.
+const SHAPE_LOWER: [u64; 2] = [fold_classes(b"x"), fold_classes(b"xx")];
+const SHAPE_UPPER: [u64; 2] = [fold_classes(b"X"), fold_classes(b"XX")];
+const SHAPE_DIGIT: [u64; 2] = [fold_classes(b"d"), fold_classes(b"dd")];
+const SHAPE_CAP: [u64; 2] = [fold_classes(b"Xx"), fold_classes(b"Xxx")];
+const SHAPE_PUNCT: u64 = fold_classes(b"o");
+const SHAPE_ONE: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = fold_classes(&[SHAPE[b]]);
+        b += 1;
+    }
+    t
+};
+
+/// A flag (the byte's top bit) for each byte of `x` (all below 0x80) in `lo..=hi`.
+#[inline]
+const fn in_range8(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let ge_lo = x.wrapping_add(ONES * (0x80 - lo as u64));
+    let gt_hi = x.wrapping_add(ONES * (0x7f - hi as u64));
+    ge_lo & !gt_hi & HI
+}
+
+/// [`shape_in`] of an ASCII word of `n` (1 to 8) bytes loaded as `x`, when it is one of the
+/// common shapes (all lower case, all capitals, all digits, capitalised, or one byte).
+#[inline]
+fn shape_common(x: u64, n: usize) -> Option<u64> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if n == 1 {
+        return SHAPE_ONE.get(x as usize).copied();
+    }
+    let valid = HI & (u64::MAX >> (8 * (8 - n.clamp(1, 8))));
+    if x & HI != 0 {
+        return None;
+    }
+    let many = (n > 2) as usize;
+    let lower = in_range8(x, b'a', b'z') & valid;
+    if lower == valid {
+        return Some(SHAPE_LOWER[1]);
+    }
+    let upper = in_range8(x, b'A', b'Z') & valid;
+    if upper == valid {
+        return Some(SHAPE_UPPER[1]);
+    }
+    if upper & 0x80 != 0 && lower == valid & !0x80 {
+        return Some(SHAPE_CAP[many]);
+    }
+    if in_range8(x, b'0', b'9') & valid == valid {
+        return Some(SHAPE_DIGIT[1]);
+    }
+    None
 }
 
 /// The hash of the shape of the bytes `start..end` of `text`, folded: `Xx`, `X`, `XX.X.`, `d`,
 /// `x-Xx`… runs longer than two collapse.
 #[inline]
 fn shape_in(text: &str, start: usize, end: usize) -> u64 {
+    let n = end.saturating_sub(start);
+    if (1..=8).contains(&n)
+        && let Some(h) = shape_common(load_at(text.as_bytes(), start, n), n)
+    {
+        return h;
+    }
+    if n > 8
+        && let Some(h) = shape_long_common(text.as_bytes(), start, end)
+    {
+        return h;
+    }
+    shape_slow(text, start, end)
+}
+
+/// [`shape_in`] of an ASCII word of more than eight bytes when it is all lower case,
+/// capitalised or in capitals, tested eight bytes at a time.
+#[inline]
+fn shape_long_common(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let first = *b.get(start)?;
+    if end < start + 9 || end > b.len() {
+        return None;
+    }
+    // Whether every byte after the first is lower case, or upper case: chunks of eight from
+    // the second byte, the last one ending at the end (overlapping the one before).
+    let (mut lower, mut upper) = (true, true);
+    let mut q = start + 1;
+    loop {
+        let pos = q.min(end - 8);
+        let x = load_at(b, pos, 8);
+        if x & HI != 0 {
+            return None;
+        }
+        lower &= in_range8(x, b'a', b'z') == HI;
+        upper &= in_range8(x, b'A', b'Z') == HI;
+        if pos + 8 >= end {
+            break;
+        }
+        q = pos + 8;
+    }
+    match (first.is_ascii_lowercase(), first.is_ascii_uppercase()) {
+        (true, _) if lower => Some(SHAPE_LOWER[1]),
+        (_, true) if lower => Some(SHAPE_CAP[1]),
+        (_, true) if upper => Some(SHAPE_UPPER[1]),
+        _ => None,
+    }
+}
+
+/// [`shape_in`] byte by byte.
+fn shape_slow(text: &str, start: usize, end: usize) -> u64 {
+    // One character of General Punctuation (U+2000 to U+203F: dashes, curly quotes), common in
+    // news and without case: class `o`.
+    if let Some([0xE2, 0x80, _]) = text.as_bytes().get(start..end) {
+        return SHAPE_PUNCT;
+    }
     let mut f = ShapeFold::new();
     for &c in text.as_bytes().get(start..end).unwrap_or(&[]) {
         // Most words are ASCII: their classes by table, without decoding characters.
@@ -539,9 +706,84 @@ fn affixes(text: &str, start: usize, end: usize) -> (u64, u64, u64) {
     )
 }
 
+/// [`affixes`] of an ASCII word of 1 to 8 bytes (`n`) loaded as `x`.
+#[inline(always)]
+fn affixes_short(x: u64, n: usize) -> (u64, u64, u64) {
+    let first = lower8(x);
+    let last = first << (8 * (8 - n.clamp(1, 8)));
+    (first & 0xff_ffff, last >> 40, last >> 48)
+}
+
 /// The lower-case and shape hashes of the sentence's edges.
 const START: (u64, u64) = (seed(1001), seed(1002));
 const END: (u64, u64) = (seed(1003), seed(1004));
+
+/// The last label of each word by the hash of its exact text: an open-addressing table
+/// indexed by the hash itself (it is well mixed already), sized once for the document and at
+/// most half full, so a lookup is a probe or two and no key is hashed again.
+struct Memory {
+    /// (key, label) pairs; a label of [`Memory::NONE`] marks an empty slot.
+    slots: Vec<(u64, u8)>,
+    /// How many slots are taken.
+    len: usize,
+}
+
+impl Memory {
+    /// The label of a word not seen yet, and of an empty slot.
+    const NONE: u8 = 255;
+
+    fn new(words: usize) -> Self {
+        Self {
+            slots: vec![(0, Self::NONE); (2 * words).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// The slot of `key`, or the empty slot where it goes.
+    #[inline]
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        // Ends: the table is never full.
+        while let Some(&(k, l)) = self.slots.get(i) {
+            if l == Self::NONE || k == key {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The label last remembered for `key` ([`Memory::NONE`]: none).
+    #[inline]
+    fn get(&self, key: u64) -> u8 {
+        self.slots
+            .get(self.find(key))
+            .map_or(Self::NONE, |&(_, l)| l)
+    }
+
+    /// Remembers label `l` (not [`Memory::NONE`]) for `key`.
+    #[inline]
+    fn insert(&mut self, key: u64, l: u8) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let grown = vec![(0, Self::NONE); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for (k, l) in old.into_iter().filter(|&(_, l)| l != Self::NONE) {
+                let i = self.find(k);
+                if let Some(s) = self.slots.get_mut(i) {
+                    *s = (k, l);
+                }
+            }
+        }
+        let i = self.find(key);
+        if let Some(s) = self.slots.get_mut(i) {
+            if s.1 == Self::NONE {
+                self.len += 1;
+            }
+            *s = (key, l);
+        }
+    }
+}
 
 /// Context for computing features of one document.
 struct Ctx<'d, 'a> {
@@ -550,11 +792,10 @@ struct Ctx<'d, 'a> {
     /// 64 less the number of bucket bits.
     shift: u32,
     /// The lower-case and shape hashes of the last few tokens looked at (a token is needed
-    /// from two before to two after the scored one), by token index modulo 8; a shape of 0 is
-    /// not computed yet.
+    /// from two before to two after the scored one), by token index modulo 8.
     ring: [(usize, u64, u64); 8],
     /// The last label given to each word (by exact-text hash), for document-level consistency.
-    memory: FastMap<u64, u8>,
+    memory: Memory,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -564,7 +805,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             info,
             shift: 64 - bits.clamp(1, 32),
             ring: [(usize::MAX, 0, 0); 8],
-            memory: FastMap::default(),
+            memory: Memory::new(doc.tokens.len()),
         }
     }
 
@@ -574,34 +815,43 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens.get(j).map_or((0, 0), |t| (t.start, t.end))
     }
 
-    /// The slot of token `j` in the ring, with its lower-case hash.
-    #[inline]
-    fn slot(&mut self, j: usize) -> &mut (usize, u64, u64) {
+    /// Hashes token `j` into its slot of the ring: its lower-case and shape hashes, from one
+    /// load of its bytes when it has at most eight.
+    #[inline(never)]
+    fn fill(&mut self, j: usize) -> (u64, u64) {
         let (start, end) = self.span(j);
-        let text = self.doc.text.as_bytes();
-        let e = &mut self.ring[j & 7];
-        if e.0 != j {
-            *e = (j, hash_in(text, start, end, true), 0);
-        }
-        e
+        let text = self.doc.text;
+        let n = end.saturating_sub(start);
+        let hashes = if (1..=8).contains(&n) {
+            let x = load_at(text.as_bytes(), start, n);
+            let shape = match shape_common(x, n) {
+                Some(h) => h,
+                None => shape_slow(text, start, end),
+            };
+            (hash_short(x, n, true), shape)
+        } else {
+            (
+                hash_in(text.as_bytes(), start, end, true),
+                shape_in(text, start, end),
+            )
+        };
+        // The low bit set: the model was trained on shapes so marked.
+        let hashes = (hashes.0, hashes.1 | 1);
+        self.ring[j & 7] = (j, hashes.0, hashes.1);
+        hashes
     }
 
     /// The lower-case hash of token `j`.
-    #[inline]
+    #[inline(always)]
     fn lower(&mut self, j: usize) -> u64 {
-        self.slot(j).1
+        self.hashes(j).0
     }
 
     /// The lower-case and shape hashes of token `j`.
-    #[inline]
+    #[inline(always)]
     fn hashes(&mut self, j: usize) -> (u64, u64) {
-        let (start, end) = self.span(j);
-        let text = self.doc.text;
-        let e = self.slot(j);
-        if e.2 == 0 {
-            e.2 = shape_in(text, start, end) | 1;
-        }
-        (e.1, e.2)
+        let e = self.ring[j & 7];
+        if e.0 == j { (e.1, e.2) } else { self.fill(j) }
     }
 
     /// Writes the feature buckets of token `i` (in a sentence of tokens `lo..hi`) into `out`;
@@ -622,8 +872,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let first = inf.first as u64;
         let (prev, prev2) = (prev as u64, prev2 as u64);
         let (lw, sh) = self.hashes(i);
-        let exact = hash_in(self.doc.text.as_bytes(), start, end, false);
-        let (p3, s3, s2) = affixes(self.doc.text, start, end);
+        let n = end.saturating_sub(start);
+        let x = load_at(self.doc.text.as_bytes(), start, n);
+        let (exact, (p3, s3, s2)) = if (1..=8).contains(&n) && x & 0x8080_8080_8080_8080 == 0 {
+            // A short ASCII word: its hash and affixes from the one load.
+            (hash_short(x, n, false), affixes_short(x, n))
+        } else {
+            (
+                hash_in(self.doc.text.as_bytes(), start, end, false),
+                affixes(self.doc.text, start, end),
+            )
+        };
         let (lm1, shm1) = if i > lo { self.hashes(i - 1) } else { START };
         let (lp1, shp1) = if i + 1 < hi { self.hashes(i + 1) } else { END };
         let lm2 = if i >= lo + 2 {
@@ -639,7 +898,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             0
         } as u64;
-        let mem = self.memory.get(&exact).copied().unwrap_or(255);
+        let mem = self.memory.get(exact);
         let shift = self.shift;
         let bucket = |t, x| bucket(t, x, shift);
         *out = [
@@ -699,19 +958,70 @@ const PARTICLES: &[&str] = &[
     "el", "abu", "ul",
 ];
 
-/// Whether the model must score token `i` (otherwise it is `O`).
+/// A word of at most five bytes packed with its length into one integer, so that a particle
+/// is found by comparing integers rather than strings.
+const fn pack_short(w: &[u8]) -> u64 {
+    let mut x = (w.len() as u64) << 56;
+    let mut k = 0;
+    while k < w.len() && k < 5 {
+        x |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// [`PARTICLES`] packed by [`pack_short`], sorted for a binary search.
+const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
+    let mut keys = [0u64; PARTICLES.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = pack_short(PARTICLES[k].as_bytes());
+        k += 1;
+    }
+    // An insertion sort: a const block cannot call `sort`.
+    let mut a = 1;
+    while a < keys.len() {
+        let mut b = a;
+        while b > 0 && keys[b - 1] > keys[b] {
+            let t = keys[b];
+            keys[b] = keys[b - 1];
+            keys[b - 1] = t;
+            b -= 1;
+        }
+        a += 1;
+    }
+    keys
+};
+
+/// Whether a word is one of the [`PARTICLES`].
 #[inline]
+fn is_particle(w: &[u8]) -> bool {
+    w.len() <= 5 && PARTICLE_KEYS.binary_search(&pack_short(w)).is_ok()
+}
+
+/// Whether the model must score token `i` (otherwise it is `O`).
+#[inline(always)]
 pub fn needs_model(doc: &Document, i: usize, prev: u8) -> bool {
     let Some(&t) = doc.tokens.get(i) else {
         return false;
     };
     let first = doc.text.as_bytes().get(t.start).copied().unwrap_or(b' ');
-    let upper = if first < 0x80 {
-        first.is_ascii_uppercase()
-    } else {
-        starts_upper(t.text(doc.text))
-    };
-    if upper {
+    // The common cases inline: an ASCII capital, or anything ASCII after an `O`.
+    if first < 0x80 {
+        if first.is_ascii_uppercase() {
+            return true;
+        }
+        if prev == O {
+            return false;
+        }
+    }
+    needs_model_rest(doc, t, first, prev)
+}
+
+/// [`needs_model`] of a token that does not start with an ASCII letter after an `O`.
+#[inline(never)]
+fn needs_model_rest(doc: &Document, t: Token, first: u8, prev: u8) -> bool {
+    if first >= 0x80 && starts_upper(t.text(doc.text)) {
         return true;
     }
     if prev == O {
@@ -721,7 +1031,7 @@ pub fn needs_model(doc: &Document, i: usize, prev: u8) -> bool {
     // joining punctuation may continue it.
     let w = t.text(doc.text);
     match t.kind {
-        TokenKind::Word if first.is_ascii_lowercase() => PARTICLES.contains(&w),
+        TokenKind::Word if first.is_ascii_lowercase() => is_particle(w.as_bytes()),
         TokenKind::Word if first >= 0x80 => !w.chars().next().is_some_and(char::is_lowercase),
         TokenKind::Word => true,
         _ => matches!(w, "&" | "." | "-" | "'"),
@@ -868,6 +1178,32 @@ impl Model {
     }
 }
 
+/// The rows of a model of the shipped size, as an array: indexed by a bucket masked to its
+/// bits, a row is read without a bounds check. Only for a model whose `bits` are at most
+/// [`BITS`], so that every bucket of its features is below `1 << BITS` and the mask keeps it.
+type ShippedRows = [[i16; ROW]; 1 << BITS];
+
+/// The rows of `m` as [`ShippedRows`], if it is of that size.
+fn shipped_rows(m: &Model) -> Option<&ShippedRows> {
+    if m.bits > BITS {
+        return None;
+    }
+    <&ShippedRows>::try_from(m.w.as_slice()).ok()
+}
+
+/// [`Model::scores`] with [`ShippedRows`], for buckets below `1 << BITS`.
+#[inline]
+fn scores_shipped(w: &ShippedRows, feats: &[u32; TEMPLATES]) -> [i16; ROW] {
+    let mut s = [0i16; ROW];
+    for &f in feats {
+        let row = &w[f as usize & ((1 << BITS) - 1)];
+        for (a, &b) in s.iter_mut().zip(row) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    s
+}
+
 /// The shipped model, read on first use.
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
@@ -888,19 +1224,27 @@ pub fn tag_with(doc: &Document, info: &[TokInfo], m: &Model) -> Vec<u8> {
     let mut labels = vec![O; doc.tokens.len()];
     let mut ctx = Ctx::new(doc, info, m.bits);
     let mut feats = [0u32; TEMPLATES];
+    // Buckets are below `1 << m.bits` (the context's shift), so at most `1 << BITS` here.
+    let shipped = shipped_rows(m);
     for s in &doc.sentences {
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        let Some(out) = labels.get_mut(lo..hi) else {
+            continue;
+        };
         let (mut prev, mut prev2) = (O, O);
-        for i in lo..hi {
+        for (i, slot) in (lo..hi).zip(out) {
             let l = if needs_model(doc, i, prev) {
                 let exact = ctx.features(i, lo, hi, prev, prev2, &mut feats);
-                let l = m.best(&feats, prev);
+                let l = match shipped {
+                    Some(w) => argmax(&scores_shipped(w, &feats), prev),
+                    None => m.best(&feats, prev),
+                };
                 ctx.remember(i, exact, l);
                 l
             } else {
                 O
             };
-            labels[i] = l;
+            *slot = l;
             prev2 = prev;
             prev = l;
         }
@@ -1020,5 +1364,102 @@ impl Trainer {
             }
         }
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_shapes_hash_as_byte_by_byte() {
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcdefgh",
+            "A",
+            "AB",
+            "ABCDEFGH",
+            "Ab",
+            "Abc",
+            "Abcdefgh",
+            "1",
+            "12",
+            "12345678",
+            ".",
+            "-",
+            "\0",
+            "aB",
+            "AbC",
+            "A1",
+            "x-Y",
+            "McDonald",
+            "U.S.",
+            "Zz",
+            "z`{",
+            "@AZ[",
+            "Government",
+            "government",
+            "GOVERNMENTS",
+            "Governments-",
+            "GovernmentS",
+            "Governmentsandministries",
+            "governmentsandministriés",
+            "9overnment",
+            "\u{2014}",
+            "\u{201C}",
+            "\u{2019}s",
+            "\u{2071}",
+            "/09:",
+            "é",
+            "Éa",
+            "abcdefghi",
+            "Abcdefghi",
+        ];
+        for w in words {
+            // Also with text after the word, which must not be read into it.
+            for text in [w.to_string(), format!("{w}Zz9 tail")] {
+                assert_eq!(shape_in(&text, 0, w.len()), shape_hash(w), "{w:?}");
+                let b = text.as_bytes();
+                for fold in [false, true] {
+                    assert_eq!(
+                        hash_in(b, 0, w.len(), fold),
+                        hash_long(b, 0, w.len(), fold),
+                        "{w:?}"
+                    );
+                }
+                let n = w.len();
+                if (1..=8).contains(&n) && w.is_ascii() {
+                    let x = load_at(b, 0, n);
+                    assert_eq!(affixes_short(x, n), affixes(&text, 0, n), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn memory_keeps_the_last_label_of_each_key_and_grows() {
+        let mut m = Memory::new(1);
+        let keys: Vec<u64> = (0..100u64).map(|k| k.wrapping_mul(K) & !15).collect();
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), Memory::NONE);
+            m.insert(k, (n % 9) as u8);
+        }
+        m.insert(keys[3], 7);
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), if n == 3 { 7 } else { (n % 9) as u8 });
+        }
+        assert_eq!(m.len, keys.len());
+    }
+
+    #[test]
+    fn particles_are_found_by_packed_key() {
+        for p in PARTICLES {
+            assert!(is_particle(p.as_bytes()), "{p}");
+        }
+        for w in ["o", "ofs", "the\0", "dell", "dellas", "said", "", "Of"] {
+            assert!(!is_particle(w.as_bytes()), "{w}");
+        }
     }
 }

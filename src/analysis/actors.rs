@@ -868,6 +868,22 @@ fn candidates<'a>(
         {
             b += 1;
         }
+        // "Lord Falconer said": an honorific before names opens a person's name, whatever the
+        // tagger says.
+        let t = if t == 1
+            && b > a + 1
+            && b - a <= 4
+            && wd.is(a, W_HON_DOT)
+            && (a + 1..b).all(|i| {
+                wd.is(i, W_CAP)
+                    && !wd.is(i, W_ORGSUF | W_PLACESUF | W_HEAD | W_MOD | W_FUNC)
+                    && info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION | tagger::G_CITY)
+                        == 0
+            }) {
+            0
+        } else {
+            t
+        };
         if t == 0 {
             // Titles, honorifics and a leading country are not part of a person's name.
             while a + 1 < b
@@ -1047,6 +1063,35 @@ fn candidates<'a>(
             }
         }
         i += 1;
+    }
+    // "Downing Street has confirmed": a street or square the tagger missed, named by the
+    // capitalised words before it.
+    for i in 1..doc.tokens.len() {
+        if covered[i] || !matches!(word_at(doc, i), "Street" | "Square" | "Road" | "Avenue") {
+            continue;
+        }
+        let mut a = i;
+        while a > 0
+            && i - a < 3
+            && !covered[a - 1]
+            && doc.tokens[a - 1].kind == TokenKind::Word
+            && wd.is(a - 1, W_CAP)
+            && !wd.is(a - 1, W_FUNC | W_CAL | W_HEAD | W_HON | W_POSS | W_EVENT)
+        {
+            a -= 1;
+        }
+        if a < i {
+            out.push(Cand {
+                a,
+                b: i + 1,
+                kind: ActorKind::Place,
+                form: MentionForm::Name,
+                canonical: None,
+                surface: surface(doc, a, i + 1),
+                sure: false,
+            });
+            covered[a..=i].iter_mut().for_each(|x| *x = true);
+        }
     }
     // "European countries", "Arab states": a bloc.
     for c in &mut out {

@@ -1064,10 +1064,41 @@ fn candidates<'a>(
         }
         i += 1;
     }
-    // "Downing Street has confirmed": a street or square the tagger missed, named by the
-    // capitalised words before it.
-    for i in 1..doc.tokens.len() {
-        if covered[i] || !matches!(word_at(doc, i), "Street" | "Square" | "Road" | "Avenue") {
+    streets(doc, wd, &mut covered, &mut out);
+    // "European countries", "Arab states": a bloc.
+    for c in &mut out {
+        if c.form == MentionForm::Demonym
+            && c.kind == ActorKind::Group
+            && BLOC_NOUNS.contains(&word_at(doc, c.b))
+        {
+            c.b += 1;
+            c.surface = surface(doc, c.a, c.b);
+            c.form = MentionForm::Name;
+        }
+    }
+    if !out.is_sorted_by_key(|c| (span_of(doc, c).0, c.b)) {
+        out.sort_by_key(|c| (span_of(doc, c).0, c.b));
+    }
+    out
+}
+
+/// "Downing Street has confirmed": a street or square the tagger missed, named by the
+/// capitalised words before it.
+fn streets<'a>(doc: &Document<'a>, wd: &Words, covered: &mut [bool], out: &mut Vec<Cand<'a>>) {
+    // (Few texts name one: a search of the text is cheaper than a look at every token.)
+    if !["Street", "Square", "Road", "Avenue"]
+        .iter()
+        .any(|w| doc.text.contains(w))
+    {
+        return;
+    }
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        if !matches!(t.end - t.start, 4 | 6)
+            || !matches!(bytes.get(t.start), Some(b'S' | b'R' | b'A'))
+            || covered[i]
+            || !matches!(word_at(doc, i), "Street" | "Square" | "Road" | "Avenue")
+        {
             continue;
         }
         let mut a = i;
@@ -1093,21 +1124,6 @@ fn candidates<'a>(
             covered[a..=i].iter_mut().for_each(|x| *x = true);
         }
     }
-    // "European countries", "Arab states": a bloc.
-    for c in &mut out {
-        if c.form == MentionForm::Demonym
-            && c.kind == ActorKind::Group
-            && BLOC_NOUNS.contains(&word_at(doc, c.b))
-        {
-            c.b += 1;
-            c.surface = surface(doc, c.a, c.b);
-            c.form = MentionForm::Name;
-        }
-    }
-    if !out.is_sorted_by_key(|c| (span_of(doc, c).0, c.b)) {
-        out.sort_by_key(|c| (span_of(doc, c).0, c.b));
-    }
-    out
 }
 
 /// Whether token `i`, before the head word of an institution, is part of its name ("Energy

@@ -868,7 +868,7 @@ fn candidates<'a>(
         {
             b += 1;
         }
-        // "Lord Falconer said": an honorific before names opens a person's name, whatever the
+        // "Lord Halworth said": an honorific before names opens a person's name, whatever the
         // tagger says.
         let t = if t == 1
             && b > a + 1

@@ -303,3 +303,90 @@ fn straight_quotes_pair_by_the_word_they_lean_on() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(&text[q[0].start..q[0].end], "We will act now,");
 }
+
+fn assert_kind(actors: &[Actor], name: &str, kind: ActorKind) {
+    let found = actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    assert_eq!(found, Some(kind), "{name}: {:?}", names(actors));
+}
+
+#[test]
+fn institution_head_words_are_an_organisation_not_a_person() {
+    let a = run(
+        "Ms Ilves is due to visit Tallinn next week, according to the Indonesian Energy Ministry. \
+         Talks ended, according to the Egyptian Foreign Ministry.",
+    );
+    assert!(!has(&a, "Ministry"), "{:?}", names(&a));
+    assert_kind(&a, "Energy Ministry", ActorKind::Organisation);
+    assert_kind(&a, "Foreign Ministry", ActorKind::Organisation);
+    // The demonyms before them are mentions of their countries.
+    assert_eq!(find(&a, "Indonesia").mentions[0].form, MentionForm::Demonym);
+    assert_kind(&a, "Egypt", ActorKind::Country);
+}
+
+#[test]
+fn a_demonym_before_a_government_body_is_its_country() {
+    let a = run(
+        "The Mexican Energy Ministry said on Monday that talks would resume. \
+         The Indian National Congress won the vote.",
+    );
+    assert_kind(&a, "Energy Ministry", ActorKind::Organisation);
+    assert!(!has(&a, "Mexican Energy Ministry"), "{:?}", names(&a));
+    let mexico = find(&a, "Mexico");
+    assert_eq!(mexico.kind, ActorKind::Country);
+    assert_eq!(mexico.mentions[0].form, MentionForm::Demonym);
+    // Before other heads the demonym is part of the name.
+    assert_kind(&a, "Indian National Congress", ActorKind::Organisation);
+}
+
+#[test]
+fn a_name_before_administration_is_a_person() {
+    let a = run("The former Varga administration had pushed for the deal.");
+    assert_kind(&a, "Varga", ActorKind::Person);
+    // With the full name known, it is a mention of that person.
+    let a = run(
+        "Anton Varga spoke in Lisbon on Monday. Officials of the former Varga administration \
+         had pushed for the deal.",
+    );
+    assert_eq!(find(&a, "Anton Varga").mentions.len(), 2);
+    assert!(!a.iter().any(|x| x.name == "Varga"));
+}
+
+#[test]
+fn party_words_are_not_people() {
+    let a = run(
+        "Tory leaders met in Leeds on Monday. The Tory party said it would oppose the bill, \
+         and a Tory spokesman said the plan was a stealth tax.",
+    );
+    assert!(
+        !a.iter().any(|x| x.kind == ActorKind::Person),
+        "{:?}",
+        names(&a)
+    );
+}
+
+#[test]
+fn streets_are_places_and_parties_organisations() {
+    let a = run("Tories said that Downing Street had briefed them. \
+         The UK Independence Party said it would stand in every seat.");
+    assert_kind(&a, "Downing Street", ActorKind::Place);
+    assert_kind(&a, "UK Independence Party", ActorKind::Organisation);
+}
+
+#[test]
+fn streets_the_tagger_misses_are_places() {
+    let a = run(
+        "The plan has been described as \"idle speculation\" by Downing Street. \
+         The talks were held in a hotel on Carlow Road.",
+    );
+    assert_kind(&a, "Downing Street", ActorKind::Place);
+    assert_kind(&a, "Carlow Road", ActorKind::Place);
+}
+
+#[test]
+fn an_honorific_opens_a_persons_name() {
+    let a = run("The rules on access were defied, Lord Halworth said. \
+         The constitutional reform was backed by Lord Penrose.");
+    assert_kind(&a, "Halworth", ActorKind::Person);
+    assert_kind(&a, "Penrose", ActorKind::Person);
+    assert!(!a.iter().any(|x| x.kind == ActorKind::Organisation));
+}

@@ -868,6 +868,22 @@ fn candidates<'a>(
         {
             b += 1;
         }
+        // "Lord Halworth said": an honorific before names opens a person's name, whatever the
+        // tagger says.
+        let t = if t == 1
+            && b > a + 1
+            && b - a <= 4
+            && wd.is(a, W_HON_DOT)
+            && (a + 1..b).all(|i| {
+                wd.is(i, W_CAP)
+                    && !wd.is(i, W_ORGSUF | W_PLACESUF | W_HEAD | W_MOD | W_FUNC)
+                    && info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION | tagger::G_CITY)
+                        == 0
+            }) {
+            0
+        } else {
+            t
+        };
         if t == 0 {
             // Titles, honorifics and a leading country are not part of a person's name.
             while a + 1 < b
@@ -880,16 +896,83 @@ fn candidates<'a>(
         if a >= b {
             continue;
         }
+        // "according to the Indonesian Energy Ministry": a person or organisation made only of
+        // the head words of institutions is the institution, named by the capitalised words
+        // before it (which the tagger may leave out); a
+        // demonym or country before those is left to the word lists (a mention of its country).
+        let mut t = t;
+        if t <= 1 && (a..b).all(|i| wd.is(i, W_ORGSUF)) {
+            let lo = sentence_bounds(doc, a).0;
+            while a > lo && b - a < 4 && org_name_word(doc, info, wd, &covered, a - 1) {
+                a -= 1;
+            }
+            // "African National Congress": before other heads, a demonym is part of the name.
+            if a > lo
+                && b > a + 1
+                && info[a - 1].flags & G_DEMONYM != 0
+                && !government_body(doc, a, b)
+            {
+                // (The tagger may have named the demonym alone: it is now part of this name.)
+                let alone = out
+                    .last()
+                    .is_some_and(|c| (c.a, c.b) == (a - 1, a) && c.form == MentionForm::Demonym);
+                if alone {
+                    out.pop();
+                }
+                if alone || !covered[a - 1] {
+                    a -= 1;
+                }
+            }
+            t = 1;
+        }
+        // "the Mexican Energy Ministry": the demonym is a mention of its country, the rest the
+        // government body. Only before the heads of government bodies: the demonym is part of
+        // the name in "Indian National Congress" or "American Express".
+        if t == 1
+            && b > a + 1
+            && info[a].flags & G_DEMONYM != 0
+            && info[a].gaz_len == 1
+            && info[a + 1].gaz_len as usize != b - a - 1
+            && government_body(doc, a + 1, b)
+            && let Some(g) = lx.gaz(word_at(doc, a)).filter(|g| g.demonym)
+        {
+            out.push(Cand::listed(g, a, a + 1, word_at(doc, a)));
+            covered[a] = true;
+            a += 1;
+        }
         // A name made only of title words ("Special Envoy") is a role, not an actor.
         if (a..b).all(|i| wd.is(i, W_HEAD | W_MOD | W_LINK)) {
             continue;
         }
         let s = surface(doc, a, b);
-        // "Music Store", "Moscone Center": not people, whatever the tagger says.
-        let t = if t == 0 && b > a + 1 && wd.is(b - 1, W_ORGSUF) {
+        // "Music Store", "Moscone Center": not people, whatever the tagger says; "Downing
+        // Street" is a place and "UK Independence Party" an organisation.
+        let t = if (t == 0 && b > a + 1 && wd.is(b - 1, W_ORGSUF))
+            || (t == 2 && org_head(doc, wd, b - 1))
+        {
             1
-        } else if t == 0 && b > a + 1 && wd.is(b - 1, W_PLACESUF) {
+        } else if b > a + 1
+            && ((t == 0 && wd.is(b - 1, W_PLACESUF))
+                || (t == 1
+                    && matches!(word_at(doc, b - 1), "Street" | "Square" | "Road" | "Avenue")
+                    && !(a..b).any(|i| wd.is(i, W_ORGSUF))))
+        {
+            // (Of an organisation's, only the words of streets: "Crystal Palace" and "Notts
+            // County" are football clubs.)
             2
+        } else if t == 0 && b == a + 1 && PARTY_WORDS.contains(&s) {
+            // "Tory leader": a party's word, not a person (some are also given names).
+            1
+        } else if t == 3
+            && b == a + 1
+            && matches!(word_at(doc, b), "administration" | "presidency")
+            && !is_all_caps(s)
+            && s.chars().all(char::is_alphabetic)
+            && !lx.is_city(s)
+            && lx.gaz(s).is_none()
+        {
+            // "the Kane administration": a person's name the tagger took for a name of a thing.
+            0
         } else {
             t
         };
@@ -981,6 +1064,7 @@ fn candidates<'a>(
         }
         i += 1;
     }
+    streets(doc, wd, &mut covered, &mut out);
     // "European countries", "Arab states": a bloc.
     for c in &mut out {
         if c.form == MentionForm::Demonym
@@ -997,6 +1081,113 @@ fn candidates<'a>(
     }
     out
 }
+
+/// "Downing Street has confirmed": a street or square the tagger missed, named by the
+/// capitalised words before it.
+fn streets<'a>(doc: &Document<'a>, wd: &Words, covered: &mut [bool], out: &mut Vec<Cand<'a>>) {
+    // (Few texts name one: a search of the text is cheaper than a look at every token.)
+    if !["Street", "Square", "Road", "Avenue"]
+        .iter()
+        .any(|w| doc.text.contains(w))
+    {
+        return;
+    }
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        if !matches!(t.end - t.start, 4 | 6)
+            || !matches!(bytes.get(t.start), Some(b'S' | b'R' | b'A'))
+            || covered[i]
+            || !matches!(word_at(doc, i), "Street" | "Square" | "Road" | "Avenue")
+        {
+            continue;
+        }
+        let mut a = i;
+        while a > 0
+            && i - a < 3
+            && !covered[a - 1]
+            && doc.tokens[a - 1].kind == TokenKind::Word
+            && wd.is(a - 1, W_CAP)
+            && !wd.is(a - 1, W_FUNC | W_CAL | W_HEAD | W_HON | W_POSS | W_EVENT)
+        {
+            a -= 1;
+        }
+        if a < i {
+            out.push(Cand {
+                a,
+                b: i + 1,
+                kind: ActorKind::Place,
+                form: MentionForm::Name,
+                canonical: None,
+                surface: surface(doc, a, i + 1),
+                sure: false,
+            });
+            covered[a..=i].iter_mut().for_each(|x| *x = true);
+        }
+    }
+}
+
+/// Whether token `i`, before the head word of an institution, is part of its name ("Energy
+/// Ministry"): a capitalised word of no list (not a demonym, country, title or function word),
+/// not already part of another name, and not opening its sentence ("Former Cabinet minister").
+fn org_name_word(doc: &Document, info: &[TokInfo], wd: &Words, covered: &[bool], i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && !covered[i]
+        && !info[i].first
+        && wd.is(i, W_CAP)
+        && !wd.is(i, W_FUNC | W_POSS | W_CAL | W_HEAD | W_HON | W_EVENT)
+        && info[i].flags & (G_DEMONYM | G_COUNTRY | tagger::G_CITY | G_REGION | G_HON) == 0
+}
+
+/// Whether tokens `a..b` name a government body by its head ("Energy Ministry", "Central
+/// Bank", "Embassy"): bodies a country has one of, so a demonym before them is its country.
+fn government_body(doc: &Document, a: usize, b: usize) -> bool {
+    let last = word_at(doc, b - 1);
+    match last {
+        "Ministry" | "Embassy" | "Consulate" | "Government" | "Cabinet" => true,
+        "Bank" => b >= a + 2 && matches!(word_at(doc, b - 2), "Central" | "National" | "Reserve"),
+        "Office" | "Department" => {
+            b >= a + 2
+                && matches!(
+                    word_at(doc, b - 2),
+                    "Foreign" | "Home" | "State" | "Defence" | "Defense" | "Justice" | "Finance"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` ends an organisation's name. Not "City", "Bank" or "Union", which end
+/// names of places as often ("Mexico City", "West Bank", "Soviet Union").
+fn org_head(doc: &Document, wd: &Words, i: usize) -> bool {
+    wd.is(i, W_ORGSUF)
+        && !wd.is(i, W_PLACESUF)
+        && !matches!(word_at(doc, i), "City" | "Bank" | "Union")
+}
+
+/// Words for a political party or its members, which a tagger takes for people ("Tory" is
+/// also a given name). From Wikipedia, "List of political parties in the United Kingdom" and
+/// "... in the United States" (CC BY-SA 4.0): the parties' common short names.
+const PARTY_WORDS: &[&str] = &[
+    "Tory",
+    "Tories",
+    "Whig",
+    "Whigs",
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "Liberal",
+    "Liberals",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Unionist",
+    "Unionists",
+    "Socialist",
+    "Socialists",
+    "Communist",
+    "Communists",
+];
 
 /// The byte span of a candidate: its tokens, or for a part of a hyphenated word, the part.
 fn span_of(doc: &Document, c: &Cand) -> (usize, usize) {

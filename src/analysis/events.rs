@@ -202,10 +202,11 @@ struct Ctx<'d, 'a> {
     short_names: Vec<OnceCell<&'d str>>,
 }
 
-fn is_clause_break(s: &str) -> bool {
+fn is_clause_break(s: &[u8]) -> bool {
     matches!(
         s,
-        "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "(" | ")" | "[" | "]"
+        // "," ";" ":", en and em dashes (U+2013, U+2014), brackets.
+        b"," | b";" | b":" | b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"(" | b")" | b"[" | b"]"
     )
 }
 
@@ -239,27 +240,38 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // (each in text order already) and keeps the mentions of one span in their order.
         mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
 
-        let mut clause_of = vec![0usize; doc.tokens.len()];
+        // Filled in token order: the sentences cover every token, in order (a gap, if any, is
+        // clause 0, as before).
+        let mut clause_of: Vec<usize> = Vec::with_capacity(doc.tokens.len());
         let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
         // Words that may be "today", "tonight", "yesterday" or "tomorrow": 5 to 9 letters, t or
         // y first (the sentences cover every token, in order).
         let mut day_words = Vec::new();
+        let (text_b, lower_b) = (doc.text.as_bytes(), lower.as_bytes());
+        let toks = &doc.tokens[..];
         for (si, s) in doc.sentences.iter().enumerate() {
+            let Some(sent) = toks.get(s.tokens.clone()) else {
+                continue;
+            };
+            clause_of.resize(s.tokens.start, 0);
             let mut start = s.tokens.start;
-            for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if reference.is_some()
-                    && (5..=9).contains(&(t.end - t.start))
-                    && matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
-                {
-                    day_words.push(i);
+            for (k, t) in sent.iter().enumerate() {
+                let i = s.tokens.start + k;
+                if t.kind != TokenKind::Punct {
+                    if reference.is_some()
+                        && (5..=9).contains(&(t.end - t.start))
+                        && matches!(lower_b.get(t.start), Some(b't' | b'y'))
+                    {
+                        day_words.push(i);
+                    }
+                    clause_of.push(clauses.len());
+                    continue;
                 }
-                let brk = t.kind == TokenKind::Punct && is_clause_break(doc.tok(i));
+                let w = text_b.get(t.start..t.end).unwrap_or_default();
+                let brk = is_clause_break(w);
                 // A hyphen standing alone between spaces is a dash too.
-                let dash = t.kind == TokenKind::Punct
-                    && doc.tok(i) == "-"
-                    && t.space_before
-                    && doc.tokens.get(i + 1).is_some_and(|n| n.space_before);
+                let dash =
+                    w == b"-" && t.space_before && toks.get(i + 1).is_some_and(|n| n.space_before);
                 if brk || dash {
                     if start < i {
                         clauses.push(Clause {
@@ -267,10 +279,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                             sentence: si,
                         });
                     }
-                    clause_of[i] = clauses.len().saturating_sub(1);
+                    clause_of.push(clauses.len().saturating_sub(1));
                     start = i + 1;
                 } else {
-                    clause_of[i] = clauses.len();
+                    clause_of.push(clauses.len());
                 }
             }
             if start < s.tokens.end {
@@ -280,6 +292,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 });
             }
         }
+        clause_of.resize(doc.tokens.len(), 0);
 
         let mut txs = Vec::with_capacity(timexes.len());
         // Time expressions come in text order: the token of each is found walking on from the
@@ -454,13 +467,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn find_cues(&self) -> Vec<Cand<'d>> {
-        let mut out = Vec::new();
+        // About one cue in 20 tokens: one allocation for most texts.
+        let mut out = Vec::with_capacity(self.doc.tokens.len() / 16 + 4);
         let (text, lower) = (self.doc.text.as_bytes(), self.lower.as_bytes());
+        let toks = &self.doc.tokens[..];
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
                 let next = i + 1;
-                let t = &self.doc.tokens[i];
+                let Some(t) = toks.get(i) else {
+                    break;
+                };
                 // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
                 let first = text.get(t.start).copied().unwrap_or(b' ');
                 if t.kind != TokenKind::Word
@@ -470,9 +487,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = next;
                     continue;
                 }
-                let word = self.doc.tok(i);
-                if first.is_ascii_uppercase()
-                    && cues::named_head(word).is_some()
+                // An ASCII letter first: capitalised is upper-case.
+                let capitalised = first.is_ascii_uppercase();
+                if capitalised
+                    && cues::named_head(self.doc.tok(i)).is_some()
                     && let Some(c) = self.named_cue(i, si, s.tokens.clone())
                 {
                     out.push(c);
@@ -480,24 +498,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 // Most words have no cue's shape: they stop here, uncompared.
-                if !lower.get(t.start..t.end).is_some_and(cues::may_be_cue) {
-                    i = next;
-                    continue;
-                }
-                let Some(lw) = self.lower_tok(i) else {
+                let Some(lw) = lower
+                    .get(t.start..t.end)
+                    .filter(|w| cues::may_be_cue(w))
+                    .and_then(|_| self.lower_tok(i))
+                else {
                     i = next;
                     continue;
                 };
                 // "World War II", "Cold War": a capitalised noun inside a name is not a cue.
                 let cap_word = |k: usize| {
-                    self.doc.tokens.get(k).is_some_and(|t| {
+                    toks.get(k).is_some_and(|t| {
                         t.kind == TokenKind::Word && is_capitalized(self.doc.tok(k))
                     })
                 };
-                let in_name = || {
-                    is_capitalized(word)
-                        && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1))
-                };
+                let in_name =
+                    || capitalised && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
                 if let Some(cw) = cues::noun(lw)
                     && !in_name()
                     && let Some(c) = self.noun_cue(i, si, lw, cw)

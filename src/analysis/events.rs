@@ -57,12 +57,12 @@ pub fn extract(
     }
     ctx.share_visit_places(&mut cands);
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
-    cands.retain(|c| !(c.verbal && c.irrealis && c.date.is_none()));
-    let merged = merge(cands);
+    let merged = merge(&mut cands, |c| c.verbal && c.irrealis && c.date.is_none());
     let mut events: Vec<Event> = merged
         .into_iter()
-        .filter(keep)
-        .map(|c| ctx.to_event(&c))
+        .filter_map(|k| cands.get(k))
+        .filter(|c| keep(c))
+        .map(|c| ctx.to_event(c))
         .collect();
     sort_timeline(&mut events);
     events

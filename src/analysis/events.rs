@@ -58,12 +58,14 @@ pub fn extract(
     ctx.share_visit_places(&mut cands);
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
     let merged = merge(&mut cands, |c| c.verbal && c.irrealis && c.date.is_none());
-    let mut events: Vec<Event> = merged
-        .into_iter()
-        .filter_map(|k| cands.get(k))
-        .filter(|c| keep(c))
-        .map(|c| ctx.to_event(c))
-        .collect();
+    let mut events: Vec<Event> = Vec::with_capacity(merged.len());
+    // Who takes part in each event, one buffer for all.
+    let mut who = Vec::new();
+    for c in merged.into_iter().filter_map(|k| cands.get(k)) {
+        if keep(c) {
+            events.push(ctx.to_event(c, &mut who));
+        }
+    }
     sort_timeline(&mut events);
     events
 }
@@ -1494,8 +1496,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         cell.get_or_init(|| label::short_name(a, self.doc.text))
     }
 
-    fn to_event(&self, c: &Cand<'d>) -> Event {
-        let mut parts: Vec<label::Who> = Vec::with_capacity(c.participants.len());
+    /// The event of a cue; `parts` is a buffer for who takes part.
+    fn to_event(&self, c: &Cand<'d>, parts: &mut Vec<label::Who<'d>>) -> Event {
+        parts.clear();
         parts.extend(c.participants.iter().filter_map(|p| {
             let actor = self.actors.get(p.actor)?;
             let surface = p.surface.map(|s| self.doc.slice(s));

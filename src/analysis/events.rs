@@ -238,9 +238,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 })
                 .filter(|m| m.start < m.end && m.end <= text_len),
         );
-        // By start, the longest first, as one integer; a stable sort merges the actors' lists
-        // (each in text order already) and keeps the mentions of one span in their order.
-        mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
+        // By start, the longest first, the mentions of one span in their order (actor, then
+        // text). A text under 16 MiB with under 65536 mentions packs each into one distinct u64
+        // (start, end backwards, position), sorted unstably; else a stable sort on the span.
+        const SPAN: usize = 1 << 24;
+        if text_len < SPAN && mentions.len() <= 1 << 16 {
+            let mut keys: Vec<u64> = mentions
+                .iter()
+                .enumerate()
+                .map(|(k, m)| (m.start as u64) << 40 | ((SPAN - 1 - m.end) as u64) << 16 | k as u64)
+                .collect();
+            keys.sort_unstable();
+            let flat = std::mem::take(&mut mentions);
+            mentions.extend(
+                keys.iter()
+                    .filter_map(|&k| flat.get((k & 0xffff) as usize).copied()),
+            );
+        } else {
+            mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
+        }
 
         // Filled in token order: the sentences cover every token, in order (a gap, if any, is
         // clause 0, as before).

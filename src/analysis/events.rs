@@ -821,7 +821,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         c.first = j;
         // Capitalised words right before the noun: demonyms, places, names, qualifiers.
         if caps_start < i {
-            let mut qual = Vec::new();
+            // The words joined by spaces, built in place.
+            let mut qual = String::new();
+            let mut push = |w: &str| {
+                if !qual.is_empty() {
+                    qual.push(' ');
+                }
+                qual.push_str(w);
+            };
             let mut k = caps_start;
             while k < i - tel {
                 if let Some(m) = self.mention_covering(k) {
@@ -838,7 +845,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     if matches!(kind, Some(ActorKind::Organisation | ActorKind::Group))
                         && m.form == MentionForm::Name
                     {
-                        qual.push(self.doc.slice(Span::new(m.start, m.end)));
+                        push(self.doc.slice(Span::new(m.start, m.end)));
                     }
                     let end = m.end;
                     while k < i && self.doc.tokens[k].end <= end {
@@ -847,12 +854,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 if !self.timex_covers(k) && !cues::is_name_stop(self.doc.tok(k)) {
-                    qual.push(self.doc.tok(k));
+                    push(self.doc.tok(k));
                 }
                 k += 1;
             }
             if !qual.is_empty() {
-                c.qualifier = Some(qual.join(" "));
+                c.qualifier = Some(qual);
             }
         }
         // "Russian missile strikes": the demonym need not touch the noun.

@@ -57,13 +57,15 @@ pub fn extract(
     }
     ctx.share_visit_places(&mut cands);
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
-    cands.retain(|c| !(c.verbal && c.irrealis && c.date.is_none()));
-    let merged = merge(cands);
-    let mut events: Vec<Event> = merged
-        .into_iter()
-        .filter(keep)
-        .map(|c| ctx.to_event(&c))
-        .collect();
+    let merged = merge(&mut cands, |c| c.verbal && c.irrealis && c.date.is_none());
+    let mut events: Vec<Event> = Vec::with_capacity(merged.len());
+    // Who takes part in each event, one buffer for all.
+    let mut who = Vec::new();
+    for c in merged.into_iter().filter_map(|k| cands.get(k)) {
+        if keep(c) {
+            events.push(ctx.to_event(c, &mut who));
+        }
+    }
     sort_timeline(&mut events);
     events
 }
@@ -202,10 +204,11 @@ struct Ctx<'d, 'a> {
     short_names: Vec<OnceCell<&'d str>>,
 }
 
-fn is_clause_break(s: &str) -> bool {
+fn is_clause_break(s: &[u8]) -> bool {
     matches!(
         s,
-        "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "(" | ")" | "[" | "]"
+        // "," ";" ":", en and em dashes (U+2013, U+2014), brackets.
+        b"," | b";" | b":" | b"\xe2\x80\x93" | b"\xe2\x80\x94" | b"(" | b")" | b"[" | b"]"
     )
 }
 
@@ -235,31 +238,58 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 })
                 .filter(|m| m.start < m.end && m.end <= text_len),
         );
-        // By start, the longest first, as one integer; a stable sort merges the actors' lists
-        // (each in text order already) and keeps the mentions of one span in their order.
-        mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
+        // By start, the longest first, the mentions of one span in their order (actor, then
+        // text). A text under 16 MiB with under 65536 mentions packs each into one distinct u64
+        // (start, end backwards, position), sorted unstably; else a stable sort on the span.
+        const SPAN: usize = 1 << 24;
+        if text_len < SPAN && mentions.len() <= 1 << 16 {
+            let mut keys: Vec<u64> = mentions
+                .iter()
+                .enumerate()
+                .map(|(k, m)| (m.start as u64) << 40 | ((SPAN - 1 - m.end) as u64) << 16 | k as u64)
+                .collect();
+            keys.sort_unstable();
+            let flat = std::mem::take(&mut mentions);
+            mentions.extend(
+                keys.iter()
+                    .filter_map(|&k| flat.get((k & 0xffff) as usize).copied()),
+            );
+        } else {
+            mentions.sort_by_key(|m| (m.start as u128) << 64 | (usize::MAX - m.end) as u128);
+        }
 
-        let mut clause_of = vec![0usize; doc.tokens.len()];
+        // Filled in token order: the sentences cover every token, in order (a gap, if any, is
+        // clause 0, as before).
+        let mut clause_of: Vec<usize> = Vec::with_capacity(doc.tokens.len());
         let mut clauses = Vec::with_capacity(doc.sentences.len() * 3);
         // Words that may be "today", "tonight", "yesterday" or "tomorrow": 5 to 9 letters, t or
         // y first (the sentences cover every token, in order).
         let mut day_words = Vec::new();
+        let (text_b, lower_b) = (doc.text.as_bytes(), lower.as_bytes());
+        let toks = &doc.tokens[..];
         for (si, s) in doc.sentences.iter().enumerate() {
+            let Some(sent) = toks.get(s.tokens.clone()) else {
+                continue;
+            };
+            clause_of.resize(s.tokens.start, 0);
             let mut start = s.tokens.start;
-            for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if reference.is_some()
-                    && (5..=9).contains(&(t.end - t.start))
-                    && matches!(lower.as_bytes().get(t.start), Some(b't' | b'y'))
-                {
-                    day_words.push(i);
+            for (k, t) in sent.iter().enumerate() {
+                let i = s.tokens.start + k;
+                if t.kind != TokenKind::Punct {
+                    if reference.is_some()
+                        && (5..=9).contains(&(t.end - t.start))
+                        && matches!(lower_b.get(t.start), Some(b't' | b'y'))
+                    {
+                        day_words.push(i);
+                    }
+                    clause_of.push(clauses.len());
+                    continue;
                 }
-                let brk = t.kind == TokenKind::Punct && is_clause_break(doc.tok(i));
+                let w = text_b.get(t.start..t.end).unwrap_or_default();
+                let brk = is_clause_break(w);
                 // A hyphen standing alone between spaces is a dash too.
-                let dash = t.kind == TokenKind::Punct
-                    && doc.tok(i) == "-"
-                    && t.space_before
-                    && doc.tokens.get(i + 1).is_some_and(|n| n.space_before);
+                let dash =
+                    w == b"-" && t.space_before && toks.get(i + 1).is_some_and(|n| n.space_before);
                 if brk || dash {
                     if start < i {
                         clauses.push(Clause {
@@ -267,10 +297,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                             sentence: si,
                         });
                     }
-                    clause_of[i] = clauses.len().saturating_sub(1);
+                    clause_of.push(clauses.len().saturating_sub(1));
                     start = i + 1;
                 } else {
-                    clause_of[i] = clauses.len();
+                    clause_of.push(clauses.len());
                 }
             }
             if start < s.tokens.end {
@@ -280,6 +310,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 });
             }
         }
+        clause_of.resize(doc.tokens.len(), 0);
 
         let mut txs = Vec::with_capacity(timexes.len());
         // Time expressions come in text order: the token of each is found walking on from the
@@ -454,13 +485,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn find_cues(&self) -> Vec<Cand<'d>> {
-        let mut out = Vec::new();
+        // About one cue in 20 tokens: one allocation for most texts.
+        let mut out = Vec::with_capacity(self.doc.tokens.len() / 16 + 4);
         let (text, lower) = (self.doc.text.as_bytes(), self.lower.as_bytes());
+        let toks = &self.doc.tokens[..];
         for (si, s) in self.doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
                 let next = i + 1;
-                let t = &self.doc.tokens[i];
+                let Some(t) = toks.get(i) else {
+                    break;
+                };
                 // Every cue word is 3 to 14 ASCII letters: most tokens stop here.
                 let first = text.get(t.start).copied().unwrap_or(b' ');
                 if t.kind != TokenKind::Word
@@ -470,9 +505,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     i = next;
                     continue;
                 }
-                let word = self.doc.tok(i);
-                if first.is_ascii_uppercase()
-                    && cues::named_head(word).is_some()
+                // An ASCII letter first: capitalised is upper-case.
+                let capitalised = first.is_ascii_uppercase();
+                if capitalised
+                    && cues::named_head(self.doc.tok(i)).is_some()
                     && let Some(c) = self.named_cue(i, si, s.tokens.clone())
                 {
                     out.push(c);
@@ -480,24 +516,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 // Most words have no cue's shape: they stop here, uncompared.
-                if !lower.get(t.start..t.end).is_some_and(cues::may_be_cue) {
-                    i = next;
-                    continue;
-                }
-                let Some(lw) = self.lower_tok(i) else {
+                let Some(lw) = lower
+                    .get(t.start..t.end)
+                    .filter(|w| cues::may_be_cue(w))
+                    .and_then(|_| self.lower_tok(i))
+                else {
                     i = next;
                     continue;
                 };
                 // "World War II", "Cold War": a capitalised noun inside a name is not a cue.
                 let cap_word = |k: usize| {
-                    self.doc.tokens.get(k).is_some_and(|t| {
+                    toks.get(k).is_some_and(|t| {
                         t.kind == TokenKind::Word && is_capitalized(self.doc.tok(k))
                     })
                 };
-                let in_name = || {
-                    is_capitalized(word)
-                        && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1))
-                };
+                let in_name =
+                    || capitalised && ((i > s.tokens.start && cap_word(i - 1)) || cap_word(i + 1));
                 if let Some(cw) = cues::noun(lw)
                     && !in_name()
                     && let Some(c) = self.noun_cue(i, si, lw, cw)
@@ -787,7 +821,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         c.first = j;
         // Capitalised words right before the noun: demonyms, places, names, qualifiers.
         if caps_start < i {
-            let mut qual = Vec::new();
+            // The words joined by spaces, built in place.
+            let mut qual = String::new();
+            let mut push = |w: &str| {
+                if !qual.is_empty() {
+                    qual.push(' ');
+                }
+                qual.push_str(w);
+            };
             let mut k = caps_start;
             while k < i - tel {
                 if let Some(m) = self.mention_covering(k) {
@@ -804,7 +845,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     if matches!(kind, Some(ActorKind::Organisation | ActorKind::Group))
                         && m.form == MentionForm::Name
                     {
-                        qual.push(self.doc.slice(Span::new(m.start, m.end)));
+                        push(self.doc.slice(Span::new(m.start, m.end)));
                     }
                     let end = m.end;
                     while k < i && self.doc.tokens[k].end <= end {
@@ -813,12 +854,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 if !self.timex_covers(k) && !cues::is_name_stop(self.doc.tok(k)) {
-                    qual.push(self.doc.tok(k));
+                    push(self.doc.tok(k));
                 }
                 k += 1;
             }
             if !qual.is_empty() {
-                c.qualifier = Some(qual.join(" "));
+                c.qualifier = Some(qual);
             }
         }
         // "Russian missile strikes": the demonym need not touch the noun.
@@ -1478,8 +1519,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         cell.get_or_init(|| label::short_name(a, self.doc.text))
     }
 
-    fn to_event(&self, c: &Cand<'d>) -> Event {
-        let mut parts: Vec<label::Who> = Vec::with_capacity(c.participants.len());
+    /// The event of a cue; `parts` is a buffer for who takes part.
+    fn to_event(&self, c: &Cand<'d>, parts: &mut Vec<label::Who<'d>>) -> Event {
+        parts.clear();
         parts.extend(c.participants.iter().filter_map(|p| {
             let actor = self.actors.get(p.actor)?;
             let surface = p.surface.map(|s| self.doc.slice(s));

@@ -122,14 +122,19 @@ fn sides(p: &Parts) -> Option<String> {
         [ActorKind::Country, ActorKind::Person]
     };
     for kind in order {
-        let names: Vec<&str> = p
-            .participants
-            .iter()
-            .filter(|w| w.actor.kind == kind)
-            .map(name_of)
-            .take(3)
-            .collect();
-        if names.len() >= 2 {
+        // Up to three names, on the stack.
+        let mut names = [""; 3];
+        let mut n = 0;
+        for (slot, w) in names
+            .iter_mut()
+            .zip(p.participants.iter().filter(|w| w.actor.kind == kind))
+        {
+            *slot = name_of(w);
+            n += 1;
+        }
+        if let Some(names) = names.get(..n)
+            && n >= 2
+        {
             return Some(names.join("-"));
         }
     }

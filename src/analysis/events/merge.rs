@@ -56,14 +56,22 @@ fn place_name<'d>(c: &Cand<'d>) -> Option<&'d str> {
 }
 
 /// Merges the mentions of one event into the first: a named event named again, an event taken
-/// up with "the" ("the talks"), an event told again with the same place.
-pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
-    let mut out: Vec<Cand<'d>> = Vec::with_capacity(cands.len());
-    for c in cands {
-        let target = find_antecedent(&out, &c);
-        match target {
-            Some(k) => {
-                let e = &mut out[k];
+/// up with "the" ("the talks"), an event told again with the same place. Cues that `skip`
+/// refuses take no part. Gives the indices of the events left, in order; the cues stay where they
+/// are (a cue is large: moving each costs more than reading it through an index).
+pub(super) fn merge(cands: &mut [Cand<'_>], skip: impl Fn(&Cand) -> bool) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(cands.len());
+    for k in 0..cands.len() {
+        let (done, rest) = cands.split_at_mut(k);
+        let Some(c) = rest.first() else {
+            break;
+        };
+        if skip(c) {
+            continue;
+        }
+        let target = find_antecedent(done, &out, c);
+        match target.and_then(|t| done.get_mut(t)) {
+            Some(e) => {
                 if e.date.is_none() {
                     e.date = c.date.clone();
                 }
@@ -82,7 +90,7 @@ pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
                     }
                 }
             }
-            None => out.push(c),
+            None => out.push(k),
         }
     }
     out
@@ -92,19 +100,27 @@ pub(super) fn merge<'d>(cands: Vec<Cand<'d>>) -> Vec<Cand<'d>> {
 /// stays linear.
 const ANTECEDENT_WINDOW: usize = 64;
 
-fn find_antecedent(all: &[Cand], c: &Cand) -> Option<usize> {
-    let base = all.len().saturating_sub(ANTECEDENT_WINDOW);
-    find_antecedent_in(&all[base..], c).map(|k| k + base)
+/// The cue (an index into `all`) of the event among `out` that `c` refers back to.
+fn find_antecedent(all: &[Cand], out: &[usize], c: &Cand) -> Option<usize> {
+    let base = out.len().saturating_sub(ANTECEDENT_WINDOW);
+    let window = out.get(base..).unwrap_or_default();
+    find_antecedent_in(all, window, c).and_then(|k| window.get(k).copied())
 }
 
-fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
+/// The last of `out` (indices into `all`) whose cue `f` accepts, as a position in `out`; every
+/// index is a cue of `all` (one that were not would match nothing).
+fn rposition_in(all: &[Cand], out: &[usize], f: impl Fn(&Cand) -> bool) -> Option<usize> {
+    out.iter().rposition(|&e| all.get(e).is_some_and(&f))
+}
+
+fn find_antecedent_in(all: &[Cand], out: &[usize], c: &Cand) -> Option<usize> {
     let dates_ok = |e: &Cand| compatible(&e.date, &c.date);
     let places_ok = |e: &Cand| match (place_name(e), place_name(c)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
     if let Some(name) = &c.named {
-        return out.iter().rposition(|e| {
+        return rposition_in(all, out, |e: &Cand| {
             same_kind(e.kind, c.kind) && e.named.is_some_and(|n| same_name(n, name))
         });
     }
@@ -113,40 +129,39 @@ fn find_antecedent_in(out: &[Cand], c: &Cand) -> Option<usize> {
         Det::Definite => {
             // The same kind and place first, then the same kind, then "the meetings" for the
             // latest real gathering.
-            out.iter()
-                .rposition(|e| {
+            rposition_in(all, out, |e: &Cand| {
+                same_kind(e.kind, c.kind)
+                    && dates_ok(e)
+                    && place_name(c).is_some()
+                    && place_name(e) == place_name(c)
+            })
+            .or_else(|| {
+                // "The agreement, signed on 16 January": a deal, talks or a war go on
+                // over days; an election or a meeting on another day is another one.
+                let lasting = matches!(c.kind, "agreement" | "talks" | "negotiations" | "war");
+                // "protests in Belgrade … the largest protest in Serbia": a city and a
+                // country may name one place.
+                let within = |e: &Cand| match (&e.place, &c.place) {
+                    (Some(x), Some(y)) => x.country != y.country,
+                    _ => false,
+                };
+                rposition_in(all, out, |e: &Cand| {
                     same_kind(e.kind, c.kind)
+                        && (lasting || dates_ok(e))
+                        && (places_ok(e) || within(e))
+                })
+            })
+            .or_else(|| {
+                rposition_in(all, out, |e: &Cand| {
+                    related(e.kind, c.kind)
+                        && !e.irrealis
                         && dates_ok(e)
-                        && place_name(c).is_some()
-                        && place_name(e) == place_name(c)
+                        && places_ok(e)
+                        && c.date.is_none()
                 })
-                .or_else(|| {
-                    // "The agreement, signed on 16 January": a deal, talks or a war go on
-                    // over days; an election or a meeting on another day is another one.
-                    let lasting = matches!(c.kind, "agreement" | "talks" | "negotiations" | "war");
-                    // "protests in Belgrade … the largest protest in Serbia": a city and a
-                    // country may name one place.
-                    let within = |e: &Cand| match (&e.place, &c.place) {
-                        (Some(x), Some(y)) => x.country != y.country,
-                        _ => false,
-                    };
-                    out.iter().rposition(|e| {
-                        same_kind(e.kind, c.kind)
-                            && (lasting || dates_ok(e))
-                            && (places_ok(e) || within(e))
-                    })
-                })
-                .or_else(|| {
-                    out.iter().rposition(|e| {
-                        related(e.kind, c.kind)
-                            && !e.irrealis
-                            && dates_ok(e)
-                            && places_ok(e)
-                            && c.date.is_none()
-                    })
-                })
+            })
         }
-        Det::Bare | Det::Indefinite | Det::Generic => out.iter().rposition(|e| {
+        Det::Bare | Det::Indefinite | Det::Generic => rposition_in(all, out, |e: &Cand| {
             same_kind(e.kind, c.kind)
                 && dates_ok(e)
                 && place_name(e).is_some()

@@ -66,7 +66,11 @@ pub(super) fn date_key(value: &str) -> String {
 
 /// Appends the key of `date_key` to `out`.
 fn push_date_key(out: &mut String, value: &str) {
-    let first = value.split('/').next().unwrap_or(value);
+    // The start of a range "A/B": a byte loop, values are short.
+    let first = match value.bytes().position(|b| b == b'/') {
+        Some(k) => value.get(..k).unwrap_or(value),
+        None => value,
+    };
     let b = first.as_bytes();
     let digits = |r: Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     if !digits(0..4) {

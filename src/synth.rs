@@ -154,16 +154,6 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 const SOURCES: &[&str] = &[
     "Wire Service",
     "Daily Courier",
@@ -302,7 +292,7 @@ fn sentence(
     let org = rng.pick(ORGS);
     let day = 1 + rng.below(28);
     let month = rng.pick(MONTHS);
-    let weekday = rng.pick(WEEKDAYS);
+    let weekday = rng.pick(crate::analysis::text::WEEKDAYS);
     let year = date.year() - rng.below(12) as i16;
     match rng.below(12) {
         0 => format!("{who} met {other} in {city} on {weekday} to discuss {topic}."),

@@ -122,6 +122,38 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Ends a token at `end`, taking the line breaks and space seen before it (then reset).
+#[inline]
+fn push_token(
+    tokens: &mut Vec<Token>,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    breaks: &mut u8,
+    space: &mut bool,
+) {
+    tokens.push(Token {
+        start,
+        end,
+        kind,
+        breaks_before: *breaks,
+        space_before: *space || start == 0,
+    });
+    *breaks = 0;
+    *space = false;
+}
+
+/// The days of the week, capitalised as in running text.
+pub const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Cuts `text` into tokens. Total: any string, any bytes boundaries, no panic.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // About five bytes a token in English news: one allocation for most texts.
@@ -162,15 +194,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += len;
                     TokenKind::Punct
                 };
-                tokens.push(Token {
-                    start,
-                    end: i,
-                    kind,
-                    breaks_before: breaks,
-                    space_before: space || start == 0,
-                });
-                breaks = 0;
-                space = false;
+                push_token(&mut tokens, start, i, kind, &mut breaks, &mut space);
                 continue;
             }
             if c.is_whitespace() {
@@ -202,15 +226,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Punct;
             i += c.len_utf8();
         }
-        tokens.push(Token {
-            start,
-            end: i,
-            kind,
-            breaks_before: breaks,
-            space_before: space || start == 0,
-        });
-        breaks = 0;
-        space = false;
+        push_token(&mut tokens, start, i, kind, &mut breaks, &mut space);
     }
     tokens
 }
@@ -502,17 +518,8 @@ fn starts_like_sentence(text: &str, t: &Token) -> bool {
 
 /// "5 p.m. EST", "9 a.m. Tuesday": the clock abbreviation does not end the sentence.
 fn is_clock_then_zone_or_day(word: &str, next: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     matches!(word, "a.m." | "p.m." | "A.M." | "P.M.")
-        && (DAYS.contains(&next)
+        && (WEEKDAYS.contains(&next)
             || (matches!(next.len(), 3 | 4)
                 && next.ends_with('T')
                 && next.bytes().all(|b| b.is_ascii_uppercase())))

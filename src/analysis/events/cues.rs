@@ -342,44 +342,36 @@ pub fn ends_phrase(lower: &str) -> bool {
 /// Words that put an event in the future, the conditional or the negative: without a date such
 /// an event is not on the timeline ("Kane will seek a deal", "agreeing to meet").
 pub fn is_irrealis(lower: &str) -> bool {
-    matches!(
-        lower,
-        "will"
-            | "would"
-            | "could"
-            | "might"
-            | "may"
-            | "should"
-            | "shall"
-            | "can"
-            | "cannot"
-            | "'ll"
-            | "possible"
-            | "possibly"
-            | "potential"
-            | "potentially"
-            | "proposed"
-            | "planned"
-            | "upcoming"
-            | "future"
-            | "any"
-            | "no"
-            | "not"
-            | "never"
-            | "seek"
-            | "seeks"
-            | "want"
-            | "wants"
-            | "hope"
-            | "hopes"
-            | "until"
-            | "if"
-            | "unless"
-            | "whether"
-            | "without"
-            | "next"
-            | "forthcoming"
-    )
+    is_modal_verb(lower)
+        || matches!(
+            lower,
+            "cannot"
+                | "possible"
+                | "possibly"
+                | "potential"
+                | "potentially"
+                | "proposed"
+                | "planned"
+                | "upcoming"
+                | "future"
+                | "any"
+                | "no"
+                | "not"
+                | "never"
+                | "seek"
+                | "seeks"
+                | "want"
+                | "wants"
+                | "hope"
+                | "hopes"
+                | "until"
+                | "if"
+                | "unless"
+                | "whether"
+                | "without"
+                | "next"
+                | "forthcoming"
+        )
 }
 
 /// Nouns that an event noun may modify ("election campaign", "summit venue"): then the event
@@ -450,23 +442,17 @@ pub fn is_compound_head(lower: &str) -> bool {
     )
 }
 
-/// Modal and infinitive markers right before a verb.
-pub fn is_modal(lower: &str) -> bool {
+/// The modal verbs: they put what follows in the future or the conditional ("will meet").
+fn is_modal_verb(lower: &str) -> bool {
     matches!(
         lower,
-        "to" | "will"
-            | "would"
-            | "could"
-            | "might"
-            | "may"
-            | "should"
-            | "shall"
-            | "can"
-            | "'ll"
-            | "must"
-            | "not"
-            | "never"
+        "will" | "would" | "could" | "might" | "may" | "should" | "shall" | "can" | "'ll"
     )
+}
+
+/// Modal and infinitive markers right before a verb.
+pub fn is_modal(lower: &str) -> bool {
+    is_modal_verb(lower) || matches!(lower, "to" | "must" | "not" | "never")
 }
 
 /// Words that open a clause describing the noun before it ("the summit, held in Geneva").

@@ -35,57 +35,57 @@ pub struct Parts<'a> {
     pub pair: Option<(usize, usize)>,
 }
 
-fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s")
-        .or_else(|| s.strip_suffix("\u{2019}s"))
-        .unwrap_or(s)
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name)
         .trim()
 }
 
 /// The short form of an actor's name: a person's surname, a country's or organisation's shortest
 /// name in the text ("US", "NATO"), a group's full name ("European countries").
-pub fn short_name<'x>(a: &'x Actor, text: &'x str) -> &'x str {
-    match a.kind {
+pub fn short_name<'x>(actor: &'x Actor, text: &'x str) -> &'x str {
+    match actor.kind {
         // The last capitalised word: "Khalid bin Saad" gives "Saad", a stray "Moss was"
         // still "Moss".
         ActorKind::Person => {
-            let name = strip_possessive(&a.name);
+            let name = strip_possessive(&actor.name);
             name.split_whitespace()
                 .rev()
                 .find(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .or_else(|| name.split_whitespace().last())
                 .unwrap_or(name)
         }
-        ActorKind::Group | ActorKind::Place => strip_possessive(&a.name),
+        ActorKind::Group | ActorKind::Place => strip_possessive(&actor.name),
         // An acronym the text uses ("US", "NATO"), else the name.
-        ActorKind::Country | ActorKind::Organisation => a
+        ActorKind::Country | ActorKind::Organisation => actor
             .mentions
             .iter()
-            .filter(|m| m.form == MentionForm::Name)
-            .filter_map(|m| text.get(m.start..m.end))
+            .filter(|mention| mention.form == MentionForm::Name)
+            .filter_map(|mention| text.get(mention.start..mention.end))
             .map(strip_possessive)
             .filter(|s| {
                 let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
                 (2..=6).contains(&letters) && is_all_caps(s) && !s.contains(' ')
             })
             .min_by_key(|s| (s.len(), *s))
-            .unwrap_or_else(|| strip_possessive(&a.name)),
+            .unwrap_or_else(|| strip_possessive(&actor.name)),
     }
 }
 
 /// How a label names a participant: a group as the clause names it ("European countries"),
 /// the others by their short name.
-fn name_of<'x>(w: &Who<'x>) -> &'x str {
-    if w.actor.kind == ActorKind::Group
-        && let Some(s) = w.surface
+fn name_of<'x>(who: &Who<'x>) -> &'x str {
+    if who.actor.kind == ActorKind::Group
+        && let Some(name) = who.surface
     {
-        let s = strip_possessive(s);
-        let s = s.strip_prefix("the ").unwrap_or(s);
-        if !s.is_empty() {
-            return s;
+        let name = strip_possessive(name);
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        if !name.is_empty() {
+            return name;
         }
     }
-    w.short
+    who.short
 }
 
 /// The label with its first letter upper-cased.
@@ -106,17 +106,17 @@ fn capitalise(mut s: String) -> String {
 }
 
 /// "A-B": two or three sides of a meeting, call or war, countries first, else people.
-fn sides(p: &Parts) -> Option<String> {
+fn sides(parts: &Parts) -> Option<String> {
     // "Israel and Hamas agreed", "between Berg and Ivanov": the text pairs the sides.
-    if let Some((a, b)) = p.pair
-        && let (Some(x), Some(y)) = (p.participants.get(a), p.participants.get(b))
+    if let Some((a, b)) = parts.pair
+        && let (Some(x), Some(y)) = (parts.participants.get(a), parts.participants.get(b))
         && (x.actor.kind == ActorKind::Person) == (y.actor.kind == ActorKind::Person)
         && x.actor.id != y.actor.id
     {
         return Some([name_of(x), "-", name_of(y)].concat());
     }
     // People meet and call; countries hold talks and sign deals.
-    let order = if matches!(p.kind, "call" | "meeting" | "visit") {
+    let order = if matches!(parts.kind, "call" | "meeting" | "visit") {
         [ActorKind::Person, ActorKind::Country]
     } else {
         [ActorKind::Country, ActorKind::Person]
@@ -127,7 +127,7 @@ fn sides(p: &Parts) -> Option<String> {
         let mut n = 0;
         for (slot, w) in names
             .iter_mut()
-            .zip(p.participants.iter().filter(|w| w.actor.kind == kind))
+            .zip(parts.participants.iter().filter(|w| w.actor.kind == kind))
         {
             *slot = name_of(w);
             n += 1;
@@ -141,9 +141,10 @@ fn sides(p: &Parts) -> Option<String> {
     None
 }
 
-fn first_of<'x>(p: &Parts<'x>, kinds: &[ActorKind]) -> Option<&'x str> {
+fn first_of<'x>(parts: &Parts<'x>, kinds: &[ActorKind]) -> Option<&'x str> {
     kinds.iter().find_map(|k| {
-        p.participants
+        parts
+            .participants
             .iter()
             .find(|w| w.actor.kind == *k)
             .map(name_of)
@@ -151,50 +152,52 @@ fn first_of<'x>(p: &Parts<'x>, kinds: &[ActorKind]) -> Option<&'x str> {
 }
 
 /// The label of an event.
-pub fn label(p: &Parts) -> String {
-    if let Some(name) = p.named {
+pub fn label(parts: &Parts) -> String {
+    if let Some(name) = parts.named {
         return capitalise(name.to_string());
     }
-    let noun = p.noun;
+    let noun = parts.noun;
     // " in Riyadh", or nothing.
-    let (in_, place) = p.place.map_or(("", ""), |x| (" in ", x));
-    let out = match p.kind {
+    let (in_, place) = parts.place.map_or(("", ""), |x| (" in ", x));
+    let out = match parts.kind {
         "visit" => {
-            let who = p.agent.or_else(|| first_of(p, &[ActorKind::Person]));
+            let who = parts
+                .agent
+                .or_else(|| first_of(parts, &[ActorKind::Person]));
             let prep = if matches!(noun, "stop" | "stopover") {
                 " in "
             } else {
                 " to "
             };
-            let (prep, place) = p.place.map_or(("", ""), |x| (prep, x));
+            let (prep, place) = parts.place.map_or(("", ""), |x| (prep, x));
             match who {
                 Some(w) => [w, "'s ", noun, prep, place].concat(),
                 None => [noun, prep, place].concat(),
             }
         }
         "war" | "attack" => {
-            let target = p.place.map(|x| {
-                let prep = match (p.kind, noun) {
+            let target = parts.place.map(|x| {
+                let prep = match (parts.kind, noun) {
                     ("attack", _) => " on ",
                     (_, "invasion") => " of ",
                     _ => " in ",
                 };
                 (prep, x)
             });
-            let same = p
+            let same = parts
                 .agent
-                .zip(p.place)
+                .zip(parts.place)
                 .is_some_and(|(a, x)| strip_possessive(a) == x);
-            match (p.agent, target) {
+            match (parts.agent, target) {
                 // "the Iraq war", not "Iraq war in Iraq".
                 (Some(a), Some(_)) if same => [strip_possessive(a), " ", noun].concat(),
                 (Some(a), Some((prep, x))) => [a, " ", noun, prep, x].concat(),
-                (None, Some((prep, x))) => match sides(p) {
+                (None, Some((prep, x))) => match sides(parts) {
                     Some(s) if noun == "war" => [s.as_str(), " ", noun].concat(),
                     _ => [noun, prep, x].concat(),
                 },
                 (Some(a), None) => [a, " ", noun].concat(),
-                (None, None) => match sides(p) {
+                (None, None) => match sides(parts) {
                     Some(s) => [s.as_str(), " ", noun].concat(),
                     None => noun.to_string(),
                 },
@@ -202,7 +205,7 @@ pub fn label(p: &Parts) -> String {
         }
         "statement" => {
             match first_of(
-                p,
+                parts,
                 &[
                     ActorKind::Person,
                     ActorKind::Organisation,
@@ -214,15 +217,15 @@ pub fn label(p: &Parts) -> String {
             }
         }
         "election" | "vote" | "protest" => {
-            let (q, sp) = p.qualifier.map_or(("", ""), |q| (q, " "));
+            let (q, sp) = parts.qualifier.map_or(("", ""), |q| (q, " "));
             // A country holds an election; a body holds a vote ("UN Security Council vote").
-            let country = (p.kind == "election")
-                .then(|| first_of(p, &[ActorKind::Country]))
+            let country = (parts.kind == "election")
+                .then(|| first_of(parts, &[ActorKind::Country]))
                 .flatten();
-            let body = (p.kind == "vote")
-                .then(|| first_of(p, &[ActorKind::Organisation]))
+            let body = (parts.kind == "vote")
+                .then(|| first_of(parts, &[ActorKind::Organisation]))
                 .flatten();
-            match (p.place, p.agent, country, body) {
+            match (parts.place, parts.agent, country, body) {
                 (Some(_), _, _, _) => [q, sp, noun, in_, place].concat(),
                 (None, Some(a), _, _) => [a, "'s ", q, sp, noun].concat(),
                 (None, None, Some(c), _) => [q, sp, noun, " in ", c].concat(),
@@ -231,28 +234,28 @@ pub fn label(p: &Parts) -> String {
             }
         }
         _ => {
-            if let Some(s) = sides(p) {
+            if let Some(s) = sides(parts) {
                 [s.as_str(), " ", noun, in_, place].concat()
-            } else if let Some(q) = p.qualifier {
+            } else if let Some(q) = parts.qualifier {
                 // "G8 summit", "EU summit in Brussels".
                 [q, " ", noun, in_, place].concat()
-            } else if let Some(g) = first_of(p, &[ActorKind::Group, ActorKind::Organisation]) {
+            } else if let Some(g) = first_of(parts, &[ActorKind::Group, ActorKind::Organisation]) {
                 // A meeting of a body; a deal with one.
-                let prep = if p.kind == "agreement" {
+                let prep = if parts.kind == "agreement" {
                     " with "
                 } else {
                     " of "
                 };
-                match p.place {
+                match parts.place {
                     Some(x) => [x, " ", noun, prep, g].concat(),
                     None => [noun, prep, g].concat(),
                 }
-            } else if let Some(c) = first_of(p, &[ActorKind::Country]) {
+            } else if let Some(c) = first_of(parts, &[ActorKind::Country]) {
                 // "Israel talks in Cairo": one country's side of something.
                 [c, " ", noun, in_, place].concat()
-            } else if let Some(w) = first_of(p, &[ActorKind::Person]) {
+            } else if let Some(w) = first_of(parts, &[ActorKind::Person]) {
                 [w, "'s ", noun, in_, place].concat()
-            } else if let Some(x) = p.place {
+            } else if let Some(x) = parts.place {
                 [x, " ", noun].concat()
             } else {
                 noun.to_string()

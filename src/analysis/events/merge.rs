@@ -2,7 +2,7 @@
 //! the same kind of event told again at the same place. Then only events worth a place on the
 //! timeline are kept.
 
-use super::Cand;
+use super::EventCue;
 use super::cues::Det;
 
 /// Kinds that name a gathering: "the meetings" may refer back to talks.
@@ -51,46 +51,54 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     }
 }
 
-fn place_name<'d>(c: &Cand<'d>) -> Option<&'d str> {
-    c.place.map(|p| p.name)
+fn place_name<'d>(cue: &EventCue<'d>) -> Option<&'d str> {
+    cue.place.map(|place| place.name)
 }
 
 /// Merges the mentions of one event into the first: a named event named again, an event taken
 /// up with "the" ("the talks"), an event told again with the same place. Cues that `skip`
 /// refuses take no part. Gives the indices of the events left, in order; the cues stay where they
 /// are (a cue is large: moving each costs more than reading it through an index).
-pub(super) fn merge(cands: &mut [Cand<'_>], skip: impl Fn(&Cand) -> bool) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::with_capacity(cands.len());
-    for k in 0..cands.len() {
-        let (done, rest) = cands.split_at_mut(k);
-        let Some(c) = rest.first() else {
+pub(super) fn merge(
+    event_cues: &mut [EventCue<'_>],
+    skip: impl Fn(&EventCue) -> bool,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(event_cues.len());
+    for index in 0..event_cues.len() {
+        let (done, rest) = event_cues.split_at_mut(index);
+        let Some(cue) = rest.first() else {
             break;
         };
-        if skip(c) {
+        if skip(cue) {
             continue;
         }
-        let target = find_antecedent(done, &out, c);
-        match target.and_then(|t| done.get_mut(t)) {
-            Some(e) => {
-                if e.date.is_none() {
-                    e.date = c.date.clone();
+        let target = find_antecedent(done, &out, cue);
+        match target.and_then(|found| done.get_mut(found)) {
+            Some(earlier) => {
+                if earlier.date.is_none() {
+                    earlier.date = cue.date.clone();
                 }
-                if e.place.is_none() {
-                    e.place = c.place;
+                if earlier.place.is_none() {
+                    earlier.place = cue.place;
                 }
                 // "The meetings were attended by …" tells who took part in a gathering; "the war"
                 // taken up by someone else tells nothing of the war's parties.
                 // Only who is named after the mention: "the meetings were attended by …", not the
                 // subject of a sentence that merely refers to them.
-                if gathering(e.kind) {
-                    for p in &c.participants {
-                        if p.after && !e.participants.iter().any(|q| q.actor == p.actor) {
-                            e.participants.push(*p);
+                if gathering(earlier.kind) {
+                    for part in &cue.participants {
+                        if part.after
+                            && !earlier
+                                .participants
+                                .iter()
+                                .any(|had| had.actor == part.actor)
+                        {
+                            earlier.participants.push(*part);
                         }
                     }
                 }
             }
-            None => out.push(k),
+            None => out.push(index),
         }
     }
     out
@@ -100,114 +108,124 @@ pub(super) fn merge(cands: &mut [Cand<'_>], skip: impl Fn(&Cand) -> bool) -> Vec
 /// stays linear.
 const ANTECEDENT_WINDOW: usize = 64;
 
-/// The cue (an index into `all`) of the event among `out` that `c` refers back to.
-fn find_antecedent(all: &[Cand], out: &[usize], c: &Cand) -> Option<usize> {
+/// The cue (an index into `all`) of the event among `out` that `cue` refers back to.
+fn find_antecedent(all: &[EventCue], out: &[usize], cue: &EventCue) -> Option<usize> {
     let base = out.len().saturating_sub(ANTECEDENT_WINDOW);
     let window = out.get(base..).unwrap_or_default();
-    find_antecedent_in(all, window, c).and_then(|k| window.get(k).copied())
+    find_antecedent_in(all, window, cue).and_then(|at| window.get(at).copied())
 }
 
-/// The last of `out` (indices into `all`) whose cue `f` accepts, as a position in `out`; every
-/// index is a cue of `all` (one that were not would match nothing).
-fn rposition_in(all: &[Cand], out: &[usize], f: impl Fn(&Cand) -> bool) -> Option<usize> {
-    out.iter().rposition(|&e| all.get(e).is_some_and(&f))
+/// The last of `out` (indices into `all`) whose cue `accept` accepts, as a position in `out`;
+/// every index is a cue of `all` (one that were not would match nothing).
+fn rposition_in(
+    all: &[EventCue],
+    out: &[usize],
+    accept: impl Fn(&EventCue) -> bool,
+) -> Option<usize> {
+    out.iter()
+        .rposition(|&earlier| all.get(earlier).is_some_and(&accept))
 }
 
-fn find_antecedent_in(all: &[Cand], out: &[usize], c: &Cand) -> Option<usize> {
-    let dates_ok = |e: &Cand| compatible(&e.date, &c.date);
-    let places_ok = |e: &Cand| match (place_name(e), place_name(c)) {
-        (Some(x), Some(y)) => x == y,
+fn find_antecedent_in(all: &[EventCue], out: &[usize], cue: &EventCue) -> Option<usize> {
+    let dates_ok = |earlier: &EventCue| compatible(&earlier.date, &cue.date);
+    let places_ok = |earlier: &EventCue| match (place_name(earlier), place_name(cue)) {
+        (Some(theirs), Some(ours)) => theirs == ours,
         _ => true,
     };
-    if let Some(name) = &c.named {
-        return rposition_in(all, out, |e: &Cand| {
-            same_kind(e.kind, c.kind) && e.named.is_some_and(|n| same_name(n, name))
+    if let Some(name) = &cue.named {
+        return rposition_in(all, out, |earlier: &EventCue| {
+            same_kind(earlier.kind, cue.kind)
+                && earlier.named.is_some_and(|theirs| same_name(theirs, name))
         });
     }
-    match c.det {
+    match cue.det {
         Det::Another => None,
         Det::Definite => {
             // The same kind and place first, then the same kind, then "the meetings" for the
             // latest real gathering.
-            rposition_in(all, out, |e: &Cand| {
-                same_kind(e.kind, c.kind)
-                    && dates_ok(e)
-                    && place_name(c).is_some()
-                    && place_name(e) == place_name(c)
+            rposition_in(all, out, |earlier: &EventCue| {
+                same_kind(earlier.kind, cue.kind)
+                    && dates_ok(earlier)
+                    && place_name(cue).is_some()
+                    && place_name(earlier) == place_name(cue)
             })
             .or_else(|| {
                 // "The agreement, signed on 16 January": a deal, talks or a war go on
                 // over days; an election or a meeting on another day is another one.
-                let lasting = matches!(c.kind, "agreement" | "talks" | "negotiations" | "war");
+                let lasting = matches!(cue.kind, "agreement" | "talks" | "negotiations" | "war");
                 // "protests in Belgrade … the largest protest in Serbia": a city and a
                 // country may name one place.
-                let within = |e: &Cand| match (&e.place, &c.place) {
-                    (Some(x), Some(y)) => x.country != y.country,
+                let within = |earlier: &EventCue| match (&earlier.place, &cue.place) {
+                    (Some(theirs), Some(ours)) => theirs.country != ours.country,
                     _ => false,
                 };
-                rposition_in(all, out, |e: &Cand| {
-                    same_kind(e.kind, c.kind)
-                        && (lasting || dates_ok(e))
-                        && (places_ok(e) || within(e))
+                rposition_in(all, out, |earlier: &EventCue| {
+                    same_kind(earlier.kind, cue.kind)
+                        && (lasting || dates_ok(earlier))
+                        && (places_ok(earlier) || within(earlier))
                 })
             })
             .or_else(|| {
-                rposition_in(all, out, |e: &Cand| {
-                    related(e.kind, c.kind)
-                        && !e.irrealis
-                        && dates_ok(e)
-                        && places_ok(e)
-                        && c.date.is_none()
+                rposition_in(all, out, |earlier: &EventCue| {
+                    related(earlier.kind, cue.kind)
+                        && !earlier.irrealis
+                        && dates_ok(earlier)
+                        && places_ok(earlier)
+                        && cue.date.is_none()
                 })
             })
         }
-        Det::Bare | Det::Indefinite | Det::Generic => rposition_in(all, out, |e: &Cand| {
-            same_kind(e.kind, c.kind)
-                && dates_ok(e)
-                && place_name(e).is_some()
-                && place_name(e) == place_name(c)
-        }),
+        Det::Bare | Det::Indefinite | Det::Generic => {
+            rposition_in(all, out, |earlier: &EventCue| {
+                same_kind(earlier.kind, cue.kind)
+                    && dates_ok(earlier)
+                    && place_name(earlier).is_some()
+                    && place_name(earlier) == place_name(cue)
+            })
+        }
     }
 }
 
 /// Whether an event belongs on the timeline: named, dated, or told with enough to place it.
-pub(super) fn keep(c: &Cand) -> bool {
+pub(super) fn keep(cue: &EventCue) -> bool {
     // A statement is someone's: "an announcement is expected on Friday" tells no one's.
-    if c.kind == "statement" && c.participants.is_empty() && c.agent.is_none() {
+    if cue.kind == "statement" && cue.participants.is_empty() && cue.agent.is_none() {
         return false;
     }
     // "every election", "any deal": no particular event, dated or not.
-    if c.det == Det::Generic && c.named.is_none() {
+    if cue.det == Det::Generic && cue.named.is_none() {
         return false;
     }
-    if c.named.is_some() || c.date.is_some() {
+    if cue.named.is_some() || cue.date.is_some() {
         return true;
     }
-    if c.irrealis || c.kind == "statement" || c.det == Det::Generic {
+    if cue.irrealis || cue.kind == "statement" || cue.det == Det::Generic {
         return false;
     }
     // "the outcome of negotiations": a bare noun with neither date nor place is generic.
-    if c.det == Det::Bare && c.place.is_none() {
+    if cue.det == Det::Bare && cue.place.is_none() {
         return false;
     }
-    let parts = c.participants.len();
-    if c.verbal {
-        return c.place.is_some() && parts >= 1;
+    let parts = cue.participants.len();
+    if cue.verbal {
+        return cue.place.is_some() && parts >= 1;
     }
-    match c.kind {
-        "visit" | "call" => c.place.is_some() || parts >= 2 || (c.agent.is_some() && parts >= 1),
+    match cue.kind {
+        "visit" | "call" => {
+            cue.place.is_some() || parts >= 2 || (cue.agent.is_some() && parts >= 1)
+        }
         "meeting" | "talks" | "summit" | "conference" | "negotiations" => {
-            c.place.is_some() || parts >= 2
+            cue.place.is_some() || parts >= 2
         }
         // Crowds and ballots happen somewhere.
-        "protest" | "election" => c.place.is_some(),
+        "protest" | "election" => cue.place.is_some(),
         // Wars, attacks, deals, votes: only with who did what to whom, or where. "The Iraq
         // war" names no agent apart from its place.
         _ => {
-            let place_actor = c.place.as_ref().and_then(|p| p.actor);
-            let agent =
-                c.agent.is_some() && (c.agent_actor.is_none() || c.agent_actor != place_actor);
-            (agent && c.place.is_some()) || parts >= 2 && c.place.is_some()
+            let place_actor = cue.place.as_ref().and_then(|place| place.actor);
+            let agent = cue.agent.is_some()
+                && (cue.agent_actor.is_none() || cue.agent_actor != place_actor);
+            (agent && cue.place.is_some()) || parts >= 2 && cue.place.is_some()
         }
     }
 }

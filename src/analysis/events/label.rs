@@ -175,34 +175,7 @@ pub fn label(parts: &Parts) -> String {
                 None => [noun, prep, place].concat(),
             }
         }
-        "war" | "attack" => {
-            let target = parts.place.map(|x| {
-                let prep = match (parts.kind, noun) {
-                    ("attack", _) => " on ",
-                    (_, "invasion") => " of ",
-                    _ => " in ",
-                };
-                (prep, x)
-            });
-            let same = parts
-                .agent
-                .zip(parts.place)
-                .is_some_and(|(a, x)| strip_possessive(a) == x);
-            match (parts.agent, target) {
-                // "the Iraq war", not "Iraq war in Iraq".
-                (Some(a), Some(_)) if same => [strip_possessive(a), " ", noun].concat(),
-                (Some(a), Some((prep, x))) => [a, " ", noun, prep, x].concat(),
-                (None, Some((prep, x))) => match sides(parts) {
-                    Some(s) if noun == "war" => [s.as_str(), " ", noun].concat(),
-                    _ => [noun, prep, x].concat(),
-                },
-                (Some(a), None) => [a, " ", noun].concat(),
-                (None, None) => match sides(parts) {
-                    Some(s) => [s.as_str(), " ", noun].concat(),
-                    None => noun.to_string(),
-                },
-            }
-        }
+        "war" | "attack" => war_label(parts, noun),
         "statement" => {
             match first_of(
                 parts,
@@ -263,4 +236,34 @@ pub fn label(parts: &Parts) -> String {
         }
     };
     capitalise(out)
+}
+
+/// "Russia's invasion of Ukraine", "the Iraq war", "Israel-Hamas war", "attack on Kyiv".
+fn war_label(parts: &Parts, noun: &str) -> String {
+    let target = parts.place.map(|x| {
+        let prep = match (parts.kind, noun) {
+            ("attack", _) => " on ",
+            (_, "invasion") => " of ",
+            _ => " in ",
+        };
+        (prep, x)
+    });
+    let same = parts
+        .agent
+        .zip(parts.place)
+        .is_some_and(|(a, x)| strip_possessive(a) == x);
+    match (parts.agent, target) {
+        // "the Iraq war", not "Iraq war in Iraq".
+        (Some(a), Some(_)) if same => [strip_possessive(a), " ", noun].concat(),
+        (Some(a), Some((prep, x))) => [a, " ", noun, prep, x].concat(),
+        (None, Some((prep, x))) => match sides(parts) {
+            Some(s) if noun == "war" => [s.as_str(), " ", noun].concat(),
+            _ => [noun, prep, x].concat(),
+        },
+        (Some(a), None) => [a, " ", noun].concat(),
+        (None, None) => match sides(parts) {
+            Some(s) => [s.as_str(), " ", noun].concat(),
+            None => noun.to_string(),
+        },
+    }
 }

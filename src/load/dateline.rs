@@ -6,27 +6,43 @@ use jiff::civil::Date;
 
 use crate::model::DateOrigin;
 
-/// Wire datelines sit at the top of a story; further down, a capitalised word and a date are
-/// more likely a table or a heading than the story's dateline.
-const WIRE_LINES: usize = 10;
-
 /// A date line may end with a time of day ("10.00 GMT", "T08:00:00Z") of about this length.
 const TIME_AFTER_DATE: usize = 24;
 
 /// How far after "Published" the date may start: "Published on Tuesday, " is about this long.
 const LABEL_GAP: usize = 24;
 
+/// Labelled date lines ("Published ...", "Updated ...", "Date: ...") and wire datelines are read
+/// only in this many non-blank lines at the top: further down, such a line is more likely a
+/// quotation, a table or an example than the story's own date.
+const TOP_LINES: usize = 10;
+
 /// The publication date the text states, with the kind of line it came from.
 ///
 /// A "Published"/"Posted" line wins over a wire dateline, which wins over an "Updated" line,
 /// which wins over a print-edition note (the print edition comes out after the text is written,
-/// so that date is only an approximation: [`DateOrigin::PrintEdition`]).
+/// so that date is only an approximation: [`DateOrigin::PrintEdition`]). All but the
+/// print-edition note (which closes a story) must stand in the first [`TOP_LINES`] non-blank
+/// lines; lines inside a fenced code block (```` ``` ```` or `~~~`) are never read.
 pub fn find(text: &str) -> Option<(Date, DateOrigin)> {
     let mut wire = None;
     let mut updated = None;
     let mut print = None;
-    for (n, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-        match classify(line, n < WIRE_LINES) {
+    let mut fence: Option<&str> = None;
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    for (n, line) in lines.enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(mark) = fence {
+            if trimmed.starts_with(mark) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            fence = Some(mark);
+            continue;
+        }
+        match classify(line, n < TOP_LINES) {
             Some(Line::Published(d)) => return Some((d, DateOrigin::Dateline)),
             Some(Line::Wire(d)) => {
                 wire.get_or_insert(d);
@@ -68,6 +84,12 @@ fn classify(line: &str, near_top: bool) -> Option<Line> {
         return None;
     }
     let lower = line.to_ascii_lowercase();
+    if let Some(i) = lower.find("in print") {
+        return find_date(line.get(i..)?).map(|(d, _)| Line::Print(d));
+    }
+    if !near_top {
+        return None;
+    }
     const PUBLISHED: [&str; 4] = ["first published", "published", "posted", "date:"];
     const UPDATED: [&str; 4] = ["last updated", "updated", "last modified", "modified"];
     for label in PUBLISHED {
@@ -80,13 +102,7 @@ fn classify(line: &str, near_top: bool) -> Option<Line> {
             return date_after_label(line, label.len()).map(Line::Updated);
         }
     }
-    if let Some(i) = lower.find("in print") {
-        return find_date(line.get(i..)?).map(|(d, _)| Line::Print(d));
-    }
-    if near_top {
-        return wire(line).map(Line::Wire);
-    }
-    None
+    wire(line).map(Line::Wire)
 }
 
 /// The date that follows a label such as "Published" closely ("Published on 18 Feb 2025").
@@ -415,6 +431,47 @@ mod tests {
         assert_eq!(find(text), None);
         let text = "Officials in LONDON said on 18 February 2025 that talks would go on.";
         assert_eq!(find(text), None);
+    }
+
+    #[test]
+    fn a_date_line_far_down_is_not_the_publication_date() {
+        let mut text = String::from("Council closes the bridge\n\n");
+        for i in 0..12 {
+            text.push_str(&format!("Paragraph {i} of the story.\n\n"));
+        }
+        for line in [
+            "date: 2024-04-12",
+            "Published 18 February 2025",
+            "Updated 19 Feb 2025",
+        ] {
+            let t = format!("{text}{line}\n");
+            assert_eq!(find(&t), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_date_line_inside_a_code_fence_is_not_read() {
+        for fence in ["```", "~~~"] {
+            let t = format!("Notes\n{fence}yaml\ndate: 2024-04-12\n{fence}\nBody.");
+            assert_eq!(find(&t), None, "{fence}");
+        }
+        let t = "Notes\n```\ndate: 2024-04-12\n```\nPublished 18 Feb 2025\nBody.";
+        assert_eq!(find(t), Some((date(2025, 2, 18), DateOrigin::Dateline)));
+    }
+
+    #[test]
+    fn a_print_edition_note_at_the_end_still_counts() {
+        let mut text = String::from("Headline\n\n");
+        for i in 0..20 {
+            text.push_str(&format!("Paragraph {i}.\n\n"));
+        }
+        text.push_str(
+            "A version of this article appears in print in the 20 February, 2025 edition",
+        );
+        assert_eq!(
+            find(&text),
+            Some((date(2025, 2, 20), DateOrigin::PrintEdition))
+        );
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn title(text: &str, path: Option<&Path>) -> String {
     {
         return collapse_spaces(line);
     }
-    if let Some(sentence) = first_sentence(text) {
+    if let Some(sentence) = first_sentence(after_date_lines(text)) {
         return shorten(&collapse_spaces(sentence), TITLE_MAX_CHARS);
     }
     path.and_then(Path::file_stem)
@@ -66,6 +66,24 @@ fn is_headline(line: &str) -> bool {
         && words <= HEADLINE_MAX_WORDS
         && line.chars().any(char::is_alphabetic)
         && !ends_as_prose
+}
+
+/// The text after its leading blank and date lines ("Published 2 March 2023"), so that a date
+/// line never becomes the first sentence of a title.
+fn after_date_lines(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = &rest[..line_end];
+        if line.trim().is_empty() || dateline::is_date_line(line) {
+            if line_end == rest.len() {
+                return text;
+            }
+            rest = &rest[line_end..];
+        } else {
+            return rest;
+        }
+    }
 }
 
 fn first_sentence(text: &str) -> Option<&str> {
@@ -128,6 +146,13 @@ mod tests {
     fn date_lines_are_not_titles() {
         let t = "Published 18 February 2025\nTalks resume in Geneva\nBody.";
         assert_eq!(title(t, None), "Talks resume in Geneva");
+    }
+
+    #[test]
+    fn a_leading_date_line_is_never_the_title() {
+        let t = "Published 2 March 2023\n\nThe council voted on Tuesday to close the old bridge after engineers found cracks in two of its supports, officials said.";
+        let got = title(t, None);
+        assert!(got.starts_with("The council voted"), "{got}");
     }
 
     #[test]

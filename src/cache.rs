@@ -72,7 +72,7 @@ pub fn build_id() -> &'static str {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Entry {
+struct CachedAnalysis {
     version: u32,
     build: String,
     path: PathBuf,
@@ -82,9 +82,9 @@ struct Entry {
     analysis: Analysis,
 }
 
-/// Borrowed twin of [`Entry`], so a put does not clone the analysis.
+/// Borrowed twin of [`CachedAnalysis`], so a put does not clone the analysis.
 #[derive(Serialize)]
-struct EntryRef<'a> {
+struct CachedAnalysisRef<'a> {
     version: u32,
     build: &'static str,
     path: &'a Path,
@@ -123,7 +123,7 @@ impl Cache {
         let stamp = Stamp::of(path)?;
         let file = self.entry_path(path, &article.title);
         let bytes = std::fs::read(&file).ok()?;
-        let entry: Entry = match serde_json::from_slice(&bytes) {
+        let entry: CachedAnalysis = match serde_json::from_slice(&bytes) {
             Ok(e) => e,
             Err(_) => {
                 // Corrupt (a torn disk, a hand edit): set aside with a suffix and reported,
@@ -162,7 +162,7 @@ impl Cache {
         let Some(stamp) = Stamp::of(path) else {
             return;
         };
-        let entry = EntryRef {
+        let entry = CachedAnalysisRef {
             version: ANALYZER_VERSION,
             build: build_id(),
             path,

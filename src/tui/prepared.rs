@@ -10,8 +10,6 @@ use crate::model::{ActorKind, Analysis, Span};
 pub struct Prepared {
     /// The analysis.
     pub analysis: Analysis,
-    /// The sentences of the text.
-    pub sentences: Vec<Span>,
     /// Highlights by kind: actor mentions, dates, quotes.
     pub marks: Vec<(Span, Mark)>,
     /// The rows of the actors panel: a heading per kind, then its actors (indices).
@@ -29,10 +27,14 @@ pub enum ActorRow {
 
 impl Prepared {
     /// Derives what the screen needs from an analysis of `text`.
-    pub fn new(text: &str, analysis: Analysis) -> Self {
-        let doc = Document::new(text);
-        let sentences = doc.sentences.iter().map(|s| s.span).collect();
-        let valid = |s: Span| s.start < s.end && s.end <= text.len();
+    pub fn new(text: &str, mut analysis: Analysis) -> Self {
+        // The analysis hands its sentences over; one made elsewhere (tests, an analysis that
+        // failed) may come without, and then the text is split here.
+        if analysis.sentences.is_empty() && !text.trim().is_empty() {
+            let doc = Document::new(text);
+            analysis.sentences = doc.sentences.iter().map(|s| s.span).collect();
+        }
+        let valid = |s: Span| s.fits(text);
         let mut marks = Vec::new();
         for a in &analysis.actors {
             for m in &a.mentions {
@@ -70,7 +72,6 @@ impl Prepared {
         }
         Self {
             analysis,
-            sentences,
             marks,
             actor_rows,
         }
@@ -78,8 +79,9 @@ impl Prepared {
 
     /// The sentence holding byte `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<Span> {
-        let i = self.sentences.partition_point(|s| s.start <= pos);
-        self.sentences
+        let i = self.analysis.sentences.partition_point(|s| s.start <= pos);
+        self.analysis
+            .sentences
             .get(i.checked_sub(1)?)
             .copied()
             .filter(|s| pos < s.end.max(s.start + 1))

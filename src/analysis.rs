@@ -57,12 +57,14 @@ pub fn analyze(article: &Article, options: &Options) -> Analysis {
     let mut events = events::extract(&doc, &actors, &timexes, reference.map(|r| r.date));
     merge_curated_events(article, &actors, &mut events);
     let quotes = quotes::extract(&doc, &actors);
+    let sentences = doc.sentences.iter().map(|s| s.span).collect();
     let mut analysis = Analysis {
         reference,
         actors,
         timexes,
         events,
         quotes,
+        sentences,
     };
     compact(&mut analysis);
     analysis
@@ -87,6 +89,7 @@ fn compact(a: &mut Analysis) {
     }
     a.events.shrink_to_fit();
     a.quotes.shrink_to_fit();
+    a.sentences.shrink_to_fit();
 }
 
 /// Analyses many articles on every core the process may use; results in input order.

@@ -72,7 +72,7 @@ pub fn build_id() -> &'static str {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Entry {
+struct CachedAnalysis {
     version: u32,
     build: String,
     path: PathBuf,
@@ -82,9 +82,9 @@ struct Entry {
     analysis: Analysis,
 }
 
-/// Borrowed twin of [`Entry`], so a put does not clone the analysis.
+/// Borrowed twin of [`CachedAnalysis`], so a put does not clone the analysis.
 #[derive(Serialize)]
-struct EntryRef<'a> {
+struct CachedAnalysisRef<'a> {
     version: u32,
     build: &'static str,
     path: &'a Path,
@@ -123,7 +123,7 @@ impl Cache {
         let stamp = Stamp::of(path)?;
         let file = self.entry_path(path, &article.title);
         let bytes = std::fs::read(&file).ok()?;
-        let entry: Entry = match serde_json::from_slice(&bytes) {
+        let entry: CachedAnalysis = match serde_json::from_slice(&bytes) {
             Ok(e) => e,
             Err(_) => {
                 // Corrupt (a torn disk, a hand edit): set aside with a suffix and reported,
@@ -162,7 +162,7 @@ impl Cache {
         let Some(stamp) = Stamp::of(path) else {
             return;
         };
-        let entry = EntryRef {
+        let entry = CachedAnalysisRef {
             version: ANALYZER_VERSION,
             build: build_id(),
             path,
@@ -176,14 +176,9 @@ impl Cache {
         }
     }
 
-    /// The analysis from the cache, or analysed now and stored.
+    /// The analysis from the cache, or analysed now and stored ([`analyse`]).
     pub fn get_or_analyze(&self, article: &Article, options: &Options) -> Analysis {
-        if let Some(a) = self.get(article, options) {
-            return a;
-        }
-        let a = crate::analysis::analyze(article, options);
-        self.put(article, options, &a);
-        a
+        analyse(Some(self), article, options).0
     }
 
     /// Keeps the cache from growing without end (articles deleted, temporary files analysed
@@ -243,6 +238,44 @@ impl Cache {
         h.write(&[0]);
         h.write(title.as_bytes());
         self.dir.join(format!("{:016x}.json", h.finish()))
+    }
+}
+
+/// Where an analysis came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fresh {
+    /// From the cache.
+    Cached,
+    /// Analysed now (and stored when there is a cache).
+    Analysed,
+    /// The analysis failed (a bug in an extractor): empty lists with the article's reference
+    /// date; not stored.
+    Failed,
+}
+
+/// The one way brief analyses an article, used by `brief analyze`, the reader's worker and
+/// [`Cache::get_or_analyze`]: from `cache` when it holds a valid entry, else analysed now and
+/// stored. A panic in an extractor is caught here: the article gets empty lists (and its
+/// reference date), so the other articles, and the reader, go on.
+pub fn analyse(cache: Option<&Cache>, article: &Article, options: &Options) -> (Analysis, Fresh) {
+    if let Some(hit) = cache.and_then(|c| c.get(article, options)) {
+        return (hit, Fresh::Cached);
+    }
+    let run = std::panic::AssertUnwindSafe(|| crate::analysis::analyze(article, options));
+    match std::panic::catch_unwind(run) {
+        Ok(analysis) => {
+            if let Some(c) = cache {
+                c.put(article, options, &analysis);
+            }
+            (analysis, Fresh::Analysed)
+        }
+        Err(_) => {
+            let analysis = Analysis {
+                reference: crate::analysis::reference(article, options),
+                ..Analysis::default()
+            };
+            (analysis, Fresh::Failed)
+        }
     }
 }
 

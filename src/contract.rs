@@ -156,12 +156,12 @@ impl serde_json::ser::Formatter for SafeFormatter {
 }
 
 /// One article with its analysis, owned, so that [`write`] can analyse while it writes.
-struct Entry<'a> {
+struct ArticleItem<'a> {
     article: &'a Article,
     analysis: Analysis,
 }
 
-impl Serialize for Entry<'_> {
+impl Serialize for ArticleItem<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         ArticleOutput::new(self.article, &self.analysis).serialize(s)
     }
@@ -175,7 +175,7 @@ struct Lazy<'a, F> {
 
 impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.articles.iter().map(|article| Entry {
+        s.collect_seq(self.articles.iter().map(|article| ArticleItem {
             article,
             analysis: (self.analyze)(article),
         }))

@@ -29,7 +29,7 @@ pub const INDEX_VERSION: u32 = 1;
 
 /// One article in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Listing {
     /// The file it is read from.
     pub path: PathBuf,
     /// Which article of that file (a JSON briefing may hold several): 0 for most.
@@ -49,14 +49,14 @@ pub struct Entry {
 /// The list of a library's articles, in the order [`load::load_paths`] would give them.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    entries: Vec<Entry>,
+    entries: Vec<Listing>,
 }
 
 /// What the title cache holds for one file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Cached {
     stamp: Stamp,
-    entries: Vec<Entry>,
+    entries: Vec<Listing>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -98,7 +98,7 @@ impl Library {
         // First the file's stamps and the title cache (entries moved out of it, not copied),
         // then the files it does not know read on every core.
         enum Found {
-            Known(Vec<Entry>),
+            Known(Vec<Listing>),
             Unknown(PathBuf, Stamp),
             Failed(LoadError),
         }
@@ -140,7 +140,7 @@ impl Library {
                 articles
                     .into_iter()
                     .enumerate()
-                    .map(|(index, a)| Entry {
+                    .map(|(index, a)| Listing {
                         path: path.clone(),
                         index,
                         title: a.title,
@@ -213,7 +213,7 @@ impl Library {
         let (files, problems) = list_files(paths);
         let entries = files
             .into_iter()
-            .map(|path| Entry {
+            .map(|path| Listing {
                 title: path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -245,7 +245,7 @@ impl Library {
     }
 
     /// The articles, in order.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Listing] {
         &self.entries
     }
 

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use brief::cache::Cache;
 use brief::load::{self, Loaded};
-use brief::{Options, analyze, contract, parallel};
+use brief::{Options, contract, parallel};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -171,11 +171,12 @@ fn report(loaded: &Loaded) {
     }
 }
 
-/// The analysis of one article; should an extractor fail (a bug), the article keeps its place
-/// in the output with empty lists and one line on stderr, so the other articles still come out.
-fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
-    let run = std::panic::AssertUnwindSafe(|| analyze(article, options));
-    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+/// The analysis of one article ([`brief::cache::analyse`]); should an extractor fail (a bug),
+/// the article keeps its place in the output with empty lists and one line on stderr, so the
+/// other articles still come out.
+fn guarded(cache: Option<&Cache>, article: &brief::Article, options: &Options) -> brief::Analysis {
+    let (analysis, fresh) = brief::cache::analyse(cache, article, options);
+    if fresh == brief::cache::Fresh::Failed {
         let name = article
             .path
             .as_ref()
@@ -184,11 +185,8 @@ fn guarded(article: &brief::Article, options: &Options) -> brief::Analysis {
             "brief: error: {}: the analysis failed (a bug in brief); its lists are empty",
             brief::safe::sanitize(&name)
         );
-        brief::Analysis {
-            reference: brief::analysis::reference(article, options),
-            ..brief::Analysis::default()
-        }
-    })
+    }
+    analysis
 }
 
 /// The analyses of the articles, handed out in order, computed a batch at a time on every core
@@ -226,21 +224,16 @@ impl<'a> Analyses<'a> {
             self.start = i;
             self.batch = parallel::map_in_order(batch, parallel::threads(), |a| {
                 // Looking entries up is file reads and JSON parsing: worth the cores too.
-                Some(match cache {
-                    Some(c) => c.get(a, options).unwrap_or_else(|| {
-                        let analysis = guarded(a, options);
-                        c.put(a, options, &analysis);
-                        analysis
-                    }),
-                    None => guarded(a, options),
-                })
+                Some(guarded(cache, a, options))
             });
         }
         let slot = self.batch.get_mut(i - self.start).and_then(Option::take);
         slot.unwrap_or_else(|| {
             self.articles
                 .get(i)
-                .map_or_else(brief::Analysis::default, |a| guarded(a, self.options))
+                .map_or_else(brief::Analysis::default, |a| {
+                    guarded(self.cache.as_ref(), a, self.options)
+                })
         })
     }
 }
@@ -290,7 +283,7 @@ fn run_analyze(
         hint.set(i.map_or(0, |i| i + 1));
         match i {
             Some(i) => analyses.borrow_mut().take(i),
-            None => guarded(a, &options),
+            None => guarded(None, a, &options),
         }
     };
     let stdout = std::io::stdout();

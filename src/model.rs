@@ -19,6 +19,15 @@ pub struct Span {
 }
 
 impl Span {
+    /// Whether it is a non-empty range of `text` on character boundaries: the one rule for a
+    /// span the analysis hands out ([`Analysis::check_spans`]).
+    pub fn fits(&self, text: &str) -> bool {
+        self.start < self.end
+            && self.end <= text.len()
+            && text.is_char_boundary(self.start)
+            && text.is_char_boundary(self.end)
+    }
+
     /// A span from `start` to `end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Self { start, end }
@@ -332,9 +341,42 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// Quotations, in text order.
     pub quotes: Vec<Quote>,
+    /// The sentences of the text as byte spans, in text order: the reader's filter and event
+    /// margin use them, so it need not split the text again. Not part of the JSON contract
+    /// (`contract::ArticleOutput` leaves it out); the analysis cache keeps it.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
 }
 
 impl Analysis {
+    /// Checks every span (mentions, time expressions, events, quotes) against `text` with
+    /// [`Span::fits`]; the first that does not fit is the error. The fuzz target, the hostile
+    /// input tests and the reader use this one check.
+    pub fn check_spans(&self, text: &str) -> Result<(), String> {
+        let spans = self
+            .actors
+            .iter()
+            .flat_map(|a| a.mentions.iter().map(|m| ("mention", m.span())))
+            .chain(self.timexes.iter().map(|t| ("timex", t.span())))
+            .chain(self.events.iter().map(|e| ("event", e.span())))
+            .chain(
+                self.quotes
+                    .iter()
+                    .map(|q| ("quote", Span::new(q.start, q.end))),
+            );
+        for (what, s) in spans {
+            if !s.fits(text) {
+                return Err(format!(
+                    "{what} {}..{} does not fit a text of {} bytes (empty, past the end or off a char boundary)",
+                    s.start,
+                    s.end,
+                    text.len()
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)

@@ -100,23 +100,8 @@ fn assert_one_line_each(problems: &[LoadError]) {
 
 /// Every analysis span in bounds, start < end, on char boundaries.
 fn assert_spans(text: &str, analysis: &brief::Analysis) {
-    let spans = analysis
-        .actors
-        .iter()
-        .flat_map(|a| a.mentions.iter().map(|m| ("mention", m.start, m.end)))
-        .chain(analysis.timexes.iter().map(|t| ("timex", t.start, t.end)))
-        .chain(analysis.events.iter().map(|e| ("event", e.start, e.end)))
-        .chain(analysis.quotes.iter().map(|q| ("quote", q.start, q.end)));
-    for (what, start, end) in spans {
-        assert!(
-            start < end && end <= text.len(),
-            "{what} {start}..{end} of {}",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(start) && text.is_char_boundary(end),
-            "{what} {start}..{end} off a char boundary"
-        );
+    if let Err(e) = analysis.check_spans(text) {
+        panic!("{e}");
     }
 }
 

@@ -31,15 +31,19 @@ fn press(app: &mut App, key: &str) -> bool {
 }
 
 fn held(app: &App) -> usize {
-    app.articles.iter().filter(|a| !a.text.is_empty()).count()
+    app.shelf
+        .articles
+        .iter()
+        .filter(|a| !a.text.is_empty())
+        .count()
 }
 
 #[test]
 fn a_large_library_opens_with_every_title_and_few_texts() {
     let (_tmp, lib) = library(2000);
     let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
-    assert_eq!(app.articles.len(), 2000);
-    assert!(app.articles.iter().all(|a| !a.title.is_empty()));
+    assert_eq!(app.shelf.articles.len(), 2000);
+    assert!(app.shelf.articles.iter().all(|a| !a.title.is_empty()));
     assert_eq!(held(&app), 1, "only the article on screen is read");
     assert!(!app.article().unwrap().text.is_empty());
     // Paging through more articles than are held keeps the count bounded.
@@ -92,7 +96,7 @@ fn keys_work_while_the_analysis_is_pending() {
     app.wait_analyses(Duration::from_secs(60));
     assert!(!app.analysis_pending());
     assert!(app.prepared().is_some());
-    assert_eq!(app.analysed, 2);
+    assert_eq!(app.shelf.analysed, 2);
     let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
     assert!(!screen.contains("analysing…"), "{screen}");
 }
@@ -109,9 +113,12 @@ fn a_second_open_is_served_by_the_cache() {
         app
     };
     let first = open(lib.clone());
-    assert_eq!(first.analysed, 2, "the first and second article analysed");
+    assert_eq!(
+        first.shelf.analysed, 2,
+        "the first and second article analysed"
+    );
     let second = open(lib);
-    assert_eq!(second.analysed, 0, "both from the cache");
+    assert_eq!(second.shelf.analysed, 0, "both from the cache");
     assert!(second.prepared().is_some());
     assert_eq!(
         first.prepared().unwrap().analysis,
@@ -156,7 +163,7 @@ fn r_reloads_an_article_of_a_library_and_asks_for_a_new_analysis() {
     let analysis = &app.prepared().unwrap().analysis;
     let expected = brief::analyze(app.article().unwrap(), &Options::default());
     assert_eq!(analysis, &expected, "the analysis is of the new text");
-    assert_eq!(app.analysed, 2);
+    assert_eq!(app.shelf.analysed, 2);
 }
 
 #[test]
@@ -176,10 +183,10 @@ fn the_reader_draws_before_the_scan_and_titles_fill_in_when_it_is_done() {
     // The first article is shown and the keys work while the titles are not known.
     assert!(!app.article().unwrap().text.is_empty());
     let file_name = |i: usize, app: &App| {
-        let p = app.articles[i].path.clone().unwrap();
+        let p = app.shelf.articles[i].path.clone().unwrap();
         p.file_name().unwrap().to_string_lossy().into_owned()
     };
-    assert_eq!(app.articles[3].title, file_name(3, &app));
+    assert_eq!(app.shelf.articles[3].title, file_name(3, &app));
     let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
     assert!(screen.contains("listing 30 files…"), "{screen}");
     assert!(press(&mut app, "]"));
@@ -194,10 +201,10 @@ fn the_reader_draws_before_the_scan_and_titles_fill_in_when_it_is_done() {
     assert!(!app.scan_pending());
     assert_eq!(app.current, 2);
     assert!(!app.article().unwrap().text.is_empty());
-    let now: Vec<String> = app.articles.iter().map(|a| a.title.clone()).collect();
+    let now: Vec<String> = app.shelf.articles.iter().map(|a| a.title.clone()).collect();
     assert_eq!(now, titles);
     assert_ne!(titles[3], file_name(3, &app));
-    assert!(app.articles.iter().any(|a| a.published.is_some()));
+    assert!(app.shelf.articles.iter().any(|a| a.published.is_some()));
     let screen = brief::tui::buffer_to_text(&brief::tui::draw_buffer(&app));
     assert!(!screen.contains("listing"), "{screen}");
     assert!(screen.contains(&titles[2]), "{screen}");
@@ -225,10 +232,15 @@ fn a_file_of_several_articles_is_rebuilt_when_the_scan_is_done() {
     let rx = Library::scan_in_background(paths);
     app.attach_scan(rx);
     assert!(press(&mut app, "]"));
-    assert_eq!(app.articles[1].title, "b.txt");
+    assert_eq!(app.shelf.articles[1].title, "b.txt");
     app.wait_scan(Duration::from_secs(60));
     assert!(!app.scan_pending());
-    let titles: Vec<&str> = app.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = app
+        .shelf
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
     assert_eq!(titles, ["One", "Two", "Ceasefire holds"]);
     assert_eq!(app.current, 2, "b.txt stays on screen");
     assert!(app.article().unwrap().text.contains("truce"));

@@ -197,6 +197,7 @@ fn analysis(text: &str) -> Analysis {
             ),
         ],
         quotes,
+        sentences: Vec::new(),
     }
 }
 

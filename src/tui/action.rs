@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::app::Panel;
+use super::layout::Panel;
 
 /// Something the user asks the reader to do. The names (snake case) are the ones used in
 /// `keys.json`.

@@ -22,7 +22,7 @@ pub const DEFAULT_KEYS: &str = include_str!("../../assets/keys.json");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     /// The key.
-    pub code: KeyCodeOrd,
+    pub code: KeyName,
     /// Ctrl held.
     pub ctrl: bool,
     /// Alt held.
@@ -31,7 +31,7 @@ pub struct Key {
 
 /// The keys the reader knows, in a form that orders (for stable maps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum KeyCodeOrd {
+pub enum KeyName {
     /// A character.
     Char(char),
     /// Enter.
@@ -64,7 +64,7 @@ pub enum KeyCodeOrd {
 
 impl Key {
     /// A plain key.
-    pub const fn plain(code: KeyCodeOrd) -> Self {
+    pub const fn plain(code: KeyName) -> Self {
         Self {
             code,
             ctrl: false,
@@ -78,21 +78,21 @@ impl Key {
         let alt = ev.modifiers.contains(KeyModifiers::ALT);
         let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
         let code = match ev.code {
-            KeyCode::Char(c) => KeyCodeOrd::Char(c),
-            KeyCode::Enter => KeyCodeOrd::Enter,
-            KeyCode::Esc => KeyCodeOrd::Esc,
-            KeyCode::Tab if shift => KeyCodeOrd::BackTab,
-            KeyCode::Tab => KeyCodeOrd::Tab,
-            KeyCode::BackTab => KeyCodeOrd::BackTab,
-            KeyCode::Up => KeyCodeOrd::Up,
-            KeyCode::Down => KeyCodeOrd::Down,
-            KeyCode::Left => KeyCodeOrd::Left,
-            KeyCode::Right => KeyCodeOrd::Right,
-            KeyCode::PageUp => KeyCodeOrd::PageUp,
-            KeyCode::PageDown => KeyCodeOrd::PageDown,
-            KeyCode::Home => KeyCodeOrd::Home,
-            KeyCode::End => KeyCodeOrd::End,
-            KeyCode::Backspace => KeyCodeOrd::Backspace,
+            KeyCode::Char(c) => KeyName::Char(c),
+            KeyCode::Enter => KeyName::Enter,
+            KeyCode::Esc => KeyName::Esc,
+            KeyCode::Tab if shift => KeyName::BackTab,
+            KeyCode::Tab => KeyName::Tab,
+            KeyCode::BackTab => KeyName::BackTab,
+            KeyCode::Up => KeyName::Up,
+            KeyCode::Down => KeyName::Down,
+            KeyCode::Left => KeyName::Left,
+            KeyCode::Right => KeyName::Right,
+            KeyCode::PageUp => KeyName::PageUp,
+            KeyCode::PageDown => KeyName::PageDown,
+            KeyCode::Home => KeyName::Home,
+            KeyCode::End => KeyName::End,
+            KeyCode::Backspace => KeyName::Backspace,
             _ => return None,
         };
         Some(Self { code, ctrl, alt })
@@ -101,20 +101,20 @@ impl Key {
     /// The crossterm event for this key (for replaying keys headless).
     pub fn to_event(self) -> KeyEvent {
         let code = match self.code {
-            KeyCodeOrd::Char(c) => KeyCode::Char(c),
-            KeyCodeOrd::Enter => KeyCode::Enter,
-            KeyCodeOrd::Esc => KeyCode::Esc,
-            KeyCodeOrd::Tab => KeyCode::Tab,
-            KeyCodeOrd::BackTab => KeyCode::BackTab,
-            KeyCodeOrd::Up => KeyCode::Up,
-            KeyCodeOrd::Down => KeyCode::Down,
-            KeyCodeOrd::Left => KeyCode::Left,
-            KeyCodeOrd::Right => KeyCode::Right,
-            KeyCodeOrd::PageUp => KeyCode::PageUp,
-            KeyCodeOrd::PageDown => KeyCode::PageDown,
-            KeyCodeOrd::Home => KeyCode::Home,
-            KeyCodeOrd::End => KeyCode::End,
-            KeyCodeOrd::Backspace => KeyCode::Backspace,
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::Backspace => KeyCode::Backspace,
         };
         let mut mods = KeyModifiers::NONE;
         if self.ctrl {
@@ -123,7 +123,7 @@ impl Key {
         if self.alt {
             mods |= KeyModifiers::ALT;
         }
-        if matches!(self.code, KeyCodeOrd::BackTab) {
+        if matches!(self.code, KeyName::BackTab) {
             mods |= KeyModifiers::SHIFT;
         }
         KeyEvent::new(code, mods)
@@ -140,22 +140,22 @@ impl Key {
         };
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCodeOrd::Char(c),
+            (Some(c), None) => KeyName::Char(c),
             _ => match rest.to_ascii_lowercase().as_str() {
-                "space" | "spc" => KeyCodeOrd::Char(' '),
-                "enter" | "return" | "ret" => KeyCodeOrd::Enter,
-                "esc" | "escape" => KeyCodeOrd::Esc,
-                "tab" => KeyCodeOrd::Tab,
-                "backtab" | "s-tab" => KeyCodeOrd::BackTab,
-                "up" => KeyCodeOrd::Up,
-                "down" => KeyCodeOrd::Down,
-                "left" => KeyCodeOrd::Left,
-                "right" => KeyCodeOrd::Right,
-                "pgup" | "pageup" => KeyCodeOrd::PageUp,
-                "pgdn" | "pagedown" => KeyCodeOrd::PageDown,
-                "home" => KeyCodeOrd::Home,
-                "end" => KeyCodeOrd::End,
-                "backspace" | "bs" => KeyCodeOrd::Backspace,
+                "space" | "spc" => KeyName::Char(' '),
+                "enter" | "return" | "ret" => KeyName::Enter,
+                "esc" | "escape" => KeyName::Esc,
+                "tab" => KeyName::Tab,
+                "backtab" | "s-tab" => KeyName::BackTab,
+                "up" => KeyName::Up,
+                "down" => KeyName::Down,
+                "left" => KeyName::Left,
+                "right" => KeyName::Right,
+                "pgup" | "pageup" => KeyName::PageUp,
+                "pgdn" | "pagedown" => KeyName::PageDown,
+                "home" => KeyName::Home,
+                "end" => KeyName::End,
+                "backspace" | "bs" => KeyName::Backspace,
                 _ => return None,
             },
         };
@@ -172,21 +172,21 @@ impl fmt::Display for Key {
             f.write_str("M-")?;
         }
         match self.code {
-            KeyCodeOrd::Char(' ') => f.write_str("space"),
-            KeyCodeOrd::Char(c) => write!(f, "{c}"),
-            KeyCodeOrd::Enter => f.write_str("Enter"),
-            KeyCodeOrd::Esc => f.write_str("Esc"),
-            KeyCodeOrd::Tab => f.write_str("Tab"),
-            KeyCodeOrd::BackTab => f.write_str("S-Tab"),
-            KeyCodeOrd::Up => f.write_str("↑"),
-            KeyCodeOrd::Down => f.write_str("↓"),
-            KeyCodeOrd::Left => f.write_str("←"),
-            KeyCodeOrd::Right => f.write_str("→"),
-            KeyCodeOrd::PageUp => f.write_str("PgUp"),
-            KeyCodeOrd::PageDown => f.write_str("PgDn"),
-            KeyCodeOrd::Home => f.write_str("Home"),
-            KeyCodeOrd::End => f.write_str("End"),
-            KeyCodeOrd::Backspace => f.write_str("Backspace"),
+            KeyName::Char(' ') => f.write_str("space"),
+            KeyName::Char(c) => write!(f, "{c}"),
+            KeyName::Enter => f.write_str("Enter"),
+            KeyName::Esc => f.write_str("Esc"),
+            KeyName::Tab => f.write_str("Tab"),
+            KeyName::BackTab => f.write_str("S-Tab"),
+            KeyName::Up => f.write_str("↑"),
+            KeyName::Down => f.write_str("↓"),
+            KeyName::Left => f.write_str("←"),
+            KeyName::Right => f.write_str("→"),
+            KeyName::PageUp => f.write_str("PgUp"),
+            KeyName::PageDown => f.write_str("PgDn"),
+            KeyName::Home => f.write_str("Home"),
+            KeyName::End => f.write_str("End"),
+            KeyName::Backspace => f.write_str("Backspace"),
         }
     }
 }

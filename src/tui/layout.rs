@@ -3,7 +3,47 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Panel;
+/// A panel that can have the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Panel {
+    /// The list of articles.
+    Library,
+    /// The article text.
+    Body,
+    /// The actors, grouped by kind.
+    Actors,
+    /// The timeline of events.
+    Timeline,
+}
+
+impl Panel {
+    /// In focus order (and the order of the `1`-`4` keys).
+    pub const ALL: [Panel; 4] = [Panel::Library, Panel::Body, Panel::Actors, Panel::Timeline];
+
+    /// Its name on screen.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Panel::Library => "Library",
+            Panel::Body => "Text",
+            Panel::Actors => "Actors",
+            Panel::Timeline => "Timeline",
+        }
+    }
+
+    /// Its place in [`Panel::ALL`] (its number on screen is one more).
+    pub fn index(self) -> usize {
+        Panel::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// What the side column has to show, which decides how actors and timeline share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SideContent {
+    /// Rows of the actors panel (headings and actors).
+    pub actor_rows: usize,
+    /// Events in the timeline (each takes up to two rows).
+    pub events: usize,
+}
 
 /// From this many columns, every panel is visible.
 pub const WIDE_COLS: u16 = 120;
@@ -92,8 +132,8 @@ pub fn mode(width: u16, height: u16, reading: bool) -> Mode {
     }
 }
 
-/// Lays out a frame of `area` with `focus` on a panel.
-pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
+/// Lays out a frame of `area` with `focus` on a panel; `side` shares the side column.
+pub fn plan(area: Rect, focus: Panel, reading: bool, side: SideContent) -> Plan {
     let mode = mode(area.width, area.height, reading);
     let mut p = Plan {
         mode: Some(mode),
@@ -136,43 +176,63 @@ pub fn plan(area: Rect, focus: Panel, reading: bool) -> Plan {
             }
         }
         Mode::Medium => {
-            let side = (area.width * 35 / 100).clamp(30, 42);
+            let side_width = (area.width * 35 / 100).clamp(30, 42);
             let [body, col] = main.layout(&Layout::horizontal([
                 Constraint::Fill(1),
-                Constraint::Length(side),
+                Constraint::Length(side_width),
             ]));
             p.body = Some(body);
             set_text(&mut p, padded(body));
             if focus == Panel::Library {
                 p.library = Some(col);
             } else {
-                split_side(&mut p, col);
+                split_side(&mut p, col, side);
             }
         }
         Mode::Wide => {
             let lib = (area.width / 5).clamp(24, 36);
-            let side = (area.width * 3 / 10).clamp(34, 56);
+            let side_width = (area.width * 3 / 10).clamp(34, 56);
             let [library, body, col] = main.layout(&Layout::horizontal([
                 Constraint::Length(lib),
                 Constraint::Fill(1),
-                Constraint::Length(side),
+                Constraint::Length(side_width),
             ]));
             p.library = Some(library);
             p.body = Some(body);
             set_text(&mut p, padded(body));
-            split_side(&mut p, col);
+            split_side(&mut p, col, side);
         }
     }
     p
 }
 
-fn split_side(p: &mut Plan, col: Rect) {
-    let [actors, timeline] = col.layout(&Layout::vertical([
-        Constraint::Percentage(55),
-        Constraint::Percentage(45),
-    ]));
+fn split_side(p: &mut Plan, col: Rect, side: SideContent) {
+    let (actors, timeline) = side_split(col, side);
     p.actors = Some(actors);
     p.timeline = Some(timeline);
+}
+
+/// Shares the side column between actors and timeline by what each has to show: both in full
+/// when they fit (the spare rows shared), else the one that fits in half whole, else 55/45.
+pub fn side_split(col: Rect, side: SideContent) -> (Rect, Rect) {
+    let h = col.height;
+    let need = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_add(2);
+    let actors = need(side.actor_rows.max(1));
+    let events = need(side.events.saturating_mul(2).max(1));
+    let a = if actors.saturating_add(events) <= h {
+        actors + (h - actors - events) / 2
+    } else if actors <= h / 2 {
+        actors
+    } else if events <= h / 2 {
+        h - events
+    } else {
+        h * 55 / 100
+    };
+    let a = a.min(h);
+    (
+        Rect::new(col.x, col.y, col.width, a),
+        Rect::new(col.x, col.y + a, col.width, h - a),
+    )
 }
 
 /// Where text goes inside a bordered block: one column off the right border.
@@ -224,7 +284,7 @@ mod tests {
             for h in 0..45 {
                 for reading in [false, true] {
                     let area = Rect::new(0, 0, w, h);
-                    let p = plan(area, Panel::Body, reading);
+                    let p = plan(area, Panel::Body, reading, SideContent::default());
                     for r in [p.header, p.status, p.text, p.gutter]
                         .into_iter()
                         .chain(p.body)
@@ -241,9 +301,19 @@ mod tests {
 
     #[test]
     fn medium_shows_the_library_in_the_side_column_when_focused() {
-        let p = plan(Rect::new(0, 0, 100, 30), Panel::Library, false);
+        let p = plan(
+            Rect::new(0, 0, 100, 30),
+            Panel::Library,
+            false,
+            SideContent::default(),
+        );
         assert!(p.library.is_some() && p.actors.is_none());
-        let p = plan(Rect::new(0, 0, 100, 30), Panel::Body, false);
+        let p = plan(
+            Rect::new(0, 0, 100, 30),
+            Panel::Body,
+            false,
+            SideContent::default(),
+        );
         assert!(p.library.is_none() && p.actors.is_some() && p.timeline.is_some());
     }
 }

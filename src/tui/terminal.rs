@@ -37,7 +37,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::state::{self, Saved};
+use super::saved::{self, Saved};
 
 /// What a shutdown from another thread needs, behind one lock: whoever takes it first ends the
 /// session, the others wait (and are ended with the process).
@@ -156,7 +156,7 @@ impl Session {
             && !PANICKED.load(Ordering::SeqCst)
         {
             // Losing the reading position is not worth an error at exit.
-            let _ = state::save(dir, saved);
+            let _ = saved::save(dir, saved);
         }
         if let Some(msg) = s.late_panic.take() {
             eprintln!("{msg}");
@@ -212,7 +212,7 @@ fn shutdown(code: i32) -> ! {
         if !PANICKED.load(Ordering::SeqCst)
             && let (Some(dir), Some(saved)) = (&s.dir, &s.snapshot)
         {
-            let _ = state::save(dir, saved);
+            let _ = saved::save(dir, saved);
         }
         if let Some(msg) = s.late_panic.take() {
             eprintln!("{msg}");

@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crate::Options;
-use crate::cache::Cache;
+use crate::cache::{Cache, Fresh};
 use crate::model::{Analysis, Article};
 
 /// An article to analyse.
@@ -47,16 +47,9 @@ pub struct Worker {
 impl Worker {
     /// A worker analysing with `options`, through `cache` when given.
     pub fn spawn(cache: Option<Cache>, options: Options) -> Worker {
-        Worker::with(move |a: &Article| match &cache {
-            Some(c) => match c.get(a, &options) {
-                Some(hit) => (hit, false),
-                None => {
-                    let fresh = crate::analysis::analyze(a, &options);
-                    c.put(a, &options, &fresh);
-                    (fresh, true)
-                }
-            },
-            None => (crate::analysis::analyze(a, &options), true),
+        Worker::with(move |a: &Article| {
+            let (analysis, fresh) = crate::cache::analyse(cache.as_ref(), a, &options);
+            (analysis, fresh == Fresh::Analysed)
         })
     }
 
@@ -109,8 +102,8 @@ fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, analyse: &AnalyseFn) {
         let Some(job) = queue.pop() else {
             continue;
         };
-        // A fault in the analyser costs this article its panels, not the reader its worker
-        // (a result must come back, or the loop would wait for it).
+        // The analysis guards itself (`cache::analyse`); this keeps the thread's promise for
+        // any `analyse` given to `with`: a result must come back, or the loop would wait for it.
         let (analysis, analysed) =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&job.article)))
                 .unwrap_or_default();
@@ -122,33 +115,6 @@ fn serve(jobs: &Receiver<Job>, done: &Sender<Done>, analyse: &AnalyseFn) {
         });
         if sent.is_err() {
             return;
-        }
-    }
-}
-
-/// What woke the event loop.
-#[derive(Debug)]
-pub enum Wake {
-    /// Terminal input.
-    Input(crossterm::event::Event),
-    /// An analysis arrived and changed the screen.
-    Analysed,
-}
-
-/// Waits for terminal input or, while an analysis or the library's scan is pending, for its
-/// result. With nothing pending this blocks in `read` (an idle reader does nothing); while one
-/// is, the terminal is polled in short slices between checks of the result channels.
-pub fn wait(app: &mut super::App) -> std::io::Result<Wake> {
-    use crossterm::event::{poll, read};
-    loop {
-        if app.receive() {
-            return Ok(Wake::Analysed);
-        }
-        if !app.analysis_pending() && !app.scan_pending() {
-            return read().map(Wake::Input);
-        }
-        if poll(Duration::from_millis(8))? {
-            return read().map(Wake::Input);
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::safe;
 
 /// One row of the wrapped body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line {
+pub struct Row {
     /// First byte.
     pub start: usize,
     /// One past the last byte (trailing spaces excluded).
@@ -107,13 +107,13 @@ fn words(text: &str, block: Span, width: usize) -> Vec<Word> {
 }
 
 /// Wraps blocks to `width` cells, a blank row between blocks.
-pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Line> {
+pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Row> {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             let at = blocks[i - 1].end;
-            lines.push(Line {
+            lines.push(Row {
                 start: at,
                 end: at,
                 blank: true,
@@ -122,7 +122,7 @@ pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Line> {
         let words = words(text, *block, width);
         for row in textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]) {
             if let (Some(first), Some(last)) = (row.first(), row.last()) {
-                lines.push(Line {
+                lines.push(Row {
                     start: first.start,
                     end: last.end,
                     blank: false,
@@ -134,7 +134,7 @@ pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Line> {
 }
 
 /// The row showing byte `pos` (or the nearest row before it).
-pub fn line_of(lines: &[Line], pos: usize) -> usize {
+pub fn line_of(lines: &[Row], pos: usize) -> usize {
     lines.partition_point(|l| l.start <= pos).saturating_sub(1)
 }
 
@@ -158,7 +158,7 @@ pub enum Mark {
 }
 
 /// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it).
-pub fn pieces(line: Line, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
+pub fn pieces(line: Row, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
     if line.blank || line.start >= line.end {
         return Vec::new();
     }
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn pieces_split_at_mark_bounds() {
-        let line = Line {
+        let line = Row {
             start: 0,
             end: 10,
             blank: false,

@@ -1,0 +1,472 @@
+//! Keys and actions: a key event becomes an action by the key map (or text, while a search or
+//! the help's filter is typed), and each action changes the view.
+
+use crossterm::event::KeyEvent;
+
+use super::{App, Help, Search, Wrapped};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Key, KeyName};
+use crate::tui::layout::{Mode, Panel};
+use crate::tui::wrap;
+
+impl App {
+    /// Handles one key event; returns whether the screen changed (nothing to draw otherwise).
+    pub fn key(&mut self, ev: &KeyEvent) -> bool {
+        if ev.kind != crossterm::event::KeyEventKind::Press {
+            return false;
+        }
+        let Some(key) = Key::from_event(ev) else {
+            return false;
+        };
+        let before = self.view();
+        self.notice = None;
+        if key.alt && self.keymap.action(key).is_none() {
+            // Esc and the next key arriving together (a fast typist, an SSH packet) read as
+            // Alt-key: take them as the two keys they were.
+            self.handle(Key::plain(KeyName::Esc));
+            self.handle(Key { alt: false, ..key });
+        } else {
+            self.handle(key);
+        }
+        self.sync();
+        before != self.view()
+    }
+
+    fn handle(&mut self, key: Key) {
+        if self.help.is_some() {
+            self.help_key(key);
+        } else if self.search.typing {
+            self.search_key(key);
+        } else if let Some(action) = self.keymap.action(key) {
+            self.update(action);
+        }
+        self.sync();
+    }
+
+    /// The state that decides what is on screen, to tell whether a key changed anything.
+    fn view(&self) -> impl PartialEq + use<> {
+        (
+            (self.current, self.focus, self.reading, self.help.clone()),
+            (self.search.clone(), self.selected, self.event, self.filter),
+            (self.library_cursor, self.actor_cursor, self.event_cursor),
+            (self.top_line(), self.notice.clone(), self.quit),
+        )
+    }
+
+    fn help_key(&mut self, key: Key) {
+        let Some(help) = self.help.as_mut() else {
+            return;
+        };
+        if help.typing {
+            match key.code {
+                KeyName::Char(c) if !key.ctrl && !key.alt => help.query.push(c),
+                KeyName::Backspace => {
+                    help.query.pop();
+                }
+                KeyName::Enter => help.typing = false,
+                KeyName::Esc => {
+                    help.typing = false;
+                    help.query.clear();
+                }
+                _ => {}
+            }
+            help.scroll = 0;
+            return;
+        }
+        match self.keymap.action(key) {
+            Some(Action::Help | Action::Quit) => self.help = None,
+            Some(Action::Clear) if help.query.is_empty() => self.help = None,
+            Some(Action::Clear) => help.query.clear(),
+            Some(Action::Search) => {
+                help.typing = true;
+                help.query.clear();
+            }
+            Some(Action::Down) => help.scroll += 1,
+            Some(Action::Up) => help.scroll = help.scroll.saturating_sub(1),
+            Some(Action::PageDown | Action::HalfPageDown) => help.scroll += 10,
+            Some(Action::PageUp | Action::HalfPageUp) => {
+                help.scroll = help.scroll.saturating_sub(10)
+            }
+            Some(Action::Top) => help.scroll = 0,
+            _ => {}
+        }
+    }
+
+    fn search_key(&mut self, key: Key) {
+        match key.code {
+            KeyName::Char(c) if !key.ctrl && !key.alt => {
+                self.search.query.push(c);
+                self.run_search(true);
+            }
+            KeyName::Backspace => {
+                self.search.query.pop();
+                self.run_search(true);
+            }
+            KeyName::Enter => {
+                self.search.typing = false;
+                if self.search.query.is_empty() {
+                    self.search = Search::default();
+                } else if self.search.matches.is_empty() {
+                    self.notice = Some(format!("not found: {}", self.search.query));
+                }
+            }
+            KeyName::Esc => self.search = Search::default(),
+            _ => {}
+        }
+    }
+
+    /// Finds the query; the current match is the first at or after the top of the view.
+    fn run_search(&mut self, incremental: bool) {
+        let Some(article) = self.shelf.articles.get(self.current) else {
+            return;
+        };
+        self.search.matches = wrap::search(&article.text, &self.search.query);
+        let from = self.top;
+        self.search.current = if self.search.matches.is_empty() {
+            None
+        } else {
+            Some(
+                self.search
+                    .matches
+                    .iter()
+                    .position(|m| m.start >= from)
+                    .unwrap_or(0),
+            )
+        };
+        if let Some(m) = self.search.current.and_then(|i| self.search.matches.get(i)) {
+            let pos = m.start;
+            if !incremental {
+                self.record_jump();
+            }
+            self.show(pos);
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        let (page, list_page) = self.pages();
+        let (page, list_page) = (page as isize, list_page as isize);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = Some(Help::default()),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(Panel::ALL.len() - 1),
+            Action::FocusLibrary => self.focus_on(Panel::Library),
+            Action::FocusBody => self.focus_on(Panel::Body),
+            Action::FocusActors => self.focus_on(Panel::Actors),
+            Action::FocusTimeline => self.focus_on(Panel::Timeline),
+            Action::Down => self.move_by(1, 1),
+            Action::Up => self.move_by(-1, -1),
+            Action::PageDown => self.move_by((page - 1).max(1), list_page),
+            Action::PageUp => self.move_by(-(page - 1).max(1), -list_page),
+            Action::HalfPageDown => self.move_by((page / 2).max(1), (list_page / 2).max(1)),
+            Action::HalfPageUp => self.move_by(-(page / 2).max(1), -(list_page / 2).max(1)),
+            Action::Top => self.move_to(false),
+            Action::Bottom => self.move_to(true),
+            Action::Activate => self.activate(),
+            Action::Next => self.step(true),
+            Action::Prev => self.step(false),
+            Action::Search => self.start_search(),
+            Action::Clear => self.clear_one(),
+            Action::Filter => self.toggle_filter(),
+            Action::NextArticle => self.next_article(true),
+            Action::PrevArticle => self.next_article(false),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Reload => self.reload(),
+            Action::ReadingView => self.toggle_reading(),
+        }
+    }
+
+    /// The rows a page moves: in the body (its text's height) and in the focused list panel
+    /// (inside its border, as drawn).
+    fn pages(&self) -> (usize, usize) {
+        let plan = self.plan();
+        let page = usize::from(plan.text.height.max(1));
+        let list_page = plan
+            .panel(self.focus)
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1));
+        (page, list_page)
+    }
+
+    fn cycle_focus(&mut self, step: usize) {
+        let n = Panel::ALL.len();
+        self.focus = Panel::ALL[(self.focus.index() + step) % n];
+        self.reading = false;
+    }
+
+    fn start_search(&mut self) {
+        self.search = Search {
+            typing: true,
+            ..Search::default()
+        };
+        self.reveal_body();
+    }
+
+    /// Esc: clears the innermost of search, filter, event, actor and reading view.
+    fn clear_one(&mut self) {
+        if !self.search.query.is_empty() {
+            self.search = Search::default();
+        } else if self.filter {
+            self.filter = false;
+        } else if self.event.is_some() {
+            self.event = None;
+        } else if self.selected.is_some() {
+            self.selected = None;
+        } else if self.reading {
+            self.reading = false;
+        }
+    }
+
+    fn next_article(&mut self, forward: bool) {
+        let n = self.shelf.articles.len();
+        if n <= 1 {
+            self.notice = Some("only one article open".into());
+            return;
+        }
+        let i = if forward {
+            (self.current + 1) % n
+        } else {
+            (self.current + n - 1) % n
+        };
+        self.record_jump();
+        self.open(i);
+    }
+
+    fn jump_back(&mut self) {
+        if self.jump_at == 0 {
+            self.notice = Some("no earlier place in the jump list".into());
+            return;
+        }
+        if self.jump_at == self.jumps.len() {
+            let here = self.place();
+            self.jumps.push(here);
+        }
+        self.jump_at -= 1;
+        if let Some(p) = self.jumps.get(self.jump_at).copied() {
+            self.go(p);
+        }
+    }
+
+    fn jump_forward(&mut self) {
+        if self.jump_at + 1 >= self.jumps.len() {
+            self.notice = Some("no later place in the jump list".into());
+            return;
+        }
+        self.jump_at += 1;
+        if let Some(p) = self.jumps.get(self.jump_at).copied() {
+            self.go(p);
+        }
+    }
+
+    fn toggle_reading(&mut self) {
+        self.reading = !self.reading;
+        if self.reading {
+            self.focus = Panel::Body;
+        }
+    }
+
+    /// In the narrow layout the body is hidden behind the panel that jumps into it: show it.
+    fn reveal_body(&mut self) {
+        if self.mode() == Mode::Narrow {
+            self.focus = Panel::Body;
+        }
+    }
+
+    fn focus_on(&mut self, panel: Panel) {
+        self.focus = panel;
+        self.reading = false;
+    }
+
+    fn move_by(&mut self, body: isize, list: isize) {
+        match self.focus {
+            Panel::Body => self.scroll(body),
+            Panel::Library => {
+                self.library_cursor =
+                    clamp_add(self.library_cursor, list, self.shelf.articles.len());
+            }
+            Panel::Actors => {
+                let rows = self.prepared().map_or(0, |p| p.actor_rows.len());
+                let mut c = clamp_add(self.actor_cursor, list, rows);
+                // Headings are not selectable: step over them.
+                if self.actor_row(c).is_none() {
+                    c = clamp_add(c, list.signum(), rows);
+                    if self.actor_row(c).is_none() {
+                        c = self.actor_cursor;
+                    }
+                }
+                self.actor_cursor = c;
+            }
+            Panel::Timeline => {
+                let n = self.prepared().map_or(0, |p| p.analysis.events.len());
+                self.event_cursor = clamp_add(self.event_cursor, list, n);
+            }
+        }
+    }
+
+    fn move_to(&mut self, end: bool) {
+        match self.focus {
+            Panel::Body => {
+                self.record_jump();
+                self.set_top_line(if end { usize::MAX } else { 0 });
+            }
+            Panel::Library => {
+                self.library_cursor = if end {
+                    self.shelf.articles.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            Panel::Actors => {
+                let rows = self.prepared().map_or(0, |p| p.actor_rows.len());
+                self.actor_cursor = if end {
+                    rows.saturating_sub(1)
+                } else {
+                    1.min(rows.saturating_sub(1))
+                };
+            }
+            Panel::Timeline => {
+                let n = self.prepared().map_or(0, |p| p.analysis.events.len());
+                self.event_cursor = if end { n.saturating_sub(1) } else { 0 };
+            }
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Panel::Library => {
+                if self.library_cursor != self.current {
+                    self.record_jump();
+                    self.open(self.library_cursor);
+                }
+                self.focus = Panel::Body;
+            }
+            Panel::Actors => {
+                let Some(i) = self.actor_row(self.actor_cursor) else {
+                    self.notice = Some("no actor here".into());
+                    return;
+                };
+                self.selected = Some((i, 0));
+                self.search = Search::default();
+                self.reveal_body();
+                self.sync();
+                self.jump_to_mention();
+            }
+            Panel::Timeline => {
+                let Some(ev) = self
+                    .prepared()
+                    .and_then(|p| p.analysis.events.get(self.event_cursor))
+                else {
+                    self.notice = Some("no event here".into());
+                    return;
+                };
+                let (start, end) = (ev.start, ev.end);
+                if start >= end {
+                    self.notice = Some("the text does not state this event".into());
+                    self.event = Some(self.event_cursor);
+                    return;
+                }
+                self.event = Some(self.event_cursor);
+                self.reveal_body();
+                if self.filter {
+                    self.filter = false;
+                    self.sync();
+                }
+                self.record_jump();
+                self.show(start);
+            }
+            Panel::Body => {
+                if self.selected.is_some() {
+                    self.jump_to_mention();
+                }
+            }
+        }
+    }
+
+    fn jump_to_mention(&mut self) {
+        let Some((_, k)) = self.selected else {
+            return;
+        };
+        let Some(m) = self.mentions().get(k).copied() else {
+            self.notice = Some("this actor has no mention in the text".into());
+            return;
+        };
+        self.record_jump();
+        self.show(m.start);
+    }
+
+    fn step(&mut self, forward: bool) {
+        self.reveal_body();
+        if !self.search.matches.is_empty() {
+            let n = self.search.matches.len();
+            let cur = self.search.current.unwrap_or(0);
+            let next = if forward {
+                (cur + 1) % n
+            } else {
+                (cur + n - 1) % n
+            };
+            self.search.current = Some(next);
+            let pos = self.search.matches[next].start;
+            self.record_jump();
+            self.show(pos);
+            return;
+        }
+        let n = self.mentions().len();
+        match self.selected {
+            Some((i, k)) if n > 0 => {
+                let next = if forward {
+                    (k + 1) % n
+                } else {
+                    (k + n - 1) % n
+                };
+                self.selected = Some((i, next));
+                self.jump_to_mention();
+            }
+            Some(_) => self.notice = Some("this actor has no mention in the text".into()),
+            None => {
+                self.notice = Some("nothing to step through: select an actor or search (/)".into());
+            }
+        }
+    }
+
+    fn toggle_filter(&mut self) {
+        if self.filter {
+            self.filter = false;
+        } else if self.selected.is_none() {
+            self.notice = Some("select an actor first (Enter in the actors panel)".into());
+            return;
+        } else {
+            self.filter = true;
+            self.reveal_body();
+        }
+        self.sync();
+        if let Some(m) = self
+            .selected
+            .and_then(|(_, k)| self.mentions().get(k).copied())
+        {
+            self.top = 0;
+            self.show(m.start);
+        }
+    }
+
+    fn reload(&mut self) {
+        match self.shelf.reload(self.current) {
+            Ok(path) => {
+                self.wrapped = Wrapped::default();
+                let top = self.top;
+                let i = self.current;
+                self.open(i);
+                self.top = top.min(self.article().map_or(0, |a| a.text.len()));
+                self.notice = Some(format!("reloaded {}", path.display()));
+            }
+            Err(notice) => self.notice = Some(notice),
+        }
+    }
+}
+
+fn clamp_add(cur: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    cur.saturating_add_signed(delta).min(len - 1)
+}

@@ -1,0 +1,89 @@
+//! What the screen derives once from an article's analysis: the highlights of the body, the
+//! rows of the actors panel, and the sentences (for the filter and the selected event).
+
+use super::wrap::Mark;
+use crate::analysis::text::Document;
+use crate::model::{ActorKind, Analysis, Span};
+
+/// One article's analysis and what the screen derives from it once.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The analysis.
+    pub analysis: Analysis,
+    /// Highlights by kind: actor mentions, dates, quotes.
+    pub marks: Vec<(Span, Mark)>,
+    /// The rows of the actors panel: a heading per kind, then its actors (indices).
+    pub actor_rows: Vec<ActorRow>,
+}
+
+/// One row of the actors panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRow {
+    /// A heading ("People").
+    Heading(ActorKind),
+    /// An actor (index into `Analysis::actors`).
+    Actor(usize),
+}
+
+impl Prepared {
+    /// Derives what the screen needs from an analysis of `text`.
+    pub fn new(text: &str, mut analysis: Analysis) -> Self {
+        // The analysis hands its sentences over; one made elsewhere (tests, an analysis that
+        // failed) may come without, and then the text is split here.
+        if analysis.sentences.is_empty() && !text.trim().is_empty() {
+            let doc = Document::new(text);
+            analysis.sentences = doc.sentences.iter().map(|s| s.span).collect();
+        }
+        let valid = |s: Span| s.fits(text);
+        let mut marks = Vec::new();
+        for a in &analysis.actors {
+            for m in &a.mentions {
+                if valid(m.span()) {
+                    marks.push((m.span(), Mark::Kind(a.kind)));
+                }
+            }
+        }
+        for t in &analysis.timexes {
+            if valid(t.span()) {
+                marks.push((t.span(), Mark::Date));
+            }
+        }
+        for q in &analysis.quotes {
+            let s = Span::new(q.start, q.end);
+            if valid(s) {
+                marks.push((s, Mark::Quote));
+            }
+        }
+        marks.sort_by_key(|(s, _)| (s.start, s.end));
+        let mut actor_rows = Vec::new();
+        for group in [
+            &[ActorKind::Person][..],
+            &[ActorKind::Organisation],
+            &[ActorKind::Country, ActorKind::Group],
+            &[ActorKind::Place],
+        ] {
+            let members: Vec<usize> = (0..analysis.actors.len())
+                .filter(|&i| group.contains(&analysis.actors[i].kind))
+                .collect();
+            if !members.is_empty() {
+                actor_rows.push(ActorRow::Heading(group[0]));
+                actor_rows.extend(members.into_iter().map(ActorRow::Actor));
+            }
+        }
+        Self {
+            analysis,
+            marks,
+            actor_rows,
+        }
+    }
+
+    /// The sentence holding byte `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<Span> {
+        let i = self.analysis.sentences.partition_point(|s| s.start <= pos);
+        self.analysis
+            .sentences
+            .get(i.checked_sub(1)?)
+            .copied()
+            .filter(|s| pos < s.end.max(s.start + 1))
+    }
+}

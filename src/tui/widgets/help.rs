@@ -1,0 +1,108 @@
+//! The help screen: the keys from the key map, the highlights, filtered by a query.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::clean;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::wrap;
+
+/// The lines of the help screen, filtered by its query.
+pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let query = app
+        .help
+        .as_ref()
+        .map(|h| h.query.to_lowercase())
+        .unwrap_or_default();
+    let keep = |s: &str| query.is_empty() || s.to_lowercase().contains(&query);
+    let mut out = vec![Line::styled("Keys", app.theme.heading)];
+    for a in Action::ALL {
+        let keys = app.keymap.label(a);
+        let line = format!("  {keys:<12} {}", a.describe());
+        if !(keep(&line) || keep(&a.name())) {
+            continue;
+        }
+        if wrap::str_width(&line) <= usize::from(width) {
+            out.push(Line::raw(line));
+        } else {
+            // Narrow: the keys on their own line, the description below.
+            out.push(Line::styled(format!("  {keys}"), app.theme.title));
+            out.push(Line::raw(format!("    {}", a.describe())));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled("Highlights", app.theme.heading));
+    for (label, style) in app.theme.legend() {
+        if keep(label) {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(label, style),
+            ]));
+        }
+    }
+    for (label, style) in [
+        (
+            "▶ in the margin: the current mention or match",
+            app.theme.current_mark,
+        ),
+        (
+            "┃ in the margin: the selected event's sentence",
+            app.theme.event_mark,
+        ),
+        ("~ before a date: approximate", app.theme.date),
+    ] {
+        if keep(label) {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(label, style),
+            ]));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        "Search: lower-case words match any case.",
+        app.theme.dim,
+    ));
+    out.push(Line::styled(
+        "Keys can be changed in keys.json in the config folder (brief --help).",
+        app.theme.dim,
+    ));
+    out
+}
+
+pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(4).min(78);
+    let h = area.height.saturating_sub(2);
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
+    Clear.render(r, buf);
+    let Some(state) = &app.help else {
+        return;
+    };
+    let title = if state.typing {
+        format!(" Help · /{}▏ ", clean(&state.query))
+    } else if !state.query.is_empty() {
+        format!(" Help · /{} · Esc shows all ", clean(&state.query))
+    } else {
+        " Help · / search · Esc close ".to_string()
+    };
+    let mut block = Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title(Line::styled(title, app.theme.border_focused));
+    let lines = help_lines(app, r.width.saturating_sub(2));
+    if lines.len() > usize::from(r.height.saturating_sub(2)) {
+        block = block
+            .title_bottom(Line::styled(" j/k scroll ", app.theme.border_focused).right_aligned());
+    }
+    let inner = block.inner(r);
+    block.render(r, buf);
+    let scroll = state
+        .scroll
+        .min(lines.len().saturating_sub(usize::from(inner.height)));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .render(inner, buf);
+}

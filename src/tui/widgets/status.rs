@@ -1,0 +1,93 @@
+//! The status line: the panel, the article's number, the selection, the search, a notice, and key hints as far as they fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{clean, truncate};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::wrap;
+
+pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_style(area, t.status);
+    let mut left: Vec<Span> = Vec::new();
+    let panel = if app.reading {
+        "Reading".to_string()
+    } else {
+        app.focus.title().to_string()
+    };
+    left.push(Span::styled(format!(" {panel} "), t.key));
+    left.push(Span::raw(format!(
+        " {}/{} ",
+        app.current + 1,
+        app.shelf.articles.len()
+    )));
+    if app.analysis_pending() {
+        left.push(Span::styled("· analysing… ", t.dim));
+    }
+    if let (Some(a), Some((_, k))) = (app.selected_actor(), app.selected) {
+        let n = a.mentions.len();
+        let name = truncate(&clean(&a.name), 24);
+        if n == 0 {
+            left.push(Span::raw(format!("· {name} no mention ")));
+        } else {
+            left.push(Span::raw(format!("· {name} mention {}/{n} ", k + 1)));
+        }
+        if app.filter {
+            left.push(Span::raw("· filtered "));
+        }
+    }
+    let s = &app.search;
+    if s.typing {
+        left.push(Span::raw(format!("· /{}▏ ", clean(&s.query))));
+        left.push(Span::raw(format!("{} found ", s.matches.len())));
+    } else if !s.query.is_empty() {
+        let at = s.current.map_or(0, |c| c + 1);
+        left.push(Span::raw(format!(
+            "· /{} {at}/{} ",
+            clean(&s.query),
+            s.matches.len()
+        )));
+    }
+    if let Some(n) = &app.notice {
+        left.push(Span::styled(format!(" {} ", clean(n)), t.notice));
+    }
+    let hints: Vec<(String, &str)> = if s.typing {
+        vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")]
+    } else {
+        Action::hints_for(app.focus, app.selected.is_some())
+            .iter()
+            .filter_map(|a| {
+                let k = app.keymap.keys(*a).first()?;
+                Some((k.to_string(), a.hint()))
+            })
+            .collect()
+    };
+    let used: usize = left.iter().map(|s| wrap::str_width(&s.content)).sum();
+    let mut right: Vec<Span> = Vec::new();
+    let mut width = 0;
+    let room = usize::from(area.width).saturating_sub(used + 1);
+    for (k, h) in hints {
+        let piece = wrap::str_width(&k) + wrap::str_width(h) + 3;
+        if width + piece > room {
+            break;
+        }
+        width += piece;
+        right.push(Span::styled(
+            format!(" {k}"),
+            t.key.remove_modifier(Modifier::REVERSED),
+        ));
+        right.push(Span::raw(format!(" {h} ")));
+    }
+    Line::from(left).render(area, buf);
+    if !right.is_empty() {
+        let x = area.right().saturating_sub(width as u16);
+        Line::from(right)
+            .alignment(Alignment::Right)
+            .render(Rect::new(x, area.y, width as u16, 1), buf);
+    }
+}

@@ -14,11 +14,14 @@ use std::cell::Cell;
 
 use std::sync::OnceLock;
 
-use super::lexicon::{self, FastMap, FastSet, Lexicon};
+use super::lexicon::{
+    self, FastMap, FastSet, G_CITY, G_COUNTRY, G_DEMONYM, G_GIVEN, G_HON, G_ORG, G_REGION, G_START,
+    G_TITLE, Lexicon,
+};
 use super::slug;
 use super::text::{Document, TokenKind, is_all_caps};
 use crate::model::{Actor, ActorKind, Mention, MentionForm};
-use tagger::{G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_TITLE, O, TokInfo};
+use tagger::{O, TokInfo};
 
 /// A mention before grouping: a token range, what it names and how.
 #[derive(Debug, Clone)]
@@ -638,7 +641,7 @@ fn refine(
                 continue;
             }
             let ends_org = wd.is(b - 1, W_ORGSUF);
-            let rest_is_name = t == 0 || info[k].flags & tagger::G_GIVEN != 0 || k - a >= 2;
+            let rest_is_name = t == 0 || info[k].flags & G_GIVEN != 0 || k - a >= 2;
             if wd.is(k, W_CAP) && !ends_org && rest_is_name {
                 a = k;
                 t = 0;
@@ -661,7 +664,7 @@ fn refine(
         while e > a + 1 && wd.is(e - 1, W_ORDINAL) {
             e -= 1;
         }
-        let person_name = t == 0 && b > a + 1 && info[a].flags & tagger::G_GIVEN != 0;
+        let person_name = t == 0 && b > a + 1 && info[a].flags & G_GIVEN != 0;
         if wd.is(e - 1, W_EVENT) && !person_name {
             let n = info[a].gaz_len as usize;
             let n = if n > 0 {
@@ -877,8 +880,7 @@ fn candidates<'a>(
             && (a + 1..b).all(|i| {
                 wd.is(i, W_CAP)
                     && !wd.is(i, W_ORGSUF | W_PLACESUF | W_HEAD | W_MOD | W_FUNC)
-                    && info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION | tagger::G_CITY)
-                        == 0
+                    && info[i].flags & (G_COUNTRY | G_DEMONYM | G_ORG | G_REGION | G_CITY) == 0
             }) {
             0
         } else {
@@ -1035,7 +1037,7 @@ fn candidates<'a>(
         }
         if info[i].flags & LISTED != 0 && wd.is(i, W_CAP) {
             let mut j = i + 1;
-            while j < doc.tokens.len() && !covered[j] && info[j].flags & tagger::G_START == 0 {
+            while j < doc.tokens.len() && !covered[j] && info[j].flags & G_START == 0 {
                 let f = info[j].flags & LISTED;
                 if f == 0 || f != info[i].flags & LISTED {
                     break;
@@ -1135,7 +1137,7 @@ fn org_name_word(doc: &Document, info: &[TokInfo], wd: &Words, covered: &[bool],
         && !info[i].first
         && wd.is(i, W_CAP)
         && !wd.is(i, W_FUNC | W_POSS | W_CAL | W_HEAD | W_HON | W_EVENT)
-        && info[i].flags & (G_DEMONYM | G_COUNTRY | tagger::G_CITY | G_REGION | G_HON) == 0
+        && info[i].flags & (G_DEMONYM | G_COUNTRY | G_CITY | G_REGION | G_HON) == 0
 }
 
 /// Whether tokens `a..b` name a government body by its head ("Energy Ministry", "Central

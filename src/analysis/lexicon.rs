@@ -5,6 +5,8 @@
 //! demonyms, organisations, titles and given names: never a list of particular people. They are
 //! parsed once, on first use, into hash maps keyed by `&'static str` slices of the embedded text.
 
+#![warn(clippy::many_single_char_names, clippy::similar_names)]
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;

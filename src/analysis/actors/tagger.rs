@@ -36,20 +36,49 @@ pub const LABELS: usize = 9;
 /// log2 of the number of feature buckets of the shipped model.
 pub const BITS: u32 = 17;
 
-/// Entity types in label order.
+/// What a name names, in label order (the number is the type's index in the labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum EntityType {
+    /// A person.
+    Per = 0,
+    /// An organisation.
+    Org = 1,
+    /// A location.
+    Loc = 2,
+    /// Anything else with a name (events, works, nationalities).
+    Misc = 3,
+}
+
+impl EntityType {
+    /// The four types in label order.
+    pub const ALL: [EntityType; 4] = [Self::Per, Self::Org, Self::Loc, Self::Misc];
+
+    /// The type's CoNLL name ("PER").
+    pub const fn name(self) -> &'static str {
+        TYPES[self as usize]
+    }
+}
+
+/// Entity types' CoNLL names in label order.
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// The label `O`.
 pub const O: u8 = 0;
 
-/// The label for B (`inside` false) or I of type index `t`.
-pub const fn label(t: usize, inside: bool) -> u8 {
-    (1 + 2 * t + inside as usize) as u8
+/// The label for B (`inside` false) or I of type `t`.
+pub const fn label(t: EntityType, inside: bool) -> u8 {
+    (1 + 2 * t as usize + inside as usize) as u8
 }
 
-/// The type index of a non-`O` label.
-pub const fn type_of(l: u8) -> usize {
-    (l as usize - 1) / 2
+/// The type of a non-`O` label.
+pub const fn type_of(l: u8) -> EntityType {
+    match (l as usize).saturating_sub(1) / 2 {
+        0 => EntityType::Per,
+        1 => EntityType::Org,
+        2 => EntityType::Loc,
+        _ => EntityType::Misc,
+    }
 }
 
 /// Whether a label is an I.

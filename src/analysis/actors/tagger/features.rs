@@ -545,29 +545,30 @@ impl<'d, 'a> Features<'d, 'a> {
         let hl = inf.headline as u64;
         let first = inf.first as u64;
         let (prev, prev2) = (prev as u64, prev2 as u64);
-        let (lw, sh) = self.hashes(i);
+        let (word, shape) = self.hashes(i);
         let n = end.saturating_sub(start);
         let x = load_at(self.doc.text.as_bytes(), start, n);
-        let (exact, (p3, s3, s2)) = if (1..=8).contains(&n) && x & 0x8080_8080_8080_8080 == 0 {
-            // A short ASCII word: its hash and affixes from the one load.
-            (hash_short(x, n, false), affixes_short(x, n))
-        } else {
-            (
-                hash_in(self.doc.text.as_bytes(), start, end, false),
-                affixes(self.doc.text, start, end),
-            )
-        };
-        let (lm1, shm1) = if i > lo { self.hashes(i - 1) } else { START };
-        let (lp1, shp1) = if i + 1 < hi { self.hashes(i + 1) } else { END };
-        let lm2 = if i >= lo + 2 {
+        let (exact, (prefix3, suffix3, suffix2)) =
+            if (1..=8).contains(&n) && x & 0x8080_8080_8080_8080 == 0 {
+                // A short ASCII word: its hash and affixes from the one load.
+                (hash_short(x, n, false), affixes_short(x, n))
+            } else {
+                (
+                    hash_in(self.doc.text.as_bytes(), start, end, false),
+                    affixes(self.doc.text, start, end),
+                )
+            };
+        let (prev_word, prev_shape) = if i > lo { self.hashes(i - 1) } else { START };
+        let (next_word, next_shape) = if i + 1 < hi { self.hashes(i + 1) } else { END };
+        let word_two_before = if i >= lo + 2 {
             self.lower(i - 2)
         } else {
             START.0
         };
-        let lp2 = if i + 2 < hi { self.lower(i + 2) } else { END.0 };
-        let f = inf.flags as u64;
-        let fm1 = if i > lo { self.info[i - 1].flags } else { 0 } as u64;
-        let fp1 = if i + 1 < hi {
+        let word_two_after = if i + 2 < hi { self.lower(i + 2) } else { END.0 };
+        let flags = inf.flags as u64;
+        let prev_flags = if i > lo { self.info[i - 1].flags } else { 0 } as u64;
+        let next_flags = if i + 1 < hi {
             self.info[i + 1].flags
         } else {
             0
@@ -577,31 +578,31 @@ impl<'d, 'a> Features<'d, 'a> {
         let bucket = |t, x| bucket(t, x, shift);
         *out = [
             bucket(0, 0),
-            bucket(1, lw),
+            bucket(1, word),
             bucket(2, exact),
-            bucket(3, sh),
-            bucket(4, p3),
-            bucket(5, s3),
-            bucket(6, s2),
-            bucket(7, lm1),
-            bucket(8, lp1),
-            bucket(9, lm2),
-            bucket(10, lp2),
-            bucket(11, shm1),
-            bucket(12, shp1),
+            bucket(3, shape),
+            bucket(4, prefix3),
+            bucket(5, suffix3),
+            bucket(6, suffix2),
+            bucket(7, prev_word),
+            bucket(8, next_word),
+            bucket(9, word_two_before),
+            bucket(10, word_two_after),
+            bucket(11, prev_shape),
+            bucket(12, next_shape),
             bucket(14, prev | prev2 << 8),
-            bucket(15, with(sh, prev)),
-            bucket(16, with(sh, first | hl << 1)),
-            bucket(17, with(lw, hl)),
-            bucket(18, f | hl << 16),
-            bucket(19, fm1),
-            bucket(20, fp1),
-            bucket(21, with(lw, prev)),
-            bucket(22, lm1 ^ lw.rotate_left(23)),
-            bucket(23, lw ^ lp1.rotate_left(23)),
+            bucket(15, with(shape, prev)),
+            bucket(16, with(shape, first | hl << 1)),
+            bucket(17, with(word, hl)),
+            bucket(18, flags | hl << 16),
+            bucket(19, prev_flags),
+            bucket(20, next_flags),
+            bucket(21, with(word, prev)),
+            bucket(22, prev_word ^ word.rotate_left(23)),
+            bucket(23, word ^ next_word.rotate_left(23)),
             bucket(24, mem as u64 | hl << 8),
-            bucket(25, with(sh, mem as u64)),
-            bucket(26, f | prev << 16 | first << 24),
+            bucket(25, with(shape, mem as u64)),
+            bucket(26, flags | prev << 16 | first << 24),
         ];
         (exact, mem)
     }

@@ -13,7 +13,7 @@ fn main() {
         if *l == tagger::O {
             line.push_str(w);
         } else {
-            let t = tagger::TYPES[tagger::type_of(*l)];
+            let t = tagger::type_of(*l).name();
             line.push_str(&format!(
                 "[{w}/{}{t}]",
                 if tagger::is_inside(*l) { "I-" } else { "" }

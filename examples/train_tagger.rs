@@ -172,7 +172,7 @@ fn labels(doc: &Document, spans: &[(usize, usize, usize)]) -> Vec<u8> {
             && t.start >= s
             && t.end <= e
         {
-            out[i] = label(typ, t.start != s);
+            out[i] = label(tagger::EntityType::ALL[typ], t.start != s);
         }
     }
     out
@@ -215,8 +215,8 @@ fn names(labels: &[u8]) -> Vec<(usize, usize, usize)> {
         while j < labels.len() && labels[j] == label(t, true) {
             j += 1;
         }
-        if t < 3 {
-            out.push((i, j, t));
+        if t != tagger::EntityType::Misc {
+            out.push((i, j, t as usize));
         }
         i = j;
     }

@@ -17,6 +17,8 @@ use crate::model::{
 };
 use text::Document;
 
+pub use actors::slug;
+
 /// Bumped whenever the analysis may give a different result for the same input, so that cached
 /// analyses are not reused across versions.
 pub const ANALYZER_VERSION: u32 = 3;
@@ -100,36 +102,6 @@ pub fn analyze_all(articles: &[Article], options: &Options) -> Vec<Analysis> {
     crate::parallel::map_in_order(articles, crate::parallel::threads(), |a| {
         analyze(a, options)
     })
-}
-
-/// A stable id from a name: lower case, ASCII letters and digits kept, the rest folded to `-`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    if name.is_ascii() {
-        // The common case, byte by byte: the same folding without Unicode case tables.
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-        }
-        while out.ends_with('-') {
-            out.pop();
-        }
-        return if out.is_empty() { "actor".into() } else { out };
-    }
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() { "actor".into() } else { out }
 }
 
 fn same_name(a: &str, b: &str) -> bool {

@@ -5,6 +5,8 @@
 //! demonyms, organisations, titles and given names: never a list of particular people. They are
 //! parsed once, on first use, into hash maps keyed by `&'static str` slices of the embedded text.
 
+#![warn(clippy::many_single_char_names, clippy::similar_names)]
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -94,6 +96,30 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+// Gazetteer flags of a token, as bits: what the word lists say of it. The tagger's features
+// and the actor rules read them (`actors::tagger::TokInfo::flags`).
+
+/// Part of a country name.
+pub const G_COUNTRY: u16 = 1;
+/// A demonym or adjective of a country or region.
+pub const G_DEMONYM: u16 = 2;
+/// Part of a city name.
+pub const G_CITY: u16 = 4;
+/// A given name.
+pub const G_GIVEN: u16 = 8;
+/// A title word.
+pub const G_TITLE: u16 = 16;
+/// An organisation suffix.
+pub const G_ORGSUF: u16 = 32;
+/// Part of a region or a known organisation.
+pub const G_ORG: u16 = 64;
+/// Part of a region or bloc.
+pub const G_REGION: u16 = 128;
+/// Starts a gazetteer match.
+pub const G_START: u16 = 256;
+/// An honorific.
+pub const G_HON: u16 = 512;
+
 /// A gazetteer entry: a surface form of a country, region, bloc or well-known organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gaz {
@@ -134,7 +160,7 @@ pub struct Lexicon {
     /// Words that end an organisation's name ("Ministry", "Party").
     pub org_suffixes: FastSet<&'static str>,
     /// Flags of single words, so that one lookup answers given name, title word, honorific and
-    /// organisation suffix (the tagger's `G_GIVEN`, `G_TITLE`, `G_HON`, `G_ORGSUF`).
+    /// organisation suffix ([`G_GIVEN`], [`G_TITLE`], [`G_HON`], [`G_ORGSUF`]).
     pub word_flags: FastMap<&'static str, u16>,
     /// Words that begin an organisation's name ("Ministry of ...").
     pub org_prefixes: FastSet<&'static str>,
@@ -230,7 +256,6 @@ impl Lexicon {
             }
         }
         lx.max_words = lx.max_words.min(6);
-        use super::actors::tagger::{G_GIVEN, G_HON, G_ORGSUF, G_TITLE};
         let sets: [(&FastSet<&'static str>, u16); 5] = [
             (&lx.given, G_GIVEN),
             (&lx.title_heads, G_TITLE),

@@ -1,0 +1,444 @@
+//! Expressions that start with a number: numeric dates, years, clock times.
+
+use jiff::civil::Date;
+
+use super::calendar::weekday_from;
+use super::lex::{Class, DayPart, Keyword, Unit};
+use super::value::{ValueBuilder, add_days, parse_ymd, ymd};
+use super::{DATE, Hit, Matcher, TIME, longer};
+use crate::analysis::text::TokenKind;
+
+impl Matcher<'_, '_> {
+    pub(super) fn number(&self, i: usize) -> Option<Hit> {
+        let s = self.word(i);
+        if s.contains(':') {
+            return self.clock(i);
+        }
+        let mut best = self.duration(i);
+        if let Some((n, len)) = digits(s)
+            && len <= 2
+            && let Some(h) = self.second_of_pair(i, n)
+        {
+            return Some(h);
+        }
+        if let Some((n, len)) = digits(s) {
+            best = longer(best, self.numeric_date(i, n, len));
+            if len <= 2 && (1..=31).contains(&n) {
+                best = longer(best, self.day_month(i, n as i8));
+            }
+            if len <= 2 && (1..=12).contains(&n) {
+                best = longer(best, self.clock(i));
+            }
+            if len == 4 {
+                best = longer(best, self.year(i, n as i32));
+            }
+        } else if let Some(d) = ordinal_digits(s) {
+            if (1..=31).contains(&d) {
+                best = longer(best, self.day_month(i, d as i8));
+            }
+            if let Class::Unit(Unit::Century, false) = self.class(i + 1) {
+                let v = d
+                    .checked_sub(1)
+                    .map(|c| ValueBuilder::new().push_num(c, 2).done());
+                best = longer(best, Some(Hit::new(i, i + 2, DATE, v)));
+            }
+        } else if s.len() == 5 && s.ends_with('s') {
+            // "1990s"
+            if let Some((y, 4)) = digits(&s[..4])
+                && (1000..=2999).contains(&y)
+            {
+                let v = if y % 100 == 0 && y % 1000 != 0 {
+                    ValueBuilder::new().push_num(y / 100, 0).done()
+                } else {
+                    ValueBuilder::new().push_num(y / 10, 0).done()
+                };
+                best = longer(best, Some(Hit::new(i, i + 1, DATE, Some(v))));
+            }
+        }
+        best
+    }
+
+    /// "25" in "on April 24 and 25": a second day of the month just named, its own expression.
+    pub(super) fn second_of_pair(&self, i: usize, n: u32) -> Option<Hit> {
+        if i < self.sentence_start + 2
+            || !matches!(self.word(i - 1), "and" | "or")
+            || self.is_word(i + 1)
+        {
+            return None;
+        }
+        let prev = self.out.last()?;
+        let before = self.doc.tokens.get(i - 2)?;
+        if prev.end != before.end || prev.kind != DATE {
+            return None;
+        }
+        let d = prev.value.as_deref().and_then(parse_ymd)?;
+        let n = i8::try_from(n).ok().filter(|n| *n > d.day())?;
+        let v = ymd(Date::new(d.year(), d.month(), n).ok()?)?;
+        Some(Hit::new(i, i + 1, DATE, Some(v)).no_the())
+    }
+
+    /// "2025-02-12", "12/02/2025", "1999-01-22 13:06".
+    pub(super) fn numeric_date(&self, i: usize, n: u32, len: usize) -> Option<Hit> {
+        if len == 4
+            && self.dash(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.word(i + 1) == "-"
+        {
+            let (m, ml) = self.int(i + 2)?;
+            if ml == 2 && self.word(i + 3) == "-" && self.glued(i + 3) && self.glued(i + 4) {
+                let (d, dl) = self.int(i + 4)?;
+                if dl != 2 {
+                    return None;
+                }
+                let date = Date::new(n as i16, m as i8, d as i8).ok()?;
+                let v = ymd(date)?;
+                if self.is_num(i + 5)
+                    && let Some((hh, mm)) = hhmm(self.word(i + 5))
+                {
+                    return Some(
+                        Hit::new(
+                            i,
+                            i + 6,
+                            TIME,
+                            Some(
+                                ValueBuilder(v)
+                                    .push_str("T")
+                                    .push_num(hh, 2)
+                                    .push_str(":")
+                                    .push_num(mm, 2)
+                                    .done(),
+                            ),
+                        )
+                        .no_the(),
+                    );
+                }
+                return Some(Hit::new(i, i + 5, DATE, Some(v)).no_the());
+            }
+            return None;
+        }
+        if len <= 2 && self.word(i + 1) == "/" && self.glued(i + 1) && self.glued(i + 2) {
+            let (b, bl) = self.int(i + 2)?;
+            if bl > 2 || self.word(i + 3) != "/" || !self.glued(i + 3) || !self.glued(i + 4) {
+                return None;
+            }
+            let (y, yl) = self.int(i + 4)?;
+            let y = match yl {
+                4 => y as i32,
+                2 => {
+                    if y >= 50 {
+                        1900 + y as i32
+                    } else {
+                        2000 + y as i32
+                    }
+                }
+                _ => return None,
+            };
+            // Month first (the usage of US wires) unless the first number cannot be a month
+            // ("25/12/2024") or the document writes its dates day first ("12 February").
+            let (m, d) = if n > 12 || (self.day_first && b <= 12) {
+                (b, n)
+            } else {
+                (n, b)
+            };
+            let date = Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
+            return Some(Hit::new(i, i + 5, DATE, ymd(date)).no_the());
+        }
+        None
+    }
+
+    /// A four-digit year, not a quantity: "in 2022", "2014-2022", "2014-15".
+    pub(super) fn year(&self, i: usize, y: i32) -> Option<Hit> {
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        let prev = self.word(i.wrapping_sub(1));
+        if i > self.sentence_start
+            && (matches!(prev, "$" | "£" | "€" | "#" | "No." | "No" | "number" | "/")
+                || (self.dash(i - 1)
+                    && self.glued(i)
+                    && i - 1 > self.sentence_start
+                    && !self.is_num(i - 2)))
+        {
+            return None;
+        }
+        let next = self.word(i + 1);
+        if matches!(next, "%" | "percent" | "per" | "am" | "pm") {
+            return None;
+        }
+        let prev_c = self.prev(i);
+        let after_time_word = matches!(
+            prev_c,
+            Class::Keyword(
+                Keyword::In
+                    | Keyword::Since
+                    | Keyword::Of
+                    | Keyword::By
+                    | Keyword::From
+                    | Keyword::Until
+                    | Keyword::Through
+                    | Keyword::Before
+                    | Keyword::After
+                    | Keyword::Fiscal
+                    | Keyword::During
+                    | Keyword::Early
+                    | Keyword::Late
+                    | Keyword::Mid
+                    | Keyword::Between
+                    | Keyword::And
+                    | Keyword::To
+            ) | Class::Month(..)
+                | Class::Unit(..)
+        );
+        if !after_time_word && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // "2000 people": a lower-case plural noun after the number makes it a quantity.
+        if !matches!(prev_c, Class::Month(..))
+            && self
+                .doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && i + 1 < self.sentence_end
+            && (next.len() > 3 && next.ends_with('s')
+                || matches!(
+                    next,
+                    "people"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "police"
+                        | "staff"
+                        | "feet"
+                        | "personnel"
+                        | "cattle"
+                        | "more"
+                        | "other"
+                        | "new"
+                ))
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                next,
+                "was" | "has" | "is" | "as" | "saw" | "sees" | "marks" | "this"
+            )
+        {
+            return None;
+        }
+        // "2014-2022", "2014-15".
+        if self.dash(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some((z, zl)) = self.int(i + 2)
+        {
+            let end = match zl {
+                4 => Some(z as i32),
+                2 => Some(y / 100 * 100 + z as i32),
+                _ => None,
+            };
+            if let Some(end) = end
+                && end > y
+            {
+                return Some(
+                    Hit::new(
+                        i,
+                        i + 3,
+                        DATE,
+                        Some(
+                            ValueBuilder::new()
+                                .push_num(y, 4)
+                                .push_str("/")
+                                .push_num(end, 4)
+                                .done(),
+                        ),
+                    )
+                    .no_the(),
+                );
+            }
+        }
+        // "the 1988 second quarter"
+        if let Class::Ordinal(n) = self.class(i + 1)
+            && (1..=4).contains(&n)
+            && self.class(i + 2) == Class::Unit(Unit::Quarter, false)
+        {
+            return Some(Hit::new(
+                i,
+                i + 3,
+                DATE,
+                Some(
+                    ValueBuilder::new()
+                        .push_num(y, 4)
+                        .push_str("-Q")
+                        .push_num(n, 0)
+                        .done(),
+                ),
+            ));
+        }
+        Some(
+            Hit::new(
+                i,
+                i + 1,
+                DATE,
+                Some(ValueBuilder::new().push_num(y, 4).done()),
+            )
+            .no_the(),
+        )
+    }
+
+    /// "3 p.m.", "10:30 a.m. GMT", "at 10:30", optionally followed by a day ("3 p.m. Monday").
+    pub(super) fn clock(&self, i: usize) -> Option<Hit> {
+        let s = self.word(i);
+        let (mut h, m) = if s.contains(':') {
+            hhmm(s)?
+        } else {
+            let (h, _) = digits(s)?;
+            (h, 0)
+        };
+        let mut j = i + 1;
+        let mut ampm = false;
+        match self.class(j) {
+            Class::Keyword(Keyword::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                ampm = true;
+                j += 1;
+            }
+            Class::Keyword(Keyword::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                ampm = true;
+                j += 1;
+            }
+            _ => {}
+        }
+        // "4 in the morning", "9 in the evening", "11 at night".
+        if !ampm && !s.contains(':') {
+            let pod = if self.is_keyword(j, Keyword::In) && self.is_keyword(j + 1, Keyword::The) {
+                Some((self.class(j + 2), j + 3))
+            } else if self.is_keyword(j, Keyword::At) {
+                Some((self.class(j + 1), j + 2))
+            } else {
+                None
+            };
+            match pod {
+                Some((Class::DayPart(DayPart::Morning), k)) if (1..=11).contains(&h) => {
+                    ampm = true;
+                    j = k;
+                }
+                Some((Class::DayPart(DayPart::Afternoon | DayPart::Evening), k))
+                    if (1..=11).contains(&h) =>
+                {
+                    h += 12;
+                    ampm = true;
+                    j = k;
+                }
+                Some((Class::DayPart(DayPart::Night), k)) if (1..=11).contains(&h) => {
+                    if h >= 6 {
+                        h += 12;
+                    }
+                    ampm = true;
+                    j = k;
+                }
+                _ => {}
+            }
+        }
+        if ampm && self.word(j) == "." && self.glued(j) && !self.word(j - 1).ends_with('.') {
+            j += 1;
+        }
+        if self.is_keyword(j, Keyword::Zone) {
+            j += 1;
+        }
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, then its day, which
+        // dates the time but is an expression of its own.
+        let mut day_at = j;
+        if self.word(j) == "("
+            && let Some(k) = (j + 1..(j + 8).min(self.sentence_end)).find(|&k| self.word(k) == ")")
+        {
+            // "4 in the morning (4 a.m. EDT Thursday)": the day may be inside.
+            day_at = (j + 1..k)
+                .find(|&p| matches!(self.class(p), Class::Weekday(_, false)))
+                .unwrap_or(k + 1);
+        }
+        let at_before = i > self.sentence_start && self.is_keyword(i - 1, Keyword::At);
+        if !ampm && !(s.contains(':') && (at_before || self.is_keyword(i + 1, Keyword::Zone))) {
+            return None;
+        }
+        if h > 24 || m > 59 {
+            return None;
+        }
+        // The day it falls on.
+        let mut day = self.reference;
+        match self.class(day_at) {
+            Class::Keyword(Keyword::Today | Keyword::Tomorrow | Keyword::Yesterday) => {
+                let off = match self.class(day_at) {
+                    Class::Keyword(Keyword::Tomorrow) => 1,
+                    Class::Keyword(Keyword::Yesterday) => -1,
+                    _ => 0,
+                };
+                day = self.reference.and_then(|r| add_days(r, off));
+                j += usize::from(day_at == j);
+            }
+            Class::Weekday(w, false) if self.cap(day_at) => {
+                let t = self.tense(i, day_at + 1);
+                day = self.reference.and_then(|r| weekday_from(r, w, t));
+                j += usize::from(day_at == j);
+            }
+            _ => {}
+        }
+        // "5 p.m. EST, Nov. 6"
+        let k = if self.word(j) == "," { j + 1 } else { j };
+        if let Class::Month(mo, abbr) = self.class(k)
+            && let Some(h) = self.month(k, mo, abbr)
+            && let Some(d) = h
+                .value
+                .as_deref()
+                .filter(|v| v.len() == 10)
+                .and_then(parse_ymd)
+        {
+            day = Some(d);
+            j = h.end;
+        }
+        let v = day.and_then(ymd).map(|d| {
+            ValueBuilder(d)
+                .push_str("T")
+                .push_num(h, 2)
+                .push_str(":")
+                .push_num(m, 2)
+                .done()
+        });
+        Some(Hit::new(i, j, TIME, v).no_the())
+    }
+}
+
+pub(super) fn digits(s: &str) -> Option<(u32, usize)> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((s.parse().ok()?, s.len()))
+}
+
+/// "12th", "1st", "22nd", "3rd".
+pub(super) fn ordinal_digits(s: &str) -> Option<u32> {
+    let n = s.len();
+    if !(3..=4).contains(&n) || !s.is_ascii() {
+        return None;
+    }
+    let (num, suf) = s.split_at(n - 2);
+    if !matches!(suf, "st" | "nd" | "rd" | "th" | "ST" | "ND" | "RD" | "TH") {
+        return None;
+    }
+    digits(num).map(|(v, _)| v)
+}
+
+/// "10:30", "09:42:00".
+pub(super) fn hhmm(s: &str) -> Option<(u32, u32)> {
+    let mut it = s.split(':');
+    let (h, hl) = digits(it.next()?)?;
+    let (m, ml) = digits(it.next()?)?;
+    if hl > 2 || ml != 2 || h > 24 || m > 59 {
+        return None;
+    }
+    Some((h, m))
+}

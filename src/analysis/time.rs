@@ -7,6 +7,8 @@
 //! time), a bare weekday or month by the tense of its clause, "the following day" against the
 //! last day mentioned.
 
+#![warn(clippy::many_single_char_names, clippy::similar_names)]
+
 mod calendar;
 mod durations;
 mod lex;

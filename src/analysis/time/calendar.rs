@@ -46,34 +46,40 @@ impl Matcher<'_, '_> {
         }
     }
 
-    /// Day `d` (to `d2`) of month `m`, its year at `k` (after an optional comma) or else found
-    /// by the tense of the clause: the token after it and its value. `None` for a day the month
-    /// lacks ("31 February").
+    /// Day `day` (to `last_day`) of `month`, its year at `k` (after an optional comma) or else
+    /// found by the tense of the clause: the token after it and its value. `None` for a day the
+    /// month lacks ("31 February").
     pub(super) fn dated(
         &self,
         i: usize,
         k: usize,
-        m: i8,
-        d: i8,
-        d2: Option<i8>,
+        month: i8,
+        day: i8,
+        last_day: Option<i8>,
     ) -> Option<(usize, Option<String>)> {
         let y_at = if self.word(k) == "," { k + 1 } else { k };
         let year = self.year_at(y_at);
         let end = if year.is_some() { y_at + 1 } else { k };
         let value = match year {
-            Some(y) => Date::new(y as i16, m, d).ok().and_then(ymd),
+            Some(year) => Date::new(year as i16, month, day).ok().and_then(ymd),
             None => {
-                let t = self.tense(i, end);
-                self.reference.and_then(|r| resolve_md(r, m, d, t))
+                let tense = self.tense(i, end);
+                self.reference
+                    .and_then(|r| resolve_md(r, month, day, tense))
             }
         };
-        let value = match (d2, value) {
-            (Some(e), Some(v)) => {
-                let start = parse_ymd(&v)?;
-                let last = Date::new(start.year(), m, e).ok()?;
-                Some(ValueBuilder(v).push_str("/").push_str(&ymd(last)?).done())
+        let value = match (last_day, value) {
+            (Some(last_day), Some(first)) => {
+                let start = parse_ymd(&first)?;
+                let last = Date::new(start.year(), month, last_day).ok()?;
+                Some(
+                    ValueBuilder(first)
+                        .push_str("/")
+                        .push_str(&ymd(last)?)
+                        .done(),
+                )
             }
-            (_, v) => v,
+            (_, value) => value,
         };
         if value.is_none() && (year.is_some() || self.reference.is_some()) {
             return None;
@@ -81,7 +87,9 @@ impl Matcher<'_, '_> {
         Some((end, value))
     }
 
-    pub(super) fn month(&self, i: usize, m: i8, abbr: bool) -> Option<Hit> {
+    /// A month at `i`: with a day ("February 12", "Feb. 12, 2025", "February 12-14"), a year
+    /// ("February 2025", "June last year") or alone ("in May").
+    pub(super) fn month(&self, i: usize, month: i8, abbr: bool) -> Option<Hit> {
         if !self.cap(i) {
             return None;
         }
@@ -91,28 +99,39 @@ impl Matcher<'_, '_> {
         }
         // "February 12", "Feb. 12, 2025", "February 12-14".
         let day = match self.int(j) {
-            Some((d, 1..=2)) if (1..=31).contains(&d) => Some(d as i8),
+            Some((day, 1..=2)) if (1..=31).contains(&day) => Some(day as i8),
             None => ordinal_digits(self.word(j))
-                .filter(|d| (1..=31).contains(d))
-                .map(|d| d as i8),
+                .filter(|day| (1..=31).contains(day))
+                .map(|day| day as i8),
             _ => None,
         };
-        if let Some(d) = day
+        if let Some(day) = day
             && !matches!(self.word(j + 1), "%" | "percent")
             && !self.is_keyword(j + 1, Keyword::Am)
             && !self.is_keyword(j + 1, Keyword::Pm)
         {
-            let d2 = self.second_day(j + 1, d);
-            let k = if d2.is_some() { j + 3 } else { j + 1 };
-            let (end, v) = self.dated(i, k, m, d, d2)?;
-            return Some(Hit::new(i, end, DATE, v).no_the());
+            let last_day = self.second_day(j + 1, day);
+            let k = if last_day.is_some() { j + 3 } else { j + 1 };
+            let (end, value) = self.dated(i, k, month, day, last_day)?;
+            return Some(Hit::new(i, end, DATE, value).no_the());
         }
-        // "February 2025", "February of 2025".
+        if let Some(hit) = self.month_of_year(i, j, month) {
+            return Some(hit);
+        }
+        if abbr {
+            return None;
+        }
+        self.bare_month(i, j, month)
+    }
+
+    /// The month at `i` with a year after it at `j`: "February 2025", "February of 2025",
+    /// "June last year", "January this year".
+    fn month_of_year(&self, i: usize, j: usize, month: i8) -> Option<Hit> {
         let mut k = j;
         if self.word(k) == "," || self.is_keyword(k, Keyword::Of) {
             k += 1;
         }
-        if let Some((end, y)) = self.spoken(k) {
+        if let Some((end, year)) = self.spoken(k) {
             return Some(
                 Hit::new(
                     i,
@@ -120,40 +139,45 @@ impl Matcher<'_, '_> {
                     DATE,
                     Some(
                         ValueBuilder::new()
-                            .push_num(y, 4)
+                            .push_num(year, 4)
                             .push_str("-")
-                            .push_num(m, 2)
+                            .push_num(month, 2)
                             .done(),
                     ),
                 )
                 .no_the(),
             );
         }
-        // "June last year", "January this year".
-        if let Class::Keyword(k @ (Keyword::This | Keyword::Last | Keyword::Next)) = self.class(j)
-            && self.class(j + 1) == Class::Unit(Unit::Year, false)
-        {
-            let off = match k {
-                Keyword::Last => -1,
-                Keyword::Next => 1,
-                _ => 0,
-            };
-            let v = self.reference.and_then(|r| {
-                let y = i32::from(r.year()) + off;
-                (0..=9999).contains(&y).then(|| {
-                    ValueBuilder::new()
-                        .push_num(y, 4)
-                        .push_str("-")
-                        .push_num(m, 2)
-                        .done()
-                })
-            });
-            return Some(Hit::new(i, j + 2, DATE, v).no_the());
-        }
-        if abbr {
+        let Class::Keyword(modifier @ (Keyword::This | Keyword::Last | Keyword::Next)) =
+            self.class(j)
+        else {
+            return None;
+        };
+        if self.class(j + 1) != Class::Unit(Unit::Year, false) {
             return None;
         }
-        // A bare month: "May" and "March" only after a word that introduces a date.
+        let off = match modifier {
+            Keyword::Last => -1,
+            Keyword::Next => 1,
+            _ => 0,
+        };
+        let value = self.reference.and_then(|r| {
+            let year = i32::from(r.year()) + off;
+            (0..=9999).contains(&year).then(|| {
+                ValueBuilder::new()
+                    .push_num(year, 4)
+                    .push_str("-")
+                    .push_num(month, 2)
+                    .done()
+            })
+        });
+        Some(Hit::new(i, j + 2, DATE, value).no_the())
+    }
+
+    /// A bare month at `i` ("in February"), `j` the token after it: "May" and "March" only
+    /// after a word that introduces a date or as "the March accession"; resolved by the tense
+    /// of its clause.
+    fn bare_month(&self, i: usize, j: usize, month: i8) -> Option<Hit> {
         let prev = self.prev(i);
         let introduced = matches!(
             prev,
@@ -198,7 +222,7 @@ impl Matcher<'_, '_> {
                     | "government" | "administration" | "cabinet" | "ministry" | "family"
                     | "doctrine" | "years" | "era"
             );
-        if matches!(m, 3 | 5) && !introduced && !names_noun {
+        if matches!(month, 3 | 5) && !introduced && !names_noun {
             return None;
         }
         if i == self.sentence_start
@@ -208,12 +232,12 @@ impl Matcher<'_, '_> {
         {
             return None;
         }
-        let t = self.tense(i, j);
-        let v = self.reference.and_then(|r| resolve_month(r, m, t));
-        Some(Hit::new(i, j, DATE, v).no_the())
+        let tense = self.tense(i, j);
+        let value = self.reference.and_then(|r| resolve_month(r, month, tense));
+        Some(Hit::new(i, j, DATE, value).no_the())
     }
 
-    pub(super) fn weekday(&self, i: usize, w: i8, plural: bool) -> Option<Hit> {
+    pub(super) fn weekday(&self, i: usize, weekday: i8, plural: bool) -> Option<Hit> {
         if !self.cap(i) {
             return None;
         }
@@ -225,7 +249,7 @@ impl Matcher<'_, '_> {
                 Some(
                     ValueBuilder::new()
                         .push_str("XXXX-WXX-")
-                        .push_num(w, 0)
+                        .push_num(weekday, 0)
                         .done(),
                 ),
             ));
@@ -257,22 +281,22 @@ impl Matcher<'_, '_> {
         }
         // "Monday, February 17", "Monday 17 February".
         let full = match self.class(j) {
-            Class::Month(m, abbr) => self.month(j, m, abbr),
+            Class::Month(month, abbr) => self.month(j, month, abbr),
             _ => match self.int(j) {
-                Some((d, 1..=2)) => self.day_month(j, d as i8),
+                Some((day, 1..=2)) => self.day_month(j, day as i8),
                 _ => None,
             },
         };
-        if let Some(h) = full.filter(|h| h.value.as_deref().is_none_or(|v| v.len() >= 10)) {
-            return Some(h.from(i));
+        if let Some(hit) = full.filter(|h| h.value.as_deref().is_none_or(|v| v.len() >= 10)) {
+            return Some(hit.from(i));
         }
-        let t = self.tense(i, i + 1);
-        let day = self.reference.and_then(|r| weekday_from(r, w, t));
-        if let Class::DayPart(p) = self.class(i + 1) {
-            let v = day
+        let tense = self.tense(i, i + 1);
+        let day = self.reference.and_then(|r| weekday_from(r, weekday, tense));
+        if let Class::DayPart(part) = self.class(i + 1) {
+            let value = day
                 .and_then(ymd)
-                .map(|d| ValueBuilder(d).push_str("T").push_str(p.code()).done());
-            return Some(Hit::new(i, i + 2, TIME, v).no_the());
+                .map(|d| ValueBuilder(d).push_str("T").push_str(part.code()).done());
+            return Some(Hit::new(i, i + 2, TIME, value).no_the());
         }
         Some(Hit::new(i, i + 1, DATE, day.and_then(ymd)).no_the())
     }
@@ -481,34 +505,34 @@ impl Matcher<'_, '_> {
         Some((h.end, y))
     }
 
-    /// The `n`th quarter; `j` is the token after "quarter".
-    pub(super) fn quarter(&self, i: usize, j: usize, n: u32) -> Option<Hit> {
-        let (end, y) = self.of_year(j);
+    /// The `nth` quarter; `j` is the token after "quarter".
+    pub(super) fn quarter(&self, i: usize, j: usize, nth: u32) -> Option<Hit> {
+        let (end, year) = self.of_year(j);
         let prev_year = if i > self.sentence_start {
             self.year_at(i - 1)
         } else {
             None
         };
-        let y = y.or(prev_year).or_else(|| {
+        let year = year.or(prev_year).or_else(|| {
             let r = self.reference?;
-            let cur = (r.month() as u32 - 1) / 3 + 1;
-            let t = self.tense(i, end);
-            let y = i32::from(r.year());
-            Some(if n > cur && t == Tense::Past {
-                y - 1
+            let current = (r.month() as u32 - 1) / 3 + 1;
+            let tense = self.tense(i, end);
+            let year = i32::from(r.year());
+            Some(if nth > current && tense == Tense::Past {
+                year - 1
             } else {
-                y
+                year
             })
         });
         Some(Hit::new(
             i,
             end,
             DATE,
-            y.filter(|y| (0..=9999).contains(y)).map(|y| {
+            year.filter(|y| (0..=9999).contains(y)).map(|y| {
                 ValueBuilder::new()
                     .push_num(y, 4)
                     .push_str("-Q")
-                    .push_num(n, 0)
+                    .push_num(nth, 0)
                     .done()
             }),
         ))
@@ -516,6 +540,10 @@ impl Matcher<'_, '_> {
 }
 
 /// Easter Sunday of year `y` (Gregorian calendar; the anonymous Gregorian algorithm).
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the letters of the published algorithm, kept to check it against the source"
+)]
 pub(super) fn easter(y: i16) -> Option<Date> {
     let y32 = i32::from(y);
     if y32 < 1583 {
@@ -564,18 +592,18 @@ pub(super) fn weekday_from(r: Date, w: i8, t: Tense) -> Option<Date> {
 
 /// A month and day without a year: the nearest such day, unless the clause is future and it
 /// lies more than a month back, or it lies more than three months ahead in a clause that is not.
-pub(super) fn resolve_md(r: Date, m: i8, d: i8, t: Tense) -> Option<String> {
-    let y = r.year();
+pub(super) fn resolve_md(r: Date, month: i8, day: i8, tense: Tense) -> Option<String> {
+    let year = r.year();
     let dist = |c: &Date| c.since(r).ok().map_or(i32::MAX, |s| s.get_days());
-    let slots = [y.checked_sub(1), Some(y), y.checked_add(1)]
-        .map(|y| y.and_then(|y| Date::new(y, m, d).ok()));
+    let slots = [year.checked_sub(1), Some(year), year.checked_add(1)]
+        .map(|y| y.and_then(|y| Date::new(y, month, day).ok()));
     let cands = || slots.iter().flatten();
     let nearest = cands()
-        .min_by_key(|c| (dist(c).abs(), c.year() != y))
+        .min_by_key(|c| (dist(c).abs(), c.year() != year))
         .copied()?;
     // News mostly reports what has happened: a day more than three months ahead is last year's
     // unless the clause speaks of the future.
-    let pick = match t {
+    let pick = match tense {
         Tense::Future if dist(&nearest) < -31 => cands().find(|c| dist(c) >= 0).copied(),
         Tense::Future => None,
         Tense::Past if dist(&nearest) > 31 => cands().rev().find(|c| dist(c) <= 0).copied(),

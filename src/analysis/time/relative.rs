@@ -483,128 +483,142 @@ impl Matcher<'_, '_> {
 
     /// Hyphenated words: "third-quarter", "mid-February", "mid-1990s", "year-earlier".
     pub(super) fn hyphen(&self, i: usize) -> Option<Hit> {
-        let s = self.word(i);
-        let parts: Vec<Class> = lex::split_hyphen(s).take(4).collect();
-        let r = self.reference;
+        let word = self.word(i);
+        let parts: Vec<Class> = lex::split_hyphen(word).take(4).collect();
+        let reference = self.reference;
         match parts.as_slice() {
-            [Class::Ordinal(n), Class::Unit(Unit::Quarter, false)] if (1..=4).contains(n) => {
-                self.quarter(i, i + 1, *n)
+            [Class::Ordinal(nth), Class::Unit(Unit::Quarter, false)] if (1..=4).contains(nth) => {
+                self.quarter(i, i + 1, *nth)
             }
-            [Class::Ordinal(n), Class::Keyword(Keyword::Half)] if (1..=2).contains(n) => {
-                let v = r.map(|r| {
+            [Class::Ordinal(nth), Class::Keyword(Keyword::Half)] if (1..=2).contains(nth) => {
+                let value = reference.map(|r| {
                     ValueBuilder::new()
                         .push_num(r.year(), 4)
                         .push_str("-H")
-                        .push_num(*n, 0)
+                        .push_num(*nth, 0)
                         .done()
                 });
-                Some(Hit::new(i, i + 1, DATE, v))
+                Some(Hit::new(i, i + 1, DATE, value))
             }
             [
                 Class::Keyword(Keyword::Mid | Keyword::Early | Keyword::Late),
-                Class::Month(m, false),
+                Class::Month(month, false),
             ] => {
-                let t = self.tense(i, i + 1);
-                let v = r.and_then(|r| resolve_month(r, *m, t));
-                Some(Hit::new(i, i + 1, DATE, v).no_the())
+                let tense = self.tense(i, i + 1);
+                let value = reference.and_then(|r| resolve_month(r, *month, tense));
+                Some(Hit::new(i, i + 1, DATE, value).no_the())
             }
             [
                 Class::Keyword(Keyword::Mid | Keyword::Early | Keyword::Late),
                 Class::Other,
-            ] => {
-                let tail = s.rsplit('-').next()?;
-                if let Some((y, 4)) = digits(tail) {
-                    return Some(
-                        Hit::new(
-                            i,
-                            i + 1,
-                            DATE,
-                            Some(ValueBuilder::new().push_num(y, 4).done()),
-                        )
-                        .no_the(),
-                    );
-                }
-                let d = tail.strip_suffix('s')?;
-                let (y, 4) = digits(d)? else { return None };
-                Some(Hit::new(
-                    i,
-                    i + 1,
-                    DATE,
-                    Some(ValueBuilder::new().push_num(y / 10, 0).done()),
-                ))
-            }
+            ] => mid_year(i, word),
             // "post-1959", "pre-1914".
             [Class::Other, Class::Other]
-                if s.split(['-', '\u{2010}', '\u{2011}'])
+                if word
+                    .split(['-', '\u{2010}', '\u{2011}'])
                     .next()
                     .is_some_and(|p| {
                         p.eq_ignore_ascii_case("pre") || p.eq_ignore_ascii_case("post")
                     }) =>
             {
-                let tail = s.rsplit('-').next()?;
-                let (y, 4) = digits(tail)? else { return None };
-                (1000..=2999).contains(&y).then(|| {
+                let tail = word.rsplit('-').next()?;
+                let (year, 4) = digits(tail)? else {
+                    return None;
+                };
+                (1000..=2999).contains(&year).then(|| {
                     Hit::new(
                         i,
                         i + 1,
                         DATE,
-                        Some(ValueBuilder::new().push_num(y, 4).done()),
+                        Some(ValueBuilder::new().push_num(year, 4).done()),
                     )
                     .no_the()
                 })
             }
             // "a day-long meeting", "a decades-long feud": a length.
-            [Class::Unit(u, plural), Class::Other]
-                if s.rsplit('-')
+            [Class::Unit(unit, plural), Class::Other]
+                if word
+                    .rsplit('-')
                     .next()
                     .is_some_and(|t| t.eq_ignore_ascii_case("long")) =>
             {
                 // "decades-long" is annotated as some years (PXY), as a plural unit is not.
-                let v = match (plural, u) {
+                let value = match (plural, unit) {
                     (true, Unit::Decade | Unit::Century) => dur(Qty::Vague, Unit::Year),
-                    (true, u) => dur(Qty::Vague, *u),
-                    (false, u) => dur(Qty::N(1.0), *u),
+                    (true, unit) => dur(Qty::Vague, *unit),
+                    (false, unit) => dur(Qty::N(1.0), *unit),
                 };
-                Some(Hit::new(i, i + 1, DURATION, Some(v)))
+                Some(Hit::new(i, i + 1, DURATION, Some(value)))
             }
             [Class::Unit(Unit::Year, false), Class::Keyword(Keyword::End)] => {
-                Some(Hit::new(i, i + 1, DATE, self.rel(Unit::Year, 0, r)))
+                Some(Hit::new(i, i + 1, DATE, self.rel(Unit::Year, 0, reference)))
             }
             [
                 Class::Unit(Unit::Year, false),
                 Class::Keyword(Keyword::Earlier | Keyword::Ago),
-            ] => {
-                // "the year-earlier third quarter"
-                if let Class::Ordinal(n) = self.class(i + 1)
-                    && (1..=4).contains(&n)
-                    && self.class(i + 2) == Class::Unit(Unit::Quarter, false)
-                {
-                    let v = self
-                        .quarter(i + 1, i + 3, n)
-                        .and_then(|h| h.value)
-                        .and_then(|v| {
-                            let (y, q) = v.split_once("-Q")?;
-                            let y: i32 = y.parse().ok()?;
-                            (y >= 1).then(|| format!("{:04}-Q{q}", y - 1))
-                        });
-                    return Some(Hit::new(i, i + 3, DATE, v));
-                }
-                let v = r.and_then(|r| {
-                    let q = quarter_of(r, -1)?;
-                    let (y, rest) = q.split_once('-')?;
-                    let y: i32 = y.parse().ok()?;
-                    (y >= 1).then(|| format!("{:04}-{rest}", y - 1))
-                });
-                let end = if matches!(self.class(i + 1), Class::Unit(Unit::Quarter, false))
-                    || self.word(i + 1) == "period"
-                {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                Some(Hit::new(i, end, DATE, v))
-            }
+            ] => self.year_earlier(i),
             _ => None,
         }
     }
+
+    /// "year-earlier" at `i`: the quarter named after it a year back ("the year-earlier third
+    /// quarter"), or else the last quarter before the reference date a year back ("the
+    /// year-earlier period").
+    fn year_earlier(&self, i: usize) -> Option<Hit> {
+        if let Class::Ordinal(nth) = self.class(i + 1)
+            && (1..=4).contains(&nth)
+            && self.class(i + 2) == Class::Unit(Unit::Quarter, false)
+        {
+            let value = self
+                .quarter(i + 1, i + 3, nth)
+                .and_then(|h| h.value)
+                .and_then(|v| {
+                    let (year, quarter) = v.split_once("-Q")?;
+                    let year: i32 = year.parse().ok()?;
+                    (year >= 1).then(|| format!("{:04}-Q{quarter}", year - 1))
+                });
+            return Some(Hit::new(i, i + 3, DATE, value));
+        }
+        let value = self.reference.and_then(|r| {
+            let quarter = quarter_of(r, -1)?;
+            let (year, rest) = quarter.split_once('-')?;
+            let year: i32 = year.parse().ok()?;
+            (year >= 1).then(|| format!("{:04}-{rest}", year - 1))
+        });
+        let end = if matches!(self.class(i + 1), Class::Unit(Unit::Quarter, false))
+            || self.word(i + 1) == "period"
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some(Hit::new(i, end, DATE, value))
+    }
+}
+
+/// "mid-1990s", "early-2020": a year or decade after "mid-", "early-" or "late-" in the word
+/// at `i`.
+fn mid_year(i: usize, word: &str) -> Option<Hit> {
+    let tail = word.rsplit('-').next()?;
+    if let Some((year, 4)) = digits(tail) {
+        return Some(
+            Hit::new(
+                i,
+                i + 1,
+                DATE,
+                Some(ValueBuilder::new().push_num(year, 4).done()),
+            )
+            .no_the(),
+        );
+    }
+    let decade = tail.strip_suffix('s')?;
+    let (year, 4) = digits(decade)? else {
+        return None;
+    };
+    Some(Hit::new(
+        i,
+        i + 1,
+        DATE,
+        Some(ValueBuilder::new().push_num(year / 10, 0).done()),
+    ))
 }

@@ -51,22 +51,22 @@ impl Matcher<'_, '_> {
     /// The tense of the nearest marker to the left of `s`, then to the right of `e`.
     pub(super) fn marked_tense(&self, s: usize, e: usize) -> Tense {
         let mut i = s;
-        let mut n = 0;
-        while i > self.sentence_start && n < 12 {
+        let mut looked = 0;
+        while i > self.sentence_start && looked < 12 {
             i -= 1;
-            n += 1;
+            looked += 1;
             if matches!(self.word(i), ";" | ":") {
                 break;
             }
-            let w = self.word(i);
+            let word = self.word(i);
             // "planned a rally on Saturday", "scheduled for Monday": arranged ahead.
-            if matches!(w, "planned" | "scheduled")
+            if matches!(word, "planned" | "scheduled")
                 && matches!(self.word(i + 1), "a" | "an" | "the" | "to" | "for")
             {
                 return Tense::Future;
             }
             // "a still unspecified date", "the revised plan": an adjective, not a verb.
-            if w.ends_with("ed")
+            if word.ends_with("ed")
                 && i > self.sentence_start
                 && matches!(
                     self.word(i - 1),
@@ -87,10 +87,11 @@ impl Matcher<'_, '_> {
             {
                 continue;
             }
-            if let Some(t) = lex::tense_marker(w) {
+            if let Some(t) = lex::tense_marker(word) {
                 // A participle after a form of "be" takes the tense of the auxiliary: "is
                 // heard" present, "would be held" whatever precedes "be".
-                if t == Tense::Past && !matches!(w, "was" | "were" | "had" | "did" | "has" | "have")
+                if t == Tense::Past
+                    && !matches!(word, "was" | "were" | "had" | "did" | "has" | "have")
                 {
                     let aux = (1..=2)
                         .filter_map(|k| i.checked_sub(k).filter(|p| *p >= self.sentence_start))
@@ -110,7 +111,7 @@ impl Matcher<'_, '_> {
                 return t;
             }
             // "planned to leave on Thursday": an infinitive after a word of intent looks ahead.
-            if w == "to"
+            if word == "to"
                 && i + 1 < s
                 && i > self.sentence_start
                 && self.word(i + 1).bytes().all(|b| b.is_ascii_lowercase())

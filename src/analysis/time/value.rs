@@ -10,88 +10,87 @@ use super::lex::{Keyword, Unit};
 impl Matcher<'_, '_> {
     /// The period `off` units from the last date mentioned, at the unit's granularity; from the
     /// reference date when the last mention is coarser than the unit.
-    pub(super) fn anchored(&self, u: Unit, off: i64) -> Option<String> {
-        let fallback = || self.rel(u, off, self.reference);
-        let Some(v) = self
+    pub(super) fn anchored(&self, unit: Unit, off: i64) -> Option<String> {
+        let fallback = || self.rel(unit, off, self.reference);
+        let Some(last) = self
             .last
             .and_then(|k| self.out.get(k))
             .and_then(|t| t.value.as_deref())
         else {
             return fallback();
         };
-        let y: i16 = v.get(..4).and_then(|s| s.parse().ok())?;
-        let month: Option<i8> = v
+        let year: i16 = last.get(..4).and_then(|s| s.parse().ok())?;
+        let month: Option<i8> = last
             .get(5..7)
-            .filter(|_| v.as_bytes().get(4) == Some(&b'-'))
+            .filter(|_| last.as_bytes().get(4) == Some(&b'-'))
             .and_then(|s| s.parse().ok());
-        let day = v.get(..10).and_then(parse_ymd);
-        let base = match u {
-            Unit::Year | Unit::Decade | Unit::Century => Date::new(y, 1, 1).ok(),
+        let day = last.get(..10).and_then(parse_ymd);
+        let base = match unit {
+            Unit::Year | Unit::Decade | Unit::Century => Date::new(year, 1, 1).ok(),
             Unit::Month | Unit::Quarter => match (day, month) {
-                (Some(d), _) => Some(d),
-                (None, Some(m)) => Date::new(y, m, 1).ok(),
+                (Some(day), _) => Some(day),
+                (None, Some(month)) => Date::new(year, month, 1).ok(),
                 _ => None,
             },
             _ => day,
         };
         match base {
-            Some(b) => self.rel(u, off, Some(b)),
+            Some(base) => self.rel(unit, off, Some(base)),
             None => fallback(),
         }
     }
 
     /// The period `off` units away from `base`, at the unit's granularity.
-    pub(super) fn rel(&self, u: Unit, off: i64, base: Option<Date>) -> Option<String> {
-        let b = base?;
-        let y = i64::from(b.year());
-        match u {
-            Unit::Second | Unit::Minute | Unit::Hour => ymd(b),
-            Unit::Day => ymd(add_days(b, off)?),
+    pub(super) fn rel(&self, unit: Unit, off: i64, base: Option<Date>) -> Option<String> {
+        let base = base?;
+        let year = i64::from(base.year());
+        match unit {
+            Unit::Second | Unit::Minute | Unit::Hour => ymd(base),
+            Unit::Day => ymd(add_days(base, off)?),
             Unit::Week | Unit::Weekend => {
-                let d = add_days(b, off.checked_mul(7)?)?;
-                let w = d.iso_week_date();
-                if !(0..=9999).contains(&w.year()) {
+                let week = add_days(base, off.checked_mul(7)?)?.iso_week_date();
+                if !(0..=9999).contains(&week.year()) {
                     return None;
                 }
-                let we = if u == Unit::Weekend { "-WE" } else { "" };
+                let weekend = if unit == Unit::Weekend { "-WE" } else { "" };
                 Some(
                     ValueBuilder::new()
-                        .push_num(w.year(), 4)
+                        .push_num(week.year(), 4)
                         .push_str("-W")
-                        .push_num(w.week(), 2)
-                        .push_str(we)
+                        .push_num(week.week(), 2)
+                        .push_str(weekend)
                         .done(),
                 )
             }
             Unit::Month => {
-                let idx = y * 12 + i64::from(b.month()) - 1 + off;
-                let (y, m) = (idx.div_euclid(12), idx.rem_euclid(12) + 1);
-                (0..=9999).contains(&y).then(|| {
+                let idx = year * 12 + i64::from(base.month()) - 1 + off;
+                let (year, month) = (idx.div_euclid(12), idx.rem_euclid(12) + 1);
+                (0..=9999).contains(&year).then(|| {
                     ValueBuilder::new()
-                        .push_num(y, 4)
+                        .push_num(year, 4)
                         .push_str("-")
-                        .push_num(m, 2)
+                        .push_num(month, 2)
                         .done()
                 })
             }
-            Unit::Quarter => quarter_of(b, off),
+            Unit::Quarter => quarter_of(base, off),
             Unit::Year => {
-                let y = y + off;
+                let year = year + off;
                 (0..=9999)
-                    .contains(&y)
-                    .then(|| ValueBuilder::new().push_num(y, 4).done())
+                    .contains(&year)
+                    .then(|| ValueBuilder::new().push_num(year, 4).done())
             }
             Unit::Decade => {
-                let d = y.div_euclid(10) + off;
+                let decade = year.div_euclid(10) + off;
                 (0..=999)
-                    .contains(&d)
-                    .then(|| ValueBuilder::new().push_num(d, 3).done())
+                    .contains(&decade)
+                    .then(|| ValueBuilder::new().push_num(decade, 3).done())
             }
             Unit::Century => {
-                let c = y.div_euclid(100) + off;
+                let century = year.div_euclid(100) + off;
                 (0..=99)
-                    .contains(&c)
-                    .then(|| ValueBuilder::new().push_num(c, 2).done())
+                    .contains(&century)
+                    .then(|| ValueBuilder::new().push_num(century, 2).done())
             }
         }
     }
@@ -139,8 +138,8 @@ pub(super) fn quarter_of(d: Date, off: i64) -> Option<String> {
 }
 
 /// A TIMEX3 duration value: "P3Y", "PT4.5H", "PXW" for a vague count.
-pub(super) fn dur(q: Qty, u: Unit) -> String {
-    let (scale, letter, time) = match u {
+pub(super) fn dur(qty: Qty, unit: Unit) -> String {
+    let (scale, letter, time) = match unit {
         Unit::Second => (1.0, "S", true),
         Unit::Minute => (1.0, "M", true),
         Unit::Hour => (1.0, "H", true),
@@ -153,32 +152,32 @@ pub(super) fn dur(q: Qty, u: Unit) -> String {
         Unit::Decade => (10.0, "Y", false),
         Unit::Century => (100.0, "Y", false),
     };
-    let t = if time { "T" } else { "" };
-    match q {
-        Qty::N(n) if (0.0..1e9).contains(&n) => {
-            let v = n * scale;
+    let time_mark = if time { "T" } else { "" };
+    match qty {
+        Qty::N(count) if (0.0..1e9).contains(&count) => {
+            let scaled = count * scale;
             // A fraction stays a decimal in its own unit ("four and a half hours" PT4.5H), as
             // TIMEX3 allows and the issue asks; TimeML's corpora sometimes split it (PT4H30M).
-            if v.fract() == 0.0 {
+            if scaled.fract() == 0.0 {
                 ValueBuilder::new()
                     .push_str("P")
-                    .push_str(t)
-                    .push_num(v as i64, 0)
+                    .push_str(time_mark)
+                    .push_num(scaled as i64, 0)
                     .push_str(letter)
                     .done()
             } else {
-                format!("P{t}{v}{letter}")
+                format!("P{time_mark}{scaled}{letter}")
             }
         }
         _ => {
-            let letter = match u {
+            let letter = match unit {
                 Unit::Decade => "DE",
                 Unit::Century => "CE",
                 _ => letter,
             };
             ValueBuilder::new()
                 .push_str("P")
-                .push_str(t)
+                .push_str(time_mark)
                 .push_str("X")
                 .push_str(letter)
                 .done()
@@ -251,14 +250,14 @@ pub(super) fn ymd(d: Date) -> Option<String> {
 }
 
 pub(super) fn parse_ymd(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let y: i16 = s.get(..4)?.parse().ok()?;
-    let m: i8 = s.get(5..7)?.parse().ok()?;
-    let d: i8 = s.get(8..10)?.parse().ok()?;
-    Date::new(y, m, d).ok()
+    let year: i16 = s.get(..4)?.parse().ok()?;
+    let month: i8 = s.get(5..7)?.parse().ok()?;
+    let day: i8 = s.get(8..10)?.parse().ok()?;
+    Date::new(year, month, day).ok()
 }
 
 /// Whether a `start/end` value has its start before or at its end (for same-shaped values).

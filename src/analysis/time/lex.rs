@@ -32,7 +32,7 @@ pub enum Unit {
 /// Function words and time words that take part in patterns (named after the word).
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kw {
+pub enum Keyword {
     Today,
     Tomorrow,
     Yesterday,
@@ -123,34 +123,34 @@ pub enum Kw {
     For,
 }
 
-/// A part of the day (a small code rather than its text keeps [`C`] at eight bytes).
+/// A part of the day (a small code rather than its text keeps [`Class`] at eight bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayPart {
     /// Morning.
-    Mo,
+    Morning,
     /// Afternoon.
-    Af,
+    Afternoon,
     /// Evening.
-    Ev,
+    Evening,
     /// Night.
-    Ni,
+    Night,
 }
 
 impl DayPart {
     /// Its TIMEX3 code: `MO`, `AF`, `EV`, `NI`.
     pub fn code(self) -> &'static str {
         match self {
-            Self::Mo => "MO",
-            Self::Af => "AF",
-            Self::Ev => "EV",
-            Self::Ni => "NI",
+            Self::Morning => "MO",
+            Self::Afternoon => "AF",
+            Self::Evening => "EV",
+            Self::Night => "NI",
         }
     }
 }
 
 /// The class of one token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum C {
+pub enum Class {
     /// Nothing a pattern uses.
     Other,
     /// A month name, 1 to 12; `abbr` when shortened ("Feb").
@@ -158,35 +158,35 @@ pub enum C {
     /// A weekday, 1 (Monday) to 7; `plural` for "Mondays".
     Weekday(i8, bool),
     /// A cardinal number word ("three", "twenty-four").
-    NumW(u32),
+    NumberWord(u32),
     /// An ordinal word ("third").
-    Ord(u32),
+    Ordinal(u32),
     /// A unit word; `plural` for "years".
     Unit(Unit, bool),
     /// A part of the day.
-    Pod(DayPart),
+    DayPart(DayPart),
     /// A function or time word.
-    Kw(Kw),
+    Keyword(Keyword),
     /// A holiday with a rule for its date: 1 Christmas, 2 (US) Thanksgiving, 3 Halloween,
     /// 4 (US) Election Day, 5 Easter (Sunday).
     Holiday(u8),
     /// "the nineties": the decade of the 1900s (its tens digit).
-    DecadeW(u8),
+    DecadeWord(u8),
     /// A word with a hyphen inside: matched by parts.
-    Hyph,
+    Hyphenated,
 }
 
 /// The longest word in [`WORDS`] plus room: longer tokens are never time words.
 const MAX_WORD: usize = 14;
 
 // One class a token, kept for every token of a document: small on purpose.
-const _: () = assert!(std::mem::size_of::<C>() <= 8);
+const _: () = assert!(std::mem::size_of::<Class>() <= 8);
 
 /// The class of a word (any case).
-pub fn classify(word: &str) -> C {
+pub fn classify(word: &str) -> Class {
     let b = word.as_bytes();
     if b.len() > MAX_WORD || b.is_empty() || !b[0].is_ascii_alphabetic() {
-        return C::Other;
+        return Class::Other;
     }
     let mut buf = [0u8; 16];
     buf[..b.len()].copy_from_slice(b);
@@ -196,11 +196,11 @@ pub fn classify(word: &str) -> C {
 
 /// The class of the word `text[start..end]`, as [`classify`] gives it; reads the word with one
 /// or two 8-byte loads when the text goes on that far.
-pub fn classify_in(text: &str, start: usize, end: usize) -> C {
+pub fn classify_in(text: &str, start: usize, end: usize) -> Class {
     let b = text.as_bytes();
     let len = end.wrapping_sub(start);
     if len > MAX_WORD || len == 0 || !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
-        return C::Other;
+        return Class::Other;
     }
     let load = |at: usize| {
         b.get(at..at + 8)
@@ -216,7 +216,7 @@ pub fn classify_in(text: &str, start: usize, end: usize) -> C {
         let mask = u64::MAX >> (128 - 8 * len);
         return classify_packed(lo, hi & mask, len);
     }
-    text.get(start..end).map_or(C::Other, classify)
+    text.get(start..end).map_or(Class::Other, classify)
 }
 
 const ONES: u64 = u64::MAX / 255;
@@ -239,19 +239,19 @@ const fn fold(x: u64) -> u64 {
 
 /// The class of a word of `len` bytes (1 to [`MAX_WORD`]) packed little-endian in `lo` and
 /// `hi`, the bytes after it zero.
-fn classify_packed(lo: u64, hi: u64, len: usize) -> C {
+fn classify_packed(lo: u64, hi: u64, len: usize) -> Class {
     if has_byte(lo, b'-') || hi != 0 && has_byte(hi, b'-') {
-        return C::Hyph;
+        return Class::Hyphenated;
     }
     // No word of the lists has a byte outside ASCII.
     if (lo | hi) & HIGH != 0 {
-        return C::Other;
+        return Class::Other;
     }
     let key = u128::from(fold(lo)) | (u128::from(fold(hi)) << 64) | ((len as u128) << 120);
     let mut i = slot(key);
     loop {
         match KEYS[i] {
-            0 => return C::Other,
+            0 => return Class::Other,
             k if k == key => return WORDS[usize::from(INDEX[i])].1,
             _ => i = (i + 1) % SLOTS,
         }
@@ -259,9 +259,12 @@ fn classify_packed(lo: u64, hi: u64, len: usize) -> C {
 }
 
 /// Every word of the closed lists (lower case) and its class.
-const WORDS: &[(&str, C)] = {
-    use self::C::{DecadeW, Holiday, Kw as KwC, Month, NumW, Ord, Pod, Unit as UnitC, Weekday};
-    use self::Kw as K;
+const WORDS: &[(&str, Class)] = {
+    use self::Class::{
+        DayPart as Part, DecadeWord, Holiday, Keyword as KwC, Month, NumberWord, Ordinal,
+        Unit as UnitC, Weekday,
+    };
+    use self::Keyword as K;
     &[
         ("january", Month(1, false)),
         ("february", Month(2, false)),
@@ -301,68 +304,68 @@ const WORDS: &[(&str, C)] = {
         ("fridays", Weekday(5, true)),
         ("saturdays", Weekday(6, true)),
         ("sundays", Weekday(7, true)),
-        ("one", NumW(1)),
-        ("two", NumW(2)),
-        ("three", NumW(3)),
-        ("four", NumW(4)),
-        ("five", NumW(5)),
-        ("six", NumW(6)),
-        ("seven", NumW(7)),
-        ("eight", NumW(8)),
-        ("nine", NumW(9)),
-        ("ten", NumW(10)),
-        ("eleven", NumW(11)),
-        ("twelve", NumW(12)),
-        ("thirteen", NumW(13)),
-        ("fourteen", NumW(14)),
-        ("fifteen", NumW(15)),
-        ("sixteen", NumW(16)),
-        ("seventeen", NumW(17)),
-        ("eighteen", NumW(18)),
-        ("nineteen", NumW(19)),
-        ("twenty", NumW(20)),
-        ("thirty", NumW(30)),
-        ("forty", NumW(40)),
-        ("fifty", NumW(50)),
-        ("sixty", NumW(60)),
-        ("seventy", NumW(70)),
-        ("eighty", NumW(80)),
-        ("ninety", NumW(90)),
-        ("hundred", NumW(100)),
-        ("dozen", NumW(12)),
+        ("one", NumberWord(1)),
+        ("two", NumberWord(2)),
+        ("three", NumberWord(3)),
+        ("four", NumberWord(4)),
+        ("five", NumberWord(5)),
+        ("six", NumberWord(6)),
+        ("seven", NumberWord(7)),
+        ("eight", NumberWord(8)),
+        ("nine", NumberWord(9)),
+        ("ten", NumberWord(10)),
+        ("eleven", NumberWord(11)),
+        ("twelve", NumberWord(12)),
+        ("thirteen", NumberWord(13)),
+        ("fourteen", NumberWord(14)),
+        ("fifteen", NumberWord(15)),
+        ("sixteen", NumberWord(16)),
+        ("seventeen", NumberWord(17)),
+        ("eighteen", NumberWord(18)),
+        ("nineteen", NumberWord(19)),
+        ("twenty", NumberWord(20)),
+        ("thirty", NumberWord(30)),
+        ("forty", NumberWord(40)),
+        ("fifty", NumberWord(50)),
+        ("sixty", NumberWord(60)),
+        ("seventy", NumberWord(70)),
+        ("eighty", NumberWord(80)),
+        ("ninety", NumberWord(90)),
+        ("hundred", NumberWord(100)),
+        ("dozen", NumberWord(12)),
         ("christmas", Holiday(1)),
         ("thanksgiving", Holiday(2)),
         ("halloween", Holiday(3)),
         ("election", Holiday(4)),
         ("easter", Holiday(5)),
-        ("twenties", DecadeW(2)),
-        ("thirties", DecadeW(3)),
-        ("forties", DecadeW(4)),
-        ("fifties", DecadeW(5)),
-        ("sixties", DecadeW(6)),
-        ("seventies", DecadeW(7)),
-        ("eighties", DecadeW(8)),
-        ("nineties", DecadeW(9)),
-        ("first", Ord(1)),
-        ("second", Ord(2)),
-        ("third", Ord(3)),
-        ("fourth", Ord(4)),
-        ("fifth", Ord(5)),
-        ("sixth", Ord(6)),
-        ("seventh", Ord(7)),
-        ("eighth", Ord(8)),
-        ("ninth", Ord(9)),
-        ("tenth", Ord(10)),
-        ("eleventh", Ord(11)),
-        ("twelfth", Ord(12)),
-        ("thirteenth", Ord(13)),
-        ("fourteenth", Ord(14)),
-        ("fifteenth", Ord(15)),
-        ("sixteenth", Ord(16)),
-        ("seventeenth", Ord(17)),
-        ("eighteenth", Ord(18)),
-        ("nineteenth", Ord(19)),
-        ("twentieth", Ord(20)),
+        ("twenties", DecadeWord(2)),
+        ("thirties", DecadeWord(3)),
+        ("forties", DecadeWord(4)),
+        ("fifties", DecadeWord(5)),
+        ("sixties", DecadeWord(6)),
+        ("seventies", DecadeWord(7)),
+        ("eighties", DecadeWord(8)),
+        ("nineties", DecadeWord(9)),
+        ("first", Ordinal(1)),
+        ("second", Ordinal(2)),
+        ("third", Ordinal(3)),
+        ("fourth", Ordinal(4)),
+        ("fifth", Ordinal(5)),
+        ("sixth", Ordinal(6)),
+        ("seventh", Ordinal(7)),
+        ("eighth", Ordinal(8)),
+        ("ninth", Ordinal(9)),
+        ("tenth", Ordinal(10)),
+        ("eleventh", Ordinal(11)),
+        ("twelfth", Ordinal(12)),
+        ("thirteenth", Ordinal(13)),
+        ("fourteenth", Ordinal(14)),
+        ("fifteenth", Ordinal(15)),
+        ("sixteenth", Ordinal(16)),
+        ("seventeenth", Ordinal(17)),
+        ("eighteenth", Ordinal(18)),
+        ("nineteenth", Ordinal(19)),
+        ("twentieth", Ordinal(20)),
         ("seconds", UnitC(Unit::Second, true)),
         ("minute", UnitC(Unit::Minute, false)),
         ("minutes", UnitC(Unit::Minute, true)),
@@ -384,10 +387,10 @@ const WORDS: &[(&str, C)] = {
         ("decades", UnitC(Unit::Decade, true)),
         ("century", UnitC(Unit::Century, false)),
         ("centuries", UnitC(Unit::Century, true)),
-        ("morning", Pod(DayPart::Mo)),
-        ("afternoon", Pod(DayPart::Af)),
-        ("evening", Pod(DayPart::Ev)),
-        ("night", Pod(DayPart::Ni)),
+        ("morning", Part(DayPart::Morning)),
+        ("afternoon", Part(DayPart::Afternoon)),
+        ("evening", Part(DayPart::Evening)),
+        ("night", Part(DayPart::Night)),
         ("today", KwC(K::Today)),
         ("tomorrow", KwC(K::Tomorrow)),
         ("yesterday", KwC(K::Yesterday)),
@@ -555,10 +558,10 @@ const fn build() -> ([u128; SLOTS], [u8; SLOTS]) {
 
 /// The classes of the parts of a hyphenated word ("year", "earlier" in "year-earlier"); a part
 /// of digits is `Other`.
-pub fn split_hyphen(word: &str) -> impl Iterator<Item = C> + '_ {
+pub fn split_hyphen(word: &str) -> impl Iterator<Item = Class> + '_ {
     word.split(['-', '\u{2010}', '\u{2011}']).map(|p| {
         if p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty() {
-            C::Other
+            Class::Other
         } else {
             classify(p)
         }
@@ -705,19 +708,22 @@ mod tests {
             "[",
             "Z",
         ] {
-            assert_eq!(classify(w), C::Other, "{w}");
+            assert_eq!(classify(w), Class::Other, "{w}");
         }
-        assert_eq!(classify("year-earlier"), C::Hyph);
-        assert_eq!(classify("Mid-2024"), C::Hyph);
+        assert_eq!(classify("year-earlier"), Class::Hyphenated);
+        assert_eq!(classify("Mid-2024"), Class::Hyphenated);
         // A hyphen past the first eight bytes, after a letter outside ASCII.
-        assert_eq!(classify("abcdef\u{e9}-x"), C::Hyph);
-        assert_eq!(classify_in("abcdef\u{e9}-x and more", 0, 10), C::Hyph);
+        assert_eq!(classify("abcdef\u{e9}-x"), Class::Hyphenated);
+        assert_eq!(
+            classify_in("abcdef\u{e9}-x and more", 0, 10),
+            Class::Hyphenated
+        );
         // Too long to be a time word, hyphen or not.
-        assert_eq!(classify("twenty-four-hour"), C::Other);
-        assert_eq!(classify("-day"), C::Other);
+        assert_eq!(classify("twenty-four-hour"), Class::Other);
+        assert_eq!(classify("-day"), Class::Other);
         let text = "the mid-year review";
-        assert_eq!(classify_in(text, 4, 12), C::Hyph);
-        assert_eq!(classify_in(text, 0, 3), C::Kw(Kw::The));
-        assert_eq!(classify_in(text, 5, 3), C::Other);
+        assert_eq!(classify_in(text, 4, 12), Class::Hyphenated);
+        assert_eq!(classify_in(text, 0, 3), Class::Keyword(Keyword::The));
+        assert_eq!(classify_in(text, 5, 3), Class::Other);
     }
 }

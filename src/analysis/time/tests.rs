@@ -1,6 +1,8 @@
 //! Unit tests per pattern and per resolution rule, on sentences written for them. The reference
 //! date is Tuesday 18 February 2025 unless a test says otherwise.
 
+use super::durations::Qty;
+use super::value::dur;
 use super::*;
 
 const REF: (i16, i8, i8) = (2025, 2, 18);
@@ -693,13 +695,28 @@ fn values_are_padded_as_format_pads_them() {
         0i64, 1, 7, 9, 10, 99, 100, 999, 1000, 2025, 99_999, -1, -7, -10, -999, -2025,
     ] {
         for w in 0..6 {
-            assert_eq!(Val::new().n(n, w).done(), format!("{n:0w$}"), "{n} {w}");
+            assert_eq!(
+                ValueBuilder::new().push_num(n, w).done(),
+                format!("{n:0w$}"),
+                "{n} {w}"
+            );
         }
     }
-    assert_eq!(Val::new().n(i64::MIN, 4).done(), i64::MIN.to_string());
-    assert_eq!(Val::new().n(u32::MAX, 2).done(), u32::MAX.to_string());
     assert_eq!(
-        Val::new().n(2025, 4).s("-W").n(7i8, 2).s("-WE").done(),
+        ValueBuilder::new().push_num(i64::MIN, 4).done(),
+        i64::MIN.to_string()
+    );
+    assert_eq!(
+        ValueBuilder::new().push_num(u32::MAX, 2).done(),
+        u32::MAX.to_string()
+    );
+    assert_eq!(
+        ValueBuilder::new()
+            .push_num(2025, 4)
+            .push_str("-W")
+            .push_num(7i8, 2)
+            .push_str("-WE")
+            .done(),
         "2025-W07-WE"
     );
     assert_eq!(dur(Qty::N(4.5), Unit::Hour), "PT4.5H");

@@ -7,7 +7,8 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use brief::analysis::{self, text::Document};
+use brief::analysis;
+use brief::segment::Document;
 use brief::{Options, synth};
 
 fn corpus() -> Vec<brief::Article> {

@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use brief::analysis::actors;
-use brief::analysis::text::Document;
+use brief::segment::Document;
 
 fn main() {
     let mut texts: Vec<String> = Vec::new();

@@ -1,6 +1,6 @@
 //! Prints the tagger's raw labels for a text file (a debugging aid).
 use brief::analysis::actors::tagger;
-use brief::analysis::text::Document;
+use brief::segment::Document;
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();

@@ -8,7 +8,8 @@
 //! wall clock, best of five, and the speed-up.
 use std::time::Instant;
 
-use brief::analysis::{self, text::Document};
+use brief::analysis;
+use brief::segment::Document;
 use brief::{Options, synth};
 
 fn main() {

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use brief::analysis::actors::tagger::{self, O, Trainer, label};
 use brief::analysis::lexicon;
-use brief::analysis::text::Document;
+use brief::segment::Document;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = Vec::new();

@@ -7,7 +7,6 @@ pub mod actors;
 pub mod events;
 pub mod lexicon;
 pub mod quotes;
-pub mod text;
 pub mod time;
 
 use jiff::civil::Date;
@@ -15,7 +14,7 @@ use jiff::civil::Date;
 use crate::model::{
     Actor, ActorKind, Analysis, Article, DateOrigin, Event, Mention, MentionForm, Reference,
 };
-use text::Document;
+use crate::segment::Document;
 
 pub use actors::slug;
 

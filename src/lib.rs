@@ -1,22 +1,28 @@
 //! brief: a terminal reader for news briefings.
 //!
-//! The map of the crate:
+//! The map of the crate, floor by floor (a module imports only from its floor or below; the
+//! one-page guide is `ARCHITECTURE.md`):
 //!
-//! - [`model`]: plain serde data: `Article`, `Actor`, `Mention`, `Timex`, `Event`, `Span`.
-//! - [`load`]: plain text, Markdown, JSON briefing, directory and standard-input loaders, and the
-//!   bundled sample.
-//! - [`library`]: a library's list of articles (titles, dates) without their texts, opened
-//!   at once; texts loaded on demand.
+//! - ground: [`model`] (plain serde data: `Article`, `Analysis`, `Actor`, `Mention`, `Timex`,
+//!   `Event`, `Span`), [`safe`] (control characters made visible before they reach a terminal),
+//!   [`paths`] (where the library, config, state and cache live), [`parallel`] (an in-order map
+//!   over the machine's cores).
+//! - [`segment`]: tokens and sentences as byte spans, used by the loaders, the analysis, the
+//!   reader and the generator.
 //! - [`analysis`]: `analyze(&Article, &Options) -> Analysis`, the one entry point, with its parts:
-//!   `text` (tokens and sentences), `lexicon` (word lists), `actors`, `time`, `events`, `quotes`.
-//! - [`cache`]: analyses kept on disk, keyed by file, version and options.
-//! - [`contract`]: the `brief analyze --json` output.
-//! - [`synth`]: a seeded generator of news-like articles, for benchmarks and large test libraries.
-//! - [`report`]: the readable `brief analyze` summary.
-//! - [`safe`]: control characters from articles made visible before they reach a terminal.
-//! - [`parallel`]: an in-order map over the machine's cores, for analysing libraries.
-//! - [`paths`]: where the library, config, state and cache live.
+//!   `lexicon` (word lists and gazetteer flags), `actors` (names, roles, aliases, mentions;
+//!   `actors::tagger` the name tagger), `time` (time expressions and their values), `events`
+//!   (the timeline), `quotes`.
+//! - [`load`]: plain text, Markdown, JSON briefing, directory and standard-input loaders, date
+//!   lines, and the bundled sample.
+//! - [`cache`]: analyses kept on disk, and [`cache::analyse`], the one cached and panic-guarded
+//!   way to analyse an article; [`library`]: a library's list of articles without their texts;
+//!   [`contract`]: the `brief analyze --json` output; [`report`]: the readable summary;
+//!   [`synth`]: a seeded generator of news-like articles, for benchmarks and large test libraries.
 //! - `tui` (feature `tui`, on by default): the terminal reader.
+//!
+//! The data's path: `load` → `Article` → `cache::analyse` (→ `analysis::analyze`) → `Analysis`
+//! → `contract`/`report`, or the reader's `tui::shelf` → `tui::prepared` → `tui::widgets`.
 //!
 //! Everything but `tui` is the pure core: no terminal, no stdout, no global mutable state.
 
@@ -32,6 +38,7 @@ pub mod parallel;
 pub mod paths;
 pub mod report;
 pub mod safe;
+pub mod segment;
 pub mod synth;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -5,7 +5,7 @@
 //!
 //! | extension | loader |
 //! |---|---|
-//! | `.txt`, none | [`text`]: the content unchanged, title from the first line or sentence |
+//! | `.txt`, none | [`plain`]: the content unchanged, title from the first line or sentence |
 //! | `.md`, `.markdown` | [`markdown`]: front matter, then the body |
 //! | `.json` | [`json`]: a JSON briefing (`assets/briefing.schema.json`) |
 //!
@@ -15,7 +15,7 @@
 pub mod dateline;
 pub mod json;
 pub mod markdown;
-pub mod text;
+pub mod plain;
 
 use std::fmt;
 use std::io::{self, Read};
@@ -248,7 +248,7 @@ fn parse(
     problems: &mut Vec<LoadError>,
 ) -> Result<Vec<Article>, LoadError> {
     match format {
-        Format::Text => Ok(vec![text::parse(src, Some(path))]),
+        Format::Text => Ok(vec![plain::parse(src, Some(path))]),
         Format::Markdown => markdown::parse(&src, path, problems).map(|a| vec![a]),
         Format::Json => json::parse(&src, path, problems),
     }

@@ -292,7 +292,7 @@ fn sentence(
     let org = rng.pick(ORGS);
     let day = 1 + rng.below(28);
     let month = rng.pick(MONTHS);
-    let weekday = rng.pick(crate::analysis::text::WEEKDAYS);
+    let weekday = rng.pick(crate::segment::WEEKDAYS);
     let year = date.year() - rng.below(12) as i16;
     match rng.below(12) {
         0 => format!("{who} met {other} in {city} on {weekday} to discuss {topic}."),

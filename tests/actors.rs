@@ -1,9 +1,9 @@
 //! Actors and quotes on short sentences written for the tests, the bundled sample (golden
 //! snapshot), and properties over any string.
 
-use brief::analysis::text::Document;
 use brief::analysis::{actors, quotes};
 use brief::model::{Actor, ActorKind, MentionForm};
+use brief::segment::Document;
 use proptest::prelude::*;
 
 fn run(text: &str) -> Vec<Actor> {

@@ -1,8 +1,8 @@
 //! Events end to end: property tests on any input, and the timeline of the bundled sample.
 
 use brief::analysis::events::{extract, sort_timeline};
-use brief::analysis::text::Document;
 use brief::model::{Actor, ActorKind, Event, Mention, MentionForm, Timex, TimexType};
+use brief::segment::Document;
 use jiff::civil::Date;
 use proptest::prelude::*;
 

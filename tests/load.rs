@@ -470,7 +470,7 @@ proptest::proptest! {
         let _ = load::dateline::find(&s);
         let _ = load::dateline::find_date(&s);
         let _ = load::dateline::parse_date_at(&s);
-        let _ = load::text::title(&s, None);
+        let _ = load::plain::title(&s, None);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The time expressions of the bundled sample (a golden snapshot) and properties that hold for
 //! any text and any reference date.
 
-use brief::analysis::text::Document;
 use brief::analysis::time::extract;
 use brief::model::{Timex, TimexType};
+use brief::segment::Document;
 use jiff::civil::Date;
 use proptest::prelude::*;
 use serde::Serialize;

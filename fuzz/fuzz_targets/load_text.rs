@@ -10,7 +10,7 @@ fuzz_target!(|bytes: &[u8]| {
     let path = Path::new("fuzz.txt");
     let mut problems = Vec::new();
     if let Ok(src) = brief::load::decode(bytes, path, &mut problems) {
-        let article = brief::load::text::parse(src, Some(path));
+        let article = brief::load::plain::parse(src, Some(path));
         assert!(!article.text.trim().is_empty(), "an article has text");
     }
     for p in &problems {

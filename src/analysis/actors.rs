@@ -19,8 +19,8 @@ mod words;
 use std::sync::OnceLock;
 
 use super::lexicon::{self, FastMap, Lexicon};
-use super::text::Document;
 use crate::model::{Actor, ActorKind, Mention};
+use crate::segment::Document;
 use words::*;
 
 /// Finds the actors of a document, most salient first.

@@ -39,8 +39,8 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::text::{Document, TokenKind, is_all_caps};
 use crate::model::{Actor, ActorKind, Event, MentionForm, Span, Timex, TimexType};
+use crate::segment::{Document, TokenKind, is_all_caps};
 use cues::Det;
 use merge::{keep, merge};
 pub use timeline::sort_timeline;

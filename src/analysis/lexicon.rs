@@ -325,10 +325,10 @@ impl Lexicon {
     }
 }
 
-/// Whether a surface is written in capitals ([`super::text::is_all_caps`]); a byte test first,
+/// Whether a surface is written in capitals ([`crate::segment::is_all_caps`]); a byte test first,
 /// since a lower-case ASCII letter, found in nearly every name looked up, settles it.
 fn in_capitals(surface: &str) -> bool {
-    !surface.bytes().any(|b| b.is_ascii_lowercase()) && super::text::is_all_caps(surface)
+    !surface.bytes().any(|b| b.is_ascii_lowercase()) && crate::segment::is_all_caps(surface)
 }
 
 /// The word lists, parsed on first use.

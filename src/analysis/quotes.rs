@@ -6,8 +6,8 @@
 //! said"). Short quoted phrases with no speaker are scare quotes ("to “reset” ties"), not
 //! quotations.
 
-use super::text::{Document, TokenKind};
 use crate::model::{Actor, ActorKind, Quote};
+use crate::segment::{Document, TokenKind};
 
 /// Verbs and phrases that introduce or follow a quotation.
 const SPEECH: &[&str] = &[

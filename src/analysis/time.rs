@@ -19,8 +19,8 @@ mod value;
 
 use jiff::civil::Date;
 
-use super::text::{Document, TokenKind};
 use crate::model::{Timex, TimexType};
+use crate::segment::{Document, TokenKind};
 use lex::{Class, Keyword, Unit};
 use numbers::digits;
 use value::{ValueBuilder, add_days, parse_ymd, range_ordered, ymd};

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{Article, Curated, CuratedActor, CuratedEvent, DateOrigin};
 
-use super::{LoadError, dateline, markdown::parse_meta_date, text};
+use super::{LoadError, dateline, markdown::parse_meta_date, plain};
 
 /// The fields an article may have (`$schema` lets an editor find the schema).
 pub const ARTICLE_FIELDS: [&str; 8] = [
@@ -191,7 +191,7 @@ fn article(
         title: title
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map_or_else(|| text::title(text, Some(path)), str::to_string),
+            .map_or_else(|| plain::title(text, Some(path)), str::to_string),
         source: source.map(str::to_string),
         published: date.map(|(d, _)| d),
         date_origin: date.map_or(DateOrigin::Unknown, |(_, o)| o),

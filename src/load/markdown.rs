@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::model::{Article, DateOrigin};
 
-use super::{LoadError, dateline, text};
+use super::{LoadError, dateline, plain};
 
 /// The article in a Markdown file; problems that still let it load are pushed to `problems`.
 pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Article, LoadError> {
@@ -44,7 +44,7 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
     let title = meta
         .title
         .or(heading)
-        .unwrap_or_else(|| text::title(body, Some(path)));
+        .unwrap_or_else(|| plain::title(body, Some(path)));
     let (published, date_origin) = match meta.date {
         Some(d) => (Some(d), DateOrigin::Metadata),
         None => match dateline::find(body) {

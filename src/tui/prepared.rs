@@ -2,8 +2,8 @@
 //! rows of the actors panel, and the sentences (for the filter and the selected event).
 
 use super::wrap::Mark;
-use crate::analysis::text::Document;
 use crate::model::{ActorKind, Analysis, Span};
+use crate::segment::Document;
 
 /// One article's analysis and what the screen derives from it once.
 #[derive(Debug, Clone)]

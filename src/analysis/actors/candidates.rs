@@ -6,10 +6,10 @@ use super::super::lexicon::{
     self, FastMap, FastSet, G_CITY, G_COUNTRY, G_DEMONYM, G_GIVEN, G_HON, G_ORG, G_REGION, G_START,
     G_TITLE, Lexicon,
 };
-use super::super::text::{Document, TokenKind, is_all_caps};
 use super::tagger::{self, EntityType, O, TokInfo};
 use super::words::*;
 use crate::model::{ActorKind, MentionForm};
+use crate::segment::{Document, TokenKind, is_all_caps};
 
 /// Verbs after a capital that make it stand for its government ("Moscow said").
 const GOVERNMENT_VERBS: &[&str] = &[

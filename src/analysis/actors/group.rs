@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use super::super::lexicon::{FastMap, Lexicon};
-use super::super::text::{Document, is_all_caps};
 use super::words::*;
 use crate::model::{ActorKind, MentionForm, Span};
+use crate::segment::{Document, is_all_caps};
 
 /// Groups the candidates into actors; returns their mentions, side by side per actor, and the
 /// actors.

@@ -1,10 +1,10 @@
 //! Roles and affiliations: the title before a person's name ("US Secretary of State") or the
 //! apposition after it (", Orlov's foreign policy advisor,"), and whom the role belongs to.
 
-use super::super::text::{Document, TokenKind};
 use super::tagger::TokInfo;
 use super::words::*;
 use crate::model::ActorKind;
+use crate::segment::{Document, TokenKind};
 
 /// Roles and affiliations from titles before a person's name and appositions after it.
 pub(super) fn roles(

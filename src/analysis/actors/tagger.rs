@@ -24,8 +24,8 @@ use std::sync::OnceLock;
 use super::super::lexicon::{
     self, FastMap, G_CITY, G_COUNTRY, G_DEMONYM, G_ORG, G_REGION, G_START, Lexicon,
 };
-use super::super::text::{Document, Token, TokenKind, is_all_caps};
 use crate::model::ActorKind;
+use crate::segment::{Document, Token, TokenKind, is_all_caps};
 use features::{Features, TEMPLATES, bytes_hash, hash_in};
 pub use model::{Model, model};
 use model::{argmax, scores_shipped, shipped_rows};

@@ -6,8 +6,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::super::lexicon::{self, FastMap, FastSet};
-use super::super::text::Document;
 use crate::model::{ActorKind, MentionForm, Span};
+use crate::segment::Document;
 
 /// A mention before grouping: a token range, what it names and how.
 #[derive(Debug, Clone)]

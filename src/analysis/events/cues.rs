@@ -3,7 +3,7 @@
 //!
 //! The lists are general English news vocabulary, written for this module.
 
-use crate::analysis::text::Document;
+use crate::segment::Document;
 
 /// What an event cue word tells: its kind and the noun to show in a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

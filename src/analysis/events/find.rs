@@ -6,8 +6,8 @@ use std::ops::Range;
 use super::cues::{self, CueWord, Det};
 use super::merge::gathering;
 use super::{EventCue, EventScan};
-use crate::analysis::text::{TokenKind, is_all_caps, is_capitalized};
 use crate::model::{ActorKind, MentionForm, Span};
+use crate::segment::{TokenKind, is_all_caps, is_capitalized};
 
 impl<'d> EventScan<'d, '_> {
     pub(super) fn find_cues(&self) -> Vec<EventCue<'d>> {

@@ -2,8 +2,8 @@
 //! by surname, countries by their shortest name), its place ("US-Russia talks in Riyadh",
 //! "Paris meeting of European countries", "Petrenko's visit to Riyadh").
 
-use crate::analysis::text::is_all_caps;
 use crate::model::{Actor, ActorKind, MentionForm};
+use crate::segment::is_all_caps;
 
 /// A participant and how the clause names it.
 pub struct Who<'a> {

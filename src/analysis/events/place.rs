@@ -5,8 +5,8 @@ use std::ops::Range;
 use super::cues;
 use super::label;
 use super::{EventCue, EventScan, Place};
-use crate::analysis::text::{TokenKind, is_all_caps, is_capitalized};
 use crate::model::{ActorKind, MentionForm, Span};
+use crate::segment::{TokenKind, is_all_caps, is_capitalized};
 
 /// How `scan_for_place` reads a range of tokens.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@ use super::lex::{self, Class, Keyword, Tense, Unit};
 use super::numbers::ordinal_digits;
 use super::value::{ValueBuilder, add_days, parse_ymd, ymd};
 use super::{DATE, DURATION, Hit, Matcher, SET, TIME};
-use crate::analysis::text::TokenKind;
+use crate::segment::TokenKind;
 
 impl Matcher<'_, '_> {
     /// A day number followed by a month: "12 February", "12th of Feb. 2025", "12-14 February".

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use super::lex::{self, Class, Keyword, Tense, Unit};
 use super::value::{ValueBuilder, add_days, dur, quarter_of, ymd};
 use super::{DATE, DURATION, Hit, Matcher, SET};
-use crate::analysis::text::TokenKind;
+use crate::segment::TokenKind;
 
 /// A number of units: exact, or vague ("several", "a few").
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,7 +6,7 @@ use super::calendar::weekday_from;
 use super::lex::{Class, DayPart, Keyword, Unit};
 use super::value::{ValueBuilder, add_days, parse_ymd, ymd};
 use super::{DATE, Hit, Matcher, TIME, longer};
-use crate::analysis::text::TokenKind;
+use crate::segment::TokenKind;
 
 impl Matcher<'_, '_> {
     pub(super) fn number(&self, i: usize) -> Option<Hit> {

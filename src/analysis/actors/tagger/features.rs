@@ -2,8 +2,8 @@
 //! shape, eight bytes at a time), affixes, and the memory of the label each word got last; a
 //! feature is one multiply of a template seed and those hashes.
 
-use super::super::super::text::Document;
 use super::{O, TokInfo, all_caps, starts_upper};
+use crate::segment::Document;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xD6E8_FEB8_6659_FD93;

@@ -2,10 +2,10 @@
 //! (`examples/train_tagger.rs`).
 
 use super::super::super::lexicon;
-use super::super::super::text::Document;
 use super::features::{Features, TEMPLATES};
 use super::model::{Model, ROW, WMAX, argmax};
 use super::{BITS, LABELS, O, needs_model, token_info};
+use crate::segment::Document;
 
 /// Training: an averaged perceptron over documents with gold labels per token.
 pub struct Trainer {

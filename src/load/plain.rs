@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::analysis::text::Document;
 use crate::model::Article;
+use crate::segment::Document;
 
 use super::dateline;
 

@@ -61,7 +61,7 @@ const BLOCKS: [&str; 36] = [
 ];
 
 /// Words in a class or id that mark boilerplate.
-const JUNK_WORDS: [&str; 52] = [
+const JUNK_WORDS: [&str; 53] = [
     "nav",
     "navbar",
     "navigation",
@@ -103,17 +103,18 @@ const JUNK_WORDS: [&str; 52] = [
     "banner",
     "masthead",
     "toolbar",
-    "widget",
     "tags",
     "paywall",
     "teaser",
-    "more-stories",
     "trending",
     "popular",
     "skip",
-    "hidden",
     "caption",
     "credit",
+    "byline",
+    "dateline",
+    "timestamp",
+    "author",
 ];
 
 /// Words in a class or id that mark the article's own container.
@@ -127,13 +128,14 @@ const GOOD_WORDS: [&str; 12] = [
 pub fn main_text(doc: &Html, title: Option<&str>) -> String {
     let root = body(doc);
     let stats = Stats::of(root);
-    let chosen = match best_candidate(root, &stats) {
-        Some(top) => with_siblings(top, &stats),
+    let scores = scores(root, &stats);
+    let chosen = match best_candidate(root, &scores) {
+        Some(top) => with_siblings(top, &stats, &scores),
         None => vec![root],
     };
     let mut blocks = Vec::new();
     for node in chosen {
-        render(node, &mut blocks);
+        render(node, &stats, &mut blocks);
     }
     let title_norm = title.map(norm).unwrap_or_default();
     let kept: Vec<String> = blocks
@@ -196,7 +198,14 @@ fn is_junk(el: &Element) -> bool {
             return true;
         }
     }
-    if matches!(name, "body" | "html" | "main" | "article") {
+    false
+}
+
+/// Whether an element's class or id names boilerplate (comments, related links, a cookie
+/// banner...). Such an element is left out unless it holds most of the page's text: page-wide
+/// wrappers carry layout words too ("has-sidebar").
+fn is_soft_junk(el: &Element) -> bool {
+    if matches!(el.name(), "body" | "html" | "main" | "article") {
         return false;
     }
     let mut junk = false;
@@ -227,6 +236,12 @@ struct Count {
     commas: usize,
     /// Whether it has a block-level child element.
     has_block: bool,
+    /// Text not inside a block-level descendant: its own paragraph text.
+    inline_chars: usize,
+    inline_link_chars: usize,
+    inline_commas: usize,
+    /// Whether its class or id names boilerplate.
+    soft: bool,
 }
 
 impl Count {
@@ -241,12 +256,16 @@ impl Count {
 
 struct Stats {
     counts: HashMap<NodeId, Count>,
+    /// Boilerplate by class or id, small enough to leave out.
+    removed: std::collections::HashSet<NodeId>,
 }
 
 impl Stats {
     fn of(root: NodeRef<'_>) -> Self {
         let mut counts = HashMap::new();
         let mut stack: Vec<(NodeId, Count)> = Vec::new();
+        // Indices into `stack` of the block-level elements.
+        let mut blocks: Vec<usize> = Vec::new();
         let mut skip: Option<NodeId> = None;
         let mut links = 0usize;
         for edge in root.traverse() {
@@ -264,21 +283,37 @@ impl Stats {
                             if el.name() == "a" {
                                 links += 1;
                             }
-                            if BLOCKS.contains(&el.name())
-                                && let Some(top) = stack.last_mut()
-                            {
+                            let block = BLOCKS.contains(&el.name());
+                            if block && let Some(top) = stack.last_mut() {
                                 top.1.has_block = true;
                             }
-                            stack.push((n.id(), Count::default()));
+                            if block {
+                                blocks.push(stack.len());
+                            }
+                            stack.push((
+                                n.id(),
+                                Count {
+                                    soft: is_soft_junk(el),
+                                    ..Count::default()
+                                },
+                            ));
                         }
                         Node::Text(t) => {
+                            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+                            let commas = t.matches([',', '，', '、']).count();
                             if let Some(top) = stack.last_mut() {
-                                let chars = t.chars().filter(|c| !c.is_whitespace()).count();
                                 top.1.chars += chars;
                                 if links > 0 {
                                     top.1.link_chars += chars;
                                 }
-                                top.1.commas += t.matches([',', '，', '、']).count();
+                                top.1.commas += commas;
+                            }
+                            if let Some(b) = blocks.last().and_then(|&i| stack.get_mut(i)) {
+                                b.1.inline_chars += chars;
+                                if links > 0 {
+                                    b.1.inline_link_chars += chars;
+                                }
+                                b.1.inline_commas += commas;
                             }
                         }
                         _ => {}
@@ -295,6 +330,9 @@ impl Stats {
                         if el.name() == "a" {
                             links = links.saturating_sub(1);
                         }
+                        if blocks.last() == Some(&stack.len().saturating_sub(1)) {
+                            blocks.pop();
+                        }
                         if let Some((id, c)) = stack.pop() {
                             counts.insert(id, c);
                             if let Some(top) = stack.last_mut() {
@@ -307,12 +345,35 @@ impl Stats {
                 }
             }
         }
-        Stats { counts }
+        let total = root_chars(&counts, root);
+        let removed = counts
+            .iter()
+            .filter(|(_, c)| c.soft && (c.chars * 2 < total || c.link_density() > 0.5))
+            .map(|(id, _)| *id)
+            .collect();
+        Stats { counts, removed }
+    }
+
+    /// Whether the node is left out: junk, or boilerplate by class.
+    fn skipped(&self, id: NodeId) -> bool {
+        !self.counts.contains_key(&id) || self.removed.contains(&id)
     }
 
     fn get(&self, id: NodeId) -> Count {
         self.counts.get(&id).copied().unwrap_or_default()
     }
+}
+
+fn root_chars(counts: &HashMap<NodeId, Count>, root: NodeRef<'_>) -> usize {
+    counts.get(&root.id()).map_or_else(
+        || {
+            root.children()
+                .filter_map(|c| counts.get(&c.id()))
+                .map(|c| c.chars)
+                .sum()
+        },
+        |c| c.chars,
+    )
 }
 
 fn element(n: NodeRef<'_>) -> Option<&Element> {
@@ -350,26 +411,45 @@ fn tag_weight(name: &str) -> f64 {
     }
 }
 
-/// The element with the best paragraph score, Readability's way.
-fn best_candidate<'a>(root: NodeRef<'a>, stats: &Stats) -> Option<NodeRef<'a>> {
+/// Paragraph scores of the elements that hold paragraphs, Readability's way.
+fn scores(root: NodeRef<'_>, stats: &Stats) -> HashMap<NodeId, f64> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    for n in root.descendants() {
-        let Some(el) = element(n) else { continue };
-        let c = match stats.counts.get(&n.id()) {
-            Some(c) => *c,
-            None => continue, // junk or inside junk
+    let mut skip: Option<NodeId> = None;
+    for edge in root.traverse() {
+        let n = match edge {
+            Edge::Open(n) => n,
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+                continue;
+            }
         };
-        let paragraph = match el.name() {
-            "p" | "pre" | "td" => true,
-            "div" | "section" | "span" => !c.has_block,
-            _ => false,
-        };
-        if !paragraph || c.chars < 25 {
+        if skip.is_some() {
             continue;
         }
-        let score = 1.0 + c.commas as f64 + (c.chars as f64 / 100.0).min(3.0);
+        let Some(el) = element(n) else { continue };
+        if stats.skipped(n.id()) {
+            skip = Some(n.id());
+            continue;
+        }
+        let c = stats.get(n.id());
+        if matches!(el.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") {
+            continue;
+        }
+        if c.inline_chars < 25 || !BLOCKS.contains(&el.name()) {
+            continue;
+        }
+        let own_links = c.inline_link_chars as f64 / c.inline_chars as f64;
+        let score = (1.0 + c.inline_commas as f64 + (c.inline_chars as f64 / 100.0).min(3.0))
+            * (1.0 - own_links);
+        // A paragraph's own element counts it too when it is a container with loose text.
         let mut level = 0;
-        let mut anc = n.parent();
+        let mut anc = if el.name() == "p" {
+            n.parent()
+        } else {
+            Some(n)
+        };
         while let Some(a) = anc {
             if level >= 5 {
                 break;
@@ -387,24 +467,62 @@ fn best_candidate<'a>(root: NodeRef<'a>, stats: &Stats) -> Option<NodeRef<'a>> {
             anc = a.parent();
         }
     }
-    let tree = root.tree();
+    for (id, s) in scores.iter_mut() {
+        *s *= 1.0 - stats.get(*id).link_density();
+    }
     scores
-        .into_iter()
-        .filter_map(|(id, s)| {
-            let n = tree.get(id)?;
-            let c = stats.get(id);
-            Some((n, s * (1.0 - c.link_density())))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.id().cmp(&a.0.id())))
-        .map(|(n, _)| n)
+}
+
+/// The element with the best paragraph score; an ancestor shared by several close runners-up
+/// instead, when the article is split in sections.
+fn best_candidate<'a>(root: NodeRef<'a>, scores: &HashMap<NodeId, f64>) -> Option<NodeRef<'a>> {
+    let tree = root.tree();
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(k, v)| (*k, *v)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let (top_id, top_score) = *ranked.first()?;
+    let top = tree.get(top_id)?;
+    if top_score <= 0.0 {
+        return Some(top);
+    }
+    // Runners-up within 75% of the best: their common ancestor holds the whole article.
+    let close: Vec<NodeRef<'a>> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .filter_map(|(id, _)| tree.get(*id))
+        .collect();
+    if close.len() >= 2 {
+        let mut anc = top.parent();
+        while let Some(a) = anc {
+            if a.id() == root.id() {
+                break;
+            }
+            let holds = close
+                .iter()
+                .filter(|c| c.ancestors().any(|x| x.id() == a.id()))
+                .count();
+            if holds >= 2 {
+                return Some(a);
+            }
+            anc = a.parent();
+        }
+    }
+    Some(top)
 }
 
 /// The candidate and those of its siblings that look like more of the article.
-fn with_siblings<'a>(top: NodeRef<'a>, stats: &Stats) -> Vec<NodeRef<'a>> {
+fn with_siblings<'a>(
+    top: NodeRef<'a>,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+) -> Vec<NodeRef<'a>> {
     let Some(parent) = top.parent() else {
         return vec![top];
     };
-    let top_c = stats.get(top.id());
+    let top_score = scores.get(&top.id()).copied().unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = element(top).and_then(|t| t.attr("class"));
     let mut out = Vec::new();
     for s in parent.children() {
         if s.id() == top.id() {
@@ -412,15 +530,19 @@ fn with_siblings<'a>(top: NodeRef<'a>, stats: &Stats) -> Vec<NodeRef<'a>> {
             continue;
         }
         let Some(el) = element(s) else { continue };
-        let Some(c) = stats.counts.get(&s.id()) else {
+        if stats.skipped(s.id()) {
             continue;
-        };
+        }
+        let c = stats.get(s.id());
         let ld = c.link_density();
-        let same_class = el.attr("class").is_some()
-            && element(top).and_then(|t| t.attr("class")) == el.attr("class");
-        let big = c.chars as f64 >= (top_c.chars as f64 * 0.2).max(80.0) && ld < 0.25;
+        let bonus = if top_class.is_some() && el.attr("class") == top_class {
+            top_score * 0.2
+        } else {
+            0.0
+        };
+        let score = scores.get(&s.id()).copied().unwrap_or(0.0) + bonus;
         let para = el.name() == "p" && c.chars > 80 && ld < 0.25;
-        if big || para || (same_class && ld < 0.3 && c.chars > 0) {
+        if score >= threshold || para {
             out.push(s);
         }
     }
@@ -500,7 +622,7 @@ impl Writer {
 }
 
 /// The blocks of text in `node`, junk left out.
-fn render(node: NodeRef<'_>, blocks: &mut Vec<Block>) {
+fn render(node: NodeRef<'_>, stats: &Stats, blocks: &mut Vec<Block>) {
     let mut w = Writer::default();
     let mut skip: Option<NodeId> = None;
     for edge in node.traverse() {
@@ -511,7 +633,7 @@ fn render(node: NodeRef<'_>, blocks: &mut Vec<Block>) {
                 }
                 match n.value() {
                     Node::Element(el) => {
-                        if is_junk(el) {
+                        if stats.skipped(n.id()) {
                             skip = Some(n.id());
                             continue;
                         }

@@ -308,6 +308,11 @@ fn names(v: &Value) -> Option<String> {
 /// A date at the start of a metadata value: ISO 8601 (`2025-02-18T09:00:00Z`), `2025/02/18`,
 /// or a written date (`Tue, 18 Feb 2025 09:00:00 GMT`, `February 18, 2025`).
 pub fn parse_date(s: &str) -> Option<Date> {
+    // `0001-01-01` and the like stand for "no date" in some publishing systems.
+    any_date(s).filter(|d| (1800..=2200).contains(&d.year()))
+}
+
+fn any_date(s: &str) -> Option<Date> {
     let s = s.trim();
     if let Some((d, _)) = dateline::parse_date_at(s) {
         return Some(d);

@@ -414,7 +414,8 @@ fn strip_by(s: &str) -> String {
 /// An absolute address for `href`, against the page's own address when it is relative.
 pub fn absolute(href: &str, base: Option<&str>) -> Option<String> {
     let href = href.trim();
-    if href.is_empty() {
+    // Control characters or blanks inside are no address (and must never reach a terminal).
+    if href.is_empty() || href.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return None;
     }
     let lower = href.to_ascii_lowercase();

@@ -173,27 +173,35 @@ fn refine_span(
             b = end;
         }
     }
-    // "Munich Security Conference": an event; the place that opens it is a place.
+    out.extend(unless_event(doc, lx, info, wd, (a, b, t)));
+}
+
+/// "Munich Security Conference": an event is no actor, but the place that opens it is a place.
+/// The span to keep: the span itself or, for an event, the place that opens it, if any.
+fn unless_event(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    (a, b, t): Tagged,
+) -> Option<Tagged> {
     let mut end = b;
     while end > a + 1 && wd.is(end - 1, W_ORDINAL) {
         end -= 1;
     }
     let person_name = t == EntityType::Per && b > a + 1 && info[a].flags & G_GIVEN != 0;
-    if wd.is(end - 1, W_EVENT) && !person_name {
-        let n = info[a].gaz_len as usize;
-        let n = if n > 0 {
-            n
-        } else if lx.is_city(word_at(doc, a)) {
-            1
-        } else {
-            0
-        };
-        if n > 0 && a + n < b {
-            out.push((a, a + n, EntityType::Loc));
-        }
-        return;
+    if !wd.is(end - 1, W_EVENT) || person_name {
+        return Some((a, b, t));
     }
-    out.push((a, b, t));
+    let n = info[a].gaz_len as usize;
+    let n = if n > 0 {
+        n
+    } else if lx.is_city(word_at(doc, a)) {
+        1
+    } else {
+        0
+    };
+    (n > 0 && a + n < b).then_some((a, a + n, EntityType::Loc))
 }
 
 /// Names of several words from the word lists win over spans that cut them (`out` sorted).

@@ -13,6 +13,7 @@ pub mod tagger;
 
 mod candidates;
 mod group;
+mod refine;
 mod roles;
 mod words;
 

@@ -57,7 +57,7 @@ pub fn article_from_str(src: &str, url: Option<&str>) -> Result<Article, String>
         .title
         .clone()
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| super::text::title(&text, None));
+        .unwrap_or_else(|| super::plain::title(&text, None));
     Ok(Article {
         title,
         source: meta.source,

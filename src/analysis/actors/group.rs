@@ -16,44 +16,140 @@ pub(super) fn build<'a>(
     lx: &Lexicon,
     cands: Vec<NameCandidate<'a>>,
 ) -> (Vec<ActorMention<'a>>, Vec<Proto>) {
-    let mut protos: Vec<Proto> = Vec::with_capacity(cands.len());
-    let mut by_key: FastMap<Cow<'a, str>, usize> = map_for(cands.len());
+    let mut grouping = Grouping::with_capacity(cands.len());
     // Persons with more than one word first, so surnames find their full name.
     let order = grouping_order(doc, &cands);
-    // Indexes that keep the grouping linear: persons by last and first word, organisations by
-    // initials and last word.
-    let mut by_last = Chains::with_capacity(cands.len());
-    let mut by_first = Chains::with_capacity(cands.len());
-    let mut org_by_initials: FastMap<String, usize> = FastMap::default();
-    let mut org_by_last = Chains::default();
-    let person_of = |protos: &[Proto],
-                     by_last: &Chains,
-                     by_first: &Chains,
-                     words: (usize, usize)|
-     -> Option<usize> {
+    // Which actor each candidate joins, in the order they are grouped.
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+    for &k in &order {
+        let idx = grouping.join(doc, lx, &cands[k]);
+        joined.push((idx, k));
+    }
+    let mut protos = grouping.protos;
+    let (mut ments, start) = side_by_side(doc, &cands, &joined, protos.len());
+    settle(&mut protos, &mut ments, &start);
+    (ments, protos)
+}
+
+/// The actors being built, and the indexes that keep the grouping linear: every actor by its
+/// key (canonical or folded name), persons by last and first word, organisations by initials
+/// and last word.
+struct Grouping<'a> {
+    protos: Vec<Proto>,
+    by_key: FastMap<Cow<'a, str>, usize>,
+    by_last: Chains<'a>,
+    by_first: Chains<'a>,
+    org_by_initials: FastMap<String, usize>,
+    org_by_last: Chains<'a>,
+}
+
+impl<'a> Grouping<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Grouping {
+            protos: Vec::with_capacity(n),
+            by_key: map_for(n),
+            by_last: Chains::with_capacity(n),
+            by_first: Chains::with_capacity(n),
+            org_by_initials: FastMap::default(),
+            org_by_last: Chains::default(),
+        }
+    }
+
+    /// The person whose fullest name has the words of tokens `words` at its end ("Berg", "Al
+    /// Saud") or, for two words or more, at its start ("Khalid bin Saad"); the first such.
+    fn person_of(&self, doc: &Document, words: (usize, usize)) -> Option<usize> {
         let n = words.1 - words.0;
         if n == 0 {
             return None;
         }
         let (first, last) = (doc.tok(words.0), doc.tok(words.1 - 1));
         // Equal, a tail ("Berg", "Al Saud"), or a head of two words or more ("Khalid bin Saad").
-        let tails = by_last.iter(last);
-        let heads = (n >= 2).then(|| by_first.iter(first)).into_iter().flatten();
+        let tails = self.by_last.iter(last);
+        let heads = (n >= 2)
+            .then(|| self.by_first.iter(first))
+            .into_iter()
+            .flatten();
         tails
             .chain(heads)
             .filter(|&k| {
-                let p = &protos[k];
+                let p = &self.protos[k];
                 p.kind == ActorKind::Person
                     && p.words.1 - p.words.0 >= n
                     && (ends_with(doc, p.words, words)
                         || (n >= 2 && starts_with(doc, p.words, words)))
             })
             .min()
-    };
-    // Which actor each candidate joins, in the order they are grouped.
-    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
-    for &k in &order {
-        let cand = &cands[k];
+    }
+
+    /// The organisation an organisation's candidate names by an acronym ("WHO") or by a shorter
+    /// form of its name.
+    fn org_of(&self, doc: &Document, cand: &NameCandidate) -> Option<usize> {
+        let words = (cand.tokens.start, cand.tokens.end);
+        let n_words = cand.tokens.len();
+        let by_acr = if is_all_caps(cand.surface) {
+            let acr: Cow<str> = if cand.surface.contains('.') {
+                Cow::Owned(cand.surface.replace('.', ""))
+            } else {
+                Cow::Borrowed(cand.surface)
+            };
+            (acr.len() >= 2)
+                .then(|| self.org_by_initials.get(acr.as_ref()).copied())
+                .flatten()
+        } else {
+            None
+        };
+        let by_tail = (n_words >= 2)
+            .then(|| self.org_by_last.iter(doc.tok(cand.tokens.end - 1)))
+            .into_iter()
+            .flatten()
+            .filter(|&k| {
+                let p = self.protos[k].words;
+                p.1 - p.0 > n_words && ends_with(doc, p, words)
+            })
+            .min();
+        by_acr.or(by_tail)
+    }
+
+    /// A new actor for a candidate, of kind `kind`, entered in the indexes under `key`.
+    fn add(
+        &mut self,
+        doc: &Document<'a>,
+        cand: &NameCandidate,
+        kind: ActorKind,
+        key: Cow<'a, str>,
+    ) -> usize {
+        let words = (cand.tokens.start, cand.tokens.end);
+        self.protos.push(Proto {
+            kind,
+            canonical: cand.canonical,
+            words,
+            mentions: 0..0,
+            votes: [0; 5],
+            sure: cand.sure,
+            role: None,
+            affiliation: None,
+            affiliation_of: None,
+        });
+        let t = self.protos.len() - 1;
+        if !cand.tokens.is_empty() {
+            let (f, l) = (doc.tok(cand.tokens.start), doc.tok(cand.tokens.end - 1));
+            if kind == ActorKind::Person {
+                self.by_last.push(l, t);
+                self.by_first.push(f, t);
+            } else if kind == ActorKind::Organisation && cand.canonical.is_none() {
+                self.org_by_last.push(l, t);
+                if let Some(i) = initials(doc, words) {
+                    self.org_by_initials.entry(i).or_insert(t);
+                }
+            }
+        }
+        // (The key is new: a known key would have given a target.)
+        self.by_key.insert(key, t);
+        t
+    }
+
+    /// Joins a candidate to the actor it names, made if there is none; returns the actor.
+    fn join(&mut self, doc: &Document<'a>, lx: &Lexicon, cand: &NameCandidate<'a>) -> usize {
         let words = (cand.tokens.start, cand.tokens.end);
         let n_words = cand.tokens.len();
         let mut kind = cand.kind;
@@ -63,14 +159,14 @@ pub(super) fn build<'a>(
         // Whether the key is known to be in `by_key` (then it needs no second look).
         let mut keyed = false;
         let mut by_name = |key: &str| {
-            let t = by_key.get(key).copied();
+            let t = self.by_key.get(key).copied();
             keyed = t.is_some();
             t
         };
         let target = if cand.canonical.is_some() {
             by_name(key.as_ref())
         } else if cand.kind == ActorKind::Person || (!cand.sure && n_words == 1) {
-            match person_of(&protos, &by_last, &by_first, words) {
+            match self.person_of(doc, words) {
                 Some(t) => {
                     // A surname stands for its person in every sentence.
                     kind = ActorKind::Person;
@@ -92,82 +188,40 @@ pub(super) fn build<'a>(
         {
             kind = ActorKind::Person;
         }
-        let idx = match target {
-            Some(t) => t,
-            None => {
-                // An acronym for an organisation spelt out elsewhere, or a shorter form of it.
-                let org = if cand.kind == ActorKind::Organisation {
-                    let by_acr = if is_all_caps(cand.surface) {
-                        let acr: Cow<str> = if cand.surface.contains('.') {
-                            Cow::Owned(cand.surface.replace('.', ""))
-                        } else {
-                            Cow::Borrowed(cand.surface)
-                        };
-                        (acr.len() >= 2)
-                            .then(|| org_by_initials.get(acr.as_ref()).copied())
-                            .flatten()
-                    } else {
-                        None
-                    };
-                    let by_tail = (n_words >= 2)
-                        .then(|| org_by_last.iter(doc.tok(cand.tokens.end - 1)))
-                        .into_iter()
-                        .flatten()
-                        .filter(|&k| {
-                            let p = protos[k].words;
-                            p.1 - p.0 > n_words && ends_with(doc, p, words)
-                        })
-                        .min();
-                    by_acr.or(by_tail)
-                } else {
-                    None
-                };
-                match org {
-                    Some(t) => t,
-                    None => {
-                        protos.push(Proto {
-                            kind,
-                            canonical: cand.canonical,
-                            words,
-                            mentions: 0..0,
-                            votes: [0; 5],
-                            sure: cand.sure,
-                            role: None,
-                            affiliation: None,
-                            affiliation_of: None,
-                        });
-                        let t = protos.len() - 1;
-                        if n_words > 0 {
-                            let (f, l) = (doc.tok(cand.tokens.start), doc.tok(cand.tokens.end - 1));
-                            if kind == ActorKind::Person {
-                                by_last.push(l, t);
-                                by_first.push(f, t);
-                            } else if kind == ActorKind::Organisation && cand.canonical.is_none() {
-                                org_by_last.push(l, t);
-                                if let Some(i) = initials(doc, words) {
-                                    org_by_initials.entry(i).or_insert(t);
-                                }
-                            }
-                        }
-                        // (The key is new: a known key would have given a target.)
-                        by_key.insert(key.clone(), t);
-                        keyed = true;
-                        t
-                    }
-                }
+        let org = || {
+            if cand.kind == ActorKind::Organisation {
+                self.org_of(doc, cand)
+            } else {
+                None
             }
         };
-        joined.push((idx, k));
-        let p = &mut protos[idx];
+        let idx = match target.or_else(org) {
+            Some(t) => t,
+            None => {
+                keyed = true;
+                self.add(doc, cand, kind, key.clone())
+            }
+        };
+        let p = &mut self.protos[idx];
         p.votes[kind_index(kind)] += if cand.sure { 100 } else { 1 };
         p.sure |= cand.sure;
         if cand.canonical.is_none() && !keyed {
-            by_key.entry(key).or_insert(idx);
+            self.by_key.entry(key).or_insert(idx);
         }
+        idx
     }
-    // Each actor's mentions side by side, in the order they joined it.
-    let mut start = vec![0usize; protos.len() + 1];
-    for &(idx, _) in &joined {
+}
+
+/// Each actor's mentions side by side, in the order they joined it; returns them and where each
+/// actor's start (`start[k]..start[k + 1]`).
+fn side_by_side<'a>(
+    doc: &Document,
+    cands: &[NameCandidate<'a>],
+    joined: &[(usize, usize)],
+    n_protos: usize,
+) -> (Vec<ActorMention<'a>>, Vec<usize>) {
+    let mut start = vec![0usize; n_protos + 1];
+    for &(idx, _) in joined {
         start[idx + 1] += 1;
     }
     for i in 1..start.len() {
@@ -181,7 +235,7 @@ pub(super) fn build<'a>(
         tokens: 0..0,
     };
     let mut ments = vec![blank; joined.len()];
-    for &(idx, k) in &joined {
+    for &(idx, k) in joined {
         let c = &cands[k];
         ments[fill[idx]] = ActorMention {
             bytes: span_of(doc, c),
@@ -191,6 +245,12 @@ pub(super) fn build<'a>(
         };
         fill[idx] += 1;
     }
+    (ments, start)
+}
+
+/// Each actor's kind by vote (unless a word list settled it), and its mentions in text order, a
+/// span twice (a person name and its surname) kept once.
+fn settle(protos: &mut [Proto], ments: &mut [ActorMention], start: &[usize]) {
     for (i, p) in protos.iter_mut().enumerate() {
         if !p.sure
             && let Some((k, _)) = p
@@ -214,7 +274,6 @@ pub(super) fn build<'a>(
         }
         p.mentions = start[i]..start[i] + kept;
     }
-    (ments, protos)
 }
 
 /// The order in which candidates join actors: persons of several words first, longest first,

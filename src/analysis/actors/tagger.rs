@@ -255,30 +255,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
         else {
             continue;
         };
-        let mut words = 0;
-        let mut lower = false;
-        for (t, inf) in stoks.iter().zip(sinfo.iter_mut()) {
-            if t.kind == TokenKind::Word {
-                if words == 0 {
-                    inf.first = true;
-                }
-                words += 1;
-                // ASCII bytes without decoding (an ASCII slice is on character boundaries).
-                let lowered = match bytes.get(t.start..t.end) {
-                    Some(w) if w.is_ascii() => w.iter().any(u8::is_ascii_lowercase),
-                    _ => has_lower(t.text(text)),
-                };
-                if lowered {
-                    lower = true;
-                    break;
-                }
-            }
-        }
-        if !lower && words > 1 {
-            for inf in sinfo.iter_mut() {
-                inf.headline = true;
-            }
-        }
+        mark_first_and_headline(text, stoks, sinfo);
         let mut k = 0;
         while let Some(&t) = stoks.get(k) {
             // A word that starts with a capital (ASCII without decoding).
@@ -305,32 +282,7 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
                     flags: lx.word_flags.get(w).copied().unwrap_or(0),
                 },
             };
-            let mut matched = 0;
-            let mut hit = 0u16;
-            if facts.lens != 0 {
-                for n in (2..=lx.max_words.min(range.end - i)).rev() {
-                    let last = toks[i + n - 1];
-                    if last.kind != TokenKind::Word || facts.lens & len_bit(last.end - t.start) == 0
-                    {
-                        continue;
-                    }
-                    let surface = &text[t.start..last.end];
-                    if let Some(g) = lx.gaz(surface) {
-                        hit = gaz_flag(g);
-                        matched = n;
-                        break;
-                    }
-                    if lx.is_city(surface) {
-                        hit = G_CITY;
-                        matched = n;
-                        break;
-                    }
-                }
-            }
-            if matched == 0 && facts.hit != 0 {
-                hit = facts.hit;
-                matched = 1;
-            }
+            let (matched, hit) = listed_match(lx, toks, text, facts, i, range.end);
             if matched > 0 {
                 if hit != G_CITY {
                     info[i].gaz_len = matched as u8;
@@ -345,6 +297,76 @@ pub fn token_info(doc: &Document, lx: &Lexicon) -> Vec<TokInfo> {
         }
     }
     info
+}
+
+/// Marks a sentence's first word, and all its tokens as a headline's when it has two words or
+/// more and none with a lower-case letter.
+fn mark_first_and_headline(text: &str, stoks: &[Token], sinfo: &mut [TokInfo]) {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut lower = false;
+    for (t, inf) in stoks.iter().zip(sinfo.iter_mut()) {
+        if t.kind == TokenKind::Word {
+            if words == 0 {
+                inf.first = true;
+            }
+            words += 1;
+            // ASCII bytes without decoding (an ASCII slice is on character boundaries).
+            let lowered = match bytes.get(t.start..t.end) {
+                Some(w) if w.is_ascii() => w.iter().any(u8::is_ascii_lowercase),
+                _ => has_lower(t.text(text)),
+            };
+            if lowered {
+                lower = true;
+                break;
+            }
+        }
+    }
+    if !lower && words > 1 {
+        for inf in sinfo.iter_mut() {
+            inf.headline = true;
+        }
+    }
+}
+
+/// The word-list name that starts at token `i` (a capitalised word with facts `facts`): the
+/// longest of two words or more that ends before token `end`, else the word alone. Returns its
+/// length in tokens (0 for none) and its flag.
+fn listed_match(
+    lx: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    facts: WordFacts,
+    i: usize,
+    end: usize,
+) -> (usize, u16) {
+    let t = toks[i];
+    let mut matched = 0;
+    let mut hit = 0u16;
+    if facts.lens != 0 {
+        for n in (2..=lx.max_words.min(end - i)).rev() {
+            let last = toks[i + n - 1];
+            if last.kind != TokenKind::Word || facts.lens & len_bit(last.end - t.start) == 0 {
+                continue;
+            }
+            let surface = &text[t.start..last.end];
+            if let Some(g) = lx.gaz(surface) {
+                hit = gaz_flag(g);
+                matched = n;
+                break;
+            }
+            if lx.is_city(surface) {
+                hit = G_CITY;
+                matched = n;
+                break;
+            }
+        }
+    }
+    if matched == 0 && facts.hit != 0 {
+        hit = facts.hit;
+        matched = 1;
+    }
+    (matched, hit)
 }
 
 /// Lower-case words that may stand inside a name ("Bank of England", "Ludwig van

@@ -30,6 +30,7 @@
 
 pub mod analysis;
 pub mod cache;
+pub mod calendar;
 pub mod contract;
 pub mod library;
 pub mod load;

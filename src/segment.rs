@@ -143,16 +143,7 @@ fn push_token(
     *space = false;
 }
 
-/// The days of the week, capitalised as in running text.
-pub const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub use crate::calendar::WEEKDAYS;
 
 /// Cuts `text` into tokens. Total: any string, any bytes boundaries, no panic.
 pub fn tokenize(text: &str) -> Vec<Token> {

@@ -139,21 +139,6 @@ const TOPICS: &[&str] = &[
     "water rights",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 const SOURCES: &[&str] = &[
     "Wire Service",
     "Daily Courier",
@@ -292,8 +277,8 @@ fn sentence(
     }
     let org = rng.pick(ORGS);
     let day = 1 + rng.below(28);
-    let month = rng.pick(MONTHS);
-    let weekday = rng.pick(crate::segment::WEEKDAYS);
+    let month = rng.pick(&crate::calendar::MONTHS);
+    let weekday = rng.pick(&crate::calendar::WEEKDAYS);
     let year = date.year() - rng.below(12) as i16;
     match rng.below(12) {
         0 => format!("{who} met {other} in {city} on {weekday} to discuss {topic}."),

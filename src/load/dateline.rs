@@ -303,43 +303,11 @@ impl<'a> Cursor<'a> {
 }
 
 fn month(word: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.to_ascii_lowercase();
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .and_then(|i| i8::try_from(i + 1).ok())
+    crate::calendar::month_number(word)
 }
 
 fn weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let w = word.to_ascii_lowercase();
-    DAYS.iter()
-        .any(|d| *d == w || (w.len() >= 3 && w.len() <= 4 && d.starts_with(&w)))
+    crate::calendar::is_weekday(word)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::super::lexicon::{self, FastMap, FastSet};
+use crate::calendar;
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::segment::Document;
 
@@ -275,40 +276,6 @@ pub(super) fn is_ordinal(w: &str) -> bool {
             || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
-/// Days, months and holidays: dates, not actors.
-pub(super) const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Christmas",
-    "Easter",
-    "Ramadan",
-    "Eid",
-    "Hanukkah",
-    "Diwali",
-    "New",
-    "Year",
-    "Eve",
-    "Day",
-    "Thanksgiving",
-];
-
 /// The longest of [`FUNCTION_WORDS`] in bytes.
 pub(super) const MAX_FUNCTION_WORD: usize = {
     let mut n = 0;
@@ -347,7 +314,7 @@ pub(super) struct Words<'d, 'a> {
 /// A function word ([`FUNCTION_WORDS`]).
 pub(super) const W_FUNC: u32 = 1;
 
-/// A day, month or holiday ([`CALENDAR`]).
+/// A day, month or holiday (the lists of [`crate::calendar`]): dates, not actors.
 pub(super) const W_CAL: u32 = 1 << 1;
 
 /// A last word of an event's name ([`EVENT_WORDS`]).
@@ -407,9 +374,11 @@ pub(super) fn word_table() -> &'static FastMap<&'static str, u32> {
     TABLE.get_or_init(|| {
         let lx = lexicon::get();
         let mut t: FastMap<&'static str, u32> = FastMap::default();
-        let lists: [(&[&'static str], u32); 7] = [
+        let lists: [(&[&'static str], u32); 9] = [
             (FUNCTION_WORDS, W_FUNC),
-            (CALENDAR, W_CAL),
+            (&calendar::WEEKDAYS, W_CAL),
+            (&calendar::MONTHS, W_CAL),
+            (calendar::HOLIDAY_WORDS, W_CAL),
             (EVENT_WORDS, W_EVENT),
             (NAME_PARTICLES, W_PARTICLE),
             (NAME_CONTINUERS, W_CONT),

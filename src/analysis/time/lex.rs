@@ -680,6 +680,30 @@ pub enum Tense {
 mod tests {
     use super::*;
 
+    /// The compiled table is a copy of the calendar's words made at compile time: it must name
+    /// every month and weekday of [`crate::calendar`], with the same numbers.
+    #[test]
+    fn months_and_weekdays_agree_with_the_calendar() {
+        for (i, m) in crate::calendar::MONTHS.iter().enumerate() {
+            let n = i8::try_from(i + 1).expect("12 months");
+            assert!(
+                matches!(classify(m), Class::Month(k, false) if k == n),
+                "{m}"
+            );
+            assert!(
+                matches!(classify(&m[..3]), Class::Month(k, _) if k == n),
+                "{m}"
+            );
+        }
+        for (i, d) in crate::calendar::WEEKDAYS.iter().enumerate() {
+            let n = i8::try_from(i + 1).expect("7 days");
+            assert!(
+                matches!(classify(d), Class::Weekday(k, false) if k == n),
+                "{d}"
+            );
+        }
+    }
+
     #[test]
     fn every_listed_word_is_found_in_any_case_and_position() {
         for (w, c) in WORDS {

@@ -17,21 +17,36 @@
 //! - [`parallel`]: an in-order map over the machine's cores, for analysing libraries.
 //! - [`paths`]: where the library, config, state and cache live.
 //! - `tui` (feature `tui`, on by default): the terminal reader.
+//! - `net`, `feeds`, `opml`, `save`, `fetch` (feature `net`, on by default): `brief add`,
+//!   `brief feeds` and `brief fetch`, the only code that opens a network connection.
 //!
-//! Everything but `tui` is the pure core: no terminal, no stdout, no global mutable state.
+//! Everything but `tui` and the `net` modules is the pure core: no terminal, no stdout, no
+//! network, no global mutable state.
 
 #![forbid(unsafe_code)]
 
 pub mod analysis;
 pub mod cache;
 pub mod contract;
+#[cfg(feature = "net")]
+pub mod feeds;
+#[cfg(feature = "net")]
+pub mod fetch;
+#[cfg(feature = "net")]
+mod fragment;
 pub mod library;
 pub mod load;
 pub mod model;
+#[cfg(feature = "net")]
+pub mod net;
+#[cfg(feature = "net")]
+pub mod opml;
 pub mod parallel;
 pub mod paths;
 pub mod report;
 pub mod safe;
+#[cfg(feature = "net")]
+pub mod save;
 pub mod synth;
 #[cfg(feature = "tui")]
 pub mod tui;

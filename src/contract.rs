@@ -35,6 +35,13 @@ pub struct ArticleOutput<'a> {
     pub published_origin: DateOrigin,
     /// Whether `published` only approximates the writing date (a print-edition date).
     pub published_approximate: bool,
+    /// For a web page, which part of it gave `published` (`json_ld`, `meta`, `time`, `url`,
+    /// `dateline`); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<&'a str>,
+    /// Who wrote it, when known; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'a str>,
     /// The analysed text, exactly as loaded.
     pub text: &'a str,
     /// Actors, most salient first.
@@ -57,6 +64,13 @@ impl<'a> ArticleOutput<'a> {
             published: analysis.reference.map(|r| r.date.to_string()),
             published_origin: analysis.reference.map_or(DateOrigin::Unknown, |r| r.origin),
             published_approximate: analysis.reference.is_some_and(|r| r.is_approximate()),
+            // Only when the date used is the page's own.
+            published_from: article.published_from.as_deref().filter(|_| {
+                analysis.reference.is_some_and(|r| {
+                    Some(r.date) == article.published && r.origin != DateOrigin::Given
+                })
+            }),
+            byline: article.byline.as_deref(),
             text: &article.text,
             actors: &analysis.actors,
             timexes: &analysis.timexes,

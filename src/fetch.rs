@@ -611,6 +611,7 @@ fn save_item(
         source: Some(source).filter(|s| !s.is_empty()),
         published: published.as_deref(),
         url: item.link.as_deref(),
+        byline: page.and_then(|a| a.byline.as_deref()),
         fetched: &run.fetched_at,
         feed: Some(&feed.url),
         text,
@@ -898,15 +899,12 @@ fn page_article(page: &Page) -> Result<Article, String> {
     html_article(&page.body, &page.url, page.charset.as_deref())
 }
 
-/// The article of an HTML page.
+/// The article of an HTML page, through the HTML extractor (`load::html`).
 fn html_article(body: &[u8], url: &str, charset: Option<&str>) -> Result<Article, String> {
-    let _ = charset;
-    let text = fragment::text(&String::from_utf8_lossy(body));
-    if text.trim().is_empty() {
+    let a = crate::load::html::article_from_html(body, Some(url), charset)?;
+    if a.text.trim().is_empty() {
         return Err(String::from("no article text found in the page"));
     }
-    let mut a = crate::load::text::parse(text, None);
-    a.url = Some(url.to_string());
     Ok(a)
 }
 
@@ -1075,6 +1073,7 @@ fn save_article(
         source: Some(source).filter(|s| !s.is_empty()),
         published: published.as_deref(),
         url,
+        byline: article.byline.as_deref(),
         fetched,
         feed: None,
         text: &article.text,

@@ -8,11 +8,14 @@
 //! | `.txt`, none | [`text`]: the content unchanged, title from the first line or sentence |
 //! | `.md`, `.markdown` | [`markdown`]: front matter, then the body |
 //! | `.json` | [`json`]: a JSON briefing (`assets/briefing.schema.json`) |
+//! | `.html`, `.htm` | [`html`]: a saved web page, read as the article it holds |
 //!
-//! Standard input (`-`) is sniffed instead: `{` first (or a `[` list that parses as JSON) is a
-//! JSON briefing, a `---` first line is Markdown front matter, anything else plain text.
+//! Standard input (`-`) is sniffed instead: `<` first (after blanks and a byte-order mark) is
+//! an HTML page, `{` first (or a `[` list that parses as JSON) is a JSON briefing, a `---` first
+//! line is Markdown front matter, anything else plain text.
 
 pub mod dateline;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -27,7 +30,7 @@ use crate::model::Article;
 pub const SAMPLE_JSON: &str = include_str!("../assets/briefings/riyadh-talks.json");
 
 /// The extensions brief reads, for messages.
-pub const SUPPORTED: &str = ".txt, .md, .markdown, .json or no extension";
+pub const SUPPORTED: &str = ".txt, .md, .markdown, .json, .html, .htm or no extension";
 
 /// A file larger than this is refused: an article is text, and reading a disk image by mistake
 /// should not take the memory of the machine. 128 MB leaves room for a 100 MB article, which
@@ -166,7 +169,9 @@ pub fn load_head(path: &Path, max_bytes: usize) -> Result<Vec<Article>, LoadErro
     let len = std::fs::metadata(path)
         .map_err(|e| LoadError::error(path, io_problem(&e)))?
         .len();
-    if format == Some(Format::Json) || format.is_none() || len <= max_bytes as u64 {
+    // A web page's article may start anywhere in it: read whole too.
+    let whole = matches!(format, Some(Format::Json | Format::Html) | None);
+    if whole || len <= max_bytes as u64 {
         return load_file(path);
     }
     let file = std::fs::File::open(path).map_err(|e| LoadError::error(path, io_problem(&e)))?;
@@ -207,6 +212,8 @@ pub enum Format {
     Markdown,
     /// A JSON briefing.
     Json,
+    /// A saved web page.
+    Html,
 }
 
 impl Format {
@@ -219,6 +226,7 @@ impl Format {
             "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -237,8 +245,42 @@ fn load_one(path: &Path, problems: &mut Vec<LoadError>) -> Result<Vec<Article>, 
         ));
     };
     let bytes = read(path)?;
+    if format == Format::Html {
+        return html_article(&bytes, Some(path)).map(|a| vec![a]);
+    }
     let src = decode(&bytes, path, problems)?;
     parse(src, format, path, problems)
+}
+
+/// The article of a web page's bytes (its character set found in the page).
+fn html_article(bytes: &[u8], path: Option<&Path>) -> Result<Article, LoadError> {
+    let shown = path.unwrap_or(Path::new("-"));
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::error(
+            shown,
+            if bytes.is_empty() {
+                "empty file"
+            } else {
+                "only whitespace, no text"
+            },
+        ));
+    }
+    let mut article =
+        html::article_from_html(bytes, None, None).map_err(|e| LoadError::error(shown, e))?;
+    article.path = path.map(Path::to_path_buf);
+    Ok(article)
+}
+
+/// Whether bytes start like an HTML page: `<` after blanks and a byte-order mark (UTF-8 or
+/// UTF-16).
+fn starts_like_html(bytes: &[u8]) -> bool {
+    if let Some(text) = utf16(bytes.get(..bytes.len().min(4096)).unwrap_or(bytes)) {
+        return html::looks_like_html(&text);
+    }
+    let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    rest.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
 }
 
 fn parse(
@@ -251,12 +293,21 @@ fn parse(
         Format::Text => Ok(vec![text::parse(src, Some(path))]),
         Format::Markdown => markdown::parse(&src, path, problems).map(|a| vec![a]),
         Format::Json => json::parse(&src, path, problems),
+        Format::Html => html::article_from_str(&src, None)
+            .map(|mut a| {
+                a.path = Some(path.to_path_buf());
+                vec![a]
+            })
+            .map_err(|e| LoadError::error(path, e)),
     }
 }
 
 /// One article from standard input (`path` is `None`), its format sniffed from its first bytes.
 pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Article>, LoadError> {
     let dash = Path::new("-");
+    if starts_like_html(bytes) {
+        return html_article(bytes, None).map(|a| vec![a]);
+    }
     let src = decode(bytes, dash, problems)?;
     let head = src.trim_start();
     // "[Updated] Talks resume" is text; a list is JSON only when it parses as JSON.

@@ -20,7 +20,8 @@ Examples:
   brief render --size 100x30 --keys \"j j Enter\"   the screen after those keys, as text
 
 Reads .txt (and files with no extension), .md/.markdown (front matter: title, date, source,
-url) and .json briefings (schema: assets/briefing.schema.json). Exit status: 0 when something
+url), .json briefings (schema: assets/briefing.schema.json) and .html/.htm web pages (the
+article's text; standard input starting with '<' too). Exit status: 0 when something
 loaded, 2 when nothing usable was loaded or the arguments are wrong, 1 when the output or the
 terminal failed.";
 

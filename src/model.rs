@@ -91,6 +91,11 @@ pub struct Article {
     pub date_origin: DateOrigin,
     /// Where the article lives on the web, when known.
     pub url: Option<String>,
+    /// Who wrote it, as the page or briefing names them, when known.
+    pub byline: Option<String>,
+    /// Which part of a web page gave `published` (`json_ld`, `meta`, `time`, `url`,
+    /// `dateline`); `None` for other formats.
+    pub published_from: Option<String>,
     /// The file it was read from; `None` for standard input and the bundled sample.
     pub path: Option<PathBuf>,
     /// The text, exactly as loaded (a leading byte-order mark removed); all spans index into it.

@@ -25,6 +25,9 @@ pub struct Briefing<'a> {
     /// Where it lives on the web.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    /// Who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'a str>,
     /// When brief fetched it (RFC 3339, UTC).
     pub fetched: &'a str,
     /// The feed it came from.
@@ -300,6 +303,7 @@ mod tests {
             source: None,
             published: None,
             url: Some(&key),
+            byline: None,
             fetched: "2026-01-01T00:00:00Z",
             feed: None,
             text: "Text.",

@@ -243,6 +243,7 @@ pub fn article(rng: &mut Rng, date: Date, words: usize) -> Article {
         path: None,
         text,
         curated: Default::default(),
+        ..Article::default()
     }
 }
 

@@ -2,9 +2,10 @@
 //!
 //! A file holds one article object, or `{"articles": [ ... ]}` (a bare array of articles is
 //! read too). An article has `text` (required, not blank) and optional `title`, `source`,
-//! `published` (`YYYY-MM-DD`, or a timestamp starting with one), `url`, `fetched` and `feed`
-//! (written by `brief add` and `brief fetch`), and curated `actors` and `events`. Each article is checked on its own: one with a missing `text` or a field of the
-//! wrong type is an error and the others still load. An unknown field is a warning and is
+//! `published` (`YYYY-MM-DD`, or a timestamp starting with one), `url`, `byline`, `fetched` and
+//! `feed` (written by `brief add` and `brief fetch`), and curated `actors` and `events`. Each
+//! article is checked on its own: one with a missing `text` or a field of the wrong type is an
+//! error and the others still load. An unknown field is a warning and is
 //! ignored, so files carrying extra metadata (an author, tags) load. A curated entry that does
 //! not fit the schema is dropped with a warning; the article loads.
 
@@ -17,12 +18,13 @@ use crate::model::{Article, Curated, CuratedActor, CuratedEvent, DateOrigin};
 use super::{LoadError, dateline, markdown::parse_meta_date, text};
 
 /// The fields an article may have (`$schema` lets an editor find the schema).
-pub const ARTICLE_FIELDS: [&str; 10] = [
+pub const ARTICLE_FIELDS: [&str; 11] = [
     "$schema",
     "title",
     "source",
     "published",
     "url",
+    "byline",
     "fetched",
     "feed",
     "text",
@@ -167,6 +169,7 @@ fn article(
     let title = string_field(obj, "title", at, path)?;
     let source = string_field(obj, "source", at, path)?;
     let url = string_field(obj, "url", at, path)?;
+    let byline = string_field(obj, "byline", at, path)?;
     let published = string_field(obj, "published", at, path)?;
     for key in obj.keys().filter(|k| !ARTICLE_FIELDS.contains(&k.as_str())) {
         problems.push(LoadError::warning(
@@ -198,9 +201,11 @@ fn article(
         published: date.map(|(d, _)| d),
         date_origin: date.map_or(DateOrigin::Unknown, |(_, o)| o),
         url: url.map(str::to_string),
+        byline: byline.map(str::to_string),
         path: Some(path.to_path_buf()),
         text: text.clone(),
         curated,
+        ..Article::default()
     })
 }
 

@@ -20,11 +20,14 @@
 //!   [`contract`]: the `brief analyze --json` output; [`report`]: the readable summary;
 //!   [`synth`]: a seeded generator of news-like articles, for benchmarks and large test libraries.
 //! - `tui` (feature `tui`, on by default): the terminal reader.
+//! - `net`, `feeds`, `opml`, `save`, `fetch` (feature `net`, on by default): `brief add`,
+//!   `brief feeds` and `brief fetch`, the only code that opens a network connection.
 //!
 //! The data's path: `load` → `Article` → `cache::analyse` (→ `analysis::analyze`) → `Analysis`
 //! → `contract`/`report`, or the reader's `tui::shelf` → `tui::prepared` → `tui::widgets`.
 //!
-//! Everything but `tui` is the pure core: no terminal, no stdout, no global mutable state.
+//! Everything but `tui` and the `net` modules is the pure core: no terminal, no stdout, no
+//! network, no global mutable state.
 
 #![forbid(unsafe_code)]
 
@@ -32,13 +35,25 @@ pub mod analysis;
 pub mod cache;
 pub mod calendar;
 pub mod contract;
+#[cfg(feature = "net")]
+pub mod feeds;
+#[cfg(feature = "net")]
+pub mod fetch;
+#[cfg(feature = "net")]
+mod fragment;
 pub mod library;
 pub mod load;
 pub mod model;
+#[cfg(feature = "net")]
+pub mod net;
+#[cfg(feature = "net")]
+pub mod opml;
 pub mod parallel;
 pub mod paths;
 pub mod report;
 pub mod safe;
+#[cfg(feature = "net")]
+pub mod save;
 pub mod segment;
 pub mod synth;
 #[cfg(feature = "tui")]

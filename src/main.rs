@@ -85,7 +85,117 @@ enum Command {
         /// Articles or folders.
         paths: Vec<PathBuf>,
     },
+    /// Save web pages or files into the library, to read offline.
+    #[cfg(feature = "net")]
+    #[command(after_help = ADD_HELP)]
+    Add {
+        /// Fetch again and update in place an article already in the library.
+        #[arg(long)]
+        refresh: bool,
+        #[command(flatten)]
+        net: NetArgs,
+        /// http(s) URLs of pages, or files (.txt, .md, .json).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
+    /// The feeds `brief fetch` reads: add, list, import and export them.
+    #[cfg(feature = "net")]
+    #[command(subcommand, after_help = FEEDS_HELP)]
+    Feeds(FeedsCommand),
+    /// Fetch every feed and save its new articles into the library.
+    #[cfg(feature = "net")]
+    #[command(after_help = FETCH_HELP)]
+    Fetch {
+        #[command(flatten)]
+        net: NetArgs,
+    },
 }
+
+#[cfg(feature = "net")]
+const ADD_HELP: &str = "\
+Examples:
+  brief add https://example.org/2025/02/talks.html
+  brief add saved-page.html notes.md
+  brief add --refresh https://example.org/2025/02/talks.html
+
+Each article is saved under LIBRARY/web/SITE/ as a JSON briefing with its URL and the time it
+was fetched. The same URL twice is one article: it is updated only with --refresh.";
+
+#[cfg(feature = "net")]
+const FETCH_HELP: &str = "\
+Reads every feed of the feeds file (`brief feeds --help`): RSS, Atom and JSON Feed. Each new
+entry is saved under LIBRARY/feeds/FEED/ with its full text: the entry's own content when it is
+the whole article, otherwise its page, fetched and extracted. Requests are conditional (ETag,
+Last-Modified; kept in STATE/feeds.json), at most 2 at once per site and 8 in all, retried with
+back-off on server errors and time-outs. Exit status: 0 when at least one feed was read, 2 when
+none was.";
+
+/// HTTP options of `brief add` and `brief fetch`.
+#[cfg(feature = "net")]
+#[derive(Debug, clap::Args)]
+struct NetArgs {
+    /// Seconds to wait for a connection or for data before giving up (a request as a whole
+    /// gets four times as long).
+    #[arg(long, default_value_t = 15.0, value_parser = parse_seconds)]
+    timeout: f64,
+    /// Times a request is tried again after a server error, a 429 or a time-out.
+    #[arg(long, default_value_t = 2)]
+    retries: u32,
+}
+
+#[cfg(feature = "net")]
+impl NetArgs {
+    fn options(&self, refresh: bool) -> brief::fetch::FetchOptions {
+        let settings = brief::net::Settings {
+            timeout: std::time::Duration::from_secs_f64(self.timeout),
+            retries: self.retries,
+            ..brief::net::Settings::default()
+        };
+        brief::fetch::FetchOptions { settings, refresh }
+    }
+}
+
+#[cfg(feature = "net")]
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 3600.0 => Ok(x),
+        _ => Err(format!(
+            "'{s}' is not a number of seconds between 0 and 3600"
+        )),
+    }
+}
+
+#[cfg(feature = "net")]
+#[derive(Debug, Subcommand)]
+enum FeedsCommand {
+    /// Add a feed to the feeds file.
+    Add {
+        /// The feed's http(s) URL.
+        url: String,
+        /// A name for it (the feed's own title otherwise).
+        #[arg(long)]
+        name: Option<String>,
+        /// A tag (repeat for more).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List the feeds: name, URL, tags.
+    List,
+    /// Add the feeds of an OPML file (another reader's export).
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
+    /// Print the feeds as OPML.
+    Export,
+}
+
+#[cfg(feature = "net")]
+const FEEDS_HELP: &str = "\
+The feeds file is CONFIG/feeds (`brief --help` names the folder), one feed a line in the syntax
+of newsboat's `urls` file: the URL, then \"~Name\" and tags, quoted when they hold spaces.
+  https://example.org/world/rss.xml \"~Example World\" news world
+Lines starting with # are comments.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
@@ -327,6 +437,25 @@ fn main() -> ExitCode {
             ansi,
             ref paths,
         }) => reader::render(paths, size, keys, ansi, cli.color),
+        #[cfg(feature = "net")]
+        Some(Command::Add {
+            refresh,
+            ref net,
+            ref inputs,
+        }) => ExitCode::from(brief::fetch::run_add(inputs, &net.options(refresh))),
+        #[cfg(feature = "net")]
+        Some(Command::Feeds(ref c)) => ExitCode::from(match c {
+            FeedsCommand::Add { url, name, tags } => {
+                brief::feeds::run_add(url, name.clone(), tags.clone())
+            }
+            FeedsCommand::List => brief::feeds::run_list(),
+            FeedsCommand::Import { file } => brief::feeds::run_import(file),
+            FeedsCommand::Export => brief::feeds::run_export(),
+        }),
+        #[cfg(feature = "net")]
+        Some(Command::Fetch { ref net }) => {
+            ExitCode::from(brief::fetch::run_fetch(&net.options(false)))
+        }
         None => reader::run(&cli.paths, cli.color),
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! A file holds one article object, or `{"articles": [ ... ]}` (a bare array of articles is
 //! read too). An article has `text` (required, not blank) and optional `title`, `source`,
-//! `published` (`YYYY-MM-DD`, or a timestamp starting with one), `url`, `byline`, and curated
-//! `actors` and `events`. Each article is checked on its own: one with a missing `text` or a
-//! field of the wrong type is an error and the others still load. An unknown field is a warning and is
+//! `published` (`YYYY-MM-DD`, or a timestamp starting with one), `url`, `byline`, `fetched` and
+//! `feed` (written by `brief add` and `brief fetch`), and curated `actors` and `events`. Each
+//! article is checked on its own: one with a missing `text` or a field of the wrong type is an
+//! error and the others still load. An unknown field is a warning and is
 //! ignored, so files carrying extra metadata (an author, tags) load. A curated entry that does
 //! not fit the schema is dropped with a warning; the article loads.
 
@@ -17,13 +18,15 @@ use crate::model::{Article, Curated, CuratedActor, CuratedEvent, DateOrigin};
 use super::{LoadError, dateline, markdown::parse_meta_date, plain};
 
 /// The fields an article may have (`$schema` lets an editor find the schema).
-pub const ARTICLE_FIELDS: [&str; 9] = [
+pub const ARTICLE_FIELDS: [&str; 11] = [
     "$schema",
     "title",
     "source",
     "published",
     "url",
     "byline",
+    "fetched",
+    "feed",
     "text",
     "actors",
     "events",

@@ -23,8 +23,10 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
+pub mod briefing;
 pub mod cache;
 pub mod contract;
+pub mod export;
 pub mod library;
 pub mod load;
 pub mod model;

@@ -20,7 +20,7 @@ use crate::model::{Analysis, Article, Event};
 pub use calendar::ics;
 pub use memo::markdown;
 pub use table::csv;
-pub use timeline::timelinejs;
+pub use timeline::{escape_html, timelinejs};
 
 /// What an export reads: the articles, their analyses (same order) and their briefing.
 #[derive(Debug, Clone, Copy)]

@@ -124,6 +124,11 @@ pub fn merge(digests: &[Digest]) -> Merged {
                 None => (c, org_name(&norm::name(s))),
             };
             if key.1.len() >= 2 {
+                if key.0 == b'N'
+                    && let Some(short) = abbreviated(&key.1)
+                {
+                    join(&mut sets, (b'A', short), node);
+                }
                 if key.0 == b'N' && key.1.contains(' ') {
                     // A person the analysis took for an organisation ("Anna Berg" as a team).
                     join(&mut sets, (b'P', norm::person(s)), node);
@@ -273,17 +278,37 @@ const DAYS: &[&str] = &[
     "on",
 ];
 
-/// An organisation's folded name without a company suffix or a trailing weekday.
+/// An organisation's folded name without a company suffix, a trailing "party" or weekday, its
+/// last word in the singular ("Tories" = "Tory", "Lib Dems" = "Lib Dem").
 fn org_name(n: &str) -> String {
     let mut words: Vec<&str> = n.split(' ').collect();
     while words.len() > 1
         && words
             .last()
-            .is_some_and(|w| COMPANY.contains(w) || DAYS.contains(w))
+            .is_some_and(|w| COMPANY.contains(w) || DAYS.contains(w) || *w == "party")
     {
         words.pop();
     }
-    words.join(" ")
+    let mut out = words.join(" ");
+    if out.len() > 4 {
+        if out.ends_with("ies") {
+            out.truncate(out.len() - 3);
+            out.push('y');
+        } else if out.ends_with('s') && !out.ends_with("ss") && !out.ends_with("us") {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// The short form of a name of several words: the first three letters of each ("Liberal
+/// Democrat" and "Lib Dem" are both "lib dem"), when every word has three letters or more.
+fn abbreviated(n: &str) -> Option<String> {
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.len() < 2 || words.iter().any(|w| w.len() < 3 || !w.is_ascii()) {
+        return None;
+    }
+    Some(words.iter().map(|w| &w[..3]).collect::<Vec<_>>().join(" "))
 }
 
 fn push_unique(v: &mut Vec<usize>, x: usize) {

@@ -88,12 +88,19 @@ pub fn person(s: &str) -> String {
             break;
         }
     }
-    if rest.len() == n.len() {
-        n
-    } else {
-        rest.to_string()
+    // "Mark Felt Sr." is Mark Felt; "W. Mark Felt" too.
+    let mut words: Vec<&str> = rest.split(' ').collect();
+    while words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
+        words.pop();
     }
+    if words.len() > 2 && words.first().is_some_and(|w| w.len() == 1) {
+        words.remove(0);
+    }
+    words.join(" ")
 }
+
+/// Words after a person's name that are not part of it.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

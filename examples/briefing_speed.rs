@@ -40,6 +40,21 @@ fn main() {
         let digests: Vec<Digest> = analyses.iter().map(Digest::new).collect();
         Briefing::build(&digests)
     });
+    let digests: Vec<Digest> = analyses.iter().map(Digest::new).collect();
+    let (digest_t, _) = best_of(3, || analyses.iter().map(Digest::new).collect::<Vec<_>>());
+    let no_events: Vec<Digest> = digests
+        .iter()
+        .map(|d| Digest {
+            events: Vec::new(),
+            ..d.clone()
+        })
+        .collect();
+    let (actors_t, _) = best_of(3, || Briefing::build(&no_events));
+    println!(
+        "of which digests {:.1} ms, actors {:.1} ms, events the rest",
+        digest_t * 1e3,
+        actors_t * 1e3
+    );
     let members: usize = briefing.events.iter().map(|e| e.members.len()).sum();
     println!(
         "{n} articles (seed {seed}): {} actors -> {} briefing actors, {members} events -> {} briefing events",

@@ -186,12 +186,28 @@ pub fn merge(digests: &[Digest]) -> Merged {
         push_unique(spans.entry(sets.find(node)).or_default(), i);
     }
     let reach = |r: &usize| spans.get(r).map_or(0, Vec::len);
+    // The roles and affiliations of each set's full-named people, folded, for the ties.
+    let mut roles: FastMap<usize, Vec<(Option<String>, Option<String>)>> = FastMap::default();
+    for (node, _) in &full_names {
+        let (i, k) = nodes[*node];
+        let b = &digests[i].actors[k];
+        if b.role.is_some() || b.affiliation.is_some() {
+            let entry = (
+                b.role.as_deref().map(norm::name),
+                b.affiliation.as_deref().map(norm::name),
+            );
+            let v = roles.entry(sets.find(*node)).or_default();
+            if !v.contains(&entry) {
+                v.push(entry);
+            }
+        }
+    }
     let mut alone: FastMap<&str, usize> = FastMap::default();
     for (node, p) in &single {
         let (i, k) = nodes[*node];
         let a = &digests[i].actors[k];
         let own = sets.find(*node);
-        let pick = |roots: &[usize], sets: &mut Sets| -> Option<usize> {
+        let pick = |roots: &[usize]| -> Option<usize> {
             let roots: Vec<usize> = roots.iter().copied().filter(|&r| r != own).collect();
             if roots.len() == 1 {
                 return roots.first().copied();
@@ -201,7 +217,7 @@ pub fn merge(digests: &[Digest]) -> Merged {
             let tied: Vec<usize> = roots
                 .iter()
                 .copied()
-                .filter(|&r| same_role(digests, &nodes, a, r, &full_names, sets))
+                .filter(|r| same_role(a, roles.get(r).map_or(&[][..], Vec::as_slice)))
                 .collect();
             if tied.len() == 1 {
                 return tied.first().copied();
@@ -214,15 +230,15 @@ pub fn merge(digests: &[Digest]) -> Merged {
             }
         };
         let found = if let Some(roots) = by_surname.get(p.as_str()) {
-            pick(roots, &mut sets)
+            pick(roots)
         } else if a.kind == ActorKind::Person
             && let Some(roots) = by_first.get(p.as_str())
         {
-            pick(roots, &mut sets)
+            pick(roots)
         } else if a.kind != ActorKind::Person
             && let Some(roots) = by_org_last.get(p.as_str())
         {
-            pick(roots, &mut sets)
+            pick(roots)
         } else {
             None
         };
@@ -317,28 +333,16 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
-/// Whether the actor shares a role or an affiliation with some member of the set `root`.
-fn same_role(
-    digests: &[Digest],
-    nodes: &[(usize, usize)],
-    a: &super::DigestActor,
-    root: usize,
-    full_names: &[(usize, String)],
-    sets: &mut Sets,
-) -> bool {
+/// Whether the actor shares a role, or (having no role) an affiliation, with one of `known`
+/// (folded roles and affiliations of a set's people).
+fn same_role(a: &super::DigestActor, known: &[(Option<String>, Option<String>)]) -> bool {
     let role = a.role.as_deref().map(norm::name);
     let aff = a.affiliation.as_deref().map(norm::name);
     if role.is_none() && aff.is_none() {
         return false;
     }
-    full_names.iter().any(|(node, _)| {
-        if sets.find(*node) != root {
-            return false;
-        }
-        let (i, k) = nodes[*node];
-        let b = &digests[i].actors[k];
-        (role.is_some() && b.role.as_deref().map(norm::name) == role)
-            || (aff.is_some() && role.is_none() && b.affiliation.as_deref().map(norm::name) == aff)
+    known.iter().any(|(r, f)| {
+        (role.is_some() && *r == role) || (aff.is_some() && role.is_none() && *f == aff)
     })
 }
 

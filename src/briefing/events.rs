@@ -210,20 +210,48 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
             });
         }
     }
-    // Candidate groups by shared features, so that each event is compared with few groups.
+    // Candidate groups by the features a merge needs one of (an anchor: the same day, the same
+    // city, a shared person or organisation), so that each event meets few groups.
+    let mut kinds: FastMap<&str, u32> = FastMap::default();
+    let kind_ids: Vec<u32> = nodes
+        .iter()
+        .map(|e| {
+            let next = kinds.len() as u32;
+            *kinds.entry(e.kind.as_str()).or_insert(next)
+        })
+        .collect();
     let mut groups: Vec<Group> = Vec::new();
-    let mut postings: FastMap<(String, Feature), Vec<usize>> = FastMap::default();
+    let mut has_day: Vec<bool> = Vec::new();
+    let mut postings: FastMap<(u32, Feature), Vec<usize>> = FastMap::default();
     let mut seen: Vec<usize> = Vec::new();
     let mut stamp = 0usize;
+    let mut wanted: Vec<Feature> = Vec::new();
     for (id, e) in nodes.iter().enumerate() {
         stamp += 1;
+        let kind = kind_ids[id];
+        let day = e.date.filter(|d| d.grain == Grain::Day).map(|d| d.first);
         let mut best: Option<(u32, usize)> = None;
-        for f in features(e) {
-            let Some(list) = postings.get(&(e.kind.clone(), f)) else {
+        wanted.clear();
+        if let Some(d) = day {
+            wanted.extend(
+                [d.yesterday().ok(), Some(d), d.tomorrow().ok()]
+                    .into_iter()
+                    .flatten()
+                    .map(Feature::Day),
+            );
+        }
+        anchors(e, &mut wanted);
+        for f in &wanted {
+            let Some(list) = postings.get(&(kind, f.clone())) else {
                 continue;
             };
-            for &g in list {
-                if seen.get(g) == Some(&stamp) {
+            // A group with a day of its own is found by its day: an event with a day meets
+            // it there or not at all.
+            let by_day = matches!(f, Feature::Day(_));
+            // The most recent groups only: a popular person's events are many.
+            let from = list.len().saturating_sub(WINDOW);
+            for &g in &list[from..] {
+                if seen.get(g) == Some(&stamp) || (day.is_some() && !by_day && has_day[g]) {
                     continue;
                 }
                 if let Some(s) = seen.get_mut(g) {
@@ -248,16 +276,36 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
             Some((_, g)) => g,
             None => {
                 groups.push(Group::default());
+                has_day.push(false);
                 seen.push(0);
                 groups.len() - 1
             }
         };
-        let before: Vec<Feature> = features_of_group(&groups[g]);
-        groups[g].add(id, e);
-        for f in features_of_group(&groups[g]) {
-            if !before.contains(&f) {
-                postings.entry((e.kind.clone(), f)).or_default().push(g);
+        // Index the group by what the event brings that it did not have.
+        let group = &groups[g];
+        let mut new: Vec<Feature> = Vec::new();
+        if let Some(d) = day
+            && !group
+                .dates
+                .iter()
+                .any(|x| x.grain == Grain::Day && x.first == d)
+        {
+            new.push(Feature::Day(d));
+        }
+        if let Some((p, false)) = &e.place
+            && !group.places.iter().any(|q| &q.0 == p)
+        {
+            new.push(Feature::Place(p.clone()));
+        }
+        for (a, strong) in &e.participants {
+            if *strong && !group.participants.iter().any(|q| q.0 == *a) {
+                new.push(Feature::Actor(*a));
             }
+        }
+        groups[g].add(id, e);
+        has_day[g] |= day.is_some();
+        for f in new {
+            postings.entry((kind, f)).or_default().push(g);
         }
     }
     let mut out: Vec<BriefingEvent> = groups
@@ -270,7 +318,7 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
         let first = b.members.first().map(|m| (m.article, m.event));
         (d.is_none(), d, first)
     };
-    out.sort_by_key(key);
+    out.sort_by_cached_key(key);
     for (k, e) in out.iter_mut().enumerate() {
         e.id = format!("e{}", k + 1);
     }
@@ -280,63 +328,22 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
 /// What an event can be found by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Feature {
-    Month(i16, i8),
+    Day(jiff::civil::Date),
     Place(String),
     Actor(usize),
 }
 
-/// The features of an event: months its date touches, its place, its participants. Label words
-/// alone never make a merge, so they are no feature.
-fn features(e: &Node) -> Vec<Feature> {
-    let mut out = Vec::new();
-    if let Some(d) = &e.date {
-        months(d, &mut out);
-    }
-    if let Some((p, _)) = &e.place {
+/// How many of the most recent groups with a feature an event is compared with.
+const WINDOW: usize = 64;
+
+/// The anchors of an event but its day: its city, its people and organisations.
+fn anchors(e: &Node, out: &mut Vec<Feature>) {
+    if let Some((p, false)) = &e.place {
         out.push(Feature::Place(p.clone()));
     }
-    for (a, _) in &e.participants {
-        out.push(Feature::Actor(*a));
-    }
-    out
-}
-
-fn features_of_group(g: &Group) -> Vec<Feature> {
-    let mut out = Vec::new();
-    for d in &g.dates {
-        months(d, &mut out);
-    }
-    for (p, _) in &g.places {
-        out.push(Feature::Place(p.clone()));
-    }
-    for (a, _) in &g.participants {
-        out.push(Feature::Actor(*a));
-    }
-    out
-}
-
-/// The months a day touches (with the days either side), or the first months of a longer span.
-fn months(d: &Interval, out: &mut Vec<Feature>) {
-    let mut push = |f: Feature| {
-        if !out.contains(&f) {
-            out.push(f);
-        }
-    };
-    let first = d.first.yesterday().unwrap_or(d.first);
-    let last = d.last.tomorrow().unwrap_or(d.last);
-    let mut y = first.year();
-    let mut m = first.month();
-    // At most 14 months (a year and the days either side).
-    for _ in 0..14 {
-        push(Feature::Month(y, m));
-        if (y, m) >= (last.year(), last.month()) {
-            break;
-        }
-        if m == 12 {
-            y += 1;
-            m = 1;
-        } else {
-            m += 1;
+    for (a, strong) in &e.participants {
+        if *strong {
+            out.push(Feature::Actor(*a));
         }
     }
 }
@@ -369,12 +376,11 @@ fn describe(g: &Group, nodes: &[Node], digests: &[Digest]) -> BriefingEvent {
         .map(|(_, e)| e.kind.clone())
         .unwrap_or_default();
     // Dates: the finest grain given wins; among its values, the one most articles give.
+    // Group nodes are in article and event order, as the members: the parsed dates line up.
     let dated: Vec<(usize, &str, Interval)> = events
         .iter()
-        .filter_map(|(a, e)| {
-            let v = e.date.as_deref()?;
-            Interval::parse(v).map(|d| (*a, v, d))
-        })
+        .zip(&g.nodes)
+        .filter_map(|((a, e), &n)| Some((*a, e.date.as_deref()?, nodes[n].date?)))
         .collect();
     let mut conflicts = Vec::new();
     let finest = dated.iter().map(|d| d.2.grain).min();

@@ -127,7 +127,9 @@ fn parties_leaders_and_countries_across_articles_are_one_each() {
     assert_eq!(leader.name, "Halvor Brandt");
     assert_eq!(leader.role.as_deref(), Some("party leader"));
     let in_leader: Vec<usize> = leader.members.iter().map(|m| m.article).collect();
-    assert_eq!(in_leader, [0, 1, 2, 4]);
+    // Article 1's "Brandt" has nothing to tell which of the two Brandts it is: alone.
+    assert_eq!(in_leader, [0, 2, 4]);
+    assert_eq!(group_of(&b, 1, "brandt").members.len(), 1);
     assert_eq!(group_of(&b, 3, "ines-brandt").members.len(), 1);
     assert_eq!(group_of(&b, 5, "brandt").members.len(), 1);
     let uk = group_of(&b, 0, "united-kingdom");
@@ -150,7 +152,7 @@ fn parties_leaders_and_countries_across_articles_are_one_each() {
             .windows(2)
             .all(|w| w[0].articles() >= w[1].articles())
     );
-    assert_eq!(b.actors[0].id, leader.id);
+    assert_eq!(b.actors[0].articles(), 3);
 }
 
 #[test]

@@ -187,7 +187,7 @@ pub fn merge(digests: &[Digest]) -> Merged {
     }
     let reach = |r: &usize| spans.get(r).map_or(0, Vec::len);
     // The roles and affiliations of each set's full-named people, folded, for the ties.
-    let mut roles: FastMap<usize, Vec<(Option<String>, Option<String>)>> = FastMap::default();
+    let mut roles: FastMap<usize, Vec<RoleOf>> = FastMap::default();
     for (node, _) in &full_names {
         let (i, k) = nodes[*node];
         let b = &digests[i].actors[k];
@@ -333,9 +333,12 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
+/// A folded role and affiliation.
+type RoleOf = (Option<String>, Option<String>);
+
 /// Whether the actor shares a role, or (having no role) an affiliation, with one of `known`
 /// (folded roles and affiliations of a set's people).
-fn same_role(a: &super::DigestActor, known: &[(Option<String>, Option<String>)]) -> bool {
+fn same_role(a: &super::DigestActor, known: &[RoleOf]) -> bool {
     let role = a.role.as_deref().map(norm::name);
     let aff = a.affiliation.as_deref().map(norm::name);
     if role.is_none() && aff.is_none() {

@@ -5,6 +5,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::analysis::{Options, analyze};
+use crate::briefing::{Briefing, Digest};
 use crate::model::{Actor, Analysis, Article, DateOrigin, Event, Quote, Timex};
 
 /// The version of the output format.
@@ -17,6 +18,9 @@ pub struct Output<'a> {
     pub version: u32,
     /// One entry per article, in input order.
     pub articles: Vec<ArticleOutput<'a>>,
+    /// The articles merged, when there are two or more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub briefing: Option<Briefing>,
 }
 
 /// One article and its analysis.
@@ -88,6 +92,7 @@ pub fn to_json(pairs: &[(&Article, &Analysis)]) -> String {
             .iter()
             .map(|(a, an)| ArticleOutput::new(a, an))
             .collect(),
+        briefing: (pairs.len() >= 2).then(|| Briefing::from_analyses(pairs.iter().map(|p| p.1))),
     };
     let mut buf = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
@@ -181,18 +186,33 @@ impl Serialize for ArticleItem<'_> {
     }
 }
 
-/// The articles to write, analysed one at a time as the writer reaches them.
+/// The articles to write, analysed one at a time as the writer reaches them; with two or more,
+/// what the briefing needs of each is kept in `digests` as it goes.
 struct Lazy<'a, F> {
     articles: &'a [Article],
     analyze: &'a F,
+    digests: &'a std::cell::RefCell<Vec<Digest>>,
 }
 
 impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.articles.iter().map(|article| ArticleItem {
-            article,
-            analysis: (self.analyze)(article),
+        let keep = self.articles.len() >= 2;
+        s.collect_seq(self.articles.iter().map(|article| {
+            let analysis = (self.analyze)(article);
+            if keep {
+                self.digests.borrow_mut().push(Digest::new(&analysis));
+            }
+            ArticleItem { article, analysis }
         }))
+    }
+}
+
+/// The briefing, merged from the digests once every article has been written.
+struct LazyBriefing<'a>(&'a std::cell::RefCell<Vec<Digest>>);
+
+impl Serialize for LazyBriefing<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Briefing::build(&self.0.borrow()).serialize(s)
     }
 }
 
@@ -201,6 +221,9 @@ impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
 struct LazyOutput<'a, F: Fn(&Article) -> Analysis> {
     version: u32,
     articles: Lazy<'a, F>,
+    /// Written after the articles (serde writes fields in order); skipped with one article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    briefing: Option<LazyBriefing<'a>>,
 }
 
 /// Analyses the articles and writes the output to `w` as it goes, so that hundreds of files
@@ -216,12 +239,15 @@ pub fn write_with<W: io::Write, F: Fn(&Article) -> Analysis>(
     articles: &[Article],
     analyze: F,
 ) -> io::Result<()> {
+    let digests = std::cell::RefCell::new(Vec::new());
     let out = LazyOutput {
         version: VERSION,
         articles: Lazy {
             articles,
             analyze: &analyze,
+            digests: &digests,
         },
+        briefing: (articles.len() >= 2).then_some(LazyBriefing(&digests)),
     };
     let mut w = w;
     let mut ser = serde_json::Serializer::with_formatter(&mut w, SafeFormatter::default());

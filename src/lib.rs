@@ -32,9 +32,11 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
+pub mod briefing;
 pub mod cache;
 pub mod calendar;
 pub mod contract;
+pub mod export;
 #[cfg(feature = "net")]
 pub mod feeds;
 #[cfg(feature = "net")]

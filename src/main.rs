@@ -67,6 +67,21 @@ enum Command {
         /// Articles or folders (`-` reads standard input).
         paths: Vec<PathBuf>,
     },
+    /// Export the articles as one briefing: a Markdown memo, TimelineJS JSON, iCalendar, CSV.
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Reference date for relative expressions, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// Articles or folders (`-` reads standard input).
+        paths: Vec<PathBuf>,
+    },
     /// Print the reader's screen after replaying keys, as plain text.
     Render {
         /// Screen size, COLSxROWS.
@@ -196,6 +211,28 @@ The feeds file is CONFIG/feeds (`brief --help` names the folder), one feed a lin
 of newsboat's `urls` file: the URL, then \"~Name\" and tags, quoted when they hold spaces.
   https://example.org/world/rss.xml \"~Example World\" news world
 Lines starting with # are comments.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// A one-page memo: the story, key actors, the dated timeline with sources, quotes.
+    Markdown,
+    /// TimelineJS3 JSON.
+    Timelinejs,
+    /// iCalendar (RFC 5545): one all-day event per dated event.
+    Ics,
+    /// One row per event: date, label, kind, place, participants, sources.
+    Csv,
+}
+
+const EXPORT_HELP: &str = "\
+Examples:
+  brief export --format markdown ~/briefings          a memo of every article in a folder
+  brief export --format ics -o talks.ics a.txt b.md   the dated events, for a calendar
+  brief export --format timelinejs ~/briefings > timeline.json
+  brief export --format csv ~/briefings               one row per event, for a spreadsheet
+
+The articles are merged as in `brief analyze --json` (its `briefing`). The iCalendar DTSTAMP is
+the current time, or SOURCE_DATE_EPOCH (seconds) when set.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
@@ -422,6 +459,64 @@ fn run_analyze(
     }
 }
 
+/// Runs `brief export`: every article analysed, merged, written in one format.
+fn run_export(
+    format: ExportFormat,
+    output: Option<&std::path::Path>,
+    date: Option<jiff::civil::Date>,
+    paths: &[PathBuf],
+) -> ExitCode {
+    let loaded = load_inputs(paths);
+    report(&loaded);
+    if loaded.articles.is_empty() {
+        return ExitCode::from(2);
+    }
+    let options = Options { date };
+    let articles = &loaded.articles;
+    let cache = Cache::open();
+    let analyses = parallel::map_in_order(articles, parallel::threads(), |a| {
+        guarded(cache.as_ref(), a, &options)
+    });
+    let briefing = brief::briefing::Briefing::from_analyses(&analyses);
+    let input = brief::export::Input {
+        articles,
+        analyses: &analyses,
+        briefing: &briefing,
+    };
+    let text = match format {
+        ExportFormat::Markdown => brief::export::markdown(&input),
+        ExportFormat::Timelinejs => brief::export::timelinejs(&input),
+        ExportFormat::Csv => brief::export::csv(&input),
+        ExportFormat::Ics => {
+            let now = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .and_then(|s| jiff::Timestamp::from_second(s).ok())
+                .unwrap_or_else(jiff::Timestamp::now);
+            brief::export::ics(&input, &now.strftime("%Y%m%dT%H%M%SZ").to_string())
+        }
+    };
+    let written = match output {
+        Some(path) => {
+            std::fs::write(path, text.as_bytes()).map_err(|e| (path.display().to_string(), e))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| ("the output".to_string(), e))
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((_, e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err((what, e)) => {
+            eprintln!("brief: cannot write {}: {e}", brief::safe::sanitize(&what));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -431,6 +526,12 @@ fn main() -> ExitCode {
             no_cache,
             paths,
         }) => run_analyze(json, date, !no_cache, &paths),
+        Some(Command::Export {
+            format,
+            ref output,
+            date,
+            ref paths,
+        }) => run_export(format, output.as_deref(), date, paths),
         Some(Command::Render {
             size,
             ref keys,

@@ -1,0 +1,482 @@
+//! Merging the events of several articles, with care: two reports are one event only when they
+//! are of the same kind, nothing they say contradicts (two different days, two different
+//! cities), and they share enough: the same day, the same city, a person or organisation taking
+//! part, words of their labels. Each event joins the earlier group it fits best, or starts one.
+//!
+//! Evidence, in points: the same day 3, the same month or coarser value 1; the same city or
+//! venue 3, the same country or region 1; a shared person or organisation 2 (at most 4), a shared
+//! country or bloc 1 (at most 2); a shared label word 1 (at most 2). A merge needs 4 points, one
+//! of them from the same day, the same city or a shared person or organisation. Two days one day
+//! apart are tolerated only with a shared person or organisation and 5 points
+//! otherwise: they are then reported as conflicts. Two cities (or two countries) never merge.
+
+use crate::analysis::lexicon::{self, FastMap};
+use crate::model::{ActorKind, Event};
+
+use super::actors::{Merged, most_common};
+use super::norm::{self, DateFit, Grain, Interval};
+use super::{BriefingEvent, Digest, EventMember, Status};
+
+/// What is compared of one article event.
+struct Node {
+    article: usize,
+    index: usize,
+    kind: String,
+    date: Option<Interval>,
+    /// The place, folded, and whether it is a country or region (weak evidence).
+    place: Option<(String, bool)>,
+    /// Briefing actors taking part, and whether each is a person or organisation.
+    participants: Vec<(usize, bool)>,
+    words: Vec<String>,
+    status: Status,
+}
+
+/// A group of article events being formed.
+#[derive(Default)]
+struct Group {
+    nodes: Vec<usize>,
+    kind: String,
+    dates: Vec<Interval>,
+    places: Vec<(String, bool)>,
+    participants: Vec<(usize, bool)>,
+    words: Vec<String>,
+}
+
+/// Points needed to merge.
+const NEEDED: u32 = 4;
+/// Points needed, a conflict aside, to merge despite it.
+const NEEDED_DESPITE: u32 = 5;
+
+impl Group {
+    /// The points for adding `e`, or `None` when it does not fit.
+    fn score(&self, e: &Node) -> Option<u32> {
+        if self.kind != e.kind {
+            return None;
+        }
+        let mut points = 0;
+        let mut anchor = false;
+        let mut conflict = false;
+        if let Some(d) = &e.date {
+            let mut same = false;
+            for g in &self.dates {
+                match d.fit(g) {
+                    DateFit::Apart => return None,
+                    DateFit::Near => conflict = true,
+                    DateFit::Same => same = true,
+                    DateFit::Compatible => {}
+                }
+            }
+            if same {
+                if d.grain == Grain::Day {
+                    points += 3;
+                    anchor = true;
+                } else {
+                    points += 1;
+                }
+            }
+        }
+        if let Some((p, weak)) = &e.place {
+            let mut same = false;
+            for (q, qweak) in &self.places {
+                if q == p {
+                    same = true;
+                } else if weak == qweak && !contains_words(q, p) && !contains_words(p, q) {
+                    // A country and a city in it may both be right; two cities may not.
+                    return None;
+                }
+            }
+            if same {
+                if *weak {
+                    points += 1;
+                } else {
+                    points += 3;
+                    anchor = true;
+                }
+            }
+        }
+        let (mut strong, mut weak) = (0, 0);
+        for (a, s) in &e.participants {
+            if self.participants.iter().any(|(b, _)| b == a) {
+                if *s {
+                    strong += 2;
+                } else {
+                    weak += 1;
+                }
+            }
+        }
+        let shared_person = strong > 0;
+        points += strong.min(4) + weak.min(2);
+        anchor |= shared_person;
+        let shared_words = e
+            .words
+            .iter()
+            .filter(|w| self.words.binary_search(w).is_ok())
+            .count() as u32;
+        points += shared_words.min(2);
+        if conflict {
+            return (shared_person && points >= NEEDED_DESPITE).then_some(points);
+        }
+        (anchor && points >= NEEDED).then_some(points)
+    }
+
+    fn add(&mut self, id: usize, e: &Node) {
+        self.nodes.push(id);
+        if self.kind.is_empty() {
+            self.kind = e.kind.clone();
+        }
+        if let Some(d) = e.date
+            && !self.dates.contains(&d)
+        {
+            self.dates.push(d);
+        }
+        if let Some(p) = &e.place
+            && !self.places.contains(p)
+        {
+            self.places.push(p.clone());
+        }
+        for p in &e.participants {
+            if !self.participants.iter().any(|q| q.0 == p.0) {
+                self.participants.push(*p);
+            }
+        }
+        for w in &e.words {
+            if let Err(at) = self.words.binary_search(w) {
+                self.words.insert(at, w.clone());
+            }
+        }
+    }
+}
+
+/// Whether the words of `b` appear, in order, in `a` ("paris" in "paris france").
+fn contains_words(a: &str, b: &str) -> bool {
+    a.split(' ')
+        .collect::<Vec<_>>()
+        .windows(b.split(' ').count().max(1))
+        .any(|w| w.join(" ") == b)
+}
+
+/// Whether an event is still to come: its date starts after the article's reference date.
+fn status_of(e: &Event, date: Option<&Interval>, published: Option<jiff::civil::Date>) -> Status {
+    let _ = e;
+    match (date, published) {
+        (Some(d), Some(p)) if d.first > p => Status::Planned,
+        _ => Status::Happened,
+    }
+}
+
+/// Merges the events of the digests; actors already merged.
+pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
+    let lx = lexicon::get();
+    let mut nodes: Vec<Node> = Vec::new();
+    for (i, d) in digests.iter().enumerate() {
+        let ids: FastMap<&str, usize> = d
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.id.as_str(), k))
+            .collect();
+        for (index, e) in d.events.iter().enumerate() {
+            let date = e.date.as_deref().and_then(Interval::parse);
+            let place = e.place.as_deref().map(|p| {
+                let weak = lx.gaz(p).is_some_and(|g| g.kind != ActorKind::Place) && !lx.is_city(p);
+                let folded = match lx.gaz(p) {
+                    Some(g) => norm::name(g.canonical),
+                    None => norm::name(p),
+                };
+                (folded, weak)
+            });
+            let mut participants: Vec<(usize, bool)> = Vec::new();
+            for id in &e.participants {
+                if let Some(&k) = ids.get(id.as_str())
+                    && let Some(&b) = actors.of.get(i).and_then(|v| v.get(k))
+                    && !participants.iter().any(|p| p.0 == b)
+                {
+                    let strong = matches!(
+                        d.actors[k].kind,
+                        ActorKind::Person | ActorKind::Organisation
+                    );
+                    participants.push((b, strong));
+                }
+            }
+            nodes.push(Node {
+                article: i,
+                index,
+                kind: norm::name(&e.kind),
+                status: status_of(e, date.as_ref(), d.published),
+                date,
+                place,
+                participants,
+                words: norm::label_words(&e.label, &e.kind),
+            });
+        }
+    }
+    // Candidate groups by the features a merge needs one of (an anchor: the same day, the same
+    // city, a shared person or organisation), so that each event meets few groups.
+    let mut kinds: FastMap<&str, u32> = FastMap::default();
+    let kind_ids: Vec<u32> = nodes
+        .iter()
+        .map(|e| {
+            let next = kinds.len() as u32;
+            *kinds.entry(e.kind.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut has_day: Vec<bool> = Vec::new();
+    let mut postings: FastMap<(u32, Feature), Vec<usize>> = FastMap::default();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut stamp = 0usize;
+    let mut wanted: Vec<Feature> = Vec::new();
+    for (id, e) in nodes.iter().enumerate() {
+        stamp += 1;
+        let kind = kind_ids[id];
+        let day = e.date.filter(|d| d.grain == Grain::Day).map(|d| d.first);
+        let mut best: Option<(u32, usize)> = None;
+        wanted.clear();
+        if let Some(d) = day {
+            wanted.extend(
+                [d.yesterday().ok(), Some(d), d.tomorrow().ok()]
+                    .into_iter()
+                    .flatten()
+                    .map(Feature::Day),
+            );
+        }
+        anchors(e, &mut wanted);
+        for f in &wanted {
+            let Some(list) = postings.get(&(kind, f.clone())) else {
+                continue;
+            };
+            // A group with a day of its own is found by its day: an event with a day meets
+            // it there or not at all.
+            let by_day = matches!(f, Feature::Day(_));
+            // The most recent groups only: a popular person's events are many.
+            let from = list.len().saturating_sub(WINDOW);
+            for &g in &list[from..] {
+                if seen.get(g) == Some(&stamp) || (day.is_some() && !by_day && has_day[g]) {
+                    continue;
+                }
+                if let Some(s) = seen.get_mut(g) {
+                    *s = stamp;
+                }
+                // Never two events of one article in one group: the article told them apart.
+                if groups[g]
+                    .nodes
+                    .last()
+                    .is_some_and(|&n| nodes[n].article == e.article)
+                {
+                    continue;
+                }
+                if let Some(points) = groups[g].score(e)
+                    && best.is_none_or(|(p, b)| points > p || (points == p && g < b))
+                {
+                    best = Some((points, g));
+                }
+            }
+        }
+        let g = match best {
+            Some((_, g)) => g,
+            None => {
+                groups.push(Group::default());
+                has_day.push(false);
+                seen.push(0);
+                groups.len() - 1
+            }
+        };
+        // Index the group by what the event brings that it did not have.
+        let group = &groups[g];
+        let mut new: Vec<Feature> = Vec::new();
+        if let Some(d) = day
+            && !group
+                .dates
+                .iter()
+                .any(|x| x.grain == Grain::Day && x.first == d)
+        {
+            new.push(Feature::Day(d));
+        }
+        if let Some((p, false)) = &e.place
+            && !group.places.iter().any(|q| &q.0 == p)
+        {
+            new.push(Feature::Place(p.clone()));
+        }
+        for (a, strong) in &e.participants {
+            if *strong && !group.participants.iter().any(|q| q.0 == *a) {
+                new.push(Feature::Actor(*a));
+            }
+        }
+        groups[g].add(id, e);
+        has_day[g] |= day.is_some();
+        for f in new {
+            postings.entry((kind, f)).or_default().push(g);
+        }
+    }
+    let mut out: Vec<BriefingEvent> = groups
+        .iter()
+        .map(|g| describe(g, &nodes, digests))
+        .collect();
+    // Chronological by first day; undated last, in the order of their first report.
+    let key = |b: &BriefingEvent| {
+        let d = b.date.as_deref().and_then(Interval::parse).map(|d| d.first);
+        let first = b.members.first().map(|m| (m.article, m.event));
+        (d.is_none(), d, first)
+    };
+    out.sort_by_cached_key(key);
+    for (k, e) in out.iter_mut().enumerate() {
+        e.id = format!("e{}", k + 1);
+    }
+    out
+}
+
+/// What an event can be found by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Feature {
+    Day(jiff::civil::Date),
+    Place(String),
+    Actor(usize),
+}
+
+/// How many of the most recent groups with a feature an event is compared with.
+const WINDOW: usize = 64;
+
+/// The anchors of an event but its day: its city, its people and organisations.
+fn anchors(e: &Node, out: &mut Vec<Feature>) {
+    if let Some((p, false)) = &e.place {
+        out.push(Feature::Place(p.clone()));
+    }
+    for (a, strong) in &e.participants {
+        if *strong {
+            out.push(Feature::Actor(*a));
+        }
+    }
+}
+
+/// The briefing event for a group: best label, date and place; status; conflicts.
+fn describe(g: &Group, nodes: &[Node], digests: &[Digest]) -> BriefingEvent {
+    let mut members: Vec<EventMember> = g
+        .nodes
+        .iter()
+        .map(|&n| EventMember {
+            article: nodes[n].article,
+            event: nodes[n].index,
+        })
+        .collect();
+    members.sort_by_key(|m| (m.article, m.event));
+    let events: Vec<(usize, &Event)> = members
+        .iter()
+        .filter_map(|m| {
+            digests
+                .get(m.article)
+                .and_then(|d| d.events.get(m.event))
+                .map(|e| (m.article, e))
+        })
+        .collect();
+    let label = most_common(events.iter().map(|(_, e)| e.label.as_str()))
+        .unwrap_or_default()
+        .to_string();
+    let kind = events
+        .first()
+        .map(|(_, e)| e.kind.clone())
+        .unwrap_or_default();
+    // Dates: the finest grain given wins; among its values, the one most articles give.
+    // Group nodes are in article and event order, as the members: the parsed dates line up.
+    let dated: Vec<(usize, &str, Interval)> = events
+        .iter()
+        .zip(&g.nodes)
+        .filter_map(|((a, e), &n)| Some((*a, e.date.as_deref()?, nodes[n].date?)))
+        .collect();
+    let mut conflicts = Vec::new();
+    let finest = dated.iter().map(|d| d.2.grain).min();
+    let mut date = None;
+    if let Some(grain) = finest {
+        let values = tally(
+            dated
+                .iter()
+                .filter(|d| d.2.grain == grain)
+                .map(|d| (d.0, d.1)),
+        );
+        date = values.first().map(|v| v.0.to_string());
+        if values.len() > 1 {
+            conflicts.push(conflict("date", &values));
+        }
+    }
+    if date.is_none() {
+        // Values the parser does not read ("XXXX-XX-15") still say something.
+        date =
+            most_common(events.iter().filter_map(|(_, e)| e.date.as_deref())).map(str::to_string);
+    }
+    // Places: the one most articles give; those containing each other agree.
+    let placed: Vec<(usize, String, &str)> = events
+        .iter()
+        .filter_map(|(a, e)| e.place.as_deref().map(|p| (*a, norm::name(p), p)))
+        .collect();
+    let places = tally(placed.iter().map(|(a, f, _)| (*a, f.as_str())));
+    let shown = |folded: &str| -> String {
+        placed
+            .iter()
+            .find(|p| p.1 == folded)
+            .map_or(folded, |p| p.2)
+            .to_string()
+    };
+    let place = places.first().map(|p| shown(p.0));
+    let lx = lexicon::get();
+    let weak = |folded: &str| {
+        let p = shown(folded);
+        lx.gaz(&p).is_some_and(|g| g.kind != ActorKind::Place) && !lx.is_city(&p)
+    };
+    if let Some(best) = places.first() {
+        let b = best.0;
+        let disagree: Vec<(String, usize)> = places
+            .iter()
+            .filter(|p| {
+                p.0 == b
+                    || (weak(p.0) == weak(b) && !(contains_words(p.0, b) || contains_words(b, p.0)))
+            })
+            .map(|p| (shown(p.0), p.1))
+            .collect();
+        let disagree: Vec<(&str, usize)> = disagree.iter().map(|(v, n)| (v.as_str(), *n)).collect();
+        if disagree.len() > 1 {
+            conflicts.push(conflict("place", &disagree));
+        }
+    }
+    let status = if g.nodes.iter().all(|&n| nodes[n].status == Status::Planned) {
+        Status::Planned
+    } else {
+        Status::Happened
+    };
+    BriefingEvent {
+        id: String::new(),
+        label,
+        kind,
+        date,
+        place,
+        status,
+        members,
+        conflicts,
+    }
+}
+
+/// Values with the number of distinct articles giving each, most first, then first given.
+fn tally<'a>(items: impl Iterator<Item = (usize, &'a str)>) -> Vec<(&'a str, usize)> {
+    let mut seen: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (a, v) in items {
+        match seen.iter_mut().find(|(w, _)| *w == v) {
+            Some((_, arts)) => {
+                if !arts.contains(&a) {
+                    arts.push(a);
+                }
+            }
+            None => seen.push((v, vec![a])),
+        }
+    }
+    let mut out: Vec<(&str, usize)> = seen.into_iter().map(|(v, a)| (v, a.len())).collect();
+    // A stable sort keeps the first given first on a tie.
+    out.sort_by_key(|b| std::cmp::Reverse(b.1));
+    out
+}
+
+/// `"date: 2009-11-29 (2 articles) vs 2009-11-30 (1 article)"`.
+fn conflict(field: &str, values: &[(&str, usize)]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .map(|(v, n)| format!("{v} ({n} article{})", if *n == 1 { "" } else { "s" }))
+        .collect();
+    format!("{field}: {}", parts.join(" vs "))
+}

@@ -1,0 +1,329 @@
+//! Normalised names and dates for comparing articles.
+
+use jiff::civil::Date;
+
+/// A name folded for comparison: lower case, common Latin diacritics dropped, dots and
+/// apostrophes removed ("U.S." = "us"), a possessive `'s` dropped, other punctuation as one
+/// space, a leading "the" dropped.
+pub fn name(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .unwrap_or(s);
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '.' || c == '\'' || c == '\u{2019}' || c == '\u{02bc}' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    out.push(fold(l));
+                }
+            }
+        } else {
+            space = true;
+        }
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+/// A lower-case letter without its diacritic, for the common Latin ones.
+fn fold(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì'..='ï' | 'ī' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ő' | 'ō' => 'o',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Words before a person's name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+];
+
+/// A person's name folded by [`name`], honorifics dropped.
+pub fn person(s: &str) -> String {
+    let n = name(s);
+    let mut rest = n.as_str();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if HONORIFICS.contains(&first) {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    // "Mark Felt Sr." is Mark Felt; "W. Mark Felt" too.
+    let mut words: Vec<&str> = rest.split(' ').collect();
+    while words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    if words.len() > 2 && words.first().is_some_and(|w| w.len() == 1) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Words after a person's name that are not part of it.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Grain {
+    /// One day.
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A range of days given by the text.
+    Range,
+    /// A season or quarter.
+    Season,
+    /// A year.
+    Year,
+}
+
+/// A TIMEX3 date value as the days it covers (first and last, inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// First day.
+    pub first: Date,
+    /// Last day.
+    pub last: Date,
+    /// How precise the value is.
+    pub grain: Grain,
+}
+
+/// How two dates relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFit {
+    /// The same day (or the same coarser value).
+    Same,
+    /// One contains the other, or they overlap: compatible.
+    Compatible,
+    /// Two days one apart: a time zone, a late report; only with strong evidence.
+    Near,
+    /// Different days, months, years.
+    Apart,
+}
+
+impl Interval {
+    /// Parses a TIMEX3 date value: `2025-02-18`, `2025-02`, `2025`, `2025-W08`, `2025-SU`,
+    /// `2025-Q1`, `2025-02-12/2025-02-14`. Anything else (unresolved `XXXX`, `PRESENT_REF`) is
+    /// `None`.
+    pub fn parse(value: &str) -> Option<Self> {
+        if let Some((a, b)) = value.split_once('/') {
+            let a = Self::parse(a)?;
+            let b = Self::parse(b)?;
+            return (a.first <= b.last).then_some(Self {
+                first: a.first,
+                last: b.last,
+                grain: Grain::Range,
+            });
+        }
+        let year: i16 = value.get(..4)?.parse().ok()?;
+        if !value.is_char_boundary(4) || !value.as_bytes().iter().take(4).all(u8::is_ascii_digit) {
+            return None;
+        }
+        let rest = &value[4..];
+        let day = |m: i8, d: i8| Date::new(year, m, d).ok();
+        if rest.is_empty() {
+            return Some(Self {
+                first: day(1, 1)?,
+                last: day(12, 31)?,
+                grain: Grain::Year,
+            });
+        }
+        let rest = rest.strip_prefix('-')?;
+        if let Some(w) = rest.strip_prefix('W') {
+            let w: i8 = w.get(..2)?.parse().ok()?;
+            let week = jiff::civil::ISOWeekDate::new(year, w, jiff::civil::Weekday::Monday).ok()?;
+            let first = week.date();
+            let last = first.checked_add(jiff::Span::new().days(6)).ok()?;
+            return Some(Self {
+                first,
+                last,
+                grain: Grain::Week,
+            });
+        }
+        let season = match rest {
+            "SP" => Some((3, 5)),
+            "SU" => Some((6, 8)),
+            "FA" | "AU" => Some((9, 11)),
+            "Q1" | "H1" => Some((1, 3)),
+            "Q2" => Some((4, 6)),
+            "Q3" | "H2" => Some((7, 9)),
+            "Q4" => Some((10, 12)),
+            _ => None,
+        };
+        if let Some((m1, m2)) = season {
+            let first = day(m1, 1)?;
+            let last = day(m2, 1)?.last_of_month();
+            return Some(Self {
+                first,
+                last,
+                grain: Grain::Season,
+            });
+        }
+        let month: i8 = rest.get(..2)?.parse().ok()?;
+        let rest = &rest[2..];
+        if rest.is_empty() {
+            let first = day(month, 1)?;
+            return Some(Self {
+                first,
+                last: first.last_of_month(),
+                grain: Grain::Month,
+            });
+        }
+        let d: i8 = rest.strip_prefix('-')?.get(..2)?.parse().ok()?;
+        // A time of day after the date ("2025-02-18T10:00") keeps the day.
+        let tail = rest.get(3..).unwrap_or("");
+        if !(tail.is_empty() || tail.starts_with('T')) {
+            return None;
+        }
+        let first = day(month, d)?;
+        Some(Self {
+            first,
+            last: first,
+            grain: Grain::Day,
+        })
+    }
+
+    /// Whether it covers the other wholly.
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.first <= other.first && other.last <= self.last
+    }
+
+    /// How two dates relate.
+    pub fn fit(&self, other: &Interval) -> DateFit {
+        if self == other {
+            return DateFit::Same;
+        }
+        if self.grain == Grain::Day && other.grain == Grain::Day {
+            let apart = (other.first - self.first).get_days().abs();
+            return if apart == 1 {
+                DateFit::Near
+            } else {
+                DateFit::Apart
+            };
+        }
+        if self.contains(other) || other.contains(self) {
+            DateFit::Compatible
+        } else if self.grain == Grain::Range || other.grain == Grain::Range {
+            // Ranges that overlap (a conference and one of its days given loosely).
+            if self.first <= other.last && other.first <= self.last {
+                DateFit::Compatible
+            } else {
+                DateFit::Apart
+            }
+        } else {
+            DateFit::Apart
+        }
+    }
+}
+
+/// Words that say nothing about which event a label names.
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from", "between",
+    "over", "after", "before", "into", "about", "s", "new", "its", "his", "her", "their", "as",
+];
+
+/// The content words of an event label, folded, without its kind word.
+pub fn label_words(label: &str, kind: &str) -> Vec<String> {
+    let kind = name(kind);
+    let mut words: Vec<String> = name(label)
+        .split(' ')
+        .filter(|w| w.len() > 1 && !STOP.contains(w) && *w != kind)
+        .map(str::to_string)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold() {
+        assert_eq!(name("U.S."), "us");
+        assert_eq!(name("The  Kremlin's"), "kremlin");
+        assert_eq!(name("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
+        assert_eq!(name("Jean-Luc Côté"), "jean luc cote");
+        assert_eq!(person("Mr. Halvor Brandt"), "halvor brandt");
+        assert_eq!(person("Dr Brandt"), "brandt");
+    }
+
+    #[test]
+    fn dates_parse_and_fit() {
+        let d = |s| Interval::parse(s).unwrap();
+        assert_eq!(d("2025-02-18").fit(&d("2025-02")), DateFit::Compatible);
+        assert_eq!(d("2025-02-18").fit(&d("2025-02-18")), DateFit::Same);
+        assert_eq!(d("2025-02-18").fit(&d("2025-02-19")), DateFit::Near);
+        assert_eq!(d("2025-02-18").fit(&d("2025-02-25")), DateFit::Apart);
+        assert_eq!(d("2025-02").fit(&d("2025-03")), DateFit::Apart);
+        assert_eq!(d("2025-W08").fit(&d("2025-02-18")), DateFit::Compatible);
+        assert_eq!(
+            d("2025-02-12/2025-02-14").fit(&d("2025-02-13")),
+            DateFit::Compatible
+        );
+        assert_eq!(d("2024").fit(&d("2025-02")), DateFit::Apart);
+        assert_eq!(d("2025-SU").first, Date::new(2025, 6, 1).unwrap());
+        for bad in [
+            "XXXX-XX-XX",
+            "PRESENT_REF",
+            "2025-13",
+            "2025-02-30",
+            "",
+            "20",
+            "2025-0é",
+        ] {
+            assert!(Interval::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn label_words_drop_the_kind_and_stop_words() {
+        assert_eq!(
+            label_words("Talks between Norway and Chile in Oslo", "talks"),
+            ["chile", "norway", "oslo"]
+        );
+    }
+}

@@ -305,6 +305,10 @@ fn parse(
 /// One article from standard input (`path` is `None`), its format sniffed from its first bytes.
 pub fn load_stdin(bytes: &[u8], problems: &mut Vec<LoadError>) -> Result<Vec<Article>, LoadError> {
     let dash = Path::new("-");
+    if bytes.is_empty() {
+        // Not a file: "empty file" would send the user looking for one.
+        return Err(LoadError::error(dash, "empty, no text given"));
+    }
     if starts_like_html(bytes) {
         return html_article(bytes, None).map(|a| vec![a]);
     }

@@ -90,7 +90,7 @@ enum Command {
         /// Keys to replay, separated by spaces ("j j Enter n", "/Riyadh Enter").
         ///
         /// Each item is one key: a character (j G ? [ 1), a name (Enter Esc Tab BackTab Up Down
-        /// Left Right PgUp PgDn Home End Backspace space), C-x for Ctrl (C-d C-u C-o C-i), M-x
+        /// Left Right PgUp PgDn Home End Backspace space), C-x for Ctrl (C-d C-u C-o C-n), M-x
         /// for Alt; `/text` types a search (add Enter to keep it); `resize:COLSxROWS` resizes.
         #[arg(long, default_value = "")]
         keys: String,

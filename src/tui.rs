@@ -18,7 +18,7 @@
 //! - a single character: `j`, `G`, `?`, `[`, `1`;
 //! - a name: `Enter`, `Esc`, `Tab`, `BackTab`, `Up`, `Down`, `Left`, `Right`, `PgUp`, `PgDn`,
 //!   `Home`, `End`, `Backspace`, `space`;
-//! - `C-x` for Ctrl-x (`C-d`, `C-u`, `C-o`, `C-i`), `M-x` for Alt-x;
+//! - `C-x` for Ctrl-x (`C-d`, `C-u`, `C-o`, `C-n`), `M-x` for Alt-x;
 //! - `/text`: types a search, `/` then each character of `text` (add `Enter` to keep it);
 //! - `resize:COLSxROWS`: resizes the screen at that point.
 //!
@@ -181,6 +181,14 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         if app.quit {
             return Ok(());
         }
+        // Ctrl-l: the terminal may show what another program wrote; clear it and draw every
+        // cell again, as after a resize (the previous frame is forgotten).
+        let redraw = if app.take_repaint() {
+            last = Buffer::empty(Rect::default());
+            Some(None)
+        } else {
+            redraw
+        };
         if let Some(before) = redraw {
             terminal::remember(app.to_saved());
             last = frame(terminal, out, app, before, Some(&last))?;

@@ -11,8 +11,16 @@ use std::time::{Duration, Instant};
 use pty::Pty;
 
 fn render(keys: &str) -> String {
+    // brief's folders in a temporary home, never the user's.
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["render", "--size", "120x40", "--keys", keys])
+        .env("HOME", h)
+        .env("XDG_DATA_HOME", h.join("data"))
+        .env("XDG_CONFIG_HOME", h.join("config"))
+        .env("XDG_STATE_HOME", h.join("state"))
+        .env("XDG_CACHE_HOME", h.join("cache"))
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()

@@ -228,6 +228,12 @@ fn standard_input_is_sniffed() {
     assert!(problems.is_empty());
     let err = load::load_stdin(b"  \n", &mut problems).unwrap_err();
     insta::assert_snapshot!("stdin_blank", err.to_string());
+    // Nothing at all (`brief analyze - < /dev/null`): said as such, not as an empty file.
+    let err = load::load_stdin(b"", &mut problems).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "error: standard input: empty, no text given"
+    );
 }
 
 #[test]

@@ -16,7 +16,23 @@ use brief::tui::keymap::{Key, KeyMap};
 use brief::tui::theme::Theme;
 use brief::tui::worker::Worker;
 
+/// brief's folders (cache, state, config) for this test process: a temporary folder, never
+/// the user's (`Library::scan` writes its title cache there).
+fn sandbox() -> &'static std::path::Path {
+    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| {
+        let t = tempfile::Builder::new()
+            .prefix("brief-test-root-")
+            .tempdir()
+            .unwrap();
+        brief::paths::use_root(t.path());
+        t
+    });
+    root.path()
+}
+
 fn library(n: usize) -> (tempfile::TempDir, Library) {
+    sandbox();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("lib");
     let end = jiff::civil::Date::new(2025, 2, 18).unwrap();
@@ -212,6 +228,7 @@ fn the_reader_draws_before_the_scan_and_titles_fill_in_when_it_is_done() {
 
 #[test]
 fn a_file_of_several_articles_is_rebuilt_when_the_scan_is_done() {
+    let root = sandbox();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("lib");
     std::fs::create_dir(&dir).unwrap();
@@ -244,4 +261,6 @@ fn a_file_of_several_articles_is_rebuilt_when_the_scan_is_done() {
     assert_eq!(titles, ["One", "Two", "Ceasefire holds"]);
     assert_eq!(app.current, 2, "b.txt stays on screen");
     assert!(app.article().unwrap().text.contains("truce"));
+    // The scan's title cache went to the test's folder, not the user's.
+    assert!(root.join("cache/titles.json").exists());
 }

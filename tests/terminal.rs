@@ -218,6 +218,30 @@ fn a_panic_restores_the_terminal_says_one_line_and_keeps_the_state_file() {
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
+/// Output written to the terminal behind the reader's back (`wall`, a background job) stays
+/// until Ctrl-l clears the screen and draws it all again.
+#[test]
+fn ctrl_l_redraws_over_what_another_program_wrote() {
+    use std::io::Write;
+    let Some(t) = Pty::start("redraw", &[], &[], (100, 30), false) else {
+        return;
+    };
+    t.wait_for("q quit");
+    let tty = t.run(&["display", "-p", "-t", "t", "#{pane_tty}"]);
+    let mut pane = std::fs::OpenOptions::new()
+        .write(true)
+        .open(tty.trim())
+        .unwrap();
+    pane.write_all(b"\x1b[6;6HSTRAY OUTPUT FROM ANOTHER PROGRAM")
+        .unwrap();
+    t.wait_for("STRAY OUTPUT");
+    t.keys(&["C-l"]);
+    let s = t.wait_without("STRAY OUTPUT");
+    assert!(s.contains("q quit"), "the screen was drawn again:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("brief exited 0");
+}
+
 // ---------------------------------------------------------------------------------------------
 // No injection through the reader
 
@@ -437,6 +461,9 @@ fn nothing_from_an_article_reaches_a_render_of_any_view() {
                 .args(["--keys", &keys])
                 .arg(home.path())
                 .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .env("XDG_STATE_HOME", home.path().join("state"))
                 .env("XDG_CACHE_HOME", home.path().join("cache"))
                 .output()
                 .unwrap();

@@ -346,7 +346,7 @@ fn the_jump_list_goes_back_and_forward() {
     assert_ne!(start.top, far.top);
     let back = run((120, 40), "G C-o");
     assert_eq!(back.top, start.top);
-    let forward = run((120, 40), "G C-o C-i");
+    let forward = run((120, 40), "G C-o C-n");
     assert_eq!(forward.top, far.top);
 }
 
@@ -715,4 +715,124 @@ fn the_header_says_when_only_the_print_edition_date_is_known() {
         header.contains("print edition date 20 Feb 2025"),
         "{header}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13's defects
+
+#[test]
+fn ctrl_i_is_neither_bound_nor_listed_and_ctrl_n_jumps_forward() {
+    let app = run((120, 60), "?");
+    let screen = buffer_to_text(&draw_buffer(&app));
+    assert!(!screen.contains("C-i"), "{screen}");
+    assert!(screen.contains("C-n"), "{screen}");
+    // Terminals send Ctrl-i as Tab: it moves the focus, nothing else.
+    let tab = run((120, 40), "G C-o Tab");
+    assert_eq!(tab.focus, brief::tui::app::Panel::Actors);
+}
+
+#[test]
+fn ctrl_l_asks_for_a_full_repaint_and_nothing_else() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = run((120, 40), "j j");
+    let top = app.top;
+    assert!(!app.take_repaint());
+    let changed = app.key(&KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    assert!(changed, "Ctrl-l must lead to a frame");
+    assert!(app.take_repaint(), "Ctrl-l asks for a full repaint");
+    assert!(!app.take_repaint(), "once");
+    assert_eq!(app.top, top);
+    // In the help and while typing a search too.
+    let mut app = run((120, 40), "? /put");
+    assert!(app.key(&KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)));
+    assert!(app.take_repaint());
+    assert_eq!(app.help.as_ref().unwrap().query, "put");
+}
+
+#[test]
+fn at_80_columns_help_and_quit_are_the_last_hints_to_go() {
+    for keys in ["", RUBIO, "1", "4", "3"] {
+        let app = run((80, 24), keys);
+        let status = status_line(&app);
+        assert!(
+            status.contains("? help") && status.contains("q quit"),
+            "{keys:?}: {status}"
+        );
+    }
+    // Wide: every hint, in order.
+    let status = status_line(&run((200, 50), "3 Enter 2"));
+    assert!(status.contains("n next  N prev  f filter"), "{status}");
+}
+
+/// The last non-blank row of the help box's text at 40x15.
+fn help_shows(app: &App, needle: &str) -> bool {
+    buffer_to_text(&draw_buffer(app))
+        .lines()
+        .any(|l| l.contains(needle))
+}
+
+#[test]
+fn the_help_scrolls_to_its_end_at_40x15_and_g_and_capital_g_work() {
+    let end = "--help).";
+    assert!(!help_shows(&run((40, 15), "?"), end));
+    assert!(help_shows(&run((40, 15), "? G"), end), "G reaches the end");
+    let many = format!("? {}", ["j"; 200].join(" "));
+    assert!(help_shows(&run((40, 15), &many), end), "j reaches the end");
+    // Held at the end: one k moves up at once.
+    let back = run((40, 15), &format!("{many} k"));
+    assert!(!help_shows(&back, end));
+    let top = run((40, 15), "? G g");
+    assert!(help_shows(&top, "line down"), "g goes back to the top");
+    assert!(!help_shows(&top, end));
+}
+
+#[test]
+fn stepping_round_the_end_says_so() {
+    let last = status_line(&run((120, 40), "3 Enter n n n"));
+    assert!(last.contains("wrapped to the first mention"), "{last}");
+    let first = status_line(&run((120, 40), "3 Enter N"));
+    assert!(first.contains("wrapped to the last mention"), "{first}");
+    let plain = status_line(&run((120, 40), "3 Enter n"));
+    assert!(!plain.contains("wrapped"), "{plain}");
+    let m = status_line(&run((120, 40), "/putin Enter N"));
+    assert!(m.contains("wrapped to the last match"), "{m}");
+    // Articles.
+    let mut second = sample();
+    second.title = "Second briefing".into();
+    second.text = "A short second article.".into();
+    let mut app = App::new(vec![sample(), second], Theme::new(false), KeyMap::default());
+    app.resize(120, 40);
+    replay(&mut app, &parse_keys("]").unwrap());
+    assert!(!status_line(&app).contains("wrapped"));
+    replay(&mut app, &parse_keys("]").unwrap());
+    assert!(
+        status_line(&app).contains("wrapped to the first article"),
+        "{}",
+        status_line(&app)
+    );
+    replay(&mut app, &parse_keys("[").unwrap());
+    assert!(status_line(&app).contains("wrapped to the last article"));
+}
+
+#[test]
+fn n_after_a_search_with_no_match_says_so() {
+    let app = run((120, 40), "/zzqx Enter n");
+    let s = status_line(&app);
+    assert!(s.contains("not found: zzqx"), "{s}");
+    assert!(!s.contains("select an actor"), "{s}");
+}
+
+#[test]
+fn the_selected_actor_shows_its_whole_role_and_other_names() {
+    for size in [(120, 40), (80, 24)] {
+        let screen = buffer_to_text(&draw_buffer(&run(size, RUBIO)));
+        assert!(
+            screen.contains("US Secretary of State"),
+            "{size:?}\n{screen}"
+        );
+        assert!(screen.contains("also: Rubio"), "{size:?}\n{screen}");
+    }
+    // Not selected: one row each, as before.
+    let screen = buffer_to_text(&draw_buffer(&run((120, 40), "")));
+    assert!(!screen.contains("also: Rubio"), "{screen}");
 }

@@ -65,11 +65,13 @@ pub enum Action {
     Reload,
     /// Reading view: the body alone, the whole width (again: back to the panels).
     ReadingView,
+    /// Clear the terminal and draw everything again (after another program wrote over it).
+    Redraw,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -96,6 +98,7 @@ impl Action {
         Action::JumpForward,
         Action::ReadingView,
         Action::Reload,
+        Action::Redraw,
         Action::Help,
         Action::Quit,
     ];
@@ -139,6 +142,7 @@ impl Action {
             Action::JumpForward => "forward in the jump list",
             Action::Reload => "reload the article from disk",
             Action::ReadingView => "reading view: the text alone, full width",
+            Action::Redraw => "redraw the screen",
         }
     }
 

@@ -122,6 +122,9 @@ pub struct App {
     pub notice: Option<String>,
     /// The user asked to quit.
     pub quit: bool,
+    /// The user asked for the whole screen to be drawn again (`Ctrl-l`): the event loop
+    /// clears the terminal and forgets the frame it last drew (see [`App::take_repaint`]).
+    pub repaint: bool,
     /// The key map.
     pub keymap: KeyMap,
     /// The styles.
@@ -167,6 +170,7 @@ impl App {
             size: (80, 24),
             notice: None,
             quit: false,
+            repaint: false,
             keymap,
             theme,
             wrapped: Wrapped::default(),
@@ -183,6 +187,11 @@ impl App {
         app.ensure_text(0);
         app.sync();
         app
+    }
+
+    /// Whether a full repaint was asked for since the last call; clears the request.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
     }
 
     /// How many article texts are held now.

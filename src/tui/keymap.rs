@@ -215,6 +215,17 @@ impl KeyMap {
         let raw: BTreeMap<String, Vec<String>> =
             serde_json::from_str(json).map_err(|e| format!("keys.json: {e}"))?;
         let mut problems = Vec::new();
+        // The actions the file names, with their keys as written: a key taken from one of
+        // them that does not list it was moved on purpose.
+        let named: BTreeMap<Action, Vec<Key>> = raw
+            .iter()
+            .filter_map(|(name, keys)| {
+                let action =
+                    serde_json::from_value::<Action>(serde_json::Value::String(name.clone()))
+                        .ok()?;
+                Some((action, keys.iter().filter_map(|k| Key::parse(k)).collect()))
+            })
+            .collect();
         for (name, keys) in raw {
             let Ok(action) =
                 serde_json::from_value::<Action>(serde_json::Value::String(name.clone()))
@@ -229,9 +240,23 @@ impl KeyMap {
                     None => problems.push(format!("unknown key '{k}'")),
                 }
             }
-            // A key moved to this action leaves the action it had.
-            for other in self.by_action.values_mut() {
-                other.retain(|k| !parsed.contains(k));
+            // A key moved to this action leaves the action it had; said when that action
+            // loses it without the file saying so (or the file gives the key to both).
+            for (other, keys) in &mut self.by_action {
+                if *other == action {
+                    continue;
+                }
+                for k in keys.iter().filter(|k| parsed.contains(k)) {
+                    let silent = named.get(other).is_some_and(|listed| !listed.contains(k));
+                    if !silent {
+                        problems.push(format!(
+                            "'{k}' taken from {} by {}",
+                            other.name(),
+                            action.name()
+                        ));
+                    }
+                }
+                keys.retain(|k| !parsed.contains(k));
             }
             self.by_action.insert(action, parsed);
         }
@@ -251,19 +276,17 @@ impl KeyMap {
         };
         match std::fs::read_to_string(&path) {
             Ok(json) => {
-                // A file that is not JSON at all is set aside (renamed with a suffix), so the
-                // user finds it again and the defaults apply; a file with an unknown action or
-                // key keeps the rest of its bindings and is only reported.
-                if serde_json::from_str::<serde_json::Value>(&json).is_err()
-                    && let Some(to) = crate::paths::set_aside(&path)
-                {
-                    let name = to
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                    let notice = format!("keys.json was not JSON: set aside as {name}");
+                // The user's file is never moved or changed: one that is not a key map is
+                // reported and the defaults apply; one with an unknown action or key keeps
+                // the rest of its bindings and is only reported.
+                if let Err(e) = serde_json::from_str::<BTreeMap<String, Vec<String>>>(&json) {
+                    let notice = format!("keys.json not used ({e}); default keys");
                     return (map, Some(crate::safe::sanitize(&notice).into_owned()));
                 }
-                let notice = map.apply_json(&json).err();
+                let notice = map
+                    .apply_json(&json)
+                    .err()
+                    .map(|n| crate::safe::sanitize(&n).into_owned());
                 (map, notice)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (map, None),
@@ -325,6 +348,50 @@ mod tests {
         let err = map.apply_json(r#"{"fly": ["x"], "quit": ["Hyper-q", "Q"]}"#);
         assert!(err.unwrap_err().contains("fly"));
         assert_eq!(map.action(Key::parse("Q").unwrap()), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_broken_file_is_reported_and_left_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("keys.json");
+        let broken = "{\"quit\": [\"x\"],\n oops";
+        std::fs::write(&file, broken).unwrap();
+        let (map, notice) = KeyMap::load(Some(dir.path()));
+        let notice = notice.expect("the problem is reported");
+        assert!(
+            notice.starts_with("keys.json") && !notice.contains('\n'),
+            "{notice}"
+        );
+        assert_eq!(map, KeyMap::default(), "the defaults apply");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_key_taken_from_another_action_is_reported() {
+        let mut map = KeyMap::default();
+        let err = map.apply_json(r#"{"filter": ["q"]}"#).unwrap_err();
+        assert!(err.contains("'q' taken from quit by filter"), "{err}");
+        // Moved on purpose (the file rebinds quit without q): nothing to say.
+        let mut map = KeyMap::default();
+        map.apply_json(r#"{"quit": ["x"], "filter": ["q"]}"#)
+            .unwrap();
+        // The same key for two actions in the file: said.
+        let mut map = KeyMap::default();
+        let err = map
+            .apply_json(r#"{"quit": ["x"], "filter": ["x"]}"#)
+            .unwrap_err();
+        assert!(err.contains("'x' taken from"), "{err}");
+    }
+
+    #[test]
+    fn ctrl_i_is_not_a_default_key() {
+        // Terminals send Ctrl-i as Tab.
+        let map = KeyMap::default();
+        assert_eq!(map.action(Key::parse("C-i").unwrap()), None);
+        assert_eq!(map.label(Action::JumpForward), "C-n");
+        assert_eq!(map.action(Key::parse("C-l").unwrap()), Some(Action::Redraw));
     }
 
     #[test]

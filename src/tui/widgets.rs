@@ -36,7 +36,7 @@ use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
 };
 
-pub use help::help_lines;
+pub use help::{help_lines, help_rows};
 pub use timeline::format_date;
 
 use super::app::App;

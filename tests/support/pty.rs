@@ -16,11 +16,21 @@ pub struct Pty {
     pid: Option<u32>,
 }
 
-/// Whether tmux can be used; prints a note when not.
+/// Whether tmux can be used. Without it a test is skipped with a note saying why, except on
+/// CI (`CI=true`, as `.ci/run` sets), where a skipped terminal test would pass unseen: there
+/// it fails.
 pub fn have_tmux() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok();
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("note: tmux not found, skipping the terminal test");
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(
+            !ci,
+            "tmux is not installed: the terminal tests cannot run (CI=true; .ci/run installs it)"
+        );
+        eprintln!("note: tmux not found, skipping the terminal test (install tmux to run it)");
     }
     ok
 }
@@ -80,8 +90,11 @@ impl Pty {
              echo \"brief exited $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-*icanon\\|-*echo'; \
              sleep 30"
         );
+        // The server's socket in the temporary home: it goes with the folder.
+        let socket = home.path().join("tmux.sock").display().to_string();
+        let _ = name;
         let pty = Pty {
-            socket: format!("brief-pty-{name}-{}", std::process::id()),
+            socket,
             home,
             pid: None,
         };
@@ -112,7 +125,7 @@ impl Pty {
     /// Runs a tmux command on this server.
     pub fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
-            .arg("-L")
+            .arg("-S")
             .arg(&self.socket)
             .args(args)
             .output()
@@ -222,7 +235,7 @@ impl Drop for Pty {
                 .status();
         }
         let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
+            .args(["-S", &self.socket, "kill-server"])
             .output();
     }
 }

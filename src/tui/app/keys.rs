@@ -33,7 +33,10 @@ impl App {
     }
 
     fn handle(&mut self, key: Key) {
-        if self.help.is_some() {
+        let typing = self.search.typing || self.help.as_ref().is_some_and(|h| h.typing);
+        if self.keymap.action(key) == Some(Action::Redraw) && (key.ctrl || !typing) {
+            self.repaint = true;
+        } else if self.help.is_some() {
             self.help_key(key);
         } else if self.search.typing {
             self.search_key(key);
@@ -49,11 +52,21 @@ impl App {
             (self.current, self.focus, self.reading, self.help.clone()),
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
-            (self.top_line(), self.notice.clone(), self.quit),
+            (
+                self.top_line(),
+                self.notice.clone(),
+                self.quit,
+                self.repaint,
+            ),
         )
     }
 
     fn help_key(&mut self, key: Key) {
+        // The last first row: the help's rows as wrapped on screen, less the rows shown.
+        let max_scroll = {
+            let (rows, height) = crate::tui::widgets::help_rows(self);
+            rows.saturating_sub(height)
+        };
         let Some(help) = self.help.as_mut() else {
             return;
         };
@@ -85,10 +98,15 @@ impl App {
             Some(Action::Up) => help.scroll = help.scroll.saturating_sub(1),
             Some(Action::PageDown | Action::HalfPageDown) => help.scroll += 10,
             Some(Action::PageUp | Action::HalfPageUp) => {
-                help.scroll = help.scroll.saturating_sub(10)
+                help.scroll = help.scroll.saturating_sub(10);
             }
             Some(Action::Top) => help.scroll = 0,
+            Some(Action::Bottom) => help.scroll = max_scroll,
             _ => {}
+        }
+        // Held within the text, so `k` after many `j`s moves at once.
+        if let Some(help) = self.help.as_mut() {
+            help.scroll = help.scroll.min(max_scroll);
         }
     }
 
@@ -175,6 +193,7 @@ impl App {
             Action::JumpForward => self.jump_forward(),
             Action::Reload => self.reload(),
             Action::ReadingView => self.toggle_reading(),
+            Action::Redraw => self.repaint = true,
         }
     }
 
@@ -224,13 +243,12 @@ impl App {
             self.notice = Some("only one article open".into());
             return;
         }
-        let i = if forward {
-            (self.current + 1) % n
-        } else {
-            (self.current + n - 1) % n
-        };
+        let (i, wrapped) = step_index(self.current, n, forward);
         self.record_jump();
         self.open(i);
+        if wrapped {
+            self.notice = Some(wrapped_notice(forward, "article"));
+        }
     }
 
     fn jump_back(&mut self) {
@@ -400,29 +418,30 @@ impl App {
         if !self.search.matches.is_empty() {
             let n = self.search.matches.len();
             let cur = self.search.current.unwrap_or(0);
-            let next = if forward {
-                (cur + 1) % n
-            } else {
-                (cur + n - 1) % n
-            };
+            let (next, wrapped) = step_index(cur, n, forward);
             self.search.current = Some(next);
             let pos = self.search.matches[next].start;
             self.record_jump();
             self.show(pos);
+            if wrapped {
+                self.notice = Some(wrapped_notice(forward, "match"));
+            }
             return;
         }
         let n = self.mentions().len();
         match self.selected {
             Some((i, k)) if n > 0 => {
-                let next = if forward {
-                    (k + 1) % n
-                } else {
-                    (k + n - 1) % n
-                };
+                let (next, wrapped) = step_index(k, n, forward);
                 self.selected = Some((i, next));
                 self.jump_to_mention();
+                if wrapped && self.notice.is_none() {
+                    self.notice = Some(wrapped_notice(forward, "mention"));
+                }
             }
             Some(_) => self.notice = Some("this actor has no mention in the text".into()),
+            None if !self.search.query.is_empty() => {
+                self.notice = Some(format!("not found: {}", self.search.query));
+            }
             None => {
                 self.notice = Some("nothing to step through: select an actor or search (/)".into());
             }
@@ -461,6 +480,26 @@ impl App {
             }
             Err(notice) => self.notice = Some(notice),
         }
+    }
+}
+
+/// The next index from `cur` among `n` (one step, round), and whether it went round.
+fn step_index(cur: usize, n: usize, forward: bool) -> (usize, bool) {
+    if forward {
+        let next = (cur + 1) % n.max(1);
+        (next, next <= cur)
+    } else {
+        let next = (cur + n.max(1) - 1) % n.max(1);
+        (next, next >= cur)
+    }
+}
+
+/// What the status line says when stepping went round the end.
+fn wrapped_notice(forward: bool, what: &str) -> String {
+    if forward {
+        format!("wrapped to the first {what}")
+    } else {
+        format!("wrapped to the last {what}")
     }
 }
 

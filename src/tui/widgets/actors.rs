@@ -1,4 +1,6 @@
-//! The actors panel: a heading per kind, then its actors with role and mention count.
+//! The actors panel: a heading per kind, then its actors with role and mention count. The
+//! selected actor is shown in full: its role on lines of its own (never cut short where the
+//! panel has the rows), its affiliation and the other names it goes by.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -51,7 +53,10 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
                     return ListItem::new("");
                 };
                 let count = format!(" {}", a.mentions.len());
-                let mark = if selected == Some(*i) { "● " } else { "  " };
+                if selected == Some(*i) {
+                    return ListItem::new(detail(app, a, &count, w));
+                }
+                let mark = "  ";
                 let name = clean(&a.name);
                 let role = a.role.as_deref().map(clean).unwrap_or_default();
                 let room = w.saturating_sub(2 + count.len());
@@ -74,4 +79,50 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     list(app, Panel::Actors, items, app.actor_cursor, inner, buf);
+}
+
+/// The selected actor's rows: name and count, then role, affiliation and aliases, each
+/// wrapped to the panel (the role on up to three rows, the others on one or two).
+fn detail(app: &App, a: &crate::model::Actor, count: &str, w: usize) -> Vec<Line<'static>> {
+    let room = w.saturating_sub(2 + count.len());
+    let name = truncate(&clean(&a.name), room);
+    let pad = room.saturating_sub(wrap::str_width(&name));
+    let mut lines = vec![Line::from(vec![
+        Span::styled("● ", app.theme.current_mark),
+        Span::styled(name, app.theme.kind(a.kind)),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count.to_string(), app.theme.dim),
+    ])];
+    let text_room = w.saturating_sub(4).max(1);
+    let mut add = |text: &str, most: usize| {
+        let rows = textwrap::wrap(text, text_room);
+        let n = rows.len();
+        for (j, row) in rows.iter().take(most).enumerate() {
+            let row = if j + 1 == most && n > most {
+                truncate(&format!("{row} …"), text_room)
+            } else {
+                truncate(row, text_room)
+            };
+            lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(row, app.theme.dim),
+            ]));
+        }
+    };
+    if let Some(role) = a.role.as_deref().filter(|r| !r.trim().is_empty()) {
+        add(&clean(role), 3);
+    }
+    if let Some(aff) = a.affiliation.as_deref().filter(|r| !r.trim().is_empty()) {
+        add(&format!("of {}", clean(aff)), 2);
+    }
+    let others: Vec<String> = a
+        .aliases
+        .iter()
+        .filter(|x| **x != a.name && !x.trim().is_empty())
+        .map(|x| clean(x).into_owned())
+        .collect();
+    if !others.is_empty() {
+        add(&format!("also: {}", others.join(", ")), 2);
+    }
+    lines
 }

@@ -2,15 +2,31 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::clean;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::wrap;
 
-/// The lines of the help screen, filtered by its query.
+/// `text` wrapped to `width` cells in `style`, each row after `indent` (a narrow help must
+/// scroll by the rows it shows, so it is wrapped here and not by the paragraph).
+fn push_wrapped(out: &mut Vec<Line<'static>>, indent: &str, text: &str, style: Style, width: u16) {
+    let room = usize::from(width)
+        .saturating_sub(wrap::str_width(indent))
+        .max(1);
+    for row in textwrap::wrap(text, room) {
+        out.push(Line::from(vec![
+            Span::raw(indent.to_string()),
+            Span::styled(row.into_owned(), style),
+        ]));
+    }
+}
+
+/// The lines of the help screen, filtered by its query, wrapped to `width`: one line is one
+/// row on screen.
 pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let query = app
         .help
@@ -29,18 +45,15 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             out.push(Line::raw(line));
         } else {
             // Narrow: the keys on their own line, the description below.
-            out.push(Line::styled(format!("  {keys}"), app.theme.title));
-            out.push(Line::raw(format!("    {}", a.describe())));
+            push_wrapped(&mut out, "  ", &keys, app.theme.title, width);
+            push_wrapped(&mut out, "    ", a.describe(), Style::new(), width);
         }
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Highlights", app.theme.heading));
     for (label, style) in app.theme.legend() {
         if keep(label) {
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(label, style),
-            ]));
+            push_wrapped(&mut out, "  ", label, style, width);
         }
     }
     for (label, style) in [
@@ -55,28 +68,44 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ("~ before a date: approximate", app.theme.date),
     ] {
         if keep(label) {
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(label, style),
-            ]));
+            push_wrapped(&mut out, "  ", label, style, width);
         }
     }
     out.push(Line::raw(""));
-    out.push(Line::styled(
+    push_wrapped(
+        &mut out,
+        "",
         "Search: lower-case words match any case.",
         app.theme.dim,
-    ));
-    out.push(Line::styled(
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
         "Keys can be changed in keys.json in the config folder (brief --help).",
         app.theme.dim,
-    ));
+        width,
+    );
     out
 }
 
-pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
+/// Where the help box goes on a screen `area`.
+fn help_rect(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(78);
     let h = area.height.saturating_sub(2);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
+    Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+}
+
+/// The help's rows at the app's size, and how many show at once: what `j` and `G` clamp to.
+pub fn help_rows(app: &App) -> (usize, usize) {
+    let (w, h) = app.size;
+    let r = help_rect(Rect::new(0, 0, w, h));
+    let rows = help_lines(app, r.width.saturating_sub(2)).len();
+    (rows, usize::from(r.height.saturating_sub(2)))
+}
+
+pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = help_rect(area);
     Clear.render(r, buf);
     let Some(state) = &app.help else {
         return;
@@ -101,8 +130,8 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let scroll = state
         .scroll
         .min(lines.len().saturating_sub(usize::from(inner.height)));
+    // Already wrapped: one line is one row, so the scroll above reaches the last row.
     Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .render(inner, buf);
 }

@@ -56,27 +56,46 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(n) = &app.notice {
         left.push(Span::styled(format!(" {} ", clean(n)), t.notice));
     }
-    let hints: Vec<(String, &str)> = if s.typing {
-        vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")]
+    // (key, label, kept longest): help and quit are the last hints to go.
+    let hints: Vec<(String, &str, bool)> = if s.typing {
+        vec![
+            ("Enter".into(), "keep", true),
+            ("Esc".into(), "cancel", true),
+        ]
     } else {
         Action::hints_for(app.focus, app.selected.is_some())
             .iter()
             .filter_map(|a| {
                 let k = app.keymap.keys(*a).first()?;
-                Some((k.to_string(), a.hint()))
+                Some((
+                    k.to_string(),
+                    a.hint(),
+                    matches!(a, Action::Help | Action::Quit),
+                ))
             })
             .collect()
     };
     let used: usize = left.iter().map(|s| wrap::str_width(&s.content)).sum();
-    let mut right: Vec<Span> = Vec::new();
-    let mut width = 0;
     let room = usize::from(area.width).saturating_sub(used + 1);
-    for (k, h) in hints {
-        let piece = wrap::str_width(&k) + wrap::str_width(h) + 3;
-        if width + piece > room {
-            break;
+    let piece = |(k, h, _): &(String, &str, bool)| wrap::str_width(k) + wrap::str_width(h) + 3;
+    // The kept ones first, then the others in their order while they fit; shown in the order
+    // of the list.
+    let mut shown = vec![false; hints.len()];
+    let mut width = 0;
+    for pass in [true, false] {
+        for (i, hint) in hints.iter().enumerate() {
+            if hint.2 != pass {
+                continue;
+            }
+            if width + piece(hint) > room {
+                break;
+            }
+            width += piece(hint);
+            shown[i] = true;
         }
-        width += piece;
+    }
+    let mut right: Vec<Span> = Vec::new();
+    for ((k, h, _), _) in hints.iter().zip(&shown).filter(|(_, s)| **s) {
         right.push(Span::styled(
             format!(" {k}"),
             t.key.remove_modifier(Modifier::REVERSED),

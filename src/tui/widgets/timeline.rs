@@ -12,6 +12,11 @@ use crate::tui::wrap;
 
 /// A TIMEX3 value in a short readable form, and whether it is only approximate.
 /// The year is left out when it is `year` (the article's).
+///
+/// Calendar units are exact, whatever their size: a day, a range of days, a week, a month, a
+/// season (`1978-FA` is `autumn 1978`), a quarter, a half and a year (`2022`). Only what TIMEX3
+/// leaves vague is approximate: a decade or century (`197X`), the past, present or future
+/// (`PAST_REF`), and codes this does not know (shown as they are, made safe).
 pub fn format_date(value: &str, year: Option<i16>) -> (String, bool) {
     use jiff::civil::Date;
     let day = |s: &str| s.parse::<Date>().ok();
@@ -22,6 +27,24 @@ pub fn format_date(value: &str, year: Option<i16>) -> (String, bool) {
             d.strftime("%-d %b %Y").to_string()
         }
     };
+    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    // A day with a time (`2025-02-18T10:30`, `2025-02-18TMO`): the day, and the clock time
+    // when it is one.
+    if let Some((d, t)) = value.split_once('T')
+        && let Some(d) = day(d)
+    {
+        let clock = t.get(..5).filter(|c| {
+            c.len() == 5
+                && c.as_bytes()[2] == b':'
+                && c.bytes()
+                    .enumerate()
+                    .all(|(i, b)| i == 2 || b.is_ascii_digit())
+        });
+        return match clock {
+            Some(c) => (format!("{} {c}", full(d)), false),
+            None => (full(d), false),
+        };
+    }
     if let Some(d) = day(value) {
         return (full(d), false);
     }
@@ -39,16 +62,54 @@ pub fn format_date(value: &str, year: Option<i16>) -> (String, bool) {
         && let (Ok(y), Ok(w)) = (y.parse::<i16>(), w.parse::<i8>())
         && let Ok(week) = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
     {
-        return (format!("wk {}", full(week.date())), true);
+        return (format!("wk {}", full(week.date())), false);
     }
-    if let Some((y, m)) = value.split_once('-')
-        && y.len() == 4
-        && let Ok(m) = m.parse::<i8>()
-        && let Ok(d) = Date::new(y.parse().unwrap_or(0), m, 1)
+    if is_year(value) {
+        return (value.to_string(), false);
+    }
+    if let Some((y, rest)) = value.split_once('-')
+        && is_year(y)
     {
-        return (d.strftime("%b %Y").to_string(), true);
+        let season = match rest {
+            "SP" => Some("spring"),
+            "SU" => Some("summer"),
+            "FA" | "AU" => Some("autumn"),
+            "WI" => Some("winter"),
+            _ => None,
+        };
+        if let Some(season) = season {
+            return (format!("{season} {y}"), false);
+        }
+        if let [b'Q' | b'H', n] = rest.as_bytes()
+            && ((rest.starts_with('Q') && (b'1'..=b'4').contains(n))
+                || (rest.starts_with('H') && (b'1'..=b'2').contains(n)))
+        {
+            return (format!("{rest} {y}"), false);
+        }
+        if let Ok(m) = rest.parse::<i8>()
+            && let Ok(d) = Date::new(y.parse().unwrap_or(0), m, 1)
+        {
+            return (d.strftime("%b %Y").to_string(), false);
+        }
     }
-    (value.to_string(), true)
+    // A decade (`197X`) or a century (`19XX`).
+    if value.len() == 4 && value.ends_with('X') {
+        let digits = value.trim_end_matches('X');
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let zeros = "0".repeat(4 - digits.len());
+            return (format!("{digits}{zeros}s"), true);
+        }
+    }
+    let word = match value {
+        "PAST_REF" => Some("the past"),
+        "PRESENT_REF" => Some("now"),
+        "FUTURE_REF" => Some("the future"),
+        _ => None,
+    };
+    if let Some(word) = word {
+        return (word.to_string(), true);
+    }
+    (clean(value).into_owned(), true)
 }
 
 pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
@@ -128,4 +189,30 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     list(app, Panel::Timeline, items, app.event_cursor, inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_date;
+
+    #[test]
+    fn timex_codes_read_as_words_and_only_vague_ones_are_approximate() {
+        let f = |v: &str| format_date(v, Some(2025));
+        assert_eq!(f("1978-FA"), ("autumn 1978".into(), false));
+        assert_eq!(f("2006-SP"), ("spring 2006".into(), false));
+        assert_eq!(f("2006-SU"), ("summer 2006".into(), false));
+        assert_eq!(f("2006-WI"), ("winter 2006".into(), false));
+        assert_eq!(f("2022"), ("2022".into(), false));
+        assert_eq!(f("2024-03"), ("Mar 2024".into(), false));
+        assert_eq!(f("2006-Q1"), ("Q1 2006".into(), false));
+        assert_eq!(f("2025-02-18"), ("18 Feb".into(), false));
+        assert_eq!(f("2024-02-18"), ("18 Feb 2024".into(), false));
+        assert_eq!(f("2025-02-18T10:30"), ("18 Feb 10:30".into(), false));
+        assert_eq!(f("2025-02-18TMO"), ("18 Feb".into(), false));
+        assert_eq!(f("2025-W08"), ("wk 17 Feb".into(), false));
+        assert_eq!(f("197X"), ("1970s".into(), true));
+        assert_eq!(f("PAST_REF"), ("the past".into(), true));
+        let (odd, approx) = f("XXXX-\u{1b}[2J");
+        assert!(approx && !odd.contains('\u{1b}'), "{odd}");
+    }
 }

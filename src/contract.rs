@@ -1,4 +1,5 @@
-//! The `brief analyze --json` output (`CONTRACT.md`): one JSON document for all articles.
+//! The `brief analyze --json` output (the README's "`brief analyze --json`" section): one JSON
+//! document for all articles, with a `briefing` that merges them when there are two or more.
 
 use std::io;
 

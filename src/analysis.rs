@@ -6,9 +6,11 @@
 pub mod actors;
 pub mod events;
 pub mod lexicon;
+pub mod pos;
 pub mod quotes;
 pub mod text;
 pub mod time;
+pub mod triggers;
 
 use jiff::civil::Date;
 

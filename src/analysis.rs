@@ -6,8 +6,10 @@
 pub mod actors;
 pub mod events;
 pub mod lexicon;
+pub mod pos;
 pub mod quotes;
 pub mod time;
+pub mod triggers;
 
 use jiff::civil::Date;
 

@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use brief::analysis::pos::{self, Pos, Trainer};
-use brief::analysis::text::{Document, TokenKind};
+use brief::segment::{Document, TokenKind};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = Vec::new();

@@ -22,7 +22,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use brief::analysis::pos;
-use brief::analysis::text::{Document, TokenKind};
+use brief::segment::{Document, TokenKind};
 use brief::analysis::triggers::{self, EventClass, Trainer};
 
 /// A gold event: byte span, class, and whether some instance of it is asserted.

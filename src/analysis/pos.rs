@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::text::{Document, TokenKind};
+use crate::segment::{Document, TokenKind};
 
 /// A part-of-speech tag: the Penn Treebank tags of words, with PDT in DT, WP$ in WP, the rare
 /// FW, LS, SYM and UH in [`Pos::X`], and all punctuation in [`Pos::Punct`].

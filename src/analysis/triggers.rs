@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use super::pos::{self, Keys, Pos, argmax, bucket, read_header, read_rows, seed, with, write_rows};
-use super::text::{Document, TokenKind};
+use crate::segment::{Document, TokenKind};
 
 /// The TimeML class of an event.
 #[allow(clippy::upper_case_acronyms, missing_docs)]

@@ -22,8 +22,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use brief::analysis::pos;
-use brief::segment::{Document, TokenKind};
 use brief::analysis::triggers::{self, EventClass, Trainer};
+use brief::segment::{Document, TokenKind};
 
 /// A gold event: byte span, class, and whether some instance of it is asserted.
 #[derive(Clone, Debug)]

@@ -12,8 +12,9 @@
 
 use std::path::PathBuf;
 
-use brief::analysis::{self, pos, text::Document, triggers};
+use brief::analysis::{self, pos, triggers};
 use brief::model::TimexType;
+use brief::segment::Document;
 
 fn main() {
     let mut files = Vec::new();

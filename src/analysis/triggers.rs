@@ -237,10 +237,19 @@ fn add_row(mut s: [i16; LABELS], r: &[i16; LABELS]) -> [i16; LABELS] {
     s
 }
 
-/// The shipped model, read on first use.
+/// The shipped model, read on first use; for measuring only, the model in the file that
+/// `BRIEF_TRIGGER_MODEL` names (a single-corpus model from `train_triggers --models`, to score
+/// the corpus it was not trained on).
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL))
+    M.get_or_init(|| {
+        if let Some(path) = std::env::var_os("BRIEF_TRIGGER_MODEL")
+            && let Ok(bytes) = std::fs::read(path)
+        {
+            return Model::from_bytes(&bytes);
+        }
+        Model::from_bytes(MODEL)
+    })
 }
 
 const SEEDS: [u64; FEATURES] = {

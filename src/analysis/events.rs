@@ -56,8 +56,14 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    extract_with(doc, actors, timexes, reference, true)
+    extract_with(doc, actors, timexes, reference, TRIGGER_EVENTS)
 }
+
+/// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds
+/// events of every kind to the cue events. Off for now: it finds far more events (MEANTIME
+/// detection recall 0.115 -> 0.385) but halves the whole analysis's speed, below the 20 MB/s a
+/// core that brief keeps (BENCHMARKS.md, "Event triggers"); it goes on once it is fast enough.
+const TRIGGER_EVENTS: bool = false;
 
 /// [`extract`], with or without the events of the trigger tagger (the unit tests of the cues
 /// read them alone).
@@ -79,7 +85,11 @@ fn extract_with(
     }
     scan.share_visit_places(&mut event_cues);
     // Events of every kind from the trigger tagger, where no cue tells them already.
-    let found = trig::find(doc);
+    let found = if with_triggers {
+        trig::find(doc)
+    } else {
+        Vec::new()
+    };
     let mut trigger_cues = if with_triggers {
         scan.trigger_cues(&event_cues, &found)
     } else {

@@ -82,7 +82,7 @@ fn run(text: &str, actors: &[Actor], timexes: &[Timex]) -> Vec<Event> {
 /// All the events, the trigger tagger's included.
 fn run_all(text: &str, actors: &[Actor], timexes: &[Timex]) -> Vec<Event> {
     let doc = Document::new(text);
-    extract(&doc, actors, timexes, Date::new(2025, 2, 18).ok())
+    extract_with(&doc, actors, timexes, Date::new(2025, 2, 18).ok(), true)
 }
 
 fn one(events: &[Event]) -> &Event {

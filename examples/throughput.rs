@@ -28,6 +28,7 @@ fn main() {
     let options = Options::default();
     // Warm up the word lists and the tagger's model (read once per process).
     let _ = brief::analyze(&articles[0], &options);
+    let _ = (analysis::pos::model(), analysis::triggers::model());
 
     let report = |name: &str, secs: f64| {
         if secs < 1e-4 {
@@ -80,6 +81,16 @@ fn main() {
         k
     });
     report("quotes", t);
+    let (tags, t) = timed(|| docs.iter().map(analysis::pos::tag).collect::<Vec<_>>());
+    report("pos (not in whole)", t);
+    let (_, t) = timed(|| {
+        let mut k = 0;
+        for (d, p) in docs.iter().zip(&tags) {
+            k += analysis::triggers::find(d, p).len();
+        }
+        k
+    });
+    report("triggers (not in w.)", t);
     drop(docs);
     let (_, one) = timed(|| {
         articles

@@ -6,8 +6,10 @@
 pub mod actors;
 pub mod events;
 pub mod lexicon;
+pub mod pos;
 pub mod quotes;
 pub mod time;
+pub mod triggers;
 
 use jiff::civil::Date;
 
@@ -20,7 +22,7 @@ pub use actors::slug;
 
 /// Bumped whenever the analysis may give a different result for the same input, so that cached
 /// analyses are not reused across versions.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// How to analyse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -201,6 +203,9 @@ fn merge_curated_events(article: &Article, actors: &[Actor], events: &mut Vec<Ev
             participants,
             start,
             end,
+            trigger: None,
+            status: crate::model::EventStatus::Happened,
+            main: false,
         });
     }
     events::sort_timeline(events);

@@ -297,6 +297,17 @@ pub struct Event {
     pub start: usize,
     /// One past the last byte of that text.
     pub end: usize,
+    /// The word or words that name it ("sentenced", "talks"), inside `start`..`end`; `None` for
+    /// a curated event.
+    #[serde(default)]
+    pub trigger: Option<Span>,
+    /// Whether it took place or is planned.
+    #[serde(default)]
+    pub status: EventStatus,
+    /// Whether it is the event the story is about (its headline or lead): at most one per
+    /// article.
+    #[serde(default)]
+    pub main: bool,
 }
 
 impl Event {
@@ -304,6 +315,17 @@ impl Event {
     pub const fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+}
+
+/// Whether an event took place or is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Reported as having taken place (or taking place).
+    #[default]
+    Happened,
+    /// Scheduled, announced or expected: "will meet", "the vote is due on Wednesday".
+    Planned,
 }
 
 /// A direct quotation and who said it.
@@ -364,6 +386,11 @@ impl Analysis {
             .flat_map(|a| a.mentions.iter().map(|m| ("mention", m.span())))
             .chain(self.timexes.iter().map(|t| ("timex", t.span())))
             .chain(self.events.iter().map(|e| ("event", e.span())))
+            .chain(
+                self.events
+                    .iter()
+                    .filter_map(|e| e.trigger.map(|t| ("event trigger", t))),
+            )
             .chain(
                 self.quotes
                     .iter()

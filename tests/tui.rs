@@ -74,6 +74,9 @@ fn analysis(text: &str) -> Analysis {
             participants: vec![],
             start,
             end,
+            trigger: None,
+            status: brief::model::EventStatus::Happened,
+            main: false,
         }
     };
     let timex = |phrase: &str, value: &str| {

@@ -32,6 +32,7 @@ mod label;
 mod merge;
 mod place;
 mod timeline;
+mod trig;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -39,7 +40,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::model::{Actor, ActorKind, Event, MentionForm, Span, Timex, TimexType};
+use crate::model::{Actor, ActorKind, Event, EventStatus, MentionForm, Span, Timex, TimexType};
 use crate::segment::{Document, TokenKind, is_all_caps};
 use cues::Det;
 use merge::{keep, merge};
@@ -55,6 +56,24 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
+    extract_with(doc, actors, timexes, reference, TRIGGER_EVENTS)
+}
+
+/// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds
+/// events of every kind to the cue events. Off for now: it finds far more events (MEANTIME
+/// detection recall 0.115 -> 0.385) but halves the whole analysis's speed, below the 20 MB/s a
+/// core that brief keeps (BENCHMARKS.md, "Event triggers"); it goes on once it is fast enough.
+const TRIGGER_EVENTS: bool = false;
+
+/// [`extract`], with or without the events of the trigger tagger (the unit tests of the cues
+/// read them alone).
+fn extract_with(
+    doc: &Document,
+    actors: &[Actor],
+    timexes: &[Timex],
+    reference: Option<Date>,
+    with_triggers: bool,
+) -> Vec<Event> {
     let lower = doc.text.to_ascii_lowercase();
     let scan = EventScan::new(doc, &lower, actors, timexes, reference);
     let mut event_cues = scan.find_cues();
@@ -65,6 +84,24 @@ pub fn extract(
         scan.fill(cue, &heads);
     }
     scan.share_visit_places(&mut event_cues);
+    // Events of every kind from the trigger tagger, where no cue tells them already.
+    let found = if with_triggers {
+        trig::find(doc)
+    } else {
+        Vec::new()
+    };
+    let mut trigger_cues = if with_triggers {
+        scan.trigger_cues(&event_cues, &found)
+    } else {
+        Vec::new()
+    };
+    let mut all_heads = heads.clone();
+    all_heads.extend(trigger_cues.iter().map(|(cue, _)| cue.head));
+    all_heads.sort_unstable();
+    all_heads.dedup();
+    for (cue, _) in &mut trigger_cues {
+        scan.fill(cue, &all_heads);
+    }
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
     let merged = merge(&mut event_cues, |cue| {
         cue.verbal && cue.irrealis && cue.date.is_none()
@@ -73,12 +110,66 @@ pub fn extract(
     // Who takes part in each event, one buffer for all.
     let mut who = Vec::new();
     for cue in merged.into_iter().filter_map(|index| event_cues.get(index)) {
-        if keep(cue) {
+        if keep(cue) && !scan.negated(cue, &found) {
             events.push(scan.to_event(cue, &mut who));
         }
     }
+    events.extend(
+        trigger_cues
+            .iter()
+            .filter_map(|(cue, t)| scan.trigger_event(cue, t, &event_cues)),
+    );
     sort_timeline(&mut events);
+    mark_main(doc, &mut events);
     events
+}
+
+/// The sentences read as the headline and the lead.
+const LEAD_SENTENCES: usize = 3;
+
+/// The story's own event: the first told in the headline or the lead, a happened one before a
+/// planned one of the same sentence; none when the lead tells none.
+fn mark_main(doc: &Document, events: &mut [Event]) {
+    let sentence_of = |event: &Event| {
+        doc.sentence_at(event.trigger.map_or(event.start, |t| t.start))
+            .unwrap_or(usize::MAX)
+    };
+    let best = events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| sentence_of(event) < LEAD_SENTENCES)
+        .min_by_key(|(_, event)| {
+            (
+                sentence_of(event),
+                event.status == EventStatus::Planned,
+                event.trigger.map_or(event.start, |t| t.start),
+            )
+        })
+        .map(|(index, _)| index);
+    if let Some(event) = best.and_then(|index| events.get_mut(index)) {
+        event.main = true;
+    }
+}
+
+/// Whether a TIMEX3 date value lies after the reference date, at the value's own grain
+/// ("2025-03" is after 2025-02-18, "2025-02" is not).
+fn after_reference(value: &str, reference: Option<Date>) -> bool {
+    let Some(reference) = reference else {
+        return false;
+    };
+    let reference = reference.to_string();
+    let grain = match value.len() {
+        10 | 7 | 4 => value.len(),
+        _ => return false,
+    };
+    let digits_at = |s: &str, i: usize| s.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    if !(0..4).all(|i| digits_at(value, i)) {
+        return false;
+    }
+    match reference.get(..grain) {
+        Some(prefix) if reference.len() >= grain => value > prefix,
+        _ => false,
+    }
 }
 
 /// "DOHA, 3 March 2025 -": the date of the report, not of an event in its first sentence.
@@ -212,6 +303,8 @@ struct EventScan<'d, 'a> {
     timexes: Vec<DatingTimex<'d>>,
     /// Each actor's short name, found when first asked for.
     short_names: Vec<OnceCell<&'d str>>,
+    /// The reference date, when known.
+    reference: Option<Date>,
 }
 
 fn is_clause_break(s: &[u8]) -> bool {
@@ -461,6 +554,7 @@ impl<'d, 'a> EventScan<'d, 'a> {
             clauses: split.clauses,
             timexes: dating,
             short_names: actors.iter().map(|_| OnceCell::new()).collect(),
+            reference,
         }
     }
 
@@ -722,6 +816,23 @@ impl<'d, 'a> EventScan<'d, 'a> {
             participants: parts.iter().map(|who| who.actor.id.clone()).collect(),
             start: cue.span.start,
             end: cue.span.end,
+            trigger: self
+                .doc
+                .tokens
+                .get(cue.head)
+                .map(|token| Span::new(token.start, token.end))
+                .filter(|trigger| cue.span.contains(trigger)),
+            status: if cue.irrealis
+                || cue
+                    .date
+                    .as_deref()
+                    .is_some_and(|value| after_reference(value, self.reference))
+            {
+                EventStatus::Planned
+            } else {
+                EventStatus::Happened
+            },
+            main: false,
         }
     }
 }

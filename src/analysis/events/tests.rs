@@ -73,9 +73,16 @@ fn timex(text: &str, surface: &str, value: &str) -> Timex {
     }
 }
 
+/// The events of the cues alone (no trigger tagger).
 fn run(text: &str, actors: &[Actor], timexes: &[Timex]) -> Vec<Event> {
     let doc = Document::new(text);
-    extract(&doc, actors, timexes, Date::new(2025, 2, 18).ok())
+    extract_with(&doc, actors, timexes, Date::new(2025, 2, 18).ok(), false)
+}
+
+/// All the events, the trigger tagger's included.
+fn run_all(text: &str, actors: &[Actor], timexes: &[Timex]) -> Vec<Event> {
+    let doc = Document::new(text);
+    extract_with(&doc, actors, timexes, Date::new(2025, 2, 18).ok(), true)
 }
 
 fn one(events: &[Event]) -> &Event {
@@ -408,6 +415,9 @@ fn timeline_sorts_weeks_ranges_and_years_by_their_start() {
         participants: vec![],
         start,
         end: start + 1,
+        trigger: None,
+        status: crate::model::EventStatus::Happened,
+        main: false,
     };
     let mut e = vec![
         ev(None, 0),
@@ -1014,4 +1024,66 @@ fn a_deal_is_with_a_body_and_a_team_rallying_is_no_protest() {
     ];
     let e = run(t, &actors, &tx);
     assert_eq!(one(&e).label, "Deal with Sixers");
+}
+
+/// The event whose trigger is `word`.
+fn by_trigger<'e>(text: &str, events: &'e [Event], word: &str) -> Option<&'e Event> {
+    events
+        .iter()
+        .find(|e| e.trigger.is_some_and(|t| t.of(text) == word))
+}
+
+#[test]
+fn a_sentence_of_any_kind_of_news_gives_a_dated_event_with_a_label_of_who_did_what() {
+    let text = "The court sentenced Jane Roe to five years in prison on Monday.";
+    let roe = person(text, "Jane Roe");
+    let events = run_all(text, &[roe], &[timex(text, "Monday", "2025-02-17")]);
+    let e = by_trigger(text, &events, "sentenced").expect("a sentencing event");
+    assert_eq!(e.date.as_deref(), Some("2025-02-17"));
+    assert_eq!(e.status, EventStatus::Happened);
+    assert!(e.label.contains("Jane Roe"), "{}", e.label);
+    assert!(e.label.contains("sentenced"), "{}", e.label);
+    assert!(e.participants.iter().any(|p| p == "jane-roe"));
+}
+
+#[test]
+fn shares_that_fell_are_an_event() {
+    let text = "Shares fell sharply on Tuesday after the results.";
+    let events = run_all(text, &[], &[timex(text, "Tuesday", "2025-02-18")]);
+    let e = by_trigger(text, &events, "fell").expect("a market event");
+    assert_eq!(e.date.as_deref(), Some("2025-02-18"));
+    assert_eq!(e.label, "Shares fell");
+}
+
+#[test]
+fn a_negated_meeting_is_no_event() {
+    let text = "Jane Roe and John Doe did not meet on Friday.";
+    let actors = [person(text, "Jane Roe"), person(text, "John Doe")];
+    let events = run_all(text, &actors, &[timex(text, "Friday", "2025-02-14")]);
+    assert!(events.is_empty(), "{events:?}");
+}
+
+#[test]
+fn a_vote_to_come_is_planned() {
+    let text = "Lawmakers will vote on the budget on Wednesday.";
+    let events = run_all(text, &[], &[timex(text, "Wednesday", "2025-02-19")]);
+    let e = by_trigger(text, &events, "vote").expect("a vote");
+    assert_eq!(e.status, EventStatus::Planned);
+    assert_eq!(e.date.as_deref(), Some("2025-02-19"));
+}
+
+#[test]
+fn at_most_one_event_is_the_main_one() {
+    let text = "Rescuers freed 40 miners on Monday. The mine collapsed on Sunday. \
+                Officials met the families on Tuesday.";
+    let events = run_all(
+        text,
+        &[],
+        &[
+            timex(text, "Monday", "2025-02-17"),
+            timex(text, "Sunday", "2025-02-16"),
+            timex(text, "Tuesday", "2025-02-18"),
+        ],
+    );
+    assert!(events.iter().filter(|e| e.main).count() <= 1, "{events:?}");
 }

@@ -155,9 +155,12 @@ fn contains_words(a: &str, b: &str) -> bool {
         .any(|w| w.join(" ") == b)
 }
 
-/// Whether an event is still to come: its date starts after the article's reference date.
+/// Whether an event is still to come: the analysis says so (scheduled, announced), or its date
+/// starts after the article's reference date.
 fn status_of(e: &Event, date: Option<&Interval>, published: Option<jiff::civil::Date>) -> Status {
-    let _ = e;
+    if e.status == crate::model::EventStatus::Planned {
+        return Status::Planned;
+    }
     match (date, published) {
         (Some(d), Some(p)) if d.first > p => Status::Planned,
         _ => Status::Happened,

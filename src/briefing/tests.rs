@@ -29,6 +29,9 @@ fn event(label: &str, kind: &str, date: Option<&str>, place: Option<&str>, who: 
         participants: who.iter().map(|s| s.to_string()).collect(),
         start: 0,
         end: 1,
+        trigger: None,
+        status: Default::default(),
+        main: false,
     }
 }
 

@@ -31,6 +31,7 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
     let wd = Words::new(doc);
     let cands = candidates::candidates(doc, lx, &info, &wd, &labels);
     let (ments, mut protos) = group::build(doc, lx, cands);
+    not_actors(doc, lx, &ments, &mut protos);
     roles::roles(doc, &info, &wd, &ments, &mut protos);
     finish(doc, lx, &ments, protos)
 }
@@ -115,6 +116,72 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: Vec<Prot
         .iter()
         .filter_map(|&(_, _, k)| slots.get_mut(k).and_then(Option::take))
         .collect()
+}
+
+/// Capitalised words that name no actor: time zones, month and title abbreviations, words that
+/// open a quote, currencies, stock indices, and "Bill" alone (a bill's name, not a person).
+const NOT_ACTORS: &[&str] = &[
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
+    "EET", "JST", "AEST", "AEDT", "Jan.", "Feb.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Coun.", "Cllr", "Well", "OK", "Okay", "Please", "Yes", "Oh", "Sorry", "Thanks", "Hello",
+    "Dollar", "Pound", "Euro", "Yen", "Yuan", "Rupee", "Dow", "FTSE", "Nikkei", "DAX", "Bill",
+];
+
+/// The last word of a name without its full stop ("Inc" of "Norvane Inc.").
+fn last_word(s: &str) -> &str {
+    s.split_whitespace()
+        .next_back()
+        .map_or("", |w| w.trim_end_matches('.'))
+}
+
+/// Drops actors that are not actors (every mention a word of [`NOT_ACTORS`], or a currency's
+/// prefix as in "US$"), and fixes kinds the words decide: a name ending in "Inc", "Corp", "Ltd"
+/// or "plc" is an organisation, and a given name and surname, later written as the surname
+/// alone, a person.
+fn not_actors(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: &mut [Proto]) {
+    for p in protos.iter_mut() {
+        let ms = &ments[p.mentions.clone()];
+        if ms.is_empty() {
+            continue;
+        }
+        let listed = ms.iter().all(|m| NOT_ACTORS.contains(&m.surface));
+        let currency = ms.iter().all(|m| {
+            doc.text
+                .get(m.bytes.end..)
+                .is_some_and(|t| t.starts_with(['$', '€', '£', '¥']))
+        });
+        if listed || currency {
+            p.mentions = p.mentions.start..p.mentions.start;
+            continue;
+        }
+        if p.kind == ActorKind::Person
+            && ms.iter().any(|m| {
+                m.surface.contains(' ')
+                    && (matches!(last_word(m.surface), "AG" | "GmbH")
+                        || lx.org_suffixes.contains(last_word(m.surface)))
+            })
+        {
+            p.kind = ActorKind::Organisation;
+            continue;
+        }
+        if matches!(p.kind, ActorKind::Organisation | ActorKind::Place) && p.canonical.is_none() {
+            let person = ms.iter().any(|m| {
+                let mut w = m.surface.split_whitespace();
+                match (w.next(), w.next(), w.next()) {
+                    (Some(g), Some(sur), None) => {
+                        lx.given.contains(g)
+                            && !lx.org_suffixes.contains(sur)
+                            && !lx.place_suffixes.contains(sur)
+                            && ms.iter().any(|o| o.surface == sur)
+                    }
+                    _ => false,
+                }
+            });
+            if person {
+                p.kind = ActorKind::Person;
+            }
+        }
+    }
 }
 
 /// The slug of a canonical name from the word lists, made once per process.

@@ -64,6 +64,14 @@ fn affiliations_stand_apart_from_roles() {
 }
 
 #[test]
+fn a_given_name_alone_joins_the_full_name() {
+    let a = run("Anna Berg met the board of Norvane on Monday. Anna said the talks went well.");
+    let berg = find(&a, "Anna Berg");
+    assert_eq!(berg.mentions.len(), 2);
+    assert_eq!(a.iter().filter(|x| x.kind == ActorKind::Person).count(), 1);
+}
+
+#[test]
 fn currencies_time_zones_and_abbreviations_are_not_actors() {
     let a = run("The Halvers price was US$40 at 10:00 UTC on Dec. 4, and Well, OK, it rose.");
     for w in ["US", "UTC", "Dec.", "Well", "OK"] {

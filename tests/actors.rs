@@ -44,6 +44,42 @@ fn titles_before_a_name_give_role_and_affiliation() {
 }
 
 #[test]
+fn affiliations_stand_apart_from_roles() {
+    let a = run(
+        "Norvane shares fell on Monday. Former Norvane CEO Peter Vance wrote on his blog. \
+         Speaking for Tellmark Records, manager Anna Berg said the deal was off. \
+         Paul Ostrow, a doctor at Ruritania State University, said it was common.",
+    );
+    let vance = find(&a, "Peter Vance");
+    assert_eq!(vance.role.as_deref(), Some("former CEO"));
+    assert_eq!(vance.affiliation.as_deref(), Some("Norvane"));
+    assert_eq!(find(&a, "Norvane").kind, ActorKind::Organisation);
+    assert_eq!(find(&a, "Anna Berg").role.as_deref(), Some("manager"));
+    let ostrow = find(&a, "Paul Ostrow");
+    assert_eq!(ostrow.role.as_deref(), Some("doctor"));
+    assert_eq!(
+        ostrow.affiliation.as_deref(),
+        Some("Ruritania State University")
+    );
+}
+
+#[test]
+fn a_given_name_alone_joins_the_full_name() {
+    let a = run("Anna Berg met the board of Norvane on Monday. Anna said the talks went well.");
+    let berg = find(&a, "Anna Berg");
+    assert_eq!(berg.mentions.len(), 2);
+    assert_eq!(a.iter().filter(|x| x.kind == ActorKind::Person).count(), 1);
+}
+
+#[test]
+fn currencies_time_zones_and_abbreviations_are_not_actors() {
+    let a = run("The Halvers price was US$40 at 10:00 UTC on Dec. 4, and Well, OK, it rose.");
+    for w in ["US", "UTC", "Dec.", "Well", "OK"] {
+        assert!(!has(&a, w), "{w}: {:?}", names(&a));
+    }
+}
+
+#[test]
 fn apposition_with_a_possessor_gives_the_possessor_affiliation() {
     let a = run(
         "Brazilian President Lucas Ferreira arrived with Pedro Almeida, Ferreira's senior advisor, on Monday.",

@@ -32,6 +32,8 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
     let wd = Words::new(doc);
     let cands = candidates::candidates(doc, lx, &info, &wd, &labels);
     let (ments, mut protos) = group::build(doc, lx, cands);
+    not_actors(doc, lx, &ments, &mut protos);
+    lone_words(doc, lx, &info, &ments, &mut protos);
     roles::roles(doc, &info, &wd, &ments, &mut protos);
     finish(doc, lx, &ments, protos)
 }
@@ -112,10 +114,155 @@ fn finish(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: Vec<Prot
     // Most salient first; the index last keeps equal scores in their first order.
     scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut slots: Vec<Option<Actor>> = actors.into_iter().map(Some).collect();
+    join_given_names(lx, &mut slots);
     scored
         .iter()
         .filter_map(|&(_, _, k)| slots.get_mut(k).and_then(Option::take))
         .collect()
+}
+
+/// Capitalised words that name no actor: time zones, month and title abbreviations, words that
+/// open a quote, currencies, stock indices, and "Bill" alone (a bill's name, not a person).
+const NOT_ACTORS: &[&str] = &[
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
+    "EET", "JST", "AEST", "AEDT", "Jan.", "Feb.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Coun.", "Cllr", "Well", "OK", "Okay", "Please", "Yes", "Oh", "Sorry", "Thanks", "Hello",
+    "Dollar", "Pound", "Euro", "Yen", "Yuan", "Rupee", "Dow", "FTSE", "Nikkei", "DAX", "Bill",
+];
+
+/// The last word of a name without its full stop ("Inc" of "Norvane Inc.").
+fn last_word(s: &str) -> &str {
+    s.split_whitespace()
+        .next_back()
+        .map_or("", |w| w.trim_end_matches('.'))
+}
+
+/// Drops actors that are not actors (every mention a word of [`NOT_ACTORS`], or a currency's
+/// prefix as in "US$"), and fixes kinds the words decide: a name ending in "Inc", "Corp", "Ltd"
+/// or "plc" is an organisation, and a given name and surname, later written as the surname
+/// alone, a person.
+fn not_actors(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: &mut [Proto]) {
+    for p in protos.iter_mut() {
+        let ms = &ments[p.mentions.clone()];
+        if ms.is_empty() {
+            continue;
+        }
+        let listed = ms.iter().all(|m| NOT_ACTORS.contains(&m.surface));
+        let currency = ms.iter().all(|m| {
+            doc.text
+                .get(m.bytes.end..)
+                .is_some_and(|t| t.starts_with(['$', '€', '£', '¥']))
+        });
+        if listed || currency {
+            p.mentions = p.mentions.start..p.mentions.start;
+            continue;
+        }
+        if p.kind == ActorKind::Person
+            && ms.iter().any(|m| {
+                m.surface.contains(' ')
+                    && (matches!(last_word(m.surface), "AG" | "GmbH")
+                        || lx.org_suffixes.contains(last_word(m.surface)))
+            })
+        {
+            p.kind = ActorKind::Organisation;
+            continue;
+        }
+        if matches!(p.kind, ActorKind::Organisation | ActorKind::Place) && p.canonical.is_none() {
+            let person = ms.iter().any(|m| {
+                let mut w = m.surface.split_whitespace();
+                match (w.next(), w.next(), w.next()) {
+                    (Some(g), Some(sur), None) => {
+                        lx.given.contains(g)
+                            && !lx.org_suffixes.contains(sur)
+                            && !lx.place_suffixes.contains(sur)
+                            && ms.iter().any(|o| o.surface == sur)
+                    }
+                    _ => false,
+                }
+            });
+            if person {
+                p.kind = ActorKind::Person;
+            }
+        }
+    }
+}
+
+/// Drops one-word "people" that name no one: a common word (not a given name) that only opens
+/// sentences and is written in lower case elsewhere in the text ("Soon", "Team").
+fn lone_words(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[tagger::TokInfo],
+    ments: &[ActorMention],
+    protos: &mut [Proto],
+) {
+    let one_word = |p: &Proto| {
+        p.kind == ActorKind::Person
+            && !p.mentions.is_empty()
+            && ments[p.mentions.clone()]
+                .iter()
+                .all(|m| m.tokens.len() == 1 && m.surface == ments[p.mentions.start].surface)
+    };
+    let mut drop: Vec<usize> = Vec::new();
+    for (k, p) in protos.iter().enumerate() {
+        if !one_word(p) {
+            continue;
+        }
+        let word = ments[p.mentions.start].surface;
+        let sentence_word = !lx.given.contains(word)
+            && ments[p.mentions.clone()]
+                .iter()
+                .all(|m| info.get(m.tokens.start).is_some_and(|t| t.first))
+            && {
+                let lower = word.to_lowercase();
+                lower != word && (0..doc.tokens.len()).any(|i| doc.tok(i) == lower)
+            };
+        if sentence_word {
+            drop.push(k);
+        }
+    }
+    for k in drop {
+        let p = &mut protos[k];
+        p.mentions = p.mentions.start..p.mentions.start;
+    }
+}
+
+/// A given name alone ("Anna") joins the one full name in the text that begins with it ("Anna
+/// Berg"): its mentions and alias move there.
+fn join_given_names(lx: &Lexicon, slots: &mut [Option<Actor>]) {
+    for k in 0..slots.len() {
+        let Some(a) = &slots[k] else { continue };
+        if a.kind != ActorKind::Person
+            || a.role.is_some()
+            || a.name.contains(' ')
+            || !lx.given.contains(a.name.as_str())
+        {
+            continue;
+        }
+        let mut fulls = slots.iter().enumerate().filter(|(j, b)| {
+            *j != k
+                && b.as_ref().is_some_and(|b| {
+                    b.kind == ActorKind::Person
+                        && b.name.contains(' ')
+                        && b.name.split_whitespace().next() == Some(a.name.as_str())
+                })
+        });
+        let (Some((j, _)), None) = (fulls.next(), fulls.next()) else {
+            continue;
+        };
+        let Some(given) = slots[k].take() else {
+            continue;
+        };
+        if let Some(full) = slots[j].as_mut() {
+            full.mentions.extend(given.mentions);
+            full.mentions.sort_by_key(|m| (m.start, m.end));
+            for alias in given.aliases {
+                if !full.aliases.contains(&alias) {
+                    full.aliases.push(alias);
+                }
+            }
+        }
+    }
 }
 
 /// The slug of a canonical name from the word lists, made once per process.

@@ -24,20 +24,7 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::calendar::MONTHS;
 
 fn date_object(d: jiff::civil::Date, grain: Grain) -> Value {
     let mut m = Map::new();

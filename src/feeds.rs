@@ -260,20 +260,9 @@ pub fn run_list() -> u8 {
         eprintln!("brief: error: no home folder, so no config folder for the feeds file");
         return 2;
     };
-    let (feeds, problems) = match read(&path) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("brief: error: {}", sanitize(&e));
-            return 2;
-        }
+    let Some(feeds) = read_reporting(&path) else {
+        return 2;
     };
-    for p in &problems {
-        eprintln!(
-            "brief: warning: {}: {}",
-            sanitize(&path.display().to_string()),
-            sanitize(p)
-        );
-    }
     if feeds.is_empty() {
         eprintln!(
             "no feeds in {}; add one with `brief feeds add URL`",
@@ -390,6 +379,27 @@ pub fn run_export() -> u8 {
             1
         }
     }
+}
+
+/// The feeds file read, its problems printed to stderr as warnings; `None` (with one error
+/// line) when it cannot be read. Shared by `brief feeds list` and `brief fetch`.
+pub(crate) fn read_reporting(path: &Path) -> Option<Vec<Feed>> {
+    use crate::safe::sanitize;
+    let (feeds, problems) = match read(path) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("brief: error: {}", sanitize(&e));
+            return None;
+        }
+    };
+    for p in &problems {
+        eprintln!(
+            "brief: warning: {}: {}",
+            sanitize(&path.display().to_string()),
+            sanitize(p)
+        );
+    }
+    Some(feeds)
 }
 
 #[cfg(test)]

@@ -183,20 +183,9 @@ pub fn run_fetch(options: &FetchOptions) -> u8 {
         eprintln!("brief: error: no home folder, so no feeds file, library or state folder");
         return 2;
     };
-    let (feeds, problems) = match feeds::read(&feeds_path) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("brief: error: {}", sanitize(&e));
-            return 2;
-        }
+    let Some(feeds) = feeds::read_reporting(&feeds_path) else {
+        return 2;
     };
-    for p in &problems {
-        eprintln!(
-            "brief: warning: {}: {}",
-            sanitize(&feeds_path.display().to_string()),
-            sanitize(p)
-        );
-    }
     if feeds.is_empty() {
         eprintln!(
             "brief: error: no feeds in {}; add one with `brief feeds add URL` or `brief feeds import FILE.opml`",

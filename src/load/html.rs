@@ -4,9 +4,11 @@
 //! paragraphs, headings, lists and block quotes as plain text, a blank line between blocks;
 //! navigation, menus, ads, "related" lists, comments, cookie banners, scripts and styles left out
 //! ([`extract`]). Title, date, source, byline and canonical address come from the page's
-//! metadata ([`meta`]).
+//! metadata ([`meta`]). Elements nested past [`depth::MAX_DEPTH`] levels are flattened first, so
+//! that no page takes the parser quadratic time.
 
 pub mod charset;
+pub mod depth;
 pub mod extract;
 pub mod meta;
 
@@ -40,7 +42,7 @@ pub fn article_from_html(
 
 /// [`article_from_html`] for a page already decoded.
 pub fn article_from_str(src: &str, url: Option<&str>) -> Result<Article, String> {
-    let doc = Html::parse_document(src);
+    let doc = Html::parse_document(&depth::cap(src));
     let meta = meta::Meta::of(&doc, url);
     let text = extract::main_text(&doc, meta.title.as_deref());
     if text.trim().is_empty() {

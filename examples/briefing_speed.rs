@@ -2,8 +2,8 @@
 //!
 //!     cargo run --release --example briefing_speed -- [ARTICLES] [SEED]
 //!
-//! Analyses the generated corpus on one thread, then merges the analyses (digests and
-//! `Briefing::build`, as `brief analyze --json` does), each best of five by wall clock, and
+//! Analyses the generated corpus on one thread, then merges the analyses (digests moved out of
+//! the analyses and `Briefing::build`, as `brief analyze --json` does), each best of five by wall clock, and
 //! prints both and their ratio (the bar: merging at most 10% of the analysis).
 use std::time::Instant;
 
@@ -36,12 +36,22 @@ fn main() {
             .map(|a| brief::analyze(a, &options))
             .collect::<Vec<_>>()
     });
-    let (merge, briefing) = best_of(5, || {
-        let digests: Vec<Digest> = analyses.iter().map(Digest::new).collect();
-        Briefing::build(&digests)
-    });
+    // As `brief analyze --json` does: each analysis, once written, is moved into its digest.
+    let mut merge = f64::INFINITY;
+    let mut digest_t = f64::INFINITY;
+    let mut briefing = None;
+    for _ in 0..5 {
+        let copies = analyses.clone();
+        let t = Instant::now();
+        let digests: Vec<Digest> = copies.into_iter().map(Digest::from).collect();
+        let d = t.elapsed().as_secs_f64();
+        let b = Briefing::build(&digests);
+        merge = merge.min(t.elapsed().as_secs_f64());
+        digest_t = digest_t.min(d);
+        briefing = Some(b);
+    }
+    let briefing = briefing.expect("five runs");
     let digests: Vec<Digest> = analyses.iter().map(Digest::new).collect();
-    let (digest_t, _) = best_of(3, || analyses.iter().map(Digest::new).collect::<Vec<_>>());
     let no_events: Vec<Digest> = digests
         .iter()
         .map(|d| Digest {

@@ -57,24 +57,49 @@ pub struct DigestActor {
 }
 
 impl Digest {
-    /// The digest of one analysis.
+    /// The digest of one analysis, copied from it.
     pub fn new(analysis: &Analysis) -> Self {
+        Self {
+            published: analysis.reference.map(|r| r.date),
+            actors: analysis.actors.iter().map(DigestActor::new).collect(),
+            events: analysis.events.clone(),
+        }
+    }
+}
+
+impl From<Analysis> for Digest {
+    /// The digest of an analysis no longer needed: its fields are moved, not copied.
+    fn from(analysis: Analysis) -> Self {
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis
                 .actors
-                .iter()
+                .into_iter()
                 .map(|a| DigestActor {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    kind: a.kind,
-                    role: a.role.clone(),
-                    affiliation: a.affiliation.clone(),
-                    aliases: a.aliases.clone(),
                     mentions: a.mentions.len(),
+                    id: a.id,
+                    name: a.name,
+                    kind: a.kind,
+                    role: a.role,
+                    affiliation: a.affiliation,
+                    aliases: a.aliases,
                 })
                 .collect(),
-            events: analysis.events.clone(),
+            events: analysis.events,
+        }
+    }
+}
+
+impl DigestActor {
+    fn new(a: &crate::model::Actor) -> Self {
+        Self {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind,
+            role: a.role.clone(),
+            affiliation: a.affiliation.clone(),
+            aliases: a.aliases.clone(),
+            mentions: a.mentions.len(),
         }
     }
 }

@@ -197,14 +197,21 @@ struct Lazy<'a, F> {
 
 impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
         let keep = self.articles.len() >= 2;
-        s.collect_seq(self.articles.iter().map(|article| {
-            let analysis = (self.analyze)(article);
+        let mut seq = s.serialize_seq(Some(self.articles.len()))?;
+        for article in self.articles {
+            let item = ArticleItem {
+                article,
+                analysis: (self.analyze)(article),
+            };
+            seq.serialize_element(&item)?;
             if keep {
-                self.digests.borrow_mut().push(Digest::new(&analysis));
+                // Written: what the briefing needs is moved out, the rest dropped.
+                self.digests.borrow_mut().push(Digest::from(item.analysis));
             }
-            ArticleItem { article, analysis }
-        }))
+        }
+        seq.end()
     }
 }
 

@@ -80,77 +80,98 @@ pub fn merge(digests: &[Digest]) -> Merged {
     let n = nodes.len();
     let mut sets = Sets::new(n);
     let lx = lexicon::get();
-    let mut first: FastMap<(u8, String), usize> = FastMap::default();
-    let mut join = |sets: &mut Sets, key: (u8, String), node: usize| match first.get(&key) {
+    // Names repeat across articles: each distinct surface form is folded once, and keys are
+    // compared as indexes into `folded`.
+    let mut folded = norm::Interner::default();
+    let mut person_of: FastMap<&str, u32> = FastMap::default();
+    let mut key_of: FastMap<&str, (bool, u32)> = FastMap::default();
+    let mut short_of: FastMap<u32, Option<u32>> = FastMap::default();
+    let mut first: FastMap<(u8, u32), usize> = FastMap::default();
+    let mut join = |sets: &mut Sets, key: (u8, u32), node: usize| match first.get(&key) {
         Some(&o) => sets.union(o, node),
         None => {
             first.insert(key, node);
         }
     };
     // One-word person names, for the second pass: (node, folded word).
-    let mut single: Vec<(usize, String)> = Vec::new();
+    let mut single: Vec<(usize, u32)> = Vec::new();
     // Full person names of two words, for the second pass.
-    let mut two: Vec<(usize, String)> = Vec::new();
-    let mut full_names: Vec<(usize, String)> = Vec::new();
+    let mut two: Vec<(usize, u32)> = Vec::new();
+    let mut full_names: Vec<(usize, u32)> = Vec::new();
     // Full names of organisations, for their one-word short forms ("Colts").
-    let mut org_full: Vec<(usize, String)> = Vec::new();
+    let mut org_full: Vec<(usize, u32)> = Vec::new();
     for (node, &(i, k)) in nodes.iter().enumerate() {
         let a = &digests[i].actors[k];
         let c = class(a.kind);
         if a.kind == ActorKind::Person {
             let mut multi = false;
             for s in std::iter::once(&a.name).chain(&a.aliases) {
-                let p = norm::person(s);
+                let id = person_id(s, &mut person_of, &mut folded);
+                let p = folded.name(id);
                 if p.contains(' ') {
                     multi = true;
                     if p.matches(' ').count() == 1 {
-                        two.push((node, p.clone()));
+                        two.push((node, id));
                     }
-                    full_names.push((node, p.clone()));
-                    join(&mut sets, (c, p), node);
+                    full_names.push((node, id));
+                    join(&mut sets, (c, id), node);
                 }
             }
             if !multi {
-                let p = norm::person(&a.name);
-                if !p.is_empty() {
-                    single.push((node, p));
+                let id = person_id(&a.name, &mut person_of, &mut folded);
+                if !folded.name(id).is_empty() {
+                    single.push((node, id));
                 }
             }
             continue;
         }
         let mut gaz = false;
         for s in std::iter::once(&a.name).chain(&a.aliases) {
-            let key = match lx.gaz(s) {
-                Some(g) => {
-                    gaz = true;
-                    (b'G', norm::name(g.canonical))
-                }
-                None => (c, org_name(&norm::name(s))),
-            };
-            if key.1.len() >= 2 {
+            let (in_gaz, id) = *key_of.entry(s).or_insert_with(|| match lx.gaz(s) {
+                Some(g) => (true, folded.id(&norm::name(g.canonical))),
+                None => (false, folded.id(&org_name(&norm::name(s)))),
+            });
+            gaz |= in_gaz;
+            let key = (if in_gaz { b'G' } else { c }, id);
+            let text = folded.name(id);
+            if text.len() >= 2 {
+                let spaced = text.contains(' ');
                 if key.0 == b'N'
-                    && let Some(short) = abbreviated(&key.1)
+                    && let Some(short) = *short_of
+                        .entry(id)
+                        .or_insert_with(|| abbreviated(folded.name(id)).map(|a| folded.id(&a)))
                 {
                     join(&mut sets, (b'A', short), node);
                 }
-                if key.0 == b'N' && key.1.contains(' ') {
+                if key.0 == b'N' && spaced {
                     // A person the analysis took for an organisation ("Anna Berg" as a team).
-                    join(&mut sets, (b'P', norm::person(s)), node);
-                    org_full.push((node, key.1.clone()));
+                    join(
+                        &mut sets,
+                        (b'P', person_id(s, &mut person_of, &mut folded)),
+                        node,
+                    );
+                    org_full.push((node, id));
                 }
                 join(&mut sets, key, node);
             }
         }
-        let own = org_name(&norm::name(&a.name));
-        if !gaz && !own.contains(' ') && own.len() >= 2 && !lx.is_city(&a.name) {
-            single.push((node, own));
+        if !gaz && !lx.is_city(&a.name) {
+            // The name is not in the gazetteer: its key is its own folded name.
+            let own = key_of.get(a.name.as_str()).map_or(0, |k| k.1);
+            let text = folded.name(own);
+            if !text.contains(' ') && text.len() >= 2 {
+                single.push((node, own));
+            }
         }
     }
+    let folded = folded;
+    let text = |id: u32| folded.name(id);
     // Second pass, on the sets of the first: surnames and short forms of full names.
     let mut by_surname: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_first_last: FastMap<String, Vec<usize>> = FastMap::default();
-    for (node, p) in &full_names {
-        let root = sets.find(*node);
+    for &(node, p) in &full_names {
+        let p = text(p);
+        let root = sets.find(node);
         if let Some(last) = p.rsplit(' ').next() {
             push_unique(by_surname.entry(last).or_default(), root);
         }
@@ -161,27 +182,28 @@ pub fn merge(digests: &[Digest]) -> Merged {
         }
     }
     let mut joins: Vec<(usize, usize)> = Vec::new();
-    for (node, p) in &two {
-        if let Some(roots) = by_first_last.get(p.as_str()) {
-            let own = sets.find(*node);
+    for &(node, p) in &two {
+        if let Some(roots) = by_first_last.get(text(p)) {
+            let own = sets.find(node);
             let others: Vec<usize> = roots.iter().copied().filter(|&r| r != own).collect();
             if others.len() == 1 && !roots.is_empty() {
-                joins.push((*node, others[0]));
+                joins.push((node, others[0]));
             }
         }
     }
     let mut by_org_last: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (node, p) in &org_full {
-        if let Some(last) = p.rsplit(' ').next() {
-            push_unique(by_org_last.entry(last).or_default(), sets.find(*node));
+    for &(node, p) in &org_full {
+        if let Some(last) = text(p).rsplit(' ').next() {
+            push_unique(by_org_last.entry(last).or_default(), sets.find(node));
         }
     }
     let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (node, p) in &full_names {
-        if let Some(first) = p.split(' ').next()
-            && lx.given.contains(capitalised(first).as_str())
+    let mut cap = String::new();
+    for &(node, p) in &full_names {
+        if let Some(first) = text(p).split(' ').next()
+            && lx.given.contains(capitalised(first, &mut cap))
         {
-            push_unique(by_first.entry(first).or_default(), sets.find(*node));
+            push_unique(by_first.entry(first).or_default(), sets.find(node));
         }
     }
     // How many articles each set of the first pass spans, to tell the main bearer of a name.
@@ -207,10 +229,11 @@ pub fn merge(digests: &[Digest]) -> Merged {
         }
     }
     let mut alone: FastMap<&str, usize> = FastMap::default();
-    for (node, p) in &single {
-        let (i, k) = nodes[*node];
+    for &(node, p) in &single {
+        let p = text(p);
+        let (i, k) = nodes[node];
         let a = &digests[i].actors[k];
-        let own = sets.find(*node);
+        let own = sets.find(node);
         let pick = |roots: &[usize]| -> Option<usize> {
             let roots: Vec<usize> = roots.iter().copied().filter(|&r| r != own).collect();
             if roots.len() == 1 {
@@ -233,26 +256,26 @@ pub fn merge(digests: &[Digest]) -> Merged {
                 _ => None,
             }
         };
-        let found = if let Some(roots) = by_surname.get(p.as_str()) {
+        let found = if let Some(roots) = by_surname.get(p) {
             pick(roots)
         } else if a.kind == ActorKind::Person
-            && let Some(roots) = by_first.get(p.as_str())
+            && let Some(roots) = by_first.get(p)
         {
             pick(roots)
         } else if a.kind != ActorKind::Person
-            && let Some(roots) = by_org_last.get(p.as_str())
+            && let Some(roots) = by_org_last.get(p)
         {
             pick(roots)
         } else {
             None
         };
         match found {
-            Some(r) => joins.push((*node, r)),
-            None if a.kind == ActorKind::Person && !by_surname.contains_key(p.as_str()) => {
-                match alone.get(p.as_str()) {
-                    Some(&o) => joins.push((*node, o)),
+            Some(r) => joins.push((node, r)),
+            None if a.kind == ActorKind::Person && !by_surname.contains_key(p) => {
+                match alone.get(p) {
+                    Some(&o) => joins.push((node, o)),
                     None => {
-                        alone.insert(p, *node);
+                        alone.insert(p, node);
                     }
                 }
             }
@@ -265,12 +288,26 @@ pub fn merge(digests: &[Digest]) -> Merged {
     build(digests, &nodes, &mut sets)
 }
 
-/// A word with its first letter in capitals, to look it up in the word lists.
-fn capitalised(w: &str) -> String {
+/// The index of a person's folded name (`norm::person`), folded once per surface form.
+fn person_id<'a>(
+    s: &'a str,
+    cache: &mut FastMap<&'a str, u32>,
+    folded: &mut norm::Interner,
+) -> u32 {
+    *cache
+        .entry(s)
+        .or_insert_with(|| folded.id(&norm::person(s)))
+}
+
+/// A word with its first letter in capitals, to look it up in the word lists, in `buf`.
+fn capitalised<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
     let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    if let Some(f) = c.next() {
+        buf.extend(f.to_uppercase());
+        buf.push_str(c.as_str());
+    }
+    buf
 }
 
 /// Words after a company's name that are not part of it.
@@ -458,6 +495,7 @@ fn best_name(actors: &[&super::DigestActor], kind: ActorKind) -> String {
     let full = |n: &str| kind != ActorKind::Person || n.trim().contains(' ');
     // "Halvor Brandt" over "Mr. Halvor Brandt".
     let clean = |n: &str| kind != ActorKind::Person || norm::person(n) == norm::name(n);
+    let cleans: Vec<bool> = counts.iter().map(|c| clean(c.0)).collect();
     counts
         .iter()
         .enumerate()
@@ -465,7 +503,7 @@ fn best_name(actors: &[&super::DigestActor], kind: ActorKind) -> String {
             full(a.0)
                 .cmp(&full(b.0))
                 .then(a.1.cmp(&b.1))
-                .then(clean(a.0).cmp(&clean(b.0)))
+                .then(cleans[*i].cmp(&cleans[*j]))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(j.cmp(i))
         })

@@ -21,13 +21,16 @@ use super::{BriefingEvent, Digest, EventMember, Status};
 struct Node {
     article: usize,
     index: usize,
-    kind: String,
+    /// The kind, folded, as an index into the [`norm::Interner`].
+    kind: u32,
     date: Option<Interval>,
-    /// The place, folded, and whether it is a country or region (weak evidence).
-    place: Option<(String, bool)>,
+    /// The place, folded, as an index into the [`norm::Interner`], and whether it is a country or region
+    /// (weak evidence).
+    place: Option<(u32, bool)>,
     /// Briefing actors taking part, and whether each is a person or organisation.
     participants: Vec<(usize, bool)>,
-    words: Vec<String>,
+    /// The label's content words, as indexes into the [`norm::Interner`], sorted.
+    words: Vec<u32>,
     status: Status,
 }
 
@@ -35,11 +38,11 @@ struct Node {
 #[derive(Default)]
 struct Group {
     nodes: Vec<usize>,
-    kind: String,
+    kind: Option<u32>,
     dates: Vec<Interval>,
-    places: Vec<(String, bool)>,
+    places: Vec<(u32, bool)>,
     participants: Vec<(usize, bool)>,
-    words: Vec<String>,
+    words: Vec<u32>,
 }
 
 /// Points needed to merge.
@@ -49,8 +52,8 @@ const NEEDED_DESPITE: u32 = 5;
 
 impl Group {
     /// The points for adding `e`, or `None` when it does not fit.
-    fn score(&self, e: &Node) -> Option<u32> {
-        if self.kind != e.kind {
+    fn score(&self, e: &Node, names: &norm::Interner) -> Option<u32> {
+        if self.kind != Some(e.kind) {
             return None;
         }
         let mut points = 0;
@@ -80,7 +83,10 @@ impl Group {
             for (q, qweak) in &self.places {
                 if q == p {
                     same = true;
-                } else if weak == qweak && !contains_words(q, p) && !contains_words(p, q) {
+                } else if weak == qweak && {
+                    let (q, p) = (names.name(*q), names.name(*p));
+                    !contains_words(q, p) && !contains_words(p, q)
+                } {
                     // A country and a city in it may both be right; two cities may not.
                     return None;
                 }
@@ -121,38 +127,42 @@ impl Group {
 
     fn add(&mut self, id: usize, e: &Node) {
         self.nodes.push(id);
-        if self.kind.is_empty() {
-            self.kind = e.kind.clone();
+        if self.kind.is_none() {
+            self.kind = Some(e.kind);
         }
         if let Some(d) = e.date
             && !self.dates.contains(&d)
         {
             self.dates.push(d);
         }
-        if let Some(p) = &e.place
-            && !self.places.contains(p)
+        if let Some(p) = e.place
+            && !self.places.contains(&p)
         {
-            self.places.push(p.clone());
+            self.places.push(p);
         }
         for p in &e.participants {
             if !self.participants.iter().any(|q| q.0 == p.0) {
                 self.participants.push(*p);
             }
         }
-        for w in &e.words {
-            if let Err(at) = self.words.binary_search(w) {
-                self.words.insert(at, w.clone());
+        for &w in &e.words {
+            if let Err(at) = self.words.binary_search(&w) {
+                self.words.insert(at, w);
             }
         }
     }
 }
 
-/// Whether the words of `b` appear, in order, in `a` ("paris" in "paris france").
+/// Whether the words of `b` appear, in order, in `a` ("paris" in "paris france"); both are
+/// folded names, words apart by one space.
 fn contains_words(a: &str, b: &str) -> bool {
-    a.split(' ')
-        .collect::<Vec<_>>()
-        .windows(b.split(' ').count().max(1))
-        .any(|w| w.join(" ") == b)
+    if b.is_empty() {
+        return a.is_empty();
+    }
+    a.match_indices(b).any(|(at, _)| {
+        let end = at + b.len();
+        (at == 0 || a.as_bytes()[at - 1] == b' ') && (end == a.len() || a.as_bytes()[end] == b' ')
+    })
 }
 
 /// Whether an event is still to come: the analysis says so (scheduled, announced), or its date
@@ -169,60 +179,10 @@ fn status_of(e: &Event, date: Option<&Interval>, published: Option<jiff::civil::
 
 /// Merges the events of the digests; actors already merged.
 pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
-    let lx = lexicon::get();
-    let mut nodes: Vec<Node> = Vec::new();
-    for (i, d) in digests.iter().enumerate() {
-        let ids: FastMap<&str, usize> = d
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.id.as_str(), k))
-            .collect();
-        for (index, e) in d.events.iter().enumerate() {
-            let date = e.date.as_deref().and_then(Interval::parse);
-            let place = e.place.as_deref().map(|p| {
-                let weak = lx.gaz(p).is_some_and(|g| g.kind != ActorKind::Place) && !lx.is_city(p);
-                let folded = match lx.gaz(p) {
-                    Some(g) => norm::name(g.canonical),
-                    None => norm::name(p),
-                };
-                (folded, weak)
-            });
-            let mut participants: Vec<(usize, bool)> = Vec::new();
-            for id in &e.participants {
-                if let Some(&k) = ids.get(id.as_str())
-                    && let Some(&b) = actors.of.get(i).and_then(|v| v.get(k))
-                    && !participants.iter().any(|p| p.0 == b)
-                {
-                    let strong = matches!(
-                        d.actors[k].kind,
-                        ActorKind::Person | ActorKind::Organisation
-                    );
-                    participants.push((b, strong));
-                }
-            }
-            nodes.push(Node {
-                article: i,
-                index,
-                kind: norm::name(&e.kind),
-                status: status_of(e, date.as_ref(), d.published),
-                date,
-                place,
-                participants,
-                words: norm::label_words(&e.label, &e.kind),
-            });
-        }
-    }
+    let mut names = norm::Interner::default();
+    let nodes = nodes(digests, actors, &mut names);
     // Candidate groups by the features a merge needs one of (an anchor: the same day, the same
     // city, a shared person or organisation), so that each event meets few groups.
-    let mut kinds: FastMap<&str, u32> = FastMap::default();
-    let kind_ids: Vec<u32> = nodes
-        .iter()
-        .map(|e| {
-            let next = kinds.len() as u32;
-            *kinds.entry(e.kind.as_str()).or_insert(next)
-        })
-        .collect();
     let mut groups: Vec<Group> = Vec::new();
     let mut has_day: Vec<bool> = Vec::new();
     let mut postings: FastMap<(u32, Feature), Vec<usize>> = FastMap::default();
@@ -231,7 +191,7 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
     let mut wanted: Vec<Feature> = Vec::new();
     for (id, e) in nodes.iter().enumerate() {
         stamp += 1;
-        let kind = kind_ids[id];
+        let kind = e.kind;
         let day = e.date.filter(|d| d.grain == Grain::Day).map(|d| d.first);
         let mut best: Option<(u32, usize)> = None;
         wanted.clear();
@@ -245,7 +205,7 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
         }
         anchors(e, &mut wanted);
         for f in &wanted {
-            let Some(list) = postings.get(&(kind, f.clone())) else {
+            let Some(list) = postings.get(&(kind, *f)) else {
                 continue;
             };
             // A group with a day of its own is found by its day: an event with a day meets
@@ -268,7 +228,7 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
                 {
                     continue;
                 }
-                if let Some(points) = groups[g].score(e)
+                if let Some(points) = groups[g].score(e, &names)
                     && best.is_none_or(|(p, b)| points > p || (points == p && g < b))
                 {
                     best = Some((points, g));
@@ -295,10 +255,10 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
         {
             new.push(Feature::Day(d));
         }
-        if let Some((p, false)) = &e.place
-            && !group.places.iter().any(|q| &q.0 == p)
+        if let Some((p, false)) = e.place
+            && !group.places.iter().any(|q| q.0 == p)
         {
-            new.push(Feature::Place(p.clone()));
+            new.push(Feature::Place(p));
         }
         for (a, strong) in &e.participants {
             if *strong && !group.participants.iter().any(|q| q.0 == *a) {
@@ -328,11 +288,79 @@ pub fn merge(digests: &[Digest], actors: &Merged) -> Vec<BriefingEvent> {
     out
 }
 
+/// What is compared of every article event, in article and event order.
+fn nodes(digests: &[Digest], actors: &Merged, names: &mut norm::Interner) -> Vec<Node> {
+    let lx = lexicon::get();
+    // Kinds and places repeat: each distinct one is folded (and looked up) once.
+    let mut kinds: FastMap<&str, (u32, String)> = FastMap::default();
+    let mut places: FastMap<&str, (u32, bool)> = FastMap::default();
+    let mut nodes: Vec<Node> = Vec::new();
+    for (i, d) in digests.iter().enumerate() {
+        let ids: FastMap<&str, usize> = d
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.id.as_str(), k))
+            .collect();
+        for (index, e) in d.events.iter().enumerate() {
+            let date = e.date.as_deref().and_then(Interval::parse);
+            let place = e.place.as_deref().map(|p| {
+                *places.entry(p).or_insert_with(|| {
+                    let weak =
+                        lx.gaz(p).is_some_and(|g| g.kind != ActorKind::Place) && !lx.is_city(p);
+                    let folded = match lx.gaz(p) {
+                        Some(g) => norm::name(g.canonical),
+                        None => norm::name(p),
+                    };
+                    (names.id(&folded), weak)
+                })
+            });
+            let mut participants: Vec<(usize, bool)> = Vec::new();
+            for id in &e.participants {
+                if let Some(&k) = ids.get(id.as_str())
+                    && let Some(&b) = actors.of.get(i).and_then(|v| v.get(k))
+                    && !participants.iter().any(|p| p.0 == b)
+                {
+                    let strong = matches!(
+                        d.actors[k].kind,
+                        ActorKind::Person | ActorKind::Organisation
+                    );
+                    participants.push((b, strong));
+                }
+            }
+            let (kind, kind_folded) = kinds
+                .entry(e.kind.as_str())
+                .or_insert_with(|| {
+                    let folded = norm::name(&e.kind);
+                    (names.id(&folded), folded)
+                })
+                .clone();
+            let label = norm::name(&e.label);
+            let mut words: Vec<u32> = norm::content_words(&label, &kind_folded)
+                .map(|w| names.id(w))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            nodes.push(Node {
+                article: i,
+                index,
+                kind,
+                status: status_of(e, date.as_ref(), d.published),
+                date,
+                place,
+                participants,
+                words,
+            });
+        }
+    }
+    nodes
+}
+
 /// What an event can be found by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Feature {
     Day(jiff::civil::Date),
-    Place(String),
+    Place(u32),
     Actor(usize),
 }
 
@@ -341,8 +369,8 @@ const WINDOW: usize = 64;
 
 /// The anchors of an event but its day: its city, its people and organisations.
 fn anchors(e: &Node, out: &mut Vec<Feature>) {
-    if let Some((p, false)) = &e.place {
-        out.push(Feature::Place(p.clone()));
+    if let Some((p, false)) = e.place {
+        out.push(Feature::Place(p));
     }
     for (a, strong) in &e.participants {
         if *strong {
@@ -353,6 +381,26 @@ fn anchors(e: &Node, out: &mut Vec<Feature>) {
 
 /// The briefing event for a group: best label, date and place; status; conflicts.
 fn describe(g: &Group, nodes: &[Node], digests: &[Digest]) -> BriefingEvent {
+    // Most events are reported once: their fields as they are.
+    if let [n] = g.nodes[..]
+        && let Some(e) = digests
+            .get(nodes[n].article)
+            .and_then(|d| d.events.get(nodes[n].index))
+    {
+        return BriefingEvent {
+            id: String::new(),
+            label: e.label.clone(),
+            kind: e.kind.clone(),
+            date: e.date.clone(),
+            place: e.place.clone(),
+            status: nodes[n].status,
+            members: vec![EventMember {
+                article: nodes[n].article,
+                event: nodes[n].index,
+            }],
+            conflicts: Vec::new(),
+        };
+    }
     let mut members: Vec<EventMember> = g
         .nodes
         .iter()

@@ -2,6 +2,8 @@
 
 use jiff::civil::Date;
 
+use crate::analysis::lexicon::FastMap;
+
 /// A name folded for comparison: lower case, common Latin diacritics dropped, dots and
 /// apostrophes removed ("U.S." = "us"), a possessive `'s` dropped, other punctuation as one
 /// space, a leading "the" dropped.
@@ -33,9 +35,34 @@ pub fn name(s: &str) -> String {
             space = true;
         }
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
+    if out.starts_with("the ") {
+        out.replace_range(..4, "");
+    }
+    out
+}
+
+/// Folded names stored once each and compared by index.
+#[derive(Default)]
+pub struct Interner {
+    ids: FastMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    /// The index of a folded name, stored on its first use.
+    pub fn id(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.ids.get(folded) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(folded.to_string());
+        self.ids.insert(folded.to_string(), id);
+        id
+    }
+
+    /// The folded name of an index.
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
     }
 }
 
@@ -264,17 +291,12 @@ const STOP: &[&str] = &[
     "over", "after", "before", "into", "about", "s", "new", "its", "his", "her", "their", "as",
 ];
 
-/// The content words of an event label, folded, without its kind word.
-pub fn label_words(label: &str, kind: &str) -> Vec<String> {
-    let kind = name(kind);
-    let mut words: Vec<String> = name(label)
+/// The words of a folded label that say which event it names: not stop words, not the folded
+/// kind, not one letter.
+pub fn content_words<'a>(label: &'a str, kind: &'a str) -> impl Iterator<Item = &'a str> {
+    label
         .split(' ')
-        .filter(|w| w.len() > 1 && !STOP.contains(w) && *w != kind)
-        .map(str::to_string)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+        .filter(move |w| w.len() > 1 && !STOP.contains(w) && *w != kind)
 }
 
 #[cfg(test)]
@@ -321,9 +343,8 @@ mod tests {
 
     #[test]
     fn label_words_drop_the_kind_and_stop_words() {
-        assert_eq!(
-            label_words("Talks between Norway and Chile in Oslo", "talks"),
-            ["chile", "norway", "oslo"]
-        );
+        let label = name("Talks between Norway and Chile in Oslo");
+        let words: Vec<&str> = content_words(&label, "talks").collect();
+        assert_eq!(words, ["norway", "chile", "oslo"]);
     }
 }

@@ -79,6 +79,26 @@ fn currencies_time_zones_and_abbreviations_are_not_actors() {
     }
 }
 
+/// A Title-Case headline capitalises every word: names there must be names the body confirms,
+/// and the words around them ("Checks Into Clinic") are no actor.
+#[test]
+fn title_case_headlines_keep_only_the_names_the_body_confirms() {
+    let a = run("Varga Checks Into Clinic After Dorvik Crash\n\
+        Ilse Varga checked into a clinic on Tuesday after a crash near Dorvik, her lawyer said.\n");
+    let all = names(&a);
+    assert!(
+        a.iter()
+            .all(|x| !x.name.contains("Checks") && !x.name.contains("Clinic")),
+        "{all:?}"
+    );
+    let varga = find(&a, "Ilse Varga");
+    assert_eq!(varga.kind, ActorKind::Person, "{all:?}");
+    assert!(varga.mentions.len() >= 2, "the headline's Varga: {all:?}");
+    // The same words in a body sentence are left to the tagger as before.
+    let body = run("Ilse Varga said that Varga Checks Into Clinic was a song.\n");
+    assert!(has(&body, "Ilse Varga"), "{:?}", names(&body));
+}
+
 #[test]
 fn apposition_with_a_possessor_gives_the_possessor_affiliation() {
     let a = run(

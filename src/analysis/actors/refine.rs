@@ -1,6 +1,7 @@
 //! The tagger's spans refined by general rules: possessives, lower-case words and titles cut
 //! off, a compass word joined to its place, the word lists' names of several words trusted, a
-//! person's name joined across "bin", "Kane and Orlov" split, and one sense per discourse.
+//! person's name joined across "bin", "Kane and Orlov" split, names in Title-Case headlines
+//! confirmed by the body, and one sense per discourse.
 
 use super::super::lexicon::{
     self, FastMap, FastSet, G_COUNTRY, G_DEMONYM, G_GIVEN, G_HON, G_ORG, G_TITLE, Lexicon,
@@ -62,7 +63,8 @@ pub(super) fn refine(
     let out = trust_listed(doc, lx, info, out);
     let merged = join_particles(info, wd, out);
     let pairs = split_pairs(doc, merged);
-    one_sense(doc, lx, info, wd, pairs)
+    let confirmed = title_case(doc, lx, wd, pairs);
+    one_sense(doc, lx, info, wd, confirmed)
 }
 
 /// "Kane's Special Envoy": a span cut at its possessives into the owner, and what follows if it
@@ -312,6 +314,134 @@ fn split_pairs(doc: &Document, merged: Vec<Tagged>) -> Vec<Tagged> {
         final_.push(s);
     }
     final_
+}
+
+/// A headline in Title Case ("Lohan Checks Into Rehab", "Sox Make Offer To Teixeira"): every word
+/// is capitalised, so capitals say nothing of where names are, and the tagger runs names into
+/// the words around them. A span there is kept when the rest of the text confirms it: the same
+/// words are a name in a sentence that is not such a headline, or the word lists know them.
+/// Otherwise the confirmed names inside it are kept ("Lohan" of "Lohan Checks Into Rehab", when
+/// the body names "Lindsay Lohan"), and nothing else. A text that is all headline keeps its
+/// spans.
+fn title_case(doc: &Document, lx: &Lexicon, wd: &Words, spans: Vec<Tagged>) -> Vec<Tagged> {
+    // Lines: token ranges between line breaks. A headline is the text's first line, or a line
+    // standing alone between blank lines.
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        match lines.last_mut() {
+            Some(l) if t.breaks_before == 0 => l.end = i + 1,
+            _ => lines.push(i..i + 1),
+        }
+    }
+    let blank_before = |l: &std::ops::Range<usize>| {
+        doc.tokens
+            .get(l.start)
+            .is_some_and(|t| t.breaks_before >= 2)
+    };
+    let mut in_title = vec![false; doc.tokens.len()];
+    let mut any = false;
+    for (k, l) in lines.iter().enumerate() {
+        let alone = k == 0 || (blank_before(l) && lines.get(k + 1).is_none_or(&blank_before));
+        if alone && is_title_case(doc, wd, l.clone()) {
+            in_title[l.clone()].iter_mut().for_each(|x| *x = true);
+            any = true;
+        }
+    }
+    if !any || in_title.iter().all(|&t| t) {
+        return spans;
+    }
+    let in_title = |a: usize| in_title.get(a).copied().unwrap_or(false);
+    // Names of the body, and each word of its people's names (a surname alone in a headline).
+    let mut confirmed: FastMap<&str, EntityType> = FastMap::default();
+    for &(a, b, t) in &spans {
+        if in_title(a) || t == EntityType::Misc {
+            continue;
+        }
+        confirmed.entry(surface(doc, a, b)).or_insert(t);
+        if t == EntityType::Per && b > a + 1 {
+            for i in a..b {
+                if wd.is(i, W_CAP) && !wd.is(i, W_FUNC | W_HON) {
+                    confirmed.entry(surface(doc, i, i + 1)).or_insert(t);
+                }
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for (a, b, t) in spans {
+        let s = surface(doc, a, b);
+        if !in_title(a) || confirmed.contains_key(s) || lx.gaz(s).is_some() {
+            out.push((a, b, t));
+            continue;
+        }
+        // The confirmed names inside, longest first from the left.
+        let mut i = a;
+        while i < b {
+            let hit = (i + 1..=b)
+                .rev()
+                .find_map(|j| confirmed.get(surface(doc, i, j)).map(|&ct| (j, ct)));
+            match hit {
+                Some((j, ct)) => {
+                    out.push((i, j, ct));
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Whether a line is a headline in Title Case: not ended by a full stop, of three words or more after the first, every one capitalised but short function
+/// words, with some lower-case letters (a headline in capitals is told apart elsewhere), and,
+/// when it holds numbers, a capitalised function word; a list of names (commas, brackets) is
+/// none.
+fn is_title_case(doc: &Document, wd: &Words, line: std::ops::Range<usize>) -> bool {
+    let start = line.start;
+    let Some(toks) = doc.tokens.get(line) else {
+        return false;
+    };
+    if toks
+        .last()
+        .is_some_and(|t| doc.text.get(t.start..t.end) == Some("."))
+    {
+        return false;
+    }
+    let mut capitalised = 0;
+    let mut lower = false;
+    let mut numbers = false;
+    let mut commas = 0;
+    let mut function_capitalised = false;
+    for (off, t) in toks.iter().enumerate().skip(1) {
+        match (t.kind, doc.text.get(t.start..t.end)) {
+            (TokenKind::Number, _) => numbers = true,
+            // A list of names ("Tim Simpson , Olin Browne , ..."), not a headline.
+            (TokenKind::Punct, Some(",")) => {
+                commas += 1;
+                if commas > 1 {
+                    return false;
+                }
+            }
+            (TokenKind::Punct, Some("(" | ";")) => return false,
+            _ => {}
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let i = start + off;
+        let w = doc.text.get(t.start..t.end).unwrap_or("");
+        if w.bytes().any(|c| c.is_ascii_lowercase()) {
+            lower = true;
+        }
+        if wd.is(i, W_CAP) {
+            capitalised += 1;
+            function_capitalised |= wd.is(i, W_FUNC);
+        } else if !(wd.is(i, W_FUNC) && w.len() <= 4) {
+            return false;
+        }
+    }
+    // A line of results ("Feyenoord Rotterdam 2 Ajax Amsterdam 1") is names and numbers: with
+    // numbers, a capitalised "To", "For", "Into" must show the headline style.
+    lower && capitalised >= 3 && (!numbers || function_capitalised)
 }
 
 /// One sense per discourse: a name found once is a name wherever else it is written the same

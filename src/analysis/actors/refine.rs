@@ -60,7 +60,7 @@ pub(super) fn refine(
         refine_span(doc, lx, info, wd, span, &mut out);
     }
     let out = trust_listed(doc, lx, info, out);
-    let merged = join_particles(info, wd, out);
+    let merged = join_particles(doc, info, wd, out);
     let pairs = split_pairs(doc, merged);
     one_sense(doc, lx, info, wd, pairs)
 }
@@ -270,14 +270,15 @@ fn trust_listed(
 }
 
 /// "Khalid bin Saad", "Nasser bin Ali Al Harbi": a person's name joined across a particle.
-fn join_particles(info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged> {
+fn join_particles(doc: &Document, info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged> {
     let mut merged: Vec<Tagged> = Vec::with_capacity(out.len());
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == EntityType::Per
             && (s.2 == EntityType::Per || info[s.0].gaz_len == 0)
             && ((s.0 == last.1 + 1 && wd.is(last.1, W_PARTICLE))
-                || (s.0 == last.1 && wd.is(s.0, W_CONT)))
+                || (s.0 == last.1 && wd.is(s.0, W_CONT))
+                || (s.0 == last.1 + 1 && apostrophe_name(doc, last.1)))
         {
             last.1 = s.1;
             continue;
@@ -286,6 +287,18 @@ fn join_particles(info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged>
         // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     merged
+}
+
+/// Whether token `i` is an apostrophe inside a name written apart ("O ' Brien"): after one
+/// capital letter, before a capitalised word.
+fn apostrophe_name(doc: &Document, i: usize) -> bool {
+    i > 0
+        && matches!(word_at(doc, i), "'" | "’")
+        && {
+            let b = word_at(doc, i - 1).as_bytes();
+            b.len() == 1 && b[0].is_ascii_uppercase()
+        }
+        && is_cap(word_at(doc, i + 1))
 }
 
 /// "Kane and Orlov": two people the text names elsewhere, not one.

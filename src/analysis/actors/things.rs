@@ -1,0 +1,408 @@
+//! Names that name no actor: products and works ("the new MacBook line", "web browser
+//! Safari", "Apple unveiled Lion"), names made only of common words that the tagger took for
+//! people ("Developer Program"), and the acronym of an event ("Developers Conference (DC)").
+//!
+//! The cues are the words around a mention, read over the whole document: a product noun after
+//! the name ("Norvo phones"), a descriptor before it ("the browser Quill"), a brand written in
+//! camel case before it ("iWidget Studio"), a verb of launching before it ("unveiled Quill") or
+//! after it ("Quill was released"). A name that looks like an agent somewhere (a possessive, a
+//! verb of saying or deciding after it) keeps its actor; so does any name of the word lists.
+
+use super::super::lexicon::{G_CITY, G_GIVEN, Lexicon};
+use super::tagger::TokInfo;
+use super::words::*;
+use crate::model::ActorKind;
+use crate::segment::{Document, TokenKind, is_all_caps};
+
+/// Nouns after a name that make it a product's name ("Norvo laptops"), for a name that is not
+/// a single word of an organisation (a firm's name before its goods, "Intel processors", stays).
+const PRODUCT_NOUNS: &[&str] = &[
+    "computer",
+    "computers",
+    "laptop",
+    "laptops",
+    "notebook",
+    "notebooks",
+    "desktop",
+    "desktops",
+    "phone",
+    "phones",
+    "smartphone",
+    "smartphones",
+    "handset",
+    "handsets",
+    "tablet",
+    "tablets",
+    "device",
+    "devices",
+    "processor",
+    "processors",
+    "chip",
+    "chips",
+    "software",
+    "browser",
+    "console",
+    "consoles",
+    "app",
+    "apps",
+    "operating",
+    "users",
+    "version",
+    "versions",
+    "model",
+    "models",
+    "lineup",
+    "edition",
+    "update",
+    "updates",
+    "platform",
+    "kernel",
+    "interface",
+    "suite",
+    "gadget",
+    "gadgets",
+    "design",
+    "owners",
+];
+
+/// Nouns before a name that say what kind of thing it names ("the web browser Quill",
+/// "operating system, Quill,"): products and works, never actors.
+const DESCRIPTORS: &[&str] = &[
+    "browser",
+    "system",
+    "software",
+    "app",
+    "application",
+    "client",
+    "console",
+    "device",
+    "smartphone",
+    "handset",
+    "tablet",
+    "laptop",
+    "computer",
+    "processor",
+    "chip",
+    "player",
+    "platform",
+    "kernel",
+    "drug",
+    "vaccine",
+    "medicine",
+    "album",
+    "song",
+    "film",
+    "movie",
+    "novel",
+    "book",
+    "hurricane",
+    "storm",
+    "typhoon",
+    "cyclone",
+];
+
+/// Verbs of launching a product: a name right after them ("unveiled Quill", "releases the new
+/// Quill") or before their passive ("Quill was released") names a product.
+const LAUNCH_VERBS: &[&str] = &[
+    "unveil",
+    "unveils",
+    "unveiled",
+    "unveiling",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "release",
+    "releases",
+    "released",
+    "releasing",
+    "introduce",
+    "introduces",
+    "introduced",
+    "introducing",
+    "debut",
+    "debuts",
+    "debuted",
+];
+
+/// Words between a launch verb and the product's name ("unveiled its new Quill").
+const LAUNCH_FILLERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "new", "latest", "next", "first",
+];
+
+/// Verbs after a name that make it an agent ("Norvo said"): its actor stays.
+const AGENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "announces",
+    "reported",
+    "confirmed",
+    "denied",
+    "sued",
+    "sues",
+    "agreed",
+    "plans",
+    "planned",
+    "acquired",
+    "bought",
+    "hired",
+    "stated",
+    "added",
+    "argued",
+    "claimed",
+    "expects",
+    "expected",
+];
+
+/// Whether a word is written in camel case with a lower-case opening ("iWidget", "eShop"): a
+/// brand, whose next capitalised words name its products.
+fn camel_brand(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_lowercase()
+        && b[1..].iter().any(u8::is_ascii_uppercase)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// Whether a token is a quotation mark.
+fn quote(w: &str) -> bool {
+    matches!(w, "\"" | "``" | "''" | "“" | "”" | "'" | "‘" | "’")
+}
+
+/// Why a mention at tokens `a..b` names a product, if it does: `Some(true)` for a cue that
+/// holds for any name, `Some(false)` for a product noun after it (not for a firm's short name).
+fn product_cue(
+    doc: &Document,
+    wd: &Words,
+    person: bool,
+    (lo, hi): (usize, usize),
+    (a, b): (usize, usize),
+) -> Option<bool> {
+    // A camel-case brand before it, quotes between ("iWidget `` Studio ''").
+    let mut open = a;
+    while open > lo && quote(word_at(doc, open - 1)) {
+        open -= 1;
+    }
+    if open > lo && camel_brand(word_at(doc, open - 1)) {
+        return Some(true);
+    }
+    // A descriptor before it, with or without a comma ("the browser Quill", "system, Quill").
+    // (After a comma, only as an apposition: a comma after the name too.)
+    if a > lo {
+        let comma = word_at(doc, a - 1) == ",";
+        let desc = if comma { a.saturating_sub(2) } else { a - 1 };
+        if desc >= lo
+            && DESCRIPTORS.contains(&word_at(doc, desc))
+            && (!comma || (b < hi && word_at(doc, b) == ","))
+        {
+            return Some(true);
+        }
+    }
+    // A launch verb before it, a few fillers between.
+    let mut verb = a;
+    while verb > lo && verb + 3 > a && LAUNCH_FILLERS.contains(&word_at(doc, verb - 1)) {
+        verb -= 1;
+    }
+    if verb > lo && LAUNCH_VERBS.contains(&word_at(doc, verb - 1)) {
+        return Some(true);
+    }
+    // A passive of a launch verb after it ("Quill was released", "would be released").
+    let after = |n: usize| if b + n < hi { word_at(doc, b + n) } else { "" };
+    let aux = matches!(after(0), "was" | "were" | "is" | "are" | "will" | "would");
+    if aux {
+        let at = usize::from(after(1) == "be") + 1;
+        if LAUNCH_VERBS.contains(&after(at)) && after(at).ends_with('d') {
+            return Some(true);
+        }
+    }
+    // One word, then a word in capitals ("Quill OS"): the opening of a product's name (a
+    // person's name goes on with no word in capitals; an ordinal, "Henry VIII", aside).
+    if person
+        && b == a + 1
+        && !is_all_caps(word_at(doc, a))
+        && b < hi
+        && doc.tokens[b].kind == TokenKind::Word
+        && !wd.is(b, W_HEAD | W_MOD | W_HON | W_ORGSUF)
+        && {
+            let w = word_at(doc, b);
+            w.len() >= 2
+                && is_all_caps(w)
+                && !is_ordinal(w)
+                && w.bytes().all(|c| c.is_ascii_alphabetic())
+        }
+    {
+        return Some(true);
+    }
+    // A product noun after it, other capitalised words of the product's name between
+    // ("Quill OS X operating system").
+    let mut noun = b;
+    while noun < hi && noun < b + 3 && doc.tokens[noun].kind == TokenKind::Word && {
+        let w = word_at(doc, noun);
+        is_cap(w) || w.bytes().any(|c| c.is_ascii_digit())
+    } {
+        noun += 1;
+    }
+    if noun < hi && PRODUCT_NOUNS.contains(&word_at(doc, noun)) {
+        return Some(false);
+    }
+    None
+}
+
+/// Whether a mention at tokens `a..b` reads as an agent: a possessive after it, or a verb of
+/// saying or deciding.
+fn agent_cue(doc: &Document, hi: usize, b: usize) -> bool {
+    b < hi && {
+        let w = word_at(doc, b);
+        is_possessive(w) || AGENT_VERBS.contains(&w)
+    }
+}
+
+/// Drops the actors that name things, not actors (see the module's notes).
+pub(super) fn not_things(
+    doc: &Document,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    ments: &[ActorMention],
+    protos: &mut [Proto],
+) {
+    // Lower-cased surfaces of products, and the actors that name them.
+    let mut products: Vec<String> = Vec::new();
+    let mut drop = vec![false; protos.len()];
+    let mut agent = vec![false; protos.len()];
+    let mut person = vec![false; protos.len()];
+    for (k, p) in protos.iter().enumerate() {
+        let ms = &ments[p.mentions.clone()];
+        if ms.is_empty() || p.sure || p.canonical.is_some() {
+            continue;
+        }
+        // A given name and more words, none in capitals, make a person ("released Anna
+        // Berg"; not "Anna OS").
+        person[k] = p.kind == ActorKind::Person
+            && ms.iter().any(|m| {
+                let (a, b) = (m.tokens.start, m.tokens.end);
+                b > a + 1
+                    && info.get(a).is_some_and(|t| t.flags & G_GIVEN != 0)
+                    && (a + 1..b).all(|i| {
+                        let w = word_at(doc, i);
+                        w.len() < 2 || !is_all_caps(w)
+                    })
+            });
+        let mut cue = false;
+        for m in ms {
+            let (a, b) = (m.tokens.start, m.tokens.end);
+            if b <= a {
+                continue;
+            }
+            let (lo, hi) = sentence_bounds(doc, a);
+            agent[k] |= agent_cue(doc, hi, b);
+            let one_org_word = p.kind != ActorKind::Person && b == a + 1;
+            let listed_word = (a..b).any(|i| {
+                info.get(i)
+                    .is_some_and(|t| t.gaz_len > 0 || t.flags & G_CITY != 0)
+                    || wd.is(i, W_ORGSUF)
+            });
+            let as_person = p.kind == ActorKind::Person;
+            match product_cue(doc, wd, as_person, (lo, hi), (a, b)) {
+                Some(true) => cue = true,
+                Some(false) if !one_org_word && !listed_word => cue = true,
+                _ => {}
+            }
+        }
+        if cue && !person[k] {
+            drop[k] = true;
+        }
+    }
+    for (k, p) in protos.iter().enumerate() {
+        if drop[k] && !agent[k] {
+            for m in &ments[p.mentions.clone()] {
+                let s = m.surface.to_lowercase();
+                if !products.contains(&s) {
+                    products.push(s);
+                }
+            }
+        }
+    }
+    for (k, p) in protos.iter_mut().enumerate() {
+        let ms = &ments[p.mentions.clone()];
+        if ms.is_empty() || p.sure || p.canonical.is_some() {
+            continue;
+        }
+        // The same product written otherwise ("MacBook", "Macbook"), or a longer name opening
+        // with a product's one word ("Quill OS X" after "Quill").
+        let named = !agent[k]
+            && !person[k]
+            && (drop[k]
+                || ms.iter().any(|m| {
+                    let s = m.surface.to_lowercase();
+                    let first = s.split_whitespace().next().unwrap_or("");
+                    products
+                        .iter()
+                        .any(|x| *x == s || (!x.contains(' ') && s.contains(' ') && x == first))
+                }));
+        let common = p.kind == ActorKind::Person && p.role.is_none() && common_words(lx, info, ms);
+        // "the Worldwide Developer's Conference": part of an event's name.
+        let event_part = ms.iter().all(|m| {
+            let mut j = m.tokens.end;
+            if !is_possessive(word_at(doc, j)) {
+                return false;
+            }
+            j += 1;
+            if word_at(doc, j) == "s" {
+                j += 1;
+            }
+            wd.is(j, W_EVENT)
+        });
+        // A one-word "person" that opens a product's name ("Quill" of "Quill OS").
+        let opens_product = p.kind == ActorKind::Person
+            && ms.iter().all(|m| m.tokens.len() == 1)
+            && ms.iter().any(|m| {
+                let s = m.surface.to_lowercase();
+                products
+                    .iter()
+                    .any(|x| x.split_whitespace().next() == Some(s.as_str()) && x.contains(' '))
+            });
+        let event_acronym = ms
+            .iter()
+            .all(|m| m.tokens.len() == 1 && is_all_caps(m.surface) && m.surface.len() >= 2)
+            && ms.iter().any(|m| {
+                let a = m.tokens.start;
+                a >= 2 && word_at(doc, a - 1) == "(" && event_before(doc, wd, a - 2)
+            });
+        if named || common || event_part || (opens_product && !agent[k]) || event_acronym {
+            p.mentions = p.mentions.start..p.mentions.start;
+        }
+    }
+}
+
+/// Whether every name of a person is two words or more, each a common English word, one of
+/// the most common, and none a given name ("Developer Program", "Operating Officer"): the name
+/// of a thing.
+fn common_words(lx: &Lexicon, info: &[TokInfo], ms: &[ActorMention]) -> bool {
+    ms.iter().all(|m| {
+        m.tokens.len() >= 2
+            && m.tokens
+                .clone()
+                .all(|i| info.get(i).is_none_or(|t| t.flags & G_GIVEN == 0))
+            && m.surface.split_whitespace().all(|w| lx.is_common(w))
+            && m.surface.split_whitespace().any(|w| lx.is_common_top(w))
+    })
+}
+
+/// Whether the name that ends at token `i` is an event's ("Developers Conference"), not an
+/// organisation's ("Organisation of the Islamic Conference").
+fn event_before(doc: &Document, wd: &Words, i: usize) -> bool {
+    if !wd.is(i, W_EVENT) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && i - j < 6 && wd.is(j - 1, W_CAP | W_LINK) {
+        j -= 1;
+        if wd.is(j, W_ORGSUF) {
+            return false;
+        }
+    }
+    doc.tokens.len() > i
+}

@@ -471,3 +471,19 @@ fn a_firm_word_ends_no_persons_name() {
     let a = run("Anna Berg, an analyst with Halden Capital, said the shares were cheap.");
     assert_ne!(find(&a, "Halden Capital").kind, ActorKind::Person);
 }
+
+#[test]
+fn a_company_named_in_full_is_found_by_its_short_name() {
+    let a = run(
+        "Tellvane Inc. reported higher sales on Monday. The case was brought against Tellvane \
+         in March, and shares of Brolly - Mart fell.",
+    );
+    let t = a
+        .iter()
+        .filter(|x| x.kind == ActorKind::Organisation)
+        .flat_map(|x| x.aliases.iter())
+        .collect::<Vec<_>>();
+    assert!(t.iter().any(|x| *x == "Tellvane"), "{:?}", names(&a));
+    assert!(has(&a, "Brolly - Mart"), "{:?}", names(&a));
+    assert!(!has(&a, "Mart"), "{:?}", names(&a));
+}

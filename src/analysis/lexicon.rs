@@ -21,6 +21,7 @@ const GIVEN: &str = include_str!("../../assets/lexicon/given_names.txt");
 const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
 const AFFIXES: &str = include_str!("../../assets/lexicon/affixes.txt");
 const COMMON: &str = include_str!("../../assets/lexicon/common_words.txt");
+const COMPANIES: &str = include_str!("../../assets/lexicon/companies.txt");
 
 /// A fast, non-cryptographic hasher for short string keys (the Fx hash of rustc): the word
 /// lists are ours and compiled in, so resistance to crafted collisions is not needed, and lookups
@@ -174,6 +175,8 @@ pub struct Lexicon {
     pub common: FastSet<&'static str>,
     /// The most common of them (SCOWL size 10: "program", not "management").
     pub common_top: FastSet<&'static str>,
+    /// Names of large listed companies ("Apple Inc.", "Apple"): read after the tagger only.
+    pub companies: FastSet<&'static str>,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -269,6 +272,7 @@ impl Lexicon {
         let (top, rest) = COMMON.split_once("\n# size 20").unwrap_or((COMMON, ""));
         lx.common_top = lines(top).collect();
         lx.common = lx.common_top.iter().copied().chain(lines(rest)).collect();
+        lx.companies = lines(COMPANIES).collect();
         lx.max_words = lx.max_words.min(6);
         let sets: [(&FastSet<&'static str>, u16); 5] = [
             (&lx.given, G_GIVEN),

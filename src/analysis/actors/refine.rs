@@ -61,7 +61,7 @@ pub(super) fn refine(
     }
     let out = trust_listed(doc, lx, info, out);
     let merged = join_particles(doc, info, wd, out);
-    let pairs = split_pairs(doc, merged);
+    let pairs = join_spaced_hyphens(doc, info, wd, split_pairs(doc, merged));
     one_sense(doc, lx, info, wd, pairs)
 }
 
@@ -110,10 +110,14 @@ fn refine_span(
     {
         b = p;
     }
+    // "Tellmark in March": a date after a lower-case word is no part of the name.
+    while b > a + 2 && wd.is(b - 1, W_CAL) && wd.is(b - 2, W_LOWER) {
+        b -= 2;
+    }
     while b > a + 1 && wd.is(b - 1, W_LOWER) {
         b -= 1;
     }
-    if (a..b).all(|p| wd.is(p, W_CAL)) {
+    if (a..b).all(|p| wd.is(p, W_CAL | W_LINK)) {
         return;
     }
     // "North East", "South Korea": a compass word opens a place name, whatever the tagger
@@ -299,6 +303,45 @@ fn apostrophe_name(doc: &Document, i: usize) -> bool {
             b.len() == 1 && b[0].is_ascii_uppercase()
         }
         && is_cap(word_at(doc, i + 1))
+}
+
+/// "Norv - Mart": a one-word name written with a spaced hyphen after a capitalised word that no
+/// span holds (or a span of a thing's name) is one name with that word, an organisation's unless
+/// the word is a given name.
+fn join_spaced_hyphens(
+    doc: &Document,
+    info: &[TokInfo],
+    wd: &Words,
+    spans: Vec<Tagged>,
+) -> Vec<Tagged> {
+    let mut out: Vec<Tagged> = Vec::with_capacity(spans.len());
+    for (a, b, t) in spans {
+        let joins = a >= 2
+            && b == a + 1
+            && word_at(doc, a - 1) == "-"
+            && doc.tokens[a - 1].space_before
+            && doc.tokens[a].space_before
+            && out.last().is_none_or(|l| {
+                l.1 <= a - 2 || (l.0, l.1, l.2) == (a - 2, a - 1, EntityType::Misc)
+            })
+            && doc.tokens[a - 2].kind == TokenKind::Word
+            && wd.is(a - 2, W_CAP)
+            && !wd.is(a - 2, W_FUNC | W_CAL | W_HEAD | W_HON)
+            && !crate::segment::is_all_caps(word_at(doc, a - 2))
+            && !crate::segment::is_all_caps(word_at(doc, a))
+            && info[a - 2].flags & (G_COUNTRY | G_DEMONYM | G_ORG) == 0
+            && !info[a - 2].first;
+        if joins {
+            if out.last().is_some_and(|l| l.1 > a - 2) {
+                out.pop();
+            }
+            let person = t == EntityType::Per && info[a - 2].flags & G_GIVEN != 0;
+            out.push((a - 2, b, if person { t } else { EntityType::Org }));
+        } else {
+            out.push((a, b, t));
+        }
+    }
+    out
 }
 
 /// "Kane and Orlov": two people the text names elsewhere, not one.

@@ -166,13 +166,36 @@ fn camel_brand(w: &str) -> bool {
         && b.iter().all(u8::is_ascii_alphanumeric)
 }
 
+/// Whether token `i` is a verb of launching, not a noun ("their poster launch", "press
+/// releases"): a bare form after "to" or a modal, a form in -s after a capitalised subject.
+fn launch_verb(doc: &Document, lo: usize, i: usize) -> bool {
+    let w = word_at(doc, i);
+    if !LAUNCH_VERBS.contains(&w) {
+        return false;
+    }
+    let before = if i > lo { word_at(doc, i - 1) } else { "" };
+    if w.ends_with('s') {
+        is_cap(before) || matches!(before, "it" | "he" | "she" | "company")
+    } else if w.ends_with('d') {
+        true
+    } else if w.ends_with("ing") {
+        !matches!(before, "the" | "a" | "its" | "their" | "his" | "her")
+    } else {
+        matches!(
+            before,
+            "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "and"
+        )
+    }
+}
+
 /// Whether a token is a quotation mark.
 fn quote(w: &str) -> bool {
     matches!(w, "\"" | "``" | "''" | "“" | "”" | "'" | "‘" | "’")
 }
 
 /// Why a mention at tokens `a..b` names a product, if it does: `Some(true)` for a cue that
-/// holds for any name, `Some(false)` for a product noun after it (not for a firm's short name).
+/// holds for any name, `Some(false)` for a product noun after it (not for a firm's or a word
+/// list's name).
 fn product_cue(
     doc: &Document,
     wd: &Words,
@@ -205,7 +228,7 @@ fn product_cue(
     while verb > lo && verb + 3 > a && LAUNCH_FILLERS.contains(&word_at(doc, verb - 1)) {
         verb -= 1;
     }
-    if verb > lo && LAUNCH_VERBS.contains(&word_at(doc, verb - 1)) {
+    if verb > lo && launch_verb(doc, lo, verb - 1) {
         return Some(true);
     }
     // A passive of a launch verb after it ("Quill was released", "would be released").
@@ -235,6 +258,28 @@ fn product_cue(
     {
         return Some(true);
     }
+    // An apposition that calls it a version or model ("Quill, the newest version of ...").
+    if b + 2 < hi && word_at(doc, b) == "," {
+        let mut r = b + 1;
+        while r < hi && r < b + 4 && {
+            let w = word_at(doc, r);
+            LAUNCH_FILLERS.contains(&w) || matches!(w, "newest" | "updated" | "upcoming")
+        } {
+            r += 1;
+        }
+        if r < hi && matches!(word_at(doc, r), "version" | "model" | "edition" | "release") {
+            return Some(true);
+        }
+    }
+    // A stock index ("the Norvo composite index").
+    if b < hi
+        && matches!(
+            word_at(doc, b),
+            "index" | "composite" | "indices" | "indexes"
+        )
+    {
+        return Some(true);
+    }
     // A product noun after it, other capitalised words of the product's name between
     // ("Quill OS X operating system").
     let mut noun = b;
@@ -245,18 +290,20 @@ fn product_cue(
         noun += 1;
     }
     if noun < hi && PRODUCT_NOUNS.contains(&word_at(doc, noun)) {
-        return Some(false);
+        // (A one-word name of an organisation right before the noun is a firm before its
+        // goods, "Norvo phones"; with other words of a product's name between, it opens it.)
+        return (person || noun > b || b > a + 1).then_some(false);
     }
     None
 }
 
-/// Whether a mention at tokens `a..b` reads as an agent: a possessive after it, or a verb of
-/// saying or deciding.
-fn agent_cue(doc: &Document, hi: usize, b: usize) -> bool {
-    b < hi && {
+/// Whether a mention at tokens `a..b` reads as an agent: a possessive after it, a verb of
+/// saying or deciding, or "by" or "against" before it.
+fn agent_cue(doc: &Document, (lo, hi): (usize, usize), (a, b): (usize, usize)) -> bool {
+    (b < hi && {
         let w = word_at(doc, b);
         is_possessive(w) || AGENT_VERBS.contains(&w)
-    }
+    }) || (a > lo && matches!(word_at(doc, a - 1), "by" | "against"))
 }
 
 /// Drops the actors that name things, not actors (see the module's notes).
@@ -297,17 +344,18 @@ pub(super) fn not_things(
                 continue;
             }
             let (lo, hi) = sentence_bounds(doc, a);
-            agent[k] |= agent_cue(doc, hi, b);
-            let one_org_word = p.kind != ActorKind::Person && b == a + 1;
-            let listed_word = (a..b).any(|i| {
-                info.get(i)
-                    .is_some_and(|t| t.gaz_len > 0 || t.flags & G_CITY != 0)
-                    || wd.is(i, W_ORGSUF)
-            });
+            agent[k] |= agent_cue(doc, (lo, hi), (a, b));
+
+            let listed_word = lx.companies.contains(m.surface)
+                || (a..b).any(|i| {
+                    info.get(i)
+                        .is_some_and(|t| t.gaz_len > 0 || t.flags & G_CITY != 0)
+                        || wd.is(i, W_ORGSUF)
+                });
             let as_person = p.kind == ActorKind::Person;
             match product_cue(doc, wd, as_person, (lo, hi), (a, b)) {
                 Some(true) => cue = true,
-                Some(false) if !one_org_word && !listed_word => cue = true,
+                Some(false) if !listed_word => cue = true,
                 _ => {}
             }
         }
@@ -338,9 +386,14 @@ pub(super) fn not_things(
                 || ms.iter().any(|m| {
                     let s = m.surface.to_lowercase();
                     let first = s.split_whitespace().next().unwrap_or("");
-                    products
-                        .iter()
-                        .any(|x| *x == s || (!x.contains(' ') && s.contains(' ') && x == first))
+                    products.iter().any(|x| {
+                        *x == s
+                            || (!x.contains(' ') && s.contains(' ') && x == first)
+                            || (x.contains(' ')
+                                && s.len() > x.len()
+                                && s.starts_with(x.as_str())
+                                && s.as_bytes().get(x.len()) == Some(&b' '))
+                    })
                 }));
         let common = p.kind == ActorKind::Person && p.role.is_none() && common_words(lx, info, ms);
         // "the Worldwide Developer's Conference": part of an event's name.

@@ -3,7 +3,8 @@
 //! canonical name when a list knows it, and the word-list names the tagger missed added.
 
 use super::super::lexicon::{
-    G_CITY, G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_START, G_TITLE, Lexicon,
+    FastMap, FastSet, G_CITY, G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_START, G_TITLE,
+    Lexicon,
 };
 use super::refine::{Refined, refine, spans};
 use super::tagger::{EntityType, TokInfo};
@@ -444,7 +445,11 @@ fn companies<'a>(
 ) {
     // The text's own organisations ("Norvane" named once is "Norvane" everywhere), and its
     // companies' short names ("Norvane" of "Norvane Inc."), unless a word list knows them.
-    let mut own: Vec<&str> = Vec::new();
+    let mut org_count: FastMap<&str, usize> = FastMap::default();
+    for c in out.iter().filter(|c| c.kind == ActorKind::Organisation) {
+        *org_count.entry(c.surface).or_insert(0) += 1;
+    }
+    let mut own: FastSet<&str> = FastSet::default();
     for c in out.iter() {
         if c.kind != ActorKind::Organisation || c.canonical.is_some() {
             continue;
@@ -463,23 +468,17 @@ fn companies<'a>(
         // (A common word, "Series", only when the tagger named it an organisation twice, or
         // before a company's ending.)
         let common_word = !ending && !short.contains(' ') && lx.is_common(short);
-        let twice = || {
-            out.iter()
-                .filter(|o| o.kind == ActorKind::Organisation && o.surface == short)
-                .nth(1)
-                .is_some()
-        };
+        let twice = org_count.get(short).is_some_and(|&n| n >= 2);
         if !short.is_empty()
-            && (!common_word || twice())
+            && (!common_word || twice)
             && lx.gaz(short).is_none()
             && !lx.is_city(short)
             && !is_all_caps(short)
-            && !own.contains(&short)
         {
-            own.push(short);
+            own.insert(short);
         }
     }
-    let known = |s: &str| lx.companies.contains(s) || own.contains(&s);
+    let known = |s: &str| lx.companies.contains(s) || own.contains(s);
     let mut found: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
@@ -500,15 +499,15 @@ fn companies<'a>(
             None => i += 1,
         }
     }
+    let inside: FastSet<&str> = found
+        .iter()
+        .filter(|&&(x, _)| !(info[x].first || info[x].headline))
+        .map(|&(x, y)| surface(doc, x, y))
+        .collect();
     for &(a, b) in &found {
         let name = surface(doc, a, b);
         let opening = info[a].first || info[a].headline;
-        if opening
-            && !own.contains(&name)
-            && !found
-                .iter()
-                .any(|&(x, y)| !(info[x].first || info[x].headline) && surface(doc, x, y) == name)
-        {
+        if opening && !own.contains(name) && !inside.contains(name) {
             continue;
         }
         out.push(NameCandidate {

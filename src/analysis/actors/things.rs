@@ -8,7 +8,7 @@
 //! after it ("Quill was released"). A name that looks like an agent somewhere (a possessive, a
 //! verb of saying or deciding after it) keeps its actor; so does any name of the word lists.
 
-use super::super::lexicon::{G_CITY, G_GIVEN, Lexicon};
+use super::super::lexicon::{FastSet, G_CITY, G_GIVEN, Lexicon};
 use super::tagger::TokInfo;
 use super::words::*;
 use crate::model::ActorKind;
@@ -315,8 +315,9 @@ pub(super) fn not_things(
     ments: &[ActorMention],
     protos: &mut [Proto],
 ) {
-    // Lower-cased surfaces of products, and the actors that name them.
-    let mut products: Vec<String> = Vec::new();
+    // Lower-cased surfaces of products, and the first words of those of several words.
+    let mut products: FastSet<String> = FastSet::default();
+    let mut openers: FastSet<String> = FastSet::default();
     let mut drop = vec![false; protos.len()];
     let mut agent = vec![false; protos.len()];
     let mut person = vec![false; protos.len()];
@@ -367,9 +368,10 @@ pub(super) fn not_things(
         if drop[k] && !agent[k] {
             for m in &ments[p.mentions.clone()] {
                 let s = m.surface.to_lowercase();
-                if !products.contains(&s) {
-                    products.push(s);
+                if let Some((first, _)) = s.split_once(' ') {
+                    openers.insert(first.to_string());
                 }
+                products.insert(s);
             }
         }
     }
@@ -384,16 +386,11 @@ pub(super) fn not_things(
             && !person[k]
             && (drop[k]
                 || ms.iter().any(|m| {
+                    // The name itself, or a shorter name it opens with, word by word.
                     let s = m.surface.to_lowercase();
-                    let first = s.split_whitespace().next().unwrap_or("");
-                    products.iter().any(|x| {
-                        *x == s
-                            || (!x.contains(' ') && s.contains(' ') && x == first)
-                            || (x.contains(' ')
-                                && s.len() > x.len()
-                                && s.starts_with(x.as_str())
-                                && s.as_bytes().get(x.len()) == Some(&b' '))
-                    })
+                    products.contains(&s)
+                        || s.match_indices(' ')
+                            .any(|(at, _)| products.contains(&s[..at]))
                 }));
         let common = p.kind == ActorKind::Person && p.role.is_none() && common_words(lx, info, ms);
         // "the Worldwide Developer's Conference": part of an event's name.
@@ -411,12 +408,9 @@ pub(super) fn not_things(
         // A one-word "person" that opens a product's name ("Quill" of "Quill OS").
         let opens_product = p.kind == ActorKind::Person
             && ms.iter().all(|m| m.tokens.len() == 1)
-            && ms.iter().any(|m| {
-                let s = m.surface.to_lowercase();
-                products
-                    .iter()
-                    .any(|x| x.split_whitespace().next() == Some(s.as_str()) && x.contains(' '))
-            });
+            && ms
+                .iter()
+                .any(|m| openers.contains(&m.surface.to_lowercase()));
         let event_acronym = ms
             .iter()
             .all(|m| m.tokens.len() == 1 && is_all_caps(m.surface) && m.surface.len() >= 2)

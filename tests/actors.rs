@@ -446,3 +446,64 @@ fn an_honorific_opens_a_persons_name() {
     assert_kind(&a, "Penrose", ActorKind::Person);
     assert!(!a.iter().any(|x| x.kind == ActorKind::Organisation));
 }
+
+#[test]
+fn products_and_common_word_names_are_no_people() {
+    let a = run(
+        "Norvane Corp unveiled Glimmer on Tuesday. Peter Vance, chief executive of Norvane, \
+         said the Glimmer laptops would ship in May. Buyers of the web browser Quillo and \
+         the iWidget Developer Program were told to wait. \
+         The former Chief Operating Officer, Anna Berg, will run Norvane.",
+    );
+    assert_eq!(find(&a, "Peter Vance").kind, ActorKind::Person);
+    assert_eq!(find(&a, "Anna Berg").kind, ActorKind::Person);
+    let people: Vec<&str> = a
+        .iter()
+        .filter(|x| x.kind == ActorKind::Person)
+        .map(|x| x.name.as_str())
+        .collect();
+    assert!(!people.contains(&"Glimmer"), "{people:?}");
+    for thing in ["Quillo", "Developer Program", "Operating Officer"] {
+        assert!(!has(&a, thing), "{thing} as an actor: {:?}", names(&a));
+    }
+}
+
+#[test]
+fn one_person_written_two_ways_is_one_actor() {
+    let a = run(
+        "The board named chief operating officer Timothy Vance to run the company. \
+         Tim Vance joined in 1998. Tim said he was ready. Charles O 'Brien agreed.",
+    );
+    let vance = find(&a, "Timothy Vance");
+    assert!(vance.aliases.iter().any(|x| x == "Tim Vance"), "{vance:?}");
+    assert!(vance.aliases.iter().any(|x| x == "Tim"), "{vance:?}");
+    assert_eq!(
+        a.iter()
+            .filter(|x| x.kind == ActorKind::Person && x.name.contains("Vance"))
+            .count(),
+        1
+    );
+    assert!(has(&a, "Charles O 'Brien"), "{:?}", names(&a));
+}
+
+#[test]
+fn a_firm_word_ends_no_persons_name() {
+    let a = run("Anna Berg, an analyst with Halden Capital, said the shares were cheap.");
+    assert_ne!(find(&a, "Halden Capital").kind, ActorKind::Person);
+}
+
+#[test]
+fn a_company_named_in_full_is_found_by_its_short_name() {
+    let a = run(
+        "Tellvane Inc. reported higher sales on Monday. The case was brought against Tellvane \
+         in March, and shares of Brolly - Mart fell.",
+    );
+    let t = a
+        .iter()
+        .filter(|x| x.kind == ActorKind::Organisation)
+        .flat_map(|x| x.aliases.iter())
+        .collect::<Vec<_>>();
+    assert!(t.iter().any(|x| *x == "Tellvane"), "{:?}", names(&a));
+    assert!(has(&a, "Brolly - Mart"), "{:?}", names(&a));
+    assert!(!has(&a, "Mart"), "{:?}", names(&a));
+}

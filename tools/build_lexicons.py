@@ -178,6 +178,11 @@ PLACE_SUFFIXES = """Province Region Oblast Governorate District County State Isl
 Sea Ocean Gulf Bay Strait Peninsula Mountains Desert Square Street Airport Palace Stadium Hotel Bridge Canal
 Center Centre Theater Theatre Arena Park Hall Cathedral Mosque Temple Avenue Road""".split()
 ORG_PREFIXES = "Ministry Department Bank University Council Court Church Office Institute Party League".split()
+# Words that end the name of a firm or body but never a person's ("Halden Capital"), read after
+# the tagger only (no tagger flag). Source: Wikipedia, "Investment banking" and "Private equity"
+# (CC BY-SA 4.0), by hand.
+FIRM_SUFFIXES = """Capital Partners Securities Investments Ventures Advisors Advisers Associates Brothers
+Pharmaceuticals Entertainment Networks Software Electronics Industries Courts""".split()
 
 
 def ascii_fold(s):
@@ -249,9 +254,11 @@ def main():
     write("affixes.txt", [
         "Words that mark a capitalised phrase: 'org WORD' ends an organisation name, 'orgstart WORD'",
         "begins one ('Ministry of ...'), 'place WORD' ends a place name. Hand-written from Wikipedia,",
-        "'Types of business entity' and 'Public administration' (CC BY-SA 4.0).",
+        "'Types of business entity' and 'Public administration' (CC BY-SA 4.0). 'firm WORD' ends the",
+        "name of a firm or body, never a person's ('Halden Capital'); read after the tagger only;",
+        "from Wikipedia, 'Investment banking' and 'Private equity' (CC BY-SA 4.0).",
     ], [f"org {w}" for w in dict.fromkeys(ORG_SUFFIXES)] + [f"orgstart {w}" for w in dict.fromkeys(ORG_PREFIXES)]
-       + [f"place {w}" for w in dict.fromkeys(PLACE_SUFFIXES)])
+       + [f"place {w}" for w in dict.fromkeys(PLACE_SUFFIXES)] + [f"firm {w}" for w in dict.fromkeys(FIRM_SUFFIXES)])
 
     # Cities: names and ASCII names of places of 40,000+ people; English-looking alternate names
     # of the larger ones ("Zaporizhzhia").

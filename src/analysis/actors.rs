@@ -15,6 +15,7 @@ mod candidates;
 mod group;
 mod refine;
 mod roles;
+mod things;
 mod words;
 
 use std::sync::OnceLock;
@@ -34,6 +35,7 @@ pub fn extract(doc: &Document) -> Vec<Actor> {
     let (ments, mut protos) = group::build(doc, lx, cands);
     not_actors(doc, lx, &ments, &mut protos);
     lone_words(doc, lx, &info, &ments, &mut protos);
+    things::not_things(doc, lx, &info, &wd, &ments, &mut protos);
     roles::roles(doc, &info, &wd, &ments, &mut protos);
     finish(doc, lx, &ments, protos)
 }
@@ -128,6 +130,7 @@ const NOT_ACTORS: &[&str] = &[
     "EET", "JST", "AEST", "AEDT", "Jan.", "Feb.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
     "Coun.", "Cllr", "Well", "OK", "Okay", "Please", "Yes", "Oh", "Sorry", "Thanks", "Hello",
     "Dollar", "Pound", "Euro", "Yen", "Yuan", "Rupee", "Dow", "FTSE", "Nikkei", "DAX", "Bill",
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "HKD", "INR", "RUB",
 ];
 
 /// The last word of a name without its full stop ("Inc" of "Norvane Inc.").
@@ -161,7 +164,8 @@ fn not_actors(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: &mut
             && ms.iter().any(|m| {
                 m.surface.contains(' ')
                     && (matches!(last_word(m.surface), "AG" | "GmbH")
-                        || lx.org_suffixes.contains(last_word(m.surface)))
+                        || lx.org_suffixes.contains(last_word(m.surface))
+                        || lx.firm_suffixes.contains(last_word(m.surface)))
             })
         {
             p.kind = ActorKind::Organisation;
@@ -188,7 +192,8 @@ fn not_actors(doc: &Document, lx: &Lexicon, ments: &[ActorMention], protos: &mut
 }
 
 /// Drops one-word "people" that name no one: a common word (not a given name) that only opens
-/// sentences and is written in lower case elsewhere in the text ("Soon", "Team").
+/// sentences and is written in lower case elsewhere in the text, or is one of the most common
+/// English words and followed by a comma or a lower-case word ("Soon after", "Team, ...").
 fn lone_words(
     doc: &Document,
     lx: &Lexicon,
@@ -210,13 +215,18 @@ fn lone_words(
         }
         let word = ments[p.mentions.start].surface;
         let sentence_word = !lx.given.contains(word)
-            && ments[p.mentions.clone()]
-                .iter()
-                .all(|m| info.get(m.tokens.start).is_some_and(|t| t.first))
-            && {
+            && ments[p.mentions.clone()].iter().all(|m| {
+                info.get(m.tokens.start).is_some_and(|t| t.first)
+                    || (m.tokens.start > 0 && doc.tok(m.tokens.start - 1) == ":")
+            })
+            && ({
                 let lower = word.to_lowercase();
                 lower != word && (0..doc.tokens.len()).any(|i| doc.tok(i) == lower)
-            };
+            } || (lx.is_common_top(word)
+                && ments[p.mentions.clone()].iter().all(|m| {
+                    let next = doc.tok(m.tokens.end);
+                    next == "," || next.chars().next().is_some_and(char::is_lowercase)
+                })));
         if sentence_word {
             drop.push(k);
         }
@@ -227,40 +237,94 @@ fn lone_words(
     }
 }
 
-/// A given name alone ("Anna") joins the one full name in the text that begins with it ("Anna
-/// Berg"): its mentions and alias move there.
+/// The actor in a slot, if it is a person.
+fn person(a: &Option<Actor>) -> Option<&Actor> {
+    a.as_ref().filter(|a| a.kind == ActorKind::Person)
+}
+
+/// Moves actor `k`'s mentions and aliases to actor `j`.
+fn merge_into(slots: &mut [Option<Actor>], k: usize, j: usize) {
+    let Some(part) = slots[k].take() else {
+        return;
+    };
+    if let Some(full) = slots[j].as_mut() {
+        full.mentions.extend(part.mentions);
+        full.mentions.sort_by_key(|m| (m.start, m.end));
+        for alias in part.aliases {
+            if !full.aliases.contains(&alias) {
+                full.aliases.push(alias);
+            }
+        }
+        if full.role.is_none() {
+            full.role = part.role;
+            full.affiliation = part.affiliation;
+        }
+    }
+}
+
+/// Whether person name `short` is another writing of `full`: the same surname, and a first
+/// name equal to the other's or a shortening of it ("Tim Cook", "Timothy D. Cook"), with fewer
+/// words or a shorter first name.
+fn shorter_writing(short: &str, full: &str) -> bool {
+    let (s, f): (Vec<&str>, Vec<&str>) = (
+        short.split_whitespace().collect(),
+        full.split_whitespace().collect(),
+    );
+    let (Some(s1), Some(f1), Some(sl), Some(fl)) = (s.first(), f.first(), s.last(), f.last())
+    else {
+        return false;
+    };
+    s.len() >= 2
+        && sl == fl
+        && s1.chars().count() >= 3
+        && f1.starts_with(s1)
+        && is_cap(s1)
+        && (s.len() < f.len() || s1.len() < f1.len())
+}
+
+/// Whether a word starts with an upper-case letter.
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A person written two ways ("Tim Cook", "Timothy D. Cook") is one actor; a given name alone
+/// ("Anna") joins the full name in the text that begins with it ("Anna Berg"), or among several
+/// ("Anna Berg", "Anna Lind") the one named more often than all the others together.
 fn join_given_names(lx: &Lexicon, slots: &mut [Option<Actor>]) {
     for k in 0..slots.len() {
-        let Some(a) = &slots[k] else { continue };
-        if a.kind != ActorKind::Person
-            || a.role.is_some()
-            || a.name.contains(' ')
-            || !lx.given.contains(a.name.as_str())
-        {
+        let Some(a) = person(&slots[k]) else { continue };
+        let mut fulls = slots.iter().enumerate().filter(|(j, b)| {
+            *j != k && person(b).is_some_and(|b| shorter_writing(&a.name, &b.name))
+        });
+        if let (Some((j, _)), None) = (fulls.next(), fulls.next()) {
+            merge_into(slots, k, j);
+        }
+    }
+    for k in 0..slots.len() {
+        let Some(a) = person(&slots[k]) else { continue };
+        if a.role.is_some() || a.name.contains(' ') || !lx.given.contains(a.name.as_str()) {
             continue;
         }
-        let mut fulls = slots.iter().enumerate().filter(|(j, b)| {
-            *j != k
-                && b.as_ref().is_some_and(|b| {
-                    b.kind == ActorKind::Person
-                        && b.name.contains(' ')
-                        && b.name.split_whitespace().next() == Some(a.name.as_str())
-                })
-        });
-        let (Some((j, _)), None) = (fulls.next(), fulls.next()) else {
-            continue;
-        };
-        let Some(given) = slots[k].take() else {
-            continue;
-        };
-        if let Some(full) = slots[j].as_mut() {
-            full.mentions.extend(given.mentions);
-            full.mentions.sort_by_key(|m| (m.start, m.end));
-            for alias in given.aliases {
-                if !full.aliases.contains(&alias) {
-                    full.aliases.push(alias);
-                }
-            }
+        let fulls: Vec<(usize, usize)> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(j, b)| {
+                person(b)
+                    .filter(|b| {
+                        j != k
+                            && b.name.contains(' ')
+                            && b.aliases.iter().any(|n| {
+                                n.contains(' ') && n.split_whitespace().next() == Some(&a.name)
+                            })
+                    })
+                    .map(|b| (j, b.mentions.len()))
+            })
+            .collect();
+        let total: usize = fulls.iter().map(|f| f.1).sum();
+        if let Some(&(j, n)) = fulls.iter().max_by_key(|f| (f.1, usize::MAX - f.0))
+            && (fulls.len() == 1 || 2 * n > total)
+        {
+            merge_into(slots, k, j);
         }
     }
 }

@@ -20,6 +20,8 @@ const CITIES: &str = include_str!("../../assets/lexicon/cities.tsv");
 const GIVEN: &str = include_str!("../../assets/lexicon/given_names.txt");
 const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
 const AFFIXES: &str = include_str!("../../assets/lexicon/affixes.txt");
+const COMMON: &str = include_str!("../../assets/lexicon/common_words.txt");
+const COMPANIES: &str = include_str!("../../assets/lexicon/companies.txt");
 
 /// A fast, non-cryptographic hasher for short string keys (the Fx hash of rustc): the word
 /// lists are ours and compiled in, so resistance to crafted collisions is not needed, and lookups
@@ -166,6 +168,15 @@ pub struct Lexicon {
     pub org_prefixes: FastSet<&'static str>,
     /// Words that end a place name ("Province", "Square").
     pub place_suffixes: FastSet<&'static str>,
+    /// Words that end a firm's name but no other ("Capital", "Partners"): read after the
+    /// tagger, so they are no gazetteer flag.
+    pub firm_suffixes: FastSet<&'static str>,
+    /// Common English words, lower case ("program", "management").
+    pub common: FastSet<&'static str>,
+    /// The most common of them (SCOWL size 10: "program", not "management").
+    pub common_top: FastSet<&'static str>,
+    /// Names of large listed companies ("Apple Inc.", "Apple"): read after the tagger only.
+    pub companies: FastSet<&'static str>,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -252,9 +263,16 @@ impl Lexicon {
                 Some(("place", w)) => {
                     lx.place_suffixes.insert(w);
                 }
+                Some(("firm", w)) => {
+                    lx.firm_suffixes.insert(w);
+                }
                 _ => {}
             }
         }
+        let (top, rest) = COMMON.split_once("\n# size 20").unwrap_or((COMMON, ""));
+        lx.common_top = lines(top).collect();
+        lx.common = lx.common_top.iter().copied().chain(lines(rest)).collect();
+        lx.companies = lines(COMPANIES).collect();
         lx.max_words = lx.max_words.min(6);
         let sets: [(&FastSet<&'static str>, u16); 5] = [
             (&lx.given, G_GIVEN),
@@ -317,6 +335,19 @@ impl Lexicon {
     pub fn is_city(&self, surface: &str) -> bool {
         self.cities.contains_key(surface)
             || (surface.len() > 3 && in_capitals(surface) && self.cities_upper.contains(surface))
+    }
+
+    /// Whether a word, in any case, is a common English word ("Program", "management").
+    pub fn is_common(&self, w: &str) -> bool {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common.contains(w);
+        }
+        w.is_ascii() && self.common.contains(w.to_ascii_lowercase().as_str())
+    }
+
+    /// Whether a word, in any case, is one of the most common English words ("Program").
+    pub fn is_common_top(&self, w: &str) -> bool {
+        w.is_ascii() && self.common_top.contains(w.to_ascii_lowercase().as_str())
     }
 
     /// Whether a word is a title head or modifier ("Minister", "Foreign").

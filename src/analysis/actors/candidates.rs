@@ -3,7 +3,8 @@
 //! canonical name when a list knows it, and the word-list names the tagger missed added.
 
 use super::super::lexicon::{
-    G_CITY, G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_START, G_TITLE, Lexicon,
+    FastMap, FastSet, G_CITY, G_COUNTRY, G_DEMONYM, G_HON, G_ORG, G_REGION, G_START, G_TITLE,
+    Lexicon,
 };
 use super::refine::{Refined, refine, spans};
 use super::tagger::{EntityType, TokInfo};
@@ -104,6 +105,7 @@ pub(super) fn candidates<'a>(
         from_span(doc, lx, info, wd, span, &mut covered, &mut out);
     }
     listed_and_hyphenated(doc, lx, info, wd, &mut covered, &mut out);
+    companies(doc, lx, info, wd, &mut covered, &mut out);
     streets(doc, wd, &mut covered, &mut out);
     join_blocs(doc, &mut out);
     if !out.is_sorted_by_key(|c| (span_of(doc, c).start, c.tokens.end)) {
@@ -198,6 +200,9 @@ fn from_span<'a>(
         cand.canonical = Some(entry);
         cand.kind = ActorKind::Organisation;
         cand.sure = true;
+    } else if ty != EntityType::Per && lx.companies.contains(name) {
+        // A listed company, whatever place or thing the tagger took it for.
+        cand.kind = ActorKind::Organisation;
     } else if ty == EntityType::Misc {
         // Other MISC names (events, works, nationalities we do not know) are not actors,
         // but hyphenated compounds inside may hold some ("US-Russian").
@@ -403,6 +408,117 @@ fn listed_and_hyphenated<'a>(
             }
         }
         i += 1;
+    }
+}
+
+/// Words that end a company's full name, after which its short name follows ("Norvane Inc.",
+/// then "Norvane").
+const COMPANY_ENDINGS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Ltd",
+    "plc",
+    "PLC",
+    "LLC",
+    "AG",
+    "GmbH",
+    "SA",
+    "NV",
+    "Computer",
+    "Computers",
+];
+
+/// The names of companies the tagger missed ("sued Norvane"), capitalised words of no other
+/// name: listed companies, and the short names of the text's own companies ("Norvane" after
+/// "Norvane Inc."). A listed name opening its sentence counts only when the text also writes it
+/// inside one.
+fn companies<'a>(
+    doc: &Document<'a>,
+    lx: &Lexicon,
+    info: &[TokInfo],
+    wd: &Words,
+    covered: &mut [bool],
+    out: &mut Vec<NameCandidate<'a>>,
+) {
+    // The text's own organisations ("Norvane" named once is "Norvane" everywhere), and its
+    // companies' short names ("Norvane" of "Norvane Inc."), unless a word list knows them.
+    let mut org_count: FastMap<&str, usize> = FastMap::default();
+    for c in out.iter().filter(|c| c.kind == ActorKind::Organisation) {
+        *org_count.entry(c.surface).or_insert(0) += 1;
+    }
+    let mut own: FastSet<&str> = FastSet::default();
+    for c in out.iter() {
+        if c.kind != ActorKind::Organisation || c.canonical.is_some() {
+            continue;
+        }
+        let mut last = c.tokens.end;
+        while last > c.tokens.start && word_at(doc, last - 1) == "." {
+            last -= 1;
+        }
+        let ending = last > c.tokens.start + 1
+            && COMPANY_ENDINGS.contains(&word_at(doc, last - 1).trim_end_matches('.'));
+        let short = if ending {
+            surface(doc, c.tokens.start, last - 1)
+        } else {
+            c.surface
+        };
+        // (A common word, "Series", only when the tagger named it an organisation twice, or
+        // before a company's ending.)
+        let common_word = !ending && !short.contains(' ') && lx.is_common(short);
+        let twice = org_count.get(short).is_some_and(|&n| n >= 2);
+        if !short.is_empty()
+            && (!common_word || twice)
+            && lx.gaz(short).is_none()
+            && !lx.is_city(short)
+            && !is_all_caps(short)
+        {
+            own.insert(short);
+        }
+    }
+    let known = |s: &str| lx.companies.contains(s) || own.contains(s);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if covered[i] || !wd.is(i, W_CAP) || wd.is(i, W_FUNC | W_CAL | W_HON) {
+            i += 1;
+            continue;
+        }
+        let hit = (1..=4).rev().find(|&n| {
+            i + n <= doc.tokens.len()
+                && !covered[i..i + n].iter().any(|&c| c)
+                && known(surface(doc, i, i + n))
+        });
+        match hit {
+            Some(n) => {
+                found.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    let inside: FastSet<&str> = found
+        .iter()
+        .filter(|&&(x, _)| !(info[x].first || info[x].headline))
+        .map(|&(x, y)| surface(doc, x, y))
+        .collect();
+    for &(a, b) in &found {
+        let name = surface(doc, a, b);
+        let opening = info[a].first || info[a].headline;
+        if opening && !own.contains(name) && !inside.contains(name) {
+            continue;
+        }
+        out.push(NameCandidate {
+            tokens: a..b,
+            kind: ActorKind::Organisation,
+            form: MentionForm::Name,
+            canonical: None,
+            surface: name,
+            sure: false,
+        });
+        covered[a..b].iter_mut().for_each(|x| *x = true);
     }
 }
 

@@ -61,8 +61,8 @@ pub(super) fn refine(
         refine_span(doc, lx, info, wd, span, &mut out);
     }
     let out = trust_listed(doc, lx, info, out);
-    let merged = join_particles(info, wd, out);
-    let pairs = split_pairs(doc, merged);
+    let merged = join_particles(doc, info, wd, out);
+    let pairs = join_spaced_hyphens(doc, info, wd, split_pairs(doc, merged));
     let confirmed = title_case(doc, lx, wd, pairs);
     one_sense(doc, lx, info, wd, confirmed)
 }
@@ -112,10 +112,14 @@ fn refine_span(
     {
         b = p;
     }
+    // "Tellmark in March": a date after a lower-case word is no part of the name.
+    while b > a + 2 && wd.is(b - 1, W_CAL) && wd.is(b - 2, W_LOWER) {
+        b -= 2;
+    }
     while b > a + 1 && wd.is(b - 1, W_LOWER) {
         b -= 1;
     }
-    if (a..b).all(|p| wd.is(p, W_CAL)) {
+    if (a..b).all(|p| wd.is(p, W_CAL | W_LINK)) {
         return;
     }
     // "North East", "South Korea": a compass word opens a place name, whatever the tagger
@@ -272,14 +276,15 @@ fn trust_listed(
 }
 
 /// "Khalid bin Saad", "Nasser bin Ali Al Harbi": a person's name joined across a particle.
-fn join_particles(info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged> {
+fn join_particles(doc: &Document, info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged> {
     let mut merged: Vec<Tagged> = Vec::with_capacity(out.len());
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.2 == EntityType::Per
             && (s.2 == EntityType::Per || info[s.0].gaz_len == 0)
             && ((s.0 == last.1 + 1 && wd.is(last.1, W_PARTICLE))
-                || (s.0 == last.1 && wd.is(s.0, W_CONT)))
+                || (s.0 == last.1 && wd.is(s.0, W_CONT))
+                || (s.0 == last.1 + 1 && apostrophe_name(doc, last.1)))
         {
             last.1 = s.1;
             continue;
@@ -288,6 +293,57 @@ fn join_particles(info: &[TokInfo], wd: &Words, out: Vec<Tagged>) -> Vec<Tagged>
         // (A span after "bin" joins the person before it whatever type the tagger gave it.)
     }
     merged
+}
+
+/// Whether token `i` is an apostrophe inside a name written apart ("O ' Brien"): after one
+/// capital letter, before a capitalised word.
+fn apostrophe_name(doc: &Document, i: usize) -> bool {
+    i > 0
+        && matches!(word_at(doc, i), "'" | "’")
+        && {
+            let b = word_at(doc, i - 1).as_bytes();
+            b.len() == 1 && b[0].is_ascii_uppercase()
+        }
+        && is_cap(word_at(doc, i + 1))
+}
+
+/// "Norv - Mart": a one-word name written with a spaced hyphen after a capitalised word that no
+/// span holds (or a span of a thing's name) is one name with that word, an organisation's unless
+/// the word is a given name.
+fn join_spaced_hyphens(
+    doc: &Document,
+    info: &[TokInfo],
+    wd: &Words,
+    spans: Vec<Tagged>,
+) -> Vec<Tagged> {
+    let mut out: Vec<Tagged> = Vec::with_capacity(spans.len());
+    for (a, b, t) in spans {
+        let joins = a >= 2
+            && b == a + 1
+            && word_at(doc, a - 1) == "-"
+            && doc.tokens[a - 1].space_before
+            && doc.tokens[a].space_before
+            && out.last().is_none_or(|l| {
+                l.1 <= a - 2 || (l.0, l.1, l.2) == (a - 2, a - 1, EntityType::Misc)
+            })
+            && doc.tokens[a - 2].kind == TokenKind::Word
+            && wd.is(a - 2, W_CAP)
+            && !wd.is(a - 2, W_FUNC | W_CAL | W_HEAD | W_HON)
+            && !crate::segment::is_all_caps(word_at(doc, a - 2))
+            && !crate::segment::is_all_caps(word_at(doc, a))
+            && info[a - 2].flags & (G_COUNTRY | G_DEMONYM | G_ORG) == 0
+            && !info[a - 2].first;
+        if joins {
+            if out.last().is_some_and(|l| l.1 > a - 2) {
+                out.pop();
+            }
+            let person = t == EntityType::Per && info[a - 2].flags & G_GIVEN != 0;
+            out.push((a - 2, b, if person { t } else { EntityType::Org }));
+        } else {
+            out.push((a, b, t));
+        }
+    }
+    out
 }
 
 /// "Kane and Orlov": two people the text names elsewhere, not one.
@@ -391,10 +447,18 @@ fn title_case(doc: &Document, lx: &Lexicon, wd: &Words, spans: Vec<Tagged>) -> V
     out
 }
 
-/// Whether a line is a headline in Title Case: not ended by a full stop, of three words or more after the first, every one capitalised but short function
-/// words, with some lower-case letters (a headline in capitals is told apart elsewhere), and,
-/// when it holds numbers, a capitalised function word; a list of names (commas, brackets) is
-/// none.
+/// Articles, conjunctions and prepositions that Title Case may leave in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "into", "onto", "with", "from", "over", "after",
+    "amid", "than",
+];
+
+/// Whether a line is a headline in Title Case: not ended by a full stop, of three words or
+/// more after the first, every one capitalised but articles, conjunctions and prepositions
+/// ([`MINOR_WORDS`]), with some lower-case letters (a headline in capitals is told apart
+/// elsewhere), and, when it holds numbers, one of those words capitalised ("To", "Into"); a list
+/// of names (commas, brackets) is none.
 fn is_title_case(doc: &Document, wd: &Words, line: std::ops::Range<usize>) -> bool {
     let start = line.start;
     let Some(toks) = doc.tokens.get(line) else {
@@ -432,10 +496,11 @@ fn is_title_case(doc: &Document, wd: &Words, line: std::ops::Range<usize>) -> bo
         if w.bytes().any(|c| c.is_ascii_lowercase()) {
             lower = true;
         }
+        let minor = MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
         if wd.is(i, W_CAP) {
             capitalised += 1;
-            function_capitalised |= wd.is(i, W_FUNC);
-        } else if !(wd.is(i, W_FUNC) && w.len() <= 4) {
+            function_capitalised |= minor;
+        } else if !minor {
             return false;
         }
     }

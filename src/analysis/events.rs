@@ -86,7 +86,7 @@ fn extract_with(
     scan.share_visit_places(&mut event_cues);
     // Events of every kind from the trigger tagger, where no cue tells them already.
     let found = if with_triggers {
-        trig::find(doc)
+        trig::find(doc, &scan.trigger_sentences(&event_cues))
     } else {
         Vec::new()
     };
@@ -99,7 +99,11 @@ fn extract_with(
     all_heads.extend(trigger_cues.iter().map(|(cue, _)| cue.head));
     all_heads.sort_unstable();
     all_heads.dedup();
-    for (cue, _) in &mut trigger_cues {
+    // An undated trigger gives no event: its cue only bounds the others' (as a head).
+    for (cue, _) in trigger_cues
+        .iter_mut()
+        .filter(|(cue, _)| cue.date.is_some())
+    {
         scan.fill(cue, &all_heads);
     }
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").

@@ -10,7 +10,9 @@
 
 use std::sync::OnceLock;
 
-use super::pos::{self, Keys, Pos, argmax, bucket, read_header, read_rows, seed, with, write_rows};
+use super::pos::{
+    self, Keys, Pos, argmax, argmax_i16, bucket, read_header, read_rows, seed, with, write_rows,
+};
 use crate::segment::{Document, TokenKind};
 
 /// The TimeML class of an event.
@@ -198,7 +200,7 @@ impl Model {
             // Whole rows at a time: the compiler adds them as vectors.
             s = add_row(s, &r.0);
         }
-        let l = argmax(&s);
+        let l = argmax_i16(&s);
         (l, s[l].saturating_sub(s[0]))
     }
 
@@ -315,11 +317,26 @@ pub fn find(doc: &Document, tags: &[Pos]) -> Vec<Trigger> {
 
 /// [`find`] with given word keys and model.
 pub fn find_with(doc: &Document, keys: &[Keys], tags: &[Pos], m: &Model) -> Vec<Trigger> {
+    find_active(doc, keys, tags, m, &[])
+}
+
+/// [`find_with`] in the sentences that `active` marks (every sentence when it is empty): a
+/// sentence's triggers do not depend on the others.
+pub fn find_active(
+    doc: &Document,
+    keys: &[Keys],
+    tags: &[Pos],
+    m: &Model,
+    active: &[bool],
+) -> Vec<Trigger> {
     let mut out = Vec::new();
     let shift = 64 - m.bits;
     let mut feats = [0usize; FEATURES];
     let n = doc.tokens.len().min(tags.len()).min(keys.len());
-    for s in &doc.sentences {
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if !active.is_empty() && !active.get(k).copied().unwrap_or(false) {
+            continue;
+        }
         let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
         let mut prev = 0;
         for i in lo..hi {

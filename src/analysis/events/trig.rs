@@ -14,11 +14,15 @@ use crate::segment::Document;
 
 use super::{EventCue, EventScan, LEAD_SENTENCES, after_reference};
 
-/// The triggers of a document (its part-of-speech tags computed here, the word keys once).
-pub(super) fn find(doc: &Document) -> Vec<Trigger> {
-    let keys = pos::keys(doc);
-    let tags = pos::tag_with(doc, &keys, pos::model());
-    triggers::find_with(doc, &keys, &tags, triggers::model())
+/// The triggers of the sentences that `active` marks (their part-of-speech tags computed here,
+/// the word keys once for both taggers).
+pub(super) fn find(doc: &Document, active: &[bool]) -> Vec<Trigger> {
+    if !active.contains(&true) {
+        return Vec::new();
+    }
+    let keys = pos::keys_of(doc, active);
+    let tags = pos::tag_active(doc, &keys, pos::model(), active);
+    triggers::find_active(doc, &keys, &tags, triggers::model(), active)
 }
 
 /// Whether a trigger may be a timeline event: an occurrence, neither negated nor possible,
@@ -78,6 +82,27 @@ fn kind_of(lower: &str) -> &'static str {
 }
 
 impl<'d> EventScan<'d, '_> {
+    /// The sentences whose triggers can matter, by index: a trigger becomes an event only when
+    /// dated, by a time expression of its clause or as a past-tense verb of the headline or
+    /// lead, and a cue's negation is read from its sentence's triggers. The taggers skip the
+    /// rest: a sentence's tags and triggers do not depend on the others', so this changes no
+    /// output, only the time (on news most sentences tell no date).
+    pub(super) fn trigger_sentences(&self, cues: &[EventCue<'d>]) -> Vec<bool> {
+        let mut active = vec![false; self.doc.sentences.len()];
+        let sentences = self
+            .timexes
+            .iter()
+            .map(|x| x.sentence)
+            .chain(cues.iter().map(|cue| cue.sentence))
+            .chain(0..LEAD_SENTENCES);
+        for k in sentences {
+            if let Some(on) = active.get_mut(k) {
+                *on = true;
+            }
+        }
+        active
+    }
+
     /// Whether a cue is negated: the trigger tagger says so of its word, or "not", "n't" or
     /// "never" comes just before a verb ("did not meet").
     pub(super) fn negated(&self, cue: &EventCue<'d>, found: &[Trigger]) -> bool {

@@ -13,7 +13,11 @@ fn main() {
     let end = jiff::civil::Date::new(2025, 2, 18).expect("valid date");
     let articles = brief::synth::corpus(42, n, end);
     let docs: Vec<Document> = articles.iter().map(|a| Document::new(&a.text)).collect();
-    let pm = pos::model();
+    // `BRIEF_POS_MODEL=FILE`: another part-of-speech model (from `train_pos`) to time.
+    let other = std::env::var_os("BRIEF_POS_MODEL")
+        .and_then(|p| std::fs::read(p).ok())
+        .map(|b| pos::Model::from_bytes(&b));
+    let pm = other.as_ref().unwrap_or_else(|| pos::model());
     let tm = triggers::model();
     let (mut toks, mut words, mut hits, mut cands, mut found) = (0, 0, 0, 0, 0);
     for d in &docs {

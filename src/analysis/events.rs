@@ -56,7 +56,18 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    extract_with(doc, actors, timexes, reference, TRIGGER_EVENTS)
+    extract_with(doc, actors, timexes, reference, trigger_events())
+}
+
+/// [`TRIGGER_EVENTS`], or for measuring only, what `BRIEF_TRIGGER_EVENTS` says (`1` on, `0`
+/// off): the scores and the speed of both from one binary.
+fn trigger_events() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| match std::env::var("BRIEF_TRIGGER_EVENTS").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => TRIGGER_EVENTS,
+    })
 }
 
 /// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds

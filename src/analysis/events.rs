@@ -72,8 +72,10 @@ fn trigger_events() -> bool {
 
 /// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds
 /// events of every kind to the cue events. Off for now: it finds far more events (MEANTIME
-/// detection recall 0.115 -> 0.385) but halves the whole analysis's speed, below the 20 MB/s a
-/// core that brief keeps (BENCHMARKS.md, "Event triggers"); it goes on once it is fast enough.
+/// detection recall 0.096 -> 0.481, dated 0.058 -> 0.423) but costs the whole analysis about
+/// 38% more instructions, below the 20 MB/s a core that brief keeps (BENCHMARKS.md, "Events
+/// from the trigger tagger, made cheaper"); it goes on once it is fast enough.
+/// `BRIEF_TRIGGER_EVENTS=1` switches it on for measuring.
 const TRIGGER_EVENTS: bool = false;
 
 /// [`extract`], with or without the events of the trigger tagger (the unit tests of the cues

@@ -1,7 +1,7 @@
 //! Trains the part-of-speech tagger's weights from CoNLL-2003 and writes `assets/lexicon/pos.bin`.
 //!
 //!     cargo run --release --example train_pos -- /path/to/conll2003/eng.train [EPOCHS] [OUT]
-//!         [--bits N] [--dev /path/to/conll2003/eng.testa]
+//!         [--bits N] [--dev /path/to/conll2003/eng.testa] [--dict-min N] [--dict-share F]
 //!
 //! Each document is rebuilt as the scorer rebuilds CoNLL text (tokens joined by spaces, one
 //! sentence a line) and cut by our own tokenizer; each of our tokens takes the POS tag of the
@@ -14,15 +14,25 @@ use std::process::ExitCode;
 use brief::analysis::pos::{self, Pos, Trainer};
 use brief::segment::{Document, TokenKind};
 
+/// The tag dictionary's words: seen at least this many times ...
+const DICT_MIN: u32 = 3;
+/// ... with one tag in at least this share of them.
+const DICT_SHARE: f64 = 0.95;
+
 fn main() -> ExitCode {
     let mut args: Vec<String> = Vec::new();
     let mut bits = pos::BITS;
     let mut dev = None;
+    let (mut dict_min, mut dict_share) = (DICT_MIN, DICT_SHARE);
     let mut it = std::env::args();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--bits" => bits = it.next().and_then(|s| s.parse().ok()).unwrap_or(bits),
             "--dev" => dev = it.next(),
+            "--dict-min" => dict_min = it.next().and_then(|s| s.parse().ok()).unwrap_or(dict_min),
+            "--dict-share" => {
+                dict_share = it.next().and_then(|s| s.parse().ok()).unwrap_or(dict_share);
+            }
             _ => args.push(a),
         }
     }
@@ -48,8 +58,8 @@ fn main() -> ExitCode {
         let doc = Document::new(text);
         trainer.count(&doc, &gold_tags(&doc, spans));
     }
-    let n = trainer.freeze_dict(20, 0.99);
-    eprintln!("tag dictionary: {n} words (20+ times, 99% one tag)");
+    let n = trainer.freeze_dict(dict_min, dict_share);
+    eprintln!("tag dictionary: {n} words ({dict_min}+ times, {dict_share} one tag)");
     for epoch in 0..epochs {
         let (mut right, mut total) = (0, 0);
         for (text, spans) in &docs {
@@ -73,7 +83,7 @@ fn main() -> ExitCode {
         }
     }
     let header = format!(
-        "# brief part-of-speech tagger weights (averaged perceptron, {epochs} epochs, 2^{bits} buckets x {} tags), trained on the POS column of CoNLL-2003 eng.train by `cargo run --release --example train_pos -- eng.train {epochs}`; weights only, no corpus text",
+        "# brief part-of-speech tagger weights (averaged perceptron, {epochs} epochs, 2^{bits} buckets x {} tags, a tag dictionary of words seen {dict_min}+ times with one tag in {dict_share} of them), trained on the POS column of CoNLL-2003 eng.train by `cargo run --release --example train_pos -- eng.train {epochs}`; weights only, no corpus text",
         pos::TAGS
     );
     let bytes = model.to_bytes(&header);

@@ -56,13 +56,26 @@ pub fn extract(
     timexes: &[Timex],
     reference: Option<Date>,
 ) -> Vec<Event> {
-    extract_with(doc, actors, timexes, reference, TRIGGER_EVENTS)
+    extract_with(doc, actors, timexes, reference, trigger_events())
+}
+
+/// [`TRIGGER_EVENTS`], or for measuring only, what `BRIEF_TRIGGER_EVENTS` says (`1` on, `0`
+/// off): the scores and the speed of both from one binary.
+fn trigger_events() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| match std::env::var("BRIEF_TRIGGER_EVENTS").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => TRIGGER_EVENTS,
+    })
 }
 
 /// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds
 /// events of every kind to the cue events. Off for now: it finds far more events (MEANTIME
-/// detection recall 0.115 -> 0.385) but halves the whole analysis's speed, below the 20 MB/s a
-/// core that brief keeps (BENCHMARKS.md, "Event triggers"); it goes on once it is fast enough.
+/// detection recall 0.096 -> 0.481, dated 0.058 -> 0.423) but costs the whole analysis about
+/// 38% more instructions, below the 20 MB/s a core that brief keeps (BENCHMARKS.md, "Events
+/// from the trigger tagger, made cheaper"); it goes on once it is fast enough.
+/// `BRIEF_TRIGGER_EVENTS=1` switches it on for measuring.
 const TRIGGER_EVENTS: bool = false;
 
 /// [`extract`], with or without the events of the trigger tagger (the unit tests of the cues
@@ -86,7 +99,7 @@ fn extract_with(
     scan.share_visit_places(&mut event_cues);
     // Events of every kind from the trigger tagger, where no cue tells them already.
     let found = if with_triggers {
-        trig::find(doc)
+        trig::find(doc, &scan.trigger_sentences(&event_cues))
     } else {
         Vec::new()
     };
@@ -99,7 +112,11 @@ fn extract_with(
     all_heads.extend(trigger_cues.iter().map(|(cue, _)| cue.head));
     all_heads.sort_unstable();
     all_heads.dedup();
-    for (cue, _) in &mut trigger_cues {
+    // An undated trigger gives no event: its cue only bounds the others' (as a head).
+    for (cue, _) in trigger_cues
+        .iter_mut()
+        .filter(|(cue, _)| cue.date.is_some())
+    {
         scan.fill(cue, &all_heads);
     }
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").

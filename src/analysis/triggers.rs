@@ -10,7 +10,9 @@
 
 use std::sync::OnceLock;
 
-use super::pos::{self, Keys, Pos, argmax, bucket, read_header, read_rows, seed, with, write_rows};
+use super::pos::{
+    self, Keys, Pos, argmax, argmax_i16, bucket, read_header, read_rows, seed, with, write_rows,
+};
 use crate::segment::{Document, TokenKind};
 
 /// The TimeML class of an event.
@@ -148,7 +150,7 @@ pub const fn candidate(p: Pos) -> bool {
 // The model.
 
 /// log2 of the number of buckets of the shipped model.
-pub const BITS: u32 = 16;
+pub const BITS: u32 = 15;
 /// How many features a candidate has.
 pub const FEATURES: usize = 14;
 /// The largest weight: a sum of 32 of them fits an `i16`.
@@ -198,7 +200,7 @@ impl Model {
             // Whole rows at a time: the compiler adds them as vectors.
             s = add_row(s, &r.0);
         }
-        let l = argmax(&s);
+        let l = argmax_i16(&s);
         (l, s[l].saturating_sub(s[0]))
     }
 
@@ -315,11 +317,26 @@ pub fn find(doc: &Document, tags: &[Pos]) -> Vec<Trigger> {
 
 /// [`find`] with given word keys and model.
 pub fn find_with(doc: &Document, keys: &[Keys], tags: &[Pos], m: &Model) -> Vec<Trigger> {
+    find_active(doc, keys, tags, m, &[])
+}
+
+/// [`find_with`] in the sentences that `active` marks (every sentence when it is empty): a
+/// sentence's triggers do not depend on the others.
+pub fn find_active(
+    doc: &Document,
+    keys: &[Keys],
+    tags: &[Pos],
+    m: &Model,
+    active: &[bool],
+) -> Vec<Trigger> {
     let mut out = Vec::new();
     let shift = 64 - m.bits;
     let mut feats = [0usize; FEATURES];
     let n = doc.tokens.len().min(tags.len()).min(keys.len());
-    for s in &doc.sentences {
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if !active.is_empty() && !active.get(k).copied().unwrap_or(false) {
+            continue;
+        }
         let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
         let mut prev = 0;
         for i in lo..hi {
@@ -330,7 +347,7 @@ pub fn find_with(doc: &Document, keys: &[Keys], tags: &[Pos], m: &Model) -> Vec<
                 (0, 0)
             };
             if let Some(class) = EventClass::from_label(l) {
-                let mut t = trigger(doc, tags, i, lo, class);
+                let mut t = trigger(doc, keys, tags, i, lo, class);
                 t.margin = margin;
                 out.push(t);
             }
@@ -531,16 +548,69 @@ const WISH: &[&str] = &[
 ];
 const CONDITIONS: &[&str] = &["if", "unless", "whether", "lest"];
 
+/// The cue word lists by lower-case hash ([`Keys::lower`]): a word is looked up by one
+/// comparison per entry instead of a string comparison.
+struct CueHashes {
+    negations: Vec<u64>,
+    future_modals: Vec<u64>,
+    past_aux: Vec<u64>,
+    present_aux: Vec<u64>,
+    aux: Vec<u64>,
+    plan: Vec<u64>,
+    wish: Vec<u64>,
+    conditions: Vec<u64>,
+    without_no: Vec<u64>,
+    refusals: Vec<u64>,
+}
+
+/// The cue hashes, computed on first use.
+fn cue_hashes() -> &'static CueHashes {
+    static C: OnceLock<CueHashes> = OnceLock::new();
+    C.get_or_init(|| {
+        let h = |words: &[&str]| -> Vec<u64> {
+            words.iter().map(|w| pos::key(w.as_bytes()).lower).collect()
+        };
+        let mut aux = h(PAST_AUX);
+        aux.extend(h(PRESENT_AUX));
+        aux.extend(h(OTHER_AUX));
+        CueHashes {
+            negations: h(NEGATIONS),
+            future_modals: h(FUTURE_MODALS),
+            past_aux: h(PAST_AUX),
+            present_aux: h(PRESENT_AUX),
+            aux,
+            plan: h(PLAN),
+            wish: h(WISH),
+            conditions: h(CONDITIONS),
+            without_no: h(&["without", "no"]),
+            refusals: h(&["refused", "failed", "declined"]),
+        }
+    })
+}
+
+/// Auxiliary forms beyond the past and present ones.
+const OTHER_AUX: &[&str] = &["been", "get", "got", "gets", "getting", "being", "going"];
+
 /// Builds a trigger at token `i` with its cues.
-fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass) -> Trigger {
+fn trigger(
+    doc: &Document,
+    keys: &[Keys],
+    tags: &[Pos],
+    i: usize,
+    lo: usize,
+    class: EventClass,
+) -> Trigger {
     let t = doc.tokens[i];
+    let cues = cue_hashes();
+    let hash = |j: usize| keys.get(j).map_or(0, |k| k.lower);
+    let is_in = |j: usize, set: &[u64]| set.contains(&hash(j));
     let p = tags[i];
     let word = |j: usize| doc.tok(j);
     let tag = |j: usize| tags.get(j).copied().unwrap_or(Pos::Punct);
     let (mut negated, mut modal, mut future) = (false, false, false);
     let mut tense = Tense::None;
     // The verb group before it: auxiliaries, modals, adverbs, "to", negations.
-    let mut aux: Option<&str> = None;
+    let mut aux: Option<(usize, &str)> = None;
     let mut to = None;
     let mut j = i;
     let floor = lo.max(i.saturating_sub(6));
@@ -548,19 +618,19 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
         j -= 1;
         let w = word(j);
         let tj = tag(j);
-        if is(w, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") {
+        if is_in(j, &cues.negations) || w.ends_with("n't") || w.ends_with("n’t") {
             negated = true;
             if w.len() > 3 && aux.is_none() {
                 // "didn't", "won't": an auxiliary too.
-                aux = Some(w);
+                aux = Some((j, w));
             }
             continue;
         }
         if p.is_verb() {
             match tj {
                 Pos::MD => {
-                    aux.get_or_insert(w);
-                    if is(w, FUTURE_MODALS) || w.starts_with("wo") {
+                    aux.get_or_insert((j, w));
+                    if is_in(j, &cues.future_modals) || w.starts_with("wo") {
                         future = true;
                     } else {
                         modal = true;
@@ -572,15 +642,15 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
                     to = Some(j);
                     break;
                 }
-                _ if tj.is_verb() && is_aux(w) => {
-                    aux.get_or_insert(w);
+                _ if tj.is_verb() && is_in(j, &cues.aux) => {
+                    aux.get_or_insert((j, w));
                     continue;
                 }
                 _ => break,
             }
         } else {
             // A noun or an adjective: "no deal", "without a deal".
-            if is(w, &["without", "no"]) {
+            if is_in(j, &cues.without_no) {
                 negated = true;
                 break;
             }
@@ -598,10 +668,14 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
             (_, _) if to.is_some() => Tense::Infinitive,
             (Pos::VBD, _) => Tense::Past,
             (Pos::VBN, None) => Tense::Past,
-            (Pos::VBN | Pos::VBG | Pos::VB, Some(a)) if is(a, PAST_AUX) || is_past_neg(a) => {
+            (Pos::VBN | Pos::VBG | Pos::VB, Some((a, w)))
+                if is_in(a, &cues.past_aux) || is_past_neg(w) =>
+            {
                 Tense::Past
             }
-            (Pos::VBN | Pos::VBG | Pos::VB, Some(a)) if is(a, PRESENT_AUX) => Tense::Present,
+            (Pos::VBN | Pos::VBG | Pos::VB, Some((a, _))) if is_in(a, &cues.present_aux) => {
+                Tense::Present
+            }
             (Pos::VBZ | Pos::VBP, _) => Tense::Present,
             (Pos::VB, None) => Tense::Present,
             _ => Tense::None,
@@ -610,13 +684,13 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
             && k > lo
         {
             // What governs the infinitive: "plans to", "is due to" plan; "hopes to" wishes.
-            let g = word(k - 1);
-            if is(g, PLAN) {
+            let g = k - 1;
+            if is_in(g, &cues.plan) {
                 future = true;
-            } else if is(g, WISH) {
+            } else if is_in(g, &cues.wish) {
                 modal = true;
             }
-            if is(g, &["refused", "failed", "declined"]) {
+            if is_in(g, &cues.refusals) {
                 negated = true;
             }
         }
@@ -629,7 +703,7 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
         if matches!(w, "," | ";" | ":" | "\u{2014}") {
             break;
         }
-        if is(w, CONDITIONS) {
+        if is_in(j, &cues.conditions) {
             modal = true;
             break;
         }
@@ -646,16 +720,6 @@ fn trigger(doc: &Document, tags: &[Pos], i: usize, lo: usize, class: EventClass)
         future,
         margin: 0,
     }
-}
-
-/// An auxiliary verb form.
-fn is_aux(w: &str) -> bool {
-    is(w, PAST_AUX)
-        || is(w, PRESENT_AUX)
-        || is(
-            w,
-            &["been", "get", "got", "gets", "getting", "being", "going"],
-        )
 }
 
 /// "didn't", "hadn't", "wasn't": a past auxiliary with its negation.

@@ -71,12 +71,13 @@ fn trigger_events() -> bool {
 }
 
 /// Whether the learned trigger tagger (part-of-speech tags, then TimeML event triggers) adds
-/// events of every kind to the cue events. Off for now: it finds far more events (MEANTIME
-/// detection recall 0.096 -> 0.481, dated 0.058 -> 0.423) but costs the whole analysis about
-/// 38% more instructions, below the 20 MB/s a core that brief keeps (BENCHMARKS.md, "Events
-/// from the trigger tagger, made cheaper"); it goes on once it is fast enough.
-/// `BRIEF_TRIGGER_EVENTS=1` switches it on for measuring.
-const TRIGGER_EVENTS: bool = false;
+/// events of every kind to the cue events. On: it finds far more events (MEANTIME detection
+/// recall 0.096 -> 0.481, dated 0.058 -> 0.423), at about 39% more instructions for the whole
+/// analysis, which puts it under the 20 MB/s a core that was the bar (about 17 MB/s where the
+/// analysis without it gives 23; BENCHMARKS.md, "Events from the trigger tagger, made cheaper").
+/// An empty timeline for half of the news was the worse failure. `BRIEF_TRIGGER_EVENTS=0`
+/// switches it off for measuring.
+const TRIGGER_EVENTS: bool = true;
 
 /// [`extract`], with or without the events of the trigger tagger (the unit tests of the cues
 /// read them alone).

@@ -337,7 +337,7 @@ fn nodes(digests: &[Digest], actors: &Merged, names: &mut norm::Interner) -> Vec
                 .clone();
             let label = norm::name(&e.label);
             let mut words: Vec<u32> = norm::content_words(&label, &kind_folded)
-                .map(|w| names.id(w))
+                .map(|w| names.id(norm::stem(w)))
                 .collect();
             words.sort_unstable();
             words.dedup();

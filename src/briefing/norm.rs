@@ -291,6 +291,21 @@ const STOP: &[&str] = &[
     "over", "after", "before", "into", "about", "s", "new", "its", "his", "her", "their", "as",
 ];
 
+/// A folded word without its commonest inflection, so that a label's "checked", "checks" and
+/// "checking" compare equal: `-ing`, `-ed`, `-es`, `-s` cut from words long enough to keep a
+/// stem of four letters.
+pub fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() >= 4
+            && !stem.ends_with('s')
+        {
+            return stem;
+        }
+    }
+    w
+}
+
 /// The words of a folded label that say which event it names: not stop words, not the folded
 /// kind, not one letter.
 pub fn content_words<'a>(label: &'a str, kind: &'a str) -> impl Iterator<Item = &'a str> {
@@ -346,5 +361,9 @@ mod tests {
         let label = name("Talks between Norway and Chile in Oslo");
         let words: Vec<&str> = content_words(&label, "talks").collect();
         assert_eq!(words, ["norway", "chile", "oslo"]);
+        for w in ["checked", "checks", "checking", "check"] {
+            assert_eq!(stem(w), "check", "{w}");
+        }
+        assert_eq!(stem("press"), "press");
     }
 }

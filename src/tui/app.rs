@@ -521,7 +521,7 @@ impl App {
             self.wrapped = Wrapped::default();
             return;
         };
-        let blocks = match (filter_actor, self.prepared()) {
+        let blocks: Vec<wrap::Block> = match (filter_actor, self.prepared()) {
             (Some(i), Some(p)) => {
                 let mut v: Vec<Span> = p
                     .analysis
@@ -535,13 +535,15 @@ impl App {
                     })
                     .unwrap_or_default();
                 v.dedup();
-                v
+                v.into_iter()
+                    .map(|span| wrap::Block { span, tight: false })
+                    .collect()
             }
-            _ => wrap::paragraphs(&article.text),
+            _ => wrap::blocks(&article.text, wrap::Reflow::of(article)),
         };
         self.wrapped = Wrapped {
             key: Some(key),
-            lines: wrap::wrap(&article.text, &blocks, width),
+            lines: wrap::wrap_blocks(&article.text, &blocks, width),
         };
     }
 

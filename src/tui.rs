@@ -101,14 +101,7 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
             (app, problems)
         }
     };
-    if let Some(p) = problems.first() {
-        let more = problems.len() - 1;
-        app.notice = Some(if more > 0 {
-            format!("{p} (and {more} more)")
-        } else {
-            p.to_string()
-        });
-    }
+    app.add_problems(problems.iter().map(ToString::to_string));
     app
 }
 
@@ -136,6 +129,10 @@ pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
     // A scan still running writes the title cache when done: with the terminal given back,
     // let it finish (bounded) so the next start is warm.
     app.wait_scan(std::time::Duration::from_secs(10));
+    // With the terminal given back: every load problem, as the other commands print them.
+    for p in &app.problems {
+        eprintln!("brief: {p}");
+    }
     result
 }
 

@@ -133,6 +133,11 @@ pub struct App {
     pub wrapped: Wrapped,
     /// What is remembered between runs.
     pub saved: Saved,
+    /// The problems met loading articles (one line each, as on standard error), listed by `!`
+    /// and printed to standard error when the reader quits.
+    pub problems: Vec<String>,
+    /// The list of problems is open, scrolled this many rows.
+    pub problems_view: Option<usize>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -175,6 +180,8 @@ impl App {
             theme,
             wrapped: Wrapped::default(),
             saved: Saved::default(),
+            problems: Vec::new(),
+            problems_view: None,
             jumps: Vec::new(),
             jump_at: 0,
         }
@@ -202,7 +209,32 @@ impl App {
     /// Reads article `i`'s text when not held (see [`Shelf::ensure_text`]).
     fn ensure_text(&mut self, i: usize) {
         if let Err(notice) = self.shelf.ensure_text(i, self.current) {
+            if !self.problems.contains(&notice) {
+                self.problems.push(notice.clone());
+            }
             self.notice = Some(notice);
+        }
+    }
+
+    /// Adds load problems to the list (`!`) and says how many there are in the status line.
+    pub fn add_problems(&mut self, problems: impl IntoIterator<Item = String>) {
+        let before = self.problems.len();
+        for p in problems {
+            if !self.problems.contains(&p) {
+                self.problems.push(p);
+            }
+        }
+        let n = self.problems.len();
+        if n > before {
+            let key = self
+                .keymap
+                .keys(Action::Problems)
+                .first()
+                .map_or_else(|| "!".to_string(), ToString::to_string);
+            self.notice = Some(format!(
+                "{n} problem{}, {key} to list",
+                if n == 1 { "" } else { "s" }
+            ));
         }
     }
 
@@ -254,14 +286,7 @@ impl App {
         let Some((library, problems)) = done else {
             return true;
         };
-        if let Some(p) = problems.first() {
-            let more = problems.len() - 1;
-            self.notice = Some(if more > 0 {
-                format!("{p} (and {more} more)")
-            } else {
-                p.to_string()
-            });
-        }
+        self.add_problems(problems.iter().map(ToString::to_string));
         if library.is_empty() {
             return true;
         }

@@ -23,6 +23,7 @@ mod body;
 mod header;
 mod help;
 mod library;
+mod problems;
 mod status;
 mod timeline;
 
@@ -37,6 +38,7 @@ use ratatui::widgets::{
 };
 
 pub use help::{help_lines, help_rows};
+pub use problems::{problem_lines, problem_rows};
 pub use timeline::format_date;
 
 use super::app::App;
@@ -85,6 +87,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         timeline::timeline(app, r, buf);
     }
     status::status(app, plan.status, buf);
+    if app.problems_view.is_some() {
+        problems::problems(app, area, buf);
+    }
     if app.help.is_some() {
         help::help(app, area, buf);
     }

@@ -38,6 +38,8 @@ impl App {
             self.repaint = true;
         } else if self.help.is_some() {
             self.help_key(key);
+        } else if self.problems_view.is_some() {
+            self.problems_key(key);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -50,6 +52,7 @@ impl App {
     fn view(&self) -> impl PartialEq + use<> {
         (
             (self.current, self.focus, self.reading, self.help.clone()),
+            self.problems_view,
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
             (
@@ -107,6 +110,34 @@ impl App {
         // Held within the text, so `k` after many `j`s moves at once.
         if let Some(help) = self.help.as_mut() {
             help.scroll = help.scroll.min(max_scroll);
+        }
+    }
+
+    /// Keys while the list of load problems is open: scroll it, or close it.
+    fn problems_key(&mut self, key: Key) {
+        let max_scroll = {
+            let (rows, height) = crate::tui::widgets::problem_rows(self);
+            rows.saturating_sub(height)
+        };
+        let Some(scroll) = self.problems_view.as_mut() else {
+            return;
+        };
+        match self.keymap.action(key) {
+            Some(Action::Problems | Action::Quit | Action::Clear) => self.problems_view = None,
+            Some(Action::Help) => {
+                self.problems_view = None;
+                self.help = Some(Help::default());
+            }
+            Some(Action::Down) => *scroll += 1,
+            Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+            Some(Action::PageDown | Action::HalfPageDown) => *scroll += 10,
+            Some(Action::PageUp | Action::HalfPageUp) => *scroll = scroll.saturating_sub(10),
+            Some(Action::Top) => *scroll = 0,
+            Some(Action::Bottom) => *scroll = max_scroll,
+            _ => {}
+        }
+        if let Some(scroll) = self.problems_view.as_mut() {
+            *scroll = (*scroll).min(max_scroll);
         }
     }
 
@@ -194,6 +225,7 @@ impl App {
             Action::Reload => self.reload(),
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
+            Action::Problems => self.problems_view = Some(0),
         }
     }
 

@@ -6,8 +6,9 @@
 use std::path::Path;
 
 use brief::load::{LoadError, Loaded};
-use brief::model::Article;
+use brief::model::{Actor, Analysis, Article, Event, Mention, MentionForm};
 use brief::tui::keymap::KeyMap;
+use brief::tui::theme::Theme;
 use brief::tui::{App, ColorMode, buffer_to_text, draw_buffer, parse_keys, replay};
 
 fn article(title: &str, text: &str) -> Article {
@@ -81,4 +82,101 @@ fn load_problems_are_counted_listed_and_kept_for_standard_error() {
     app.resize(80, 24);
     keys(&mut app, "!");
     assert!(screen(&app).contains("No problems"));
+}
+
+/// A made-up story of `n` paragraphs; paragraphs in `with` mention Ada Quint.
+fn story(n: usize, with: &[usize]) -> String {
+    (0..n)
+        .map(|i| {
+            if with.contains(&i) {
+                format!(
+                    "Paragraph {i} says that Ada Quint visited the harbour works on a grey \
+                     morning and spoke with the engineers about the timbers of the pier."
+                )
+            } else {
+                format!(
+                    "Paragraph {i} describes the old pier, its timbers and the storms that \
+                     closed it, and the traders who would like to see it open again soon."
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// An analysis by hand: one person with a mention at each `needle`, events at `events`
+/// (start, end).
+fn analysis_of(text: &str, needle: &str, events: &[(usize, usize)]) -> Analysis {
+    let mentions: Vec<Mention> = text
+        .match_indices(needle)
+        .map(|(i, m)| Mention {
+            start: i,
+            end: i + m.len(),
+            form: MentionForm::Name,
+        })
+        .collect();
+    let actor: Actor = serde_json::from_value(serde_json::json!({
+        "id": "ada-quint", "name": "Ada Quint", "kind": "person", "role": null,
+        "affiliation": null, "aliases": [], "mentions": mentions,
+    }))
+    .unwrap();
+    let events: Vec<Event> = events
+        .iter()
+        .map(|&(start, end)| {
+            serde_json::from_value(serde_json::json!({
+                "label": "visit", "kind": "meeting", "date": null, "place": null,
+                "participants": [], "start": start, "end": end,
+            }))
+            .unwrap()
+        })
+        .collect();
+    Analysis {
+        actors: vec![actor],
+        events,
+        ..Analysis::default()
+    }
+}
+
+fn app_on(text: &str, analysis: Analysis, size: (u16, u16)) -> App {
+    let mut app = App::new(
+        vec![article("Harbour", text)],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(size.0, size.1);
+    app.set_analysis(0, analysis);
+    app
+}
+
+/// The body rows marked in the gutter with `mark`.
+fn marked(app: &App, mark: char) -> Vec<String> {
+    screen(app)
+        .lines()
+        .filter_map(|l| {
+            let i = l.find(mark)?;
+            Some(l[i + mark.len_utf8()..].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn leaving_the_filter_by_esc_or_f_keeps_the_place() {
+    let text = story(16, &[1, 8, 14]);
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut by_esc = app_on(&text, analysis_of(&text, "Ada Quint", &[]), size);
+        keys(&mut by_esc, "3 Enter 2 f n Esc");
+        assert!(!by_esc.filter);
+        assert_eq!(by_esc.selected.map(|s| s.1), Some(1));
+        // The current mention (the second, far down the text) is still on screen.
+        assert_eq!(
+            marked(&by_esc, '▶').len(),
+            1,
+            "{size:?}\n{}",
+            screen(&by_esc)
+        );
+        assert!(by_esc.top > 0, "{size:?}: back at the top");
+        let mut by_f = app_on(&text, analysis_of(&text, "Ada Quint", &[]), size);
+        keys(&mut by_f, "3 Enter 2 f n f");
+        assert_eq!(by_f.top_line(), by_esc.top_line(), "{size:?}");
+    }
 }

@@ -259,7 +259,7 @@ impl App {
         if !self.search.query.is_empty() {
             self.search = Search::default();
         } else if self.filter {
-            self.filter = false;
+            self.leave_filter();
         } else if self.event.is_some() {
             self.event = None;
         } else if self.selected.is_some() {
@@ -480,9 +480,30 @@ impl App {
         }
     }
 
+    /// Shows the whole text again at the place being read: the current mention when it is on
+    /// screen, else the top row, stays on the row of the screen it was on.
+    fn leave_filter(&mut self) {
+        let h = usize::from(self.plan().text.height);
+        let top = self.top_line();
+        let spot = self
+            .selected
+            .and_then(|(_, k)| self.mentions().get(k).map(|m| m.start))
+            .map(|pos| (pos, wrap::line_of(&self.wrapped.lines, pos)))
+            .filter(|&(_, line)| line >= top && line < top + h);
+        let (anchor, offset) = match spot {
+            Some((pos, line)) => (pos, line - top),
+            None => (self.wrapped.lines.get(top).map_or(self.top, |l| l.start), 0),
+        };
+        self.filter = false;
+        self.sync();
+        let line = wrap::line_of(&self.wrapped.lines, anchor);
+        self.set_top_line(line.saturating_sub(offset));
+    }
+
     fn toggle_filter(&mut self) {
         if self.filter {
-            self.filter = false;
+            self.leave_filter();
+            return;
         } else if self.selected.is_none() {
             self.notice = Some("select an actor first (Enter in the actors panel)".into());
             return;

@@ -180,3 +180,40 @@ fn leaving_the_filter_by_esc_or_f_keeps_the_place() {
         assert_eq!(by_f.top_line(), by_esc.top_line(), "{size:?}");
     }
 }
+
+#[test]
+fn an_event_jump_shows_its_sentence_from_the_first_line() {
+    let long = "Ada Quint, who has argued for the pier since the first storm closed it and who \
+                has spoken at every meeting of the harbour board since then, finally visited \
+                the harbour works on Tuesday.";
+    let text = format!("{}\n\n{long}\n\n{}", story(20, &[]), story(20, &[]));
+    let start = text.find("visited").unwrap();
+    let events = [(start, start + "visited the harbour works".len())];
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app_on(&text, analysis_of(&text, "Ada Quint", &events), size);
+        let h = usize::from(app.plan().text.height);
+        let first = brief::tui::wrap::line_of(&app.wrapped.lines, text.find(long).unwrap());
+        let ev = brief::tui::wrap::line_of(&app.wrapped.lines, start);
+        assert!(ev > first, "{size:?}: the sentence takes one row");
+        // Scrolled so the event's row is on screen but the sentence's first row is just above.
+        keys(&mut app, "2");
+        for _ in 0..200 {
+            if app.top_line() > first {
+                break;
+            }
+            keys(&mut app, "j");
+        }
+        assert!(
+            app.top_line() > first,
+            "{size:?}: cannot scroll past row {first}"
+        );
+        assert!(ev < app.top_line() + h, "{size:?}");
+        keys(&mut app, "4 Enter");
+        let top = app.top_line();
+        assert!(
+            first >= top && first < top + h && ev < top + h,
+            "{size:?}: first row {first}, event row {ev}, rows {top}..{}",
+            top + h
+        );
+    }
+}

@@ -602,6 +602,23 @@ impl App {
         }
     }
 
+    /// Scrolls so the rows from byte `first` to byte `pos` are on screen, `first`'s row at
+    /// least (a sentence's first line above its event): a third from the top when they were
+    /// not, or at the top when the two do not fit that way.
+    fn show_from(&mut self, first: usize, pos: usize) {
+        let h = usize::from(self.plan().text.height);
+        let first_line = wrap::line_of(&self.wrapped.lines, first.min(pos));
+        let line = wrap::line_of(&self.wrapped.lines, pos);
+        let top = self.top_line();
+        if first_line < top || line >= top + h {
+            let mut new_top = first_line.saturating_sub(h / 3);
+            if line >= new_top + h {
+                new_top = first_line;
+            }
+            self.set_top_line(new_top);
+        }
+    }
+
     fn place(&self) -> JumpPoint {
         JumpPoint {
             article: self.current,

@@ -423,7 +423,8 @@ impl App {
                     self.sync();
                 }
                 self.record_jump();
-                self.show(start);
+                let first = self.event_sentence().map_or(start, |s| s.start);
+                self.show_from(first, start);
             }
             Panel::Body => {
                 if self.selected.is_some() {

@@ -25,12 +25,35 @@ pub struct Saved {
     pub read: BTreeMap<String, u8>,
 }
 
-/// The key an article is remembered by: its file, or its title when it has none.
+/// The key an article is remembered by: its file's canonical absolute path (so `brief
+/// politics` and `brief /abs/politics` find the same place, and two files with the same
+/// relative path do not share one), or its title when it has no file.
 pub fn key(article: &Article) -> String {
     match &article.path {
-        Some(p) => p.display().to_string(),
+        Some(p) => canonical(p),
         None => format!("title:{}", article.title),
     }
+}
+
+/// `path` canonical (links resolved) and absolute, or absolute when it cannot be resolved (a
+/// file gone since); remembered for the run, as the library asks for every row it draws.
+fn canonical(path: &Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, PoisonError};
+    static KNOWN: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = known.get_or_insert_with(HashMap::new);
+    if let Some(k) = known.get(path) {
+        return k.clone();
+    }
+    let k = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    // A relative path is relative to the working folder, which does not change during a run.
+    known.insert(path.to_path_buf(), k.clone());
+    k
 }
 
 /// The state file in a folder.
@@ -127,6 +150,44 @@ mod tests {
         assert_eq!(aside.len(), 1);
         assert_eq!(std::fs::read(aside[0].path()).unwrap(), b"{\"last\": [");
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn articles_are_known_by_their_canonical_absolute_path() {
+        let d = tempdir("keys");
+        std::fs::create_dir_all(d.join("politics")).unwrap();
+        std::fs::write(d.join("politics/010.txt"), "Talks.\n").unwrap();
+        let at = |p: PathBuf| Article {
+            path: Some(p),
+            ..Article::default()
+        };
+        let abs = key(&at(d.join("politics/010.txt")));
+        assert_eq!(key(&at(d.join("politics/../politics/./010.txt"))), abs);
+        assert!(Path::new(&abs).is_absolute(), "{abs}");
+        // A relative path is read from the working folder: the same file, the same key.
+        let cwd = std::env::current_dir().unwrap();
+        let rel = pathdiff(&d.join("politics/010.txt"), &cwd);
+        assert_eq!(key(&at(rel)), abs);
+        // Another folder's file with the same relative name is another article.
+        std::fs::create_dir_all(d.join("other/politics")).unwrap();
+        std::fs::write(d.join("other/politics/010.txt"), "Other.\n").unwrap();
+        assert_ne!(key(&at(d.join("other/politics/010.txt"))), abs);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    /// `path` relative to `base` (both absolute), with `..` steps.
+    fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+        let p: Vec<_> = path.components().collect();
+        let b: Vec<_> = base.components().collect();
+        let same = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let mut out = PathBuf::new();
+        for _ in same..b.len() {
+            out.push("..");
+        }
+        for c in &p[same..] {
+            out.push(c);
+        }
+        out
     }
 
     #[test]

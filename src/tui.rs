@@ -113,13 +113,14 @@ pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
     let mut app = app_for(loaded, color, keymap);
     let state_dir = crate::paths::state_dir();
     let (saved, state_notice) = saved::load(state_dir.as_deref());
+    let base = saved.clone();
     app.restore(saved);
     if app.notice.is_none() {
         app.notice = state_notice.or(keys_notice);
     }
 
     // Signals, a lost terminal and panics restore the terminal too (see `terminal`).
-    let session = terminal::Session::enter(state_dir, app.to_saved())?;
+    let session = terminal::Session::enter(state_dir, base, app.to_saved())?;
     let result = (|| {
         let out = FrameWriter::default();
         let mut terminal = Terminal::new(CrosstermBackend::new(out.clone()))?;

@@ -217,3 +217,35 @@ fn an_event_jump_shows_its_sentence_from_the_first_line() {
         );
     }
 }
+
+#[test]
+fn ctrl_o_and_ctrl_n_land_elsewhere_and_bring_back_the_mention_or_match() {
+    // The first two mentions on one screen: jumping between them does not scroll.
+    let text = story(16, &[1, 2, 14]);
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app_on(&text, analysis_of(&text, "Ada Quint", &[]), size);
+        keys(&mut app, "3 Enter 2 n n");
+        assert!(status_line(&app).contains("mention 3/3"), "{size:?}");
+        for (key, want) in [
+            ("C-o", "mention 2/3"),
+            ("C-o", "mention 1/3"),
+            ("C-n", "mention 2/3"),
+            ("C-n", "mention 3/3"),
+        ] {
+            keys(&mut app, key);
+            assert!(
+                status_line(&app).contains(want),
+                "{size:?} {key}: {}",
+                status_line(&app)
+            );
+            assert_eq!(marked(&app, '▶').len(), 1, "{size:?}\n{}", screen(&app));
+        }
+        let mut app = app_on(&text, analysis_of(&text, "Ada Quint", &[]), size);
+        keys(&mut app, "2 /storms Enter n n");
+        let at = app.search.current;
+        keys(&mut app, "C-o");
+        assert_eq!(app.search.current.map(|c| c + 1), at, "{size:?}");
+        keys(&mut app, "C-n");
+        assert_eq!(app.search.current, at, "{size:?}");
+    }
+}

@@ -72,11 +72,14 @@ pub struct Help {
     pub scroll: usize,
 }
 
-/// A place to come back to.
+/// A place to come back to: the article, the top of the view, and the mention or match that
+/// was current there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct JumpPoint {
     article: usize,
     top: usize,
+    mention: Option<(usize, usize)>,
+    matched: Option<usize>,
 }
 
 /// The wrapped body for one article, width and filter.
@@ -622,7 +625,13 @@ impl App {
     fn place(&self) -> JumpPoint {
         JumpPoint {
             article: self.current,
-            top: self.top,
+            top: self
+                .wrapped
+                .lines
+                .get(self.top_line())
+                .map_or(self.top, |l| l.start),
+            mention: self.selected,
+            matched: self.search.current,
         }
     }
 
@@ -640,6 +649,21 @@ impl App {
             self.open(place.article);
         }
         self.top = place.top;
+        // The mention or match current there is current again ("mention 2/7" follows).
+        if let Some((i, k)) = place.mention
+            && self
+                .prepared()
+                .and_then(|p| p.analysis.actors.get(i))
+                .is_some_and(|a| k < a.mentions.len())
+        {
+            self.selected = Some((i, k));
+        }
+        if let Some(m) = place.matched
+            && m < self.search.matches.len()
+        {
+            self.search.current = Some(m);
+        }
+        self.sync();
     }
 
     /// Opens article `i`, keeping the position of the one left.

@@ -283,30 +283,33 @@ impl App {
         }
     }
 
+    /// Back in the jump list to the nearest place that is not where the reader is now.
     fn jump_back(&mut self) {
-        if self.jump_at == 0 {
+        let here = self.place();
+        let Some(at) = self.jumps[..self.jump_at.min(self.jumps.len())]
+            .iter()
+            .rposition(|p| *p != here)
+        else {
             self.notice = Some("no earlier place in the jump list".into());
             return;
-        }
-        if self.jump_at == self.jumps.len() {
-            let here = self.place();
+        };
+        if self.jump_at >= self.jumps.len() {
             self.jumps.push(here);
         }
-        self.jump_at -= 1;
-        if let Some(p) = self.jumps.get(self.jump_at).copied() {
-            self.go(p);
-        }
+        self.jump_at = at;
+        self.go(self.jumps[at]);
     }
 
+    /// Forward in the jump list to the nearest place that is not where the reader is now.
     fn jump_forward(&mut self) {
-        if self.jump_at + 1 >= self.jumps.len() {
+        let here = self.place();
+        let from = (self.jump_at + 1).min(self.jumps.len());
+        let Some(at) = self.jumps[from..].iter().position(|p| *p != here) else {
             self.notice = Some("no later place in the jump list".into());
             return;
-        }
-        self.jump_at += 1;
-        if let Some(p) = self.jumps.get(self.jump_at).copied() {
-            self.go(p);
-        }
+        };
+        self.jump_at = from + at;
+        self.go(self.jumps[self.jump_at]);
     }
 
     fn toggle_reading(&mut self) {
@@ -396,6 +399,7 @@ impl App {
                     self.notice = Some("no actor here".into());
                     return;
                 };
+                self.record_jump();
                 self.selected = Some((i, 0));
                 self.search = Search::default();
                 self.reveal_body();
@@ -428,6 +432,7 @@ impl App {
             }
             Panel::Body => {
                 if self.selected.is_some() {
+                    self.record_jump();
                     self.jump_to_mention();
                 }
             }
@@ -442,7 +447,6 @@ impl App {
             self.notice = Some("this actor has no mention in the text".into());
             return;
         };
-        self.record_jump();
         self.show(m.start);
     }
 
@@ -452,9 +456,9 @@ impl App {
             let n = self.search.matches.len();
             let cur = self.search.current.unwrap_or(0);
             let (next, wrapped) = step_index(cur, n, forward);
+            self.record_jump();
             self.search.current = Some(next);
             let pos = self.search.matches[next].start;
-            self.record_jump();
             self.show(pos);
             if wrapped {
                 self.notice = Some(wrapped_notice(forward, "match"));
@@ -465,6 +469,7 @@ impl App {
         match self.selected {
             Some((i, k)) if n > 0 => {
                 let (next, wrapped) = step_index(k, n, forward);
+                self.record_jump();
                 self.selected = Some((i, next));
                 self.jump_to_mention();
                 if wrapped && self.notice.is_none() {

@@ -249,3 +249,21 @@ fn ctrl_o_and_ctrl_n_land_elsewhere_and_bring_back_the_mention_or_match() {
         assert_eq!(app.search.current, at, "{size:?}");
     }
 }
+
+#[test]
+fn without_colour_every_highlight_reads_by_bold_underline_dim_and_reverse() {
+    use ratatui::style::Modifier;
+    let t = Theme::new(false);
+    // Italic is missing from many terminals: without it, no two highlights may look alike.
+    let mut seen: Vec<(&str, Modifier)> = Vec::new();
+    for (label, style) in t.legend() {
+        assert_eq!(style.fg, None, "{label} is coloured");
+        let m = style.add_modifier - Modifier::ITALIC;
+        if let Some((other, _)) = seen.iter().find(|(_, o)| *o == m) {
+            panic!("{label} and {other} look alike without italic ({m:?})");
+        }
+        seen.push((label, m));
+    }
+    assert!(seen.iter().any(|(l, _)| *l == "place"));
+    assert!(seen.iter().any(|(l, _)| *l == "quote"));
+}

@@ -267,3 +267,38 @@ fn without_colour_every_highlight_reads_by_bold_underline_dim_and_reverse() {
     assert!(seen.iter().any(|(l, _)| *l == "place"));
     assert!(seen.iter().any(|(l, _)| *l == "quote"));
 }
+
+#[test]
+fn flipping_past_an_article_reads_nothing_and_the_filter_keeps_the_mark() {
+    let text = story(20, &[3, 12]);
+    let mut app = App::new(
+        vec![article("First", &text), article("Second", &text)],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(120, 40);
+    keys(&mut app, "] ]");
+    assert_eq!(app.current, 0);
+    assert_eq!(app.read_state(1), None, "flipped past, marked read");
+    assert!(app.to_saved().read.is_empty(), "{:?}", app.to_saved().read);
+    keys(&mut app, "2 j j j");
+    let read = app.read_state(0).unwrap_or(0);
+    assert!(read > 0);
+    keys(&mut app, "]");
+    assert_eq!(app.read_state(0), Some(read));
+    assert_eq!(app.read_state(1), None);
+
+    // The filter's rows are not the text's: the mark stays what reading gave.
+    let mut app = app_on(&text, analysis_of(&text, "Ada Quint", &[]), (120, 40));
+    keys(&mut app, "2 j j j j 3 Enter");
+    let read = app.read_state(0).unwrap_or(0);
+    assert!(read > 0);
+    keys(&mut app, "f n 1");
+    assert!(app.filter);
+    assert_eq!(app.read_state(0), Some(read));
+    assert!(
+        screen(&app).contains(&format!("{read}%")),
+        "{}",
+        screen(&app)
+    );
+}

@@ -136,6 +136,10 @@ pub struct App {
     pub wrapped: Wrapped,
     /// What is remembered between runs.
     pub saved: Saved,
+    /// How far the article on screen was read on this visit, in percent: the bottom of the
+    /// view after each key that stayed in it (not while filtered). Opening an article and
+    /// leaving it (`]`, `[`, a jump) reads nothing.
+    pub progress: u8,
     /// The problems met loading articles (one line each, as on standard error), listed by `!`
     /// and printed to standard error when the reader quits.
     pub problems: Vec<String>,
@@ -183,6 +187,7 @@ impl App {
             theme,
             wrapped: Wrapped::default(),
             saved: Saved::default(),
+            progress: 0,
             problems: Vec::new(),
             problems_view: None,
             jumps: Vec::new(),
@@ -438,9 +443,10 @@ impl App {
                 s.actors.remove(&key);
             }
         }
-        let pct = self.percent();
-        let old = s.read.get(&key).copied().unwrap_or(0);
-        s.read.insert(key, pct.max(old));
+        if self.progress > 0 {
+            let old = s.read.get(&key).copied().unwrap_or(0);
+            s.read.insert(key, self.progress.max(old));
+        }
     }
 
     fn saved_position(&self, i: usize) -> usize {
@@ -675,6 +681,7 @@ impl App {
         self.remember(&mut saved);
         self.saved = saved;
         self.current = i;
+        self.progress = 0;
         self.library_cursor = i;
         self.ensure_text(i);
         self.ensure_analysis(i);
@@ -756,13 +763,14 @@ impl App {
         self.mentions().get(k).map(|m| m.span())
     }
 
-    /// Read state of each article for the library: percent read, if opened before.
+    /// Read state of each article for the library: how far it was read, if read at all.
     pub fn read_state(&self, i: usize) -> Option<u8> {
-        if i == self.current {
-            return Some(self.percent());
-        }
         let a = self.shelf.articles.get(i)?;
-        self.saved.read.get(&saved::key(a)).copied()
+        let saved = self.saved.read.get(&saved::key(a)).copied();
+        if i == self.current && self.progress > 0 {
+            return Some(saved.unwrap_or(0).max(self.progress));
+        }
+        saved
     }
 
     /// Key map labels by action, for hints and help.

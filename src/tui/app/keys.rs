@@ -19,6 +19,7 @@ impl App {
             return false;
         };
         let before = self.view();
+        let article = self.current;
         self.notice = None;
         if key.alt && self.keymap.action(key).is_none() {
             // Esc and the next key arriving together (a fast typist, an SSH packet) read as
@@ -29,6 +30,12 @@ impl App {
             self.handle(key);
         }
         self.sync();
+        // A key that stayed in the article reads it as far as the view's bottom; leaving it
+        // (`]`, `[`, a jump to another) or quitting does not, and the filter's rows are not
+        // the text's.
+        if self.current == article && !self.quit && !self.filter {
+            self.progress = self.progress.max(self.percent());
+        }
         before != self.view()
     }
 

@@ -48,6 +48,10 @@ struct Cli {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+    /// Reference date for relative expressions in the reader ("today", "on Monday"),
+    /// YYYY-MM-DD, as `brief analyze --date`: wins over the articles' own dates.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +101,9 @@ enum Command {
         /// Keep the styles as ANSI escape sequences.
         #[arg(long)]
         ansi: bool,
+        /// Reference date for relative expressions, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
         /// Articles or folders.
         paths: Vec<PathBuf>,
     },
@@ -536,8 +543,9 @@ fn main() -> ExitCode {
             size,
             ref keys,
             ansi,
+            date,
             ref paths,
-        }) => reader::render(paths, size, keys, ansi, cli.color),
+        }) => reader::render(paths, size, keys, ansi, cli.color, Options { date }),
         #[cfg(feature = "net")]
         Some(Command::Add {
             refresh,
@@ -557,7 +565,7 @@ fn main() -> ExitCode {
         Some(Command::Fetch { ref net }) => {
             ExitCode::from(brief::fetch::run_fetch(&net.options(false)))
         }
-        None => reader::run(&cli.paths, cli.color),
+        None => reader::run(&cli.paths, cli.color, Options { date: cli.date }),
     }
 }
 
@@ -632,11 +640,11 @@ mod reader {
         }))
     }
 
-    pub fn run(paths: &[PathBuf], choice: ColorChoice) -> ExitCode {
+    pub fn run(paths: &[PathBuf], choice: ColorChoice, options: Options) -> ExitCode {
         let Some(input) = inputs(paths) else {
             return ExitCode::from(2);
         };
-        match brief::tui::run(input, color(choice)) {
+        match brief::tui::run_with(input, color(choice), options) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -651,6 +659,7 @@ mod reader {
         keys: &str,
         ansi: bool,
         choice: ColorChoice,
+        options: Options,
     ) -> ExitCode {
         // Headless: every text loaded up front, so each file's warnings are reported before
         // the screen, as the other commands do.
@@ -659,7 +668,7 @@ mod reader {
         if loaded.articles.is_empty() {
             return ExitCode::from(2);
         }
-        match brief::tui::render(loaded, size, keys, ansi, color(choice)) {
+        match brief::tui::render_with(loaded, size, keys, ansi, color(choice), options) {
             Ok(screen) => {
                 print!("{screen}");
                 ExitCode::SUCCESS
@@ -676,13 +685,12 @@ mod reader {
 mod reader {
     use super::*;
 
-    pub fn run(paths: &[PathBuf], _choice: ColorChoice) -> ExitCode {
+    pub fn run(paths: &[PathBuf], _choice: ColorChoice, options: Options) -> ExitCode {
         let loaded = load_inputs(paths);
         report(&loaded);
         if loaded.articles.is_empty() {
             return ExitCode::from(2);
         }
-        let options = Options::default();
         for a in &loaded.articles {
             print!("{}", brief::report::summary(a, &analyze(a, &options)));
         }
@@ -695,6 +703,7 @@ mod reader {
         _keys: &str,
         _ansi: bool,
         _choice: ColorChoice,
+        _options: Options,
     ) -> ExitCode {
         eprintln!("brief: built without the terminal layer (feature `tui`)");
         ExitCode::from(2)

@@ -58,7 +58,9 @@ pub use app::{App, Input};
 use event::Wake;
 pub use frame::coalesce;
 use frame::{FrameWriter, Term, frame, scroll_state};
-pub use headless::{Step, buffer_to_ansi, buffer_to_text, draw_buffer, parse_keys, render, replay};
+pub use headless::{
+    Step, buffer_to_ansi, buffer_to_text, draw_buffer, parse_keys, render, render_with, replay,
+};
 use keymap::KeyMap;
 use theme::Theme;
 
@@ -108,9 +110,19 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
 /// Opens the reader on the loaded articles; returns when the user quits. Load problems show in
 /// the status line.
 pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
+    run_with(loaded, color, crate::Options::default())
+}
+
+/// Like [`run`], analysing with `options` (`--date`: the reference date for "today").
+pub fn run_with(
+    loaded: impl Into<Input>,
+    color: ColorMode,
+    options: crate::Options,
+) -> io::Result<()> {
     let config = crate::paths::config_dir();
     let (keymap, keys_notice) = KeyMap::load(config.as_deref());
     let mut app = app_for(loaded, color, keymap);
+    app.set_options(options);
     let state_dir = crate::paths::state_dir();
     let (saved, state_notice) = saved::load(state_dir.as_deref());
     let base = saved.clone();
@@ -146,7 +158,7 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
     // another thread, is done.
     app.attach_worker(worker::Worker::spawn(
         crate::cache::Cache::open(),
-        crate::Options::default(),
+        app.shelf.options(),
     ));
     if let Some(paths) = app.take_scan_paths() {
         app.attach_scan(crate::library::Library::scan_in_background(paths));

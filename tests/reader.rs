@@ -302,3 +302,29 @@ fn flipping_past_an_article_reads_nothing_and_the_filter_keeps_the_mark() {
         screen(&app)
     );
 }
+
+#[test]
+fn a_reference_date_dates_what_the_text_says_relative_to_it() {
+    let text = "Harbour board votes on pier\n\nThe harbour board met on Monday to decide the \
+                fate of the old pier. Ada Quint, the board chair, said a vote would be held on \
+                Friday.\n";
+    let loaded = || Loaded {
+        articles: vec![article("Harbour board votes on pier", text)],
+        problems: vec![],
+    };
+    let date = |d: &str| brief::Options {
+        date: Some(d.parse().unwrap()),
+    };
+    let with = brief::tui::render_with(
+        loaded(),
+        (120, 40),
+        "",
+        false,
+        ColorMode::Never,
+        date("2025-02-19"),
+    )
+    .unwrap();
+    assert!(with.contains("17 Feb") && with.contains("21 Feb"), "{with}");
+    let without = brief::tui::render(loaded(), (120, 40), "", false, ColorMode::Never).unwrap();
+    assert!(!without.contains("17 Feb"), "{without}");
+}

@@ -204,6 +204,13 @@ impl App {
         app
     }
 
+    /// Analyses from now on use `options` (`--date`: the reference date for relative
+    /// expressions, as `brief analyze --date`).
+    pub fn set_options(&mut self, options: crate::Options) {
+        self.shelf.set_options(options);
+        self.sync();
+    }
+
     /// Whether a full repaint was asked for since the last call; clears the request.
     pub fn take_repaint(&mut self) -> bool {
         std::mem::take(&mut self.repaint)

@@ -328,3 +328,38 @@ fn a_reference_date_dates_what_the_text_says_relative_to_it() {
     let without = brief::tui::render(loaded(), (120, 40), "", false, ColorMode::Never).unwrap();
     assert!(!without.contains("17 Feb"), "{without}");
 }
+
+#[test]
+fn lists_longer_than_their_panel_say_so_on_their_border() {
+    let names: Vec<String> = (0..60).map(|i| format!("Person{i} Quint")).collect();
+    let text = names
+        .iter()
+        .map(|n| format!("{n} spoke at the harbour board on the fate of the pier."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let actors: Vec<Actor> = names
+        .iter()
+        .map(|n| {
+            let start = text.find(n.as_str()).unwrap();
+            serde_json::from_value(serde_json::json!({
+                "id": n.to_lowercase().replace(' ', "-"), "name": n, "kind": "person",
+                "role": null, "affiliation": null, "aliases": [],
+                "mentions": [{"start": start, "end": start + n.len(), "form": "name"}],
+            }))
+            .unwrap()
+        })
+        .collect();
+    let analysis = Analysis {
+        actors,
+        ..Analysis::default()
+    };
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app_on(&text, analysis.clone(), size);
+        keys(&mut app, "3");
+        let s = screen(&app);
+        assert!(s.contains('▼') && !s.contains('▲'), "{size:?}\n{s}");
+        keys(&mut app, "G");
+        let s = screen(&app);
+        assert!(s.contains('▲') && !s.contains('▼'), "{size:?}\n{s}");
+    }
+}

@@ -78,7 +78,15 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    list(app, Panel::Actors, items, app.actor_cursor, inner, buf);
+    list(
+        app,
+        Panel::Actors,
+        items,
+        app.actor_cursor,
+        inner,
+        (false, false),
+        buf,
+    );
 }
 
 /// The selected actor's rows: name and count, then role, affiliation and aliases, each

@@ -188,7 +188,15 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
             ListItem::new(lines)
         })
         .collect();
-    list(app, Panel::Timeline, items, app.event_cursor, inner, buf);
+    list(
+        app,
+        Panel::Timeline,
+        items,
+        app.event_cursor,
+        inner,
+        (false, false),
+        buf,
+    );
 }
 
 #[cfg(test)]

@@ -363,3 +363,33 @@ fn lists_longer_than_their_panel_say_so_on_their_border() {
         assert!(s.contains('▲') && !s.contains('▼'), "{size:?}\n{s}");
     }
 }
+
+#[test]
+fn a_text_that_is_not_english_gets_a_notice_instead_of_junk_actors() {
+    // Made-up French and German: the analysis, made for English, would find junk here.
+    let french = "Le conseil du port s'est réuni mardi pour décider du sort de la vieille \
+                  jetée, fermée depuis la tempête de l'hiver dernier. Les ingénieurs ont dit \
+                  que les poutres pourraient être sauvées si les travaux commencent avant les \
+                  marées d'automne, et les commerçants veulent la voir rouverte bientôt.";
+    let german = "Der Hafenrat traf sich am Dienstag, um über das Schicksal des alten Stegs zu \
+                  entscheiden, der seit dem Sturm im letzten Winter geschlossen ist. Die \
+                  Ingenieure sagten, die Balken könnten gerettet werden, wenn die Arbeiten vor \
+                  den Herbstfluten beginnen.";
+    for text in [french, german] {
+        assert!(!brief::tui::prepared::looks_english(text), "{text}");
+        let app = app_on(text, analysis_of(text, "Hafenrat", &[]), (120, 40));
+        let s = screen(&app);
+        assert!(app.prepared().unwrap().foreign);
+        assert!(
+            s.contains("This text does not") && s.contains("not English"),
+            "{s}"
+        );
+        assert!(app.prepared().unwrap().analysis.actors.is_empty());
+    }
+    let english = story(3, &[1]);
+    assert!(brief::tui::prepared::looks_english(&english));
+    let app = app_on(&english, analysis_of(&english, "Ada Quint", &[]), (120, 40));
+    assert!(!app.prepared().unwrap().foreign);
+    assert!(!screen(&app).contains("This text does not"));
+    assert!(brief::tui::prepared::looks_english("Talks resume."));
+}

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use brief::cache::Cache;
 use brief::load::{self, Loaded};
@@ -86,6 +86,17 @@ enum Command {
         /// Articles or folders (`-` reads standard input).
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script for brief (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Install, for example:\n  brief completions bash > ~/.local/share/bash-completion/completions/brief\n  brief completions zsh > ~/.zfunc/_brief\n  brief completions fish > ~/.config/fish/completions/brief.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print brief's manual page (roff) on standard output: `brief man > brief.1; man ./brief.1`.
+    Man,
     /// Print the reader's screen after replaying keys, as plain text.
     Render {
         /// Screen size, COLSxROWS.
@@ -524,6 +535,19 @@ fn run_export(
     }
 }
 
+/// Writes `bytes` on standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -539,6 +563,22 @@ fn main() -> ExitCode {
             date,
             ref paths,
         }) => run_export(format, output.as_deref(), date, paths),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "brief", &mut out);
+            write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => write_stdout(&out),
+                Err(e) => {
+                    eprintln!("brief: cannot write the manual page: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Render {
             size,
             ref keys,

@@ -393,3 +393,12 @@ fn a_text_that_is_not_english_gets_a_notice_instead_of_junk_actors() {
     assert!(!screen(&app).contains("This text does not"));
     assert!(brief::tui::prepared::looks_english("Talks resume."));
 }
+
+#[test]
+fn the_help_says_how_the_actors_are_ordered() {
+    let text = story(3, &[1]);
+    let mut app = app_on(&text, analysis_of(&text, "Ada Quint", &[]), (120, 60));
+    keys(&mut app, "? /salient");
+    let s = screen(&app);
+    assert!(s.contains("most salient first"), "{s}");
+}

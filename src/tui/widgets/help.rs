@@ -75,6 +75,14 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
+        "Actors: by kind, most salient first within each (named often, early and in the \
+         headline); the number after a name is how often it is mentioned.",
+        app.theme.dim,
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
         "Search: lower-case words match any case.",
         app.theme.dim,
         width,

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use brief::cache::Cache;
 use brief::load::{self, Loaded};
@@ -48,6 +48,10 @@ struct Cli {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+    /// Reference date for relative expressions in the reader ("today", "on Monday"),
+    /// YYYY-MM-DD, as `brief analyze --date`: wins over the articles' own dates.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +86,17 @@ enum Command {
         /// Articles or folders (`-` reads standard input).
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script for brief (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Install, for example:\n  brief completions bash > ~/.local/share/bash-completion/completions/brief\n  brief completions zsh > ~/.zfunc/_brief\n  brief completions fish > ~/.config/fish/completions/brief.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print brief's manual page (roff) on standard output: `brief man > brief.1; man ./brief.1`.
+    Man,
     /// Print the reader's screen after replaying keys, as plain text.
     Render {
         /// Screen size, COLSxROWS.
@@ -97,6 +112,9 @@ enum Command {
         /// Keep the styles as ANSI escape sequences.
         #[arg(long)]
         ansi: bool,
+        /// Reference date for relative expressions, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
         /// Articles or folders.
         paths: Vec<PathBuf>,
     },
@@ -517,6 +535,19 @@ fn run_export(
     }
 }
 
+/// Writes `bytes` on standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -532,12 +563,29 @@ fn main() -> ExitCode {
             date,
             ref paths,
         }) => run_export(format, output.as_deref(), date, paths),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "brief", &mut out);
+            write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => write_stdout(&out),
+                Err(e) => {
+                    eprintln!("brief: cannot write the manual page: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Render {
             size,
             ref keys,
             ansi,
+            date,
             ref paths,
-        }) => reader::render(paths, size, keys, ansi, cli.color),
+        }) => reader::render(paths, size, keys, ansi, cli.color, Options { date }),
         #[cfg(feature = "net")]
         Some(Command::Add {
             refresh,
@@ -557,7 +605,7 @@ fn main() -> ExitCode {
         Some(Command::Fetch { ref net }) => {
             ExitCode::from(brief::fetch::run_fetch(&net.options(false)))
         }
-        None => reader::run(&cli.paths, cli.color),
+        None => reader::run(&cli.paths, cli.color, Options { date: cli.date }),
     }
 }
 
@@ -632,11 +680,11 @@ mod reader {
         }))
     }
 
-    pub fn run(paths: &[PathBuf], choice: ColorChoice) -> ExitCode {
+    pub fn run(paths: &[PathBuf], choice: ColorChoice, options: Options) -> ExitCode {
         let Some(input) = inputs(paths) else {
             return ExitCode::from(2);
         };
-        match brief::tui::run(input, color(choice)) {
+        match brief::tui::run_with(input, color(choice), options) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -651,6 +699,7 @@ mod reader {
         keys: &str,
         ansi: bool,
         choice: ColorChoice,
+        options: Options,
     ) -> ExitCode {
         // Headless: every text loaded up front, so each file's warnings are reported before
         // the screen, as the other commands do.
@@ -659,7 +708,7 @@ mod reader {
         if loaded.articles.is_empty() {
             return ExitCode::from(2);
         }
-        match brief::tui::render(loaded, size, keys, ansi, color(choice)) {
+        match brief::tui::render_with(loaded, size, keys, ansi, color(choice), options) {
             Ok(screen) => {
                 print!("{screen}");
                 ExitCode::SUCCESS
@@ -676,13 +725,12 @@ mod reader {
 mod reader {
     use super::*;
 
-    pub fn run(paths: &[PathBuf], _choice: ColorChoice) -> ExitCode {
+    pub fn run(paths: &[PathBuf], _choice: ColorChoice, options: Options) -> ExitCode {
         let loaded = load_inputs(paths);
         report(&loaded);
         if loaded.articles.is_empty() {
             return ExitCode::from(2);
         }
-        let options = Options::default();
         for a in &loaded.articles {
             print!("{}", brief::report::summary(a, &analyze(a, &options)));
         }
@@ -695,6 +743,7 @@ mod reader {
         _keys: &str,
         _ansi: bool,
         _choice: ColorChoice,
+        _options: Options,
     ) -> ExitCode {
         eprintln!("brief: built without the terminal layer (feature `tui`)");
         ExitCode::from(2)

@@ -58,7 +58,9 @@ pub use app::{App, Input};
 use event::Wake;
 pub use frame::coalesce;
 use frame::{FrameWriter, Term, frame, scroll_state};
-pub use headless::{Step, buffer_to_ansi, buffer_to_text, draw_buffer, parse_keys, render, replay};
+pub use headless::{
+    Step, buffer_to_ansi, buffer_to_text, draw_buffer, parse_keys, render, render_with, replay,
+};
 use keymap::KeyMap;
 use theme::Theme;
 
@@ -101,32 +103,36 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
             (app, problems)
         }
     };
-    if let Some(p) = problems.first() {
-        let more = problems.len() - 1;
-        app.notice = Some(if more > 0 {
-            format!("{p} (and {more} more)")
-        } else {
-            p.to_string()
-        });
-    }
+    app.add_problems(problems.iter().map(ToString::to_string));
     app
 }
 
 /// Opens the reader on the loaded articles; returns when the user quits. Load problems show in
 /// the status line.
 pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
+    run_with(loaded, color, crate::Options::default())
+}
+
+/// Like [`run`], analysing with `options` (`--date`: the reference date for "today").
+pub fn run_with(
+    loaded: impl Into<Input>,
+    color: ColorMode,
+    options: crate::Options,
+) -> io::Result<()> {
     let config = crate::paths::config_dir();
     let (keymap, keys_notice) = KeyMap::load(config.as_deref());
     let mut app = app_for(loaded, color, keymap);
+    app.set_options(options);
     let state_dir = crate::paths::state_dir();
     let (saved, state_notice) = saved::load(state_dir.as_deref());
+    let base = saved.clone();
     app.restore(saved);
     if app.notice.is_none() {
         app.notice = state_notice.or(keys_notice);
     }
 
     // Signals, a lost terminal and panics restore the terminal too (see `terminal`).
-    let session = terminal::Session::enter(state_dir, app.to_saved())?;
+    let session = terminal::Session::enter(state_dir, base, app.to_saved())?;
     let result = (|| {
         let out = FrameWriter::default();
         let mut terminal = Terminal::new(CrosstermBackend::new(out.clone()))?;
@@ -136,6 +142,10 @@ pub fn run(loaded: impl Into<Input>, color: ColorMode) -> io::Result<()> {
     // A scan still running writes the title cache when done: with the terminal given back,
     // let it finish (bounded) so the next start is warm.
     app.wait_scan(std::time::Duration::from_secs(10));
+    // With the terminal given back: every load problem, as the other commands print them.
+    for p in &app.problems {
+        eprintln!("brief: {p}");
+    }
     result
 }
 
@@ -148,7 +158,7 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
     // another thread, is done.
     app.attach_worker(worker::Worker::spawn(
         crate::cache::Cache::open(),
-        crate::Options::default(),
+        app.shelf.options(),
     ));
     if let Some(paths) = app.take_scan_paths() {
         app.attach_scan(crate::library::Library::scan_in_background(paths));

@@ -441,3 +441,35 @@ fn a_second_analyze_reads_the_cache_and_a_changed_file_is_analysed_again() {
     let fresh = home.run(&["analyze", "--json", "--no-cache", "story.txt"]);
     assert_eq!(fresh.stdout, changed.stdout);
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_cli_definition() {
+    let home = Home::new();
+    for (shell, needle) in [
+        ("bash", "_brief()"),
+        ("zsh", "#compdef brief"),
+        ("fish", "complete -c brief"),
+    ] {
+        let out = home.run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(needle), "{shell}: {text}");
+        assert!(
+            text.contains("analyze") && text.contains("render"),
+            "{shell}"
+        );
+    }
+    let out = home.run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(&["man"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH brief"),
+        "{text}"
+    );
+    assert!(
+        text.contains("analyze") && text.contains("\\-\\-color"),
+        "{text}"
+    );
+}

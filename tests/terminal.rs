@@ -355,6 +355,8 @@ const TOUR: &[(&[&str], &str)] = &[
     (&["Escape", "/", "A", "d", "a", "Enter", "n"], "/Ada"),
     (&["Escape", "z", "j", "j"], " Reading "),
     (&["z", "Tab", "Tab", "]"], "quit"),
+    (&["!"], "loading · Esc close"),
+    (&["Escape"], "quit"),
 ];
 
 #[test]
@@ -411,8 +413,11 @@ fn nothing_from_an_article_reaches_the_terminal_in_any_view() {
         &format!("cat >> '{}'", capture.display()),
     ]);
     t.go();
-    // The first load problem shows in the status line, its file name made visible.
+    // The status line counts the load problems; `!` lists them, file names made visible.
+    t.wait_for("problems, ! to list");
+    t.keys(&["!"]);
     t.wait_for("0␛]52;c;ZXZpbA==␇␛[2J.txt");
+    t.keys(&["Escape"]);
     // The payload shows, made visible, where it was.
     t.wait_for("␛[2J");
     for _article in 0..3 {
@@ -429,6 +434,11 @@ fn nothing_from_an_article_reaches_the_terminal_in_any_view() {
     t.wait_for("brief exited 0");
     let s = t.wait_for("echo");
     assert!(s.lines().any(|l| l.trim() == "icanon"), "{s}");
+    // The load problems, on standard error once the terminal is back, names made visible.
+    assert!(
+        s.contains("brief: error: ") && s.contains("0␛]52;c;ZXZpbA==␇␛[2J.txt"),
+        "{s}"
+    );
     // pipe-pane's `cat` may still be writing.
     std::thread::sleep(Duration::from_millis(300));
     let bytes = std::fs::read(&capture).unwrap();

@@ -67,11 +67,13 @@ pub enum Action {
     ReadingView,
     /// Clear the terminal and draw everything again (after another program wrote over it).
     Redraw,
+    /// List the problems met loading the articles (files that did not load, warnings).
+    Problems,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -99,6 +101,7 @@ impl Action {
         Action::ReadingView,
         Action::Reload,
         Action::Redraw,
+        Action::Problems,
         Action::Help,
         Action::Quit,
     ];
@@ -143,6 +146,7 @@ impl Action {
             Action::Reload => "reload the article from disk",
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
+            Action::Problems => "list the problems met loading the articles",
         }
     }
 

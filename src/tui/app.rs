@@ -72,11 +72,14 @@ pub struct Help {
     pub scroll: usize,
 }
 
-/// A place to come back to.
+/// A place to come back to: the article, the top of the view, and the mention or match that
+/// was current there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct JumpPoint {
     article: usize,
     top: usize,
+    mention: Option<(usize, usize)>,
+    matched: Option<usize>,
 }
 
 /// The wrapped body for one article, width and filter.
@@ -133,6 +136,15 @@ pub struct App {
     pub wrapped: Wrapped,
     /// What is remembered between runs.
     pub saved: Saved,
+    /// How far the article on screen was read on this visit, in percent: the bottom of the
+    /// view after each key that stayed in it (not while filtered). Opening an article and
+    /// leaving it (`]`, `[`, a jump) reads nothing.
+    pub progress: u8,
+    /// The problems met loading articles (one line each, as on standard error), listed by `!`
+    /// and printed to standard error when the reader quits.
+    pub problems: Vec<String>,
+    /// The list of problems is open, scrolled this many rows.
+    pub problems_view: Option<usize>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -175,6 +187,9 @@ impl App {
             theme,
             wrapped: Wrapped::default(),
             saved: Saved::default(),
+            progress: 0,
+            problems: Vec::new(),
+            problems_view: None,
             jumps: Vec::new(),
             jump_at: 0,
         }
@@ -187,6 +202,13 @@ impl App {
         app.ensure_text(0);
         app.sync();
         app
+    }
+
+    /// Analyses from now on use `options` (`--date`: the reference date for relative
+    /// expressions, as `brief analyze --date`).
+    pub fn set_options(&mut self, options: crate::Options) {
+        self.shelf.set_options(options);
+        self.sync();
     }
 
     /// Whether a full repaint was asked for since the last call; clears the request.
@@ -202,7 +224,32 @@ impl App {
     /// Reads article `i`'s text when not held (see [`Shelf::ensure_text`]).
     fn ensure_text(&mut self, i: usize) {
         if let Err(notice) = self.shelf.ensure_text(i, self.current) {
+            if !self.problems.contains(&notice) {
+                self.problems.push(notice.clone());
+            }
             self.notice = Some(notice);
+        }
+    }
+
+    /// Adds load problems to the list (`!`) and says how many there are in the status line.
+    pub fn add_problems(&mut self, problems: impl IntoIterator<Item = String>) {
+        let before = self.problems.len();
+        for p in problems {
+            if !self.problems.contains(&p) {
+                self.problems.push(p);
+            }
+        }
+        let n = self.problems.len();
+        if n > before {
+            let key = self
+                .keymap
+                .keys(Action::Problems)
+                .first()
+                .map_or_else(|| "!".to_string(), ToString::to_string);
+            self.notice = Some(format!(
+                "{n} problem{}, {key} to list",
+                if n == 1 { "" } else { "s" }
+            ));
         }
     }
 
@@ -254,14 +301,7 @@ impl App {
         let Some((library, problems)) = done else {
             return true;
         };
-        if let Some(p) = problems.first() {
-            let more = problems.len() - 1;
-            self.notice = Some(if more > 0 {
-                format!("{p} (and {more} more)")
-            } else {
-                p.to_string()
-            });
-        }
+        self.add_problems(problems.iter().map(ToString::to_string));
         if library.is_empty() {
             return true;
         }
@@ -410,9 +450,10 @@ impl App {
                 s.actors.remove(&key);
             }
         }
-        let pct = self.percent();
-        let old = s.read.get(&key).copied().unwrap_or(0);
-        s.read.insert(key, pct.max(old));
+        if self.progress > 0 {
+            let old = s.read.get(&key).copied().unwrap_or(0);
+            s.read.insert(key, self.progress.max(old));
+        }
     }
 
     fn saved_position(&self, i: usize) -> usize {
@@ -521,7 +562,7 @@ impl App {
             self.wrapped = Wrapped::default();
             return;
         };
-        let blocks = match (filter_actor, self.prepared()) {
+        let blocks: Vec<wrap::Block> = match (filter_actor, self.prepared()) {
             (Some(i), Some(p)) => {
                 let mut v: Vec<Span> = p
                     .analysis
@@ -535,13 +576,15 @@ impl App {
                     })
                     .unwrap_or_default();
                 v.dedup();
-                v
+                v.into_iter()
+                    .map(|span| wrap::Block { span, tight: false })
+                    .collect()
             }
-            _ => wrap::paragraphs(&article.text),
+            _ => wrap::blocks(&article.text, wrap::Reflow::of(article)),
         };
         self.wrapped = Wrapped {
             key: Some(key),
-            lines: wrap::wrap(&article.text, &blocks, width),
+            lines: wrap::wrap_blocks(&article.text, &blocks, width),
         };
     }
 
@@ -575,10 +618,33 @@ impl App {
         }
     }
 
+    /// Scrolls so the rows from byte `first` to byte `pos` are on screen, `first`'s row at
+    /// least (a sentence's first line above its event): a third from the top when they were
+    /// not, or at the top when the two do not fit that way.
+    fn show_from(&mut self, first: usize, pos: usize) {
+        let h = usize::from(self.plan().text.height);
+        let first_line = wrap::line_of(&self.wrapped.lines, first.min(pos));
+        let line = wrap::line_of(&self.wrapped.lines, pos);
+        let top = self.top_line();
+        if first_line < top || line >= top + h {
+            let mut new_top = first_line.saturating_sub(h / 3);
+            if line >= new_top + h {
+                new_top = first_line;
+            }
+            self.set_top_line(new_top);
+        }
+    }
+
     fn place(&self) -> JumpPoint {
         JumpPoint {
             article: self.current,
-            top: self.top,
+            top: self
+                .wrapped
+                .lines
+                .get(self.top_line())
+                .map_or(self.top, |l| l.start),
+            mention: self.selected,
+            matched: self.search.current,
         }
     }
 
@@ -596,6 +662,21 @@ impl App {
             self.open(place.article);
         }
         self.top = place.top;
+        // The mention or match current there is current again ("mention 2/7" follows).
+        if let Some((i, k)) = place.mention
+            && self
+                .prepared()
+                .and_then(|p| p.analysis.actors.get(i))
+                .is_some_and(|a| k < a.mentions.len())
+        {
+            self.selected = Some((i, k));
+        }
+        if let Some(m) = place.matched
+            && m < self.search.matches.len()
+        {
+            self.search.current = Some(m);
+        }
+        self.sync();
     }
 
     /// Opens article `i`, keeping the position of the one left.
@@ -607,6 +688,7 @@ impl App {
         self.remember(&mut saved);
         self.saved = saved;
         self.current = i;
+        self.progress = 0;
         self.library_cursor = i;
         self.ensure_text(i);
         self.ensure_analysis(i);
@@ -688,13 +770,14 @@ impl App {
         self.mentions().get(k).map(|m| m.span())
     }
 
-    /// Read state of each article for the library: percent read, if opened before.
+    /// Read state of each article for the library: how far it was read, if read at all.
     pub fn read_state(&self, i: usize) -> Option<u8> {
-        if i == self.current {
-            return Some(self.percent());
-        }
         let a = self.shelf.articles.get(i)?;
-        self.saved.read.get(&saved::key(a)).copied()
+        let saved = self.saved.read.get(&saved::key(a)).copied();
+        if i == self.current && self.progress > 0 {
+            return Some(saved.unwrap_or(0).max(self.progress));
+        }
+        saved
     }
 
     /// Key map labels by action, for hints and help.

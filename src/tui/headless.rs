@@ -83,8 +83,21 @@ pub fn render(
     ansi: bool,
     color: ColorMode,
 ) -> io::Result<String> {
+    render_with(loaded, size, keys, ansi, color, crate::Options::default())
+}
+
+/// Like [`render`], analysing with `options` (`--date`).
+pub fn render_with(
+    loaded: impl Into<Input>,
+    size: (u16, u16),
+    keys: &str,
+    ansi: bool,
+    color: ColorMode,
+    options: crate::Options,
+) -> io::Result<String> {
     let steps = parse_keys(keys)?;
     let mut app = app_for(loaded, color, KeyMap::default());
+    app.set_options(options);
     app.analyze_pending();
     app.resize(size.0, size.1);
     replay(&mut app, &steps);

@@ -14,6 +14,45 @@ pub struct Prepared {
     pub marks: Vec<(Span, Mark)>,
     /// The rows of the actors panel: a heading per kind, then its actors (indices).
     pub actor_rows: Vec<ActorRow>,
+    /// The text does not read as English ([`looks_english`]): the analysis, made for English,
+    /// is not shown (its actors and events would be junk); the panels say why.
+    pub foreign: bool,
+}
+
+/// Common English words: in English news they are a third or more of the words, in other
+/// languages a few in a hundred.
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by",
+    "at", "from", "he", "she", "it", "said", "are", "be", "has", "have", "his", "her", "they",
+    "this", "not", "but", "an", "or", "were", "will", "been", "who", "their", "which", "after",
+    "would", "its", "had", "we", "i", "you", "there", "than", "about", "more", "also",
+];
+
+/// Whether `text` reads as English, cheaply: at least one word in eight is a common English
+/// word. Texts of fewer than 30 words are given the benefit of the doubt.
+pub fn looks_english(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut common = 0usize;
+    // Words between blanks, their punctuation trimmed; a token with other characters inside
+    // (an address, a code, control characters) is not a word of any language.
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        if w.is_empty()
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        {
+            continue;
+        }
+        words += 1;
+        if w.len() <= 6 && ENGLISH.contains(&w.to_lowercase().as_str()) {
+            common += 1;
+        }
+        if words >= 2000 {
+            break;
+        }
+    }
+    words < 30 || common * 8 >= words
 }
 
 /// One row of the actors panel.
@@ -25,6 +64,10 @@ pub enum ActorRow {
     Actor(usize),
 }
 
+/// What the panels say instead of an analysis of a text that is not English.
+pub const NOT_ENGLISH: &str = "This text does not read as English: brief's analysis is for \
+                               English, so no actors or events are shown.";
+
 impl Prepared {
     /// Derives what the screen needs from an analysis of `text`.
     pub fn new(text: &str, mut analysis: Analysis) -> Self {
@@ -33,6 +76,13 @@ impl Prepared {
         if analysis.sentences.is_empty() && !text.trim().is_empty() {
             let doc = Document::new(text);
             analysis.sentences = doc.sentences.iter().map(|s| s.span).collect();
+        }
+        let foreign = !looks_english(text);
+        if foreign {
+            analysis.actors.clear();
+            analysis.events.clear();
+            analysis.timexes.clear();
+            analysis.quotes.clear();
         }
         let valid = |s: Span| s.fits(text);
         let mut marks = Vec::new();
@@ -74,6 +124,7 @@ impl Prepared {
             analysis,
             marks,
             actor_rows,
+            foreign,
         }
     }
 

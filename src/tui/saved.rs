@@ -1,7 +1,10 @@
 //! Memory between runs: the last article, the reading position in each article and the selected
-//! actor, in `state.json` in the state folder. Written atomically (a temporary file renamed over
-//! the old one), so a crash never leaves half a file; a corrupt file is set aside (renamed with a
-//! `.corrupt-SECONDS` suffix) with a notice, never a crash and never silently lost.
+//! actor, in `state.json` in the state folder. Several readers may run at once (windows on one
+//! server): a save re-reads the file under a lock file (`state.json.lock`), merges in only the
+//! entries this process changed and writes atomically (a temporary file renamed over the old
+//! one), so a crash never leaves half a file and no reader undoes another's. A corrupt file is
+//! set aside (renamed with a `.corrupt-SECONDS` suffix) with a notice, never a crash and never
+//! silently lost.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -25,12 +28,35 @@ pub struct Saved {
     pub read: BTreeMap<String, u8>,
 }
 
-/// The key an article is remembered by: its file, or its title when it has none.
+/// The key an article is remembered by: its file's canonical absolute path (so `brief
+/// politics` and `brief /abs/politics` find the same place, and two files with the same
+/// relative path do not share one), or its title when it has no file.
 pub fn key(article: &Article) -> String {
     match &article.path {
-        Some(p) => p.display().to_string(),
+        Some(p) => canonical(p),
         None => format!("title:{}", article.title),
     }
+}
+
+/// `path` canonical (links resolved) and absolute, or absolute when it cannot be resolved (a
+/// file gone since); remembered for the run, as the library asks for every row it draws.
+fn canonical(path: &Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, PoisonError};
+    static KNOWN: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = known.get_or_insert_with(HashMap::new);
+    if let Some(k) = known.get(path) {
+        return k.clone();
+    }
+    let k = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    // A relative path is relative to the working folder, which does not change during a run.
+    known.insert(path.to_path_buf(), k.clone());
+    k
 }
 
 /// The state file in a folder.
@@ -72,11 +98,135 @@ pub fn load(dir: Option<&Path>) -> (Saved, Option<String>) {
     }
 }
 
-/// Writes the state atomically.
-pub fn save(dir: &Path, saved: &Saved) -> io::Result<()> {
+/// How long a save waits for another reader holding the lock before it writes anyway.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A lock file left by a reader that died while saving is taken over after this long (a save
+/// holds it for milliseconds).
+const LOCK_STALE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The lock file beside the state, made (exclusively) while a save re-reads, merges and
+/// writes, so two readers quitting at once do not lose each other's changes; removed after.
+pub fn lock_file(dir: &Path) -> PathBuf {
+    dir.join("state.json.lock")
+}
+
+/// The lock, held while alive: the lock file, made by this process, removed when dropped.
+struct Lock(Option<PathBuf>);
+
+impl Lock {
+    /// Takes the lock in `dir`, waiting for another reader's save at most [`LOCK_WAIT`]; a lock
+    /// file older than [`LOCK_STALE`] is a dead reader's and is taken over. Past the wait the
+    /// save goes on without it (a position is not worth hanging the exit for).
+    fn take(dir: &Path) -> Lock {
+        let path = lock_file(dir);
+        let started = std::time::Instant::now();
+        loop {
+            match std::fs::File::options()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    let _ = write!(f, "{}", std::process::id());
+                    return Lock(Some(path));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > LOCK_STALE);
+                    if stale {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                }
+                Err(_) => return Lock(None),
+            }
+            if started.elapsed() > LOCK_WAIT {
+                return Lock(None);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// `disk` with the entries this process changed (those where `mine` differs from `base`, the
+/// state it read at start) taken from `mine`: other readers' changes since are kept. How far an
+/// article was read only grows.
+pub fn merge(base: &Saved, mine: &Saved, mut disk: Saved) -> Saved {
+    fn changed<V: Clone + PartialEq>(
+        base: &BTreeMap<String, V>,
+        mine: &BTreeMap<String, V>,
+        disk: &mut BTreeMap<String, V>,
+        keep: impl Fn(&V, &V) -> V,
+    ) {
+        for (k, v) in mine {
+            if base.get(k) != Some(v) {
+                let v = match disk.get(k) {
+                    Some(d) => keep(d, v),
+                    None => v.clone(),
+                };
+                disk.insert(k.clone(), v);
+            }
+        }
+        for k in base.keys() {
+            if !mine.contains_key(k) {
+                disk.remove(k);
+            }
+        }
+    }
+    changed(
+        &base.positions,
+        &mine.positions,
+        &mut disk.positions,
+        |_, m| *m,
+    );
+    changed(&base.actors, &mine.actors, &mut disk.actors, |_, m| {
+        m.clone()
+    });
+    changed(&base.read, &mine.read, &mut disk.read, |d, m| (*d).max(*m));
+    if mine.last != base.last {
+        disk.last.clone_from(&mine.last);
+    }
+    disk
+}
+
+/// Saves the changes this process made to the state (`mine` against `base`, the state read at
+/// start): under the lock file, the state is read again, the changes merged in (see [`merge`])
+/// and the file written atomically (a temporary file renamed over it).
+pub fn save(dir: &Path, base: &Saved, mine: &Saved) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    let lock = Lock::take(dir);
+    let path = file(dir);
+    let disk = match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+            // Broken since we started: set aside, never overwritten.
+            let _ = crate::paths::set_aside(&path);
+            Saved::default()
+        }),
+        Err(_) => Saved::default(),
+    };
+    let result = write(dir, &merge(base, mine, disk));
+    drop(lock);
+    result
+}
+
+/// Writes the state atomically: a temporary file, synced, renamed over the old one.
+fn write(dir: &Path, saved: &Saved) -> io::Result<()> {
     let json = serde_json::to_vec_pretty(saved).map_err(io::Error::other)?;
-    let tmp = dir.join(format!("state.json.{}.tmp", std::process::id()));
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!("state.json.{}.{n}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(&json)?;
@@ -107,10 +257,15 @@ mod tests {
             ..Saved::default()
         };
         s.positions.insert("a".into(), 42);
-        save(&d, &s).unwrap();
+        save(&d, &Saved::default(), &s).unwrap();
         assert_eq!(load(Some(&d)), (s, None));
-        let names: Vec<_> = std::fs::read_dir(&d).unwrap().flatten().collect();
-        assert_eq!(names.len(), 1);
+        // No temporary file, no lock file left.
+        let names: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["state.json"]);
         let _ = std::fs::remove_dir_all(&d);
     }
 
@@ -127,6 +282,130 @@ mod tests {
         assert_eq!(aside.len(), 1);
         assert_eq!(std::fs::read(aside[0].path()).unwrap(), b"{\"last\": [");
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    /// What one reader changes: its own article's position, read mark and actor.
+    fn reading(base: &Saved, article: &str, pos: usize) -> Saved {
+        let mut s = base.clone();
+        s.last = Some(article.into());
+        s.positions.insert(article.into(), pos);
+        s.read.insert(article.into(), 100);
+        s.actors.insert(article.into(), format!("actor-{pos}"));
+        s
+    }
+
+    #[test]
+    fn two_readers_quitting_in_turn_keep_each_others_changes() {
+        let d = tempdir("two");
+        let mut start = Saved::default();
+        start.positions.insert("old".into(), 7);
+        save(&d, &Saved::default(), &start).unwrap();
+        // Both opened before either quits: the same state read at start.
+        let (base_a, _) = load(Some(&d));
+        let (base_b, _) = load(Some(&d));
+        save(&d, &base_a, &reading(&base_a, "010.txt", 500)).unwrap();
+        let b = reading(&base_b, "020.txt", 30);
+        save(&d, &base_b, &b).unwrap();
+        let (now, _) = load(Some(&d));
+        assert_eq!(now.positions.get("010.txt"), Some(&500), "{now:?}");
+        assert_eq!(now.read.get("010.txt"), Some(&100));
+        assert_eq!(
+            now.actors.get("010.txt").map(String::as_str),
+            Some("actor-500")
+        );
+        assert_eq!(now.positions.get("020.txt"), Some(&30));
+        assert_eq!(now.positions.get("old"), Some(&7));
+        assert_eq!(now.last.as_deref(), Some("020.txt"));
+        // A reader that changed nothing about an article leaves the other's value alone; an
+        // actor it unselected is removed; a read mark only grows.
+        let mut c = base_b.clone();
+        c.read.insert("010.txt".into(), 20);
+        save(&d, &base_b, &c).unwrap();
+        assert_eq!(load(Some(&d)).0.read.get("010.txt"), Some(&100));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn readers_saving_at_once_in_threads_lose_nothing() {
+        let d = tempdir("threads");
+        let dir = std::sync::Arc::new(d.clone());
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let dir = std::sync::Arc::clone(&dir);
+                std::thread::spawn(move || {
+                    // Each thread is an independent reader: its own state read at start.
+                    let (base, _) = load(Some(&dir));
+                    for round in 0..10 {
+                        let mine = reading(&base, &format!("{t}-{round}.txt"), t * 100 + round);
+                        let mut all = base.clone();
+                        for r in 0..=round {
+                            let one = reading(&base, &format!("{t}-{r}.txt"), t * 100 + r);
+                            all.positions.extend(one.positions);
+                            all.read.extend(one.read);
+                            all.actors.extend(one.actors);
+                        }
+                        all.last = mine.last;
+                        save(&dir, &base, &all).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let (now, notice) = load(Some(&d));
+        assert_eq!(notice, None);
+        for t in 0..8 {
+            for round in 0..10 {
+                let k = format!("{t}-{round}.txt");
+                assert_eq!(now.positions.get(&k), Some(&(t * 100 + round)), "{k} lost");
+            }
+        }
+        let names: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["state.json"]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn articles_are_known_by_their_canonical_absolute_path() {
+        let d = tempdir("keys");
+        std::fs::create_dir_all(d.join("politics")).unwrap();
+        std::fs::write(d.join("politics/010.txt"), "Talks.\n").unwrap();
+        let at = |p: PathBuf| Article {
+            path: Some(p),
+            ..Article::default()
+        };
+        let abs = key(&at(d.join("politics/010.txt")));
+        assert_eq!(key(&at(d.join("politics/../politics/./010.txt"))), abs);
+        assert!(Path::new(&abs).is_absolute(), "{abs}");
+        // A relative path is read from the working folder: the same file, the same key.
+        let cwd = std::env::current_dir().unwrap();
+        let rel = pathdiff(&d.join("politics/010.txt"), &cwd);
+        assert_eq!(key(&at(rel)), abs);
+        // Another folder's file with the same relative name is another article.
+        std::fs::create_dir_all(d.join("other/politics")).unwrap();
+        std::fs::write(d.join("other/politics/010.txt"), "Other.\n").unwrap();
+        assert_ne!(key(&at(d.join("other/politics/010.txt"))), abs);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    /// `path` relative to `base` (both absolute), with `..` steps.
+    fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+        let p: Vec<_> = path.components().collect();
+        let b: Vec<_> = base.components().collect();
+        let same = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let mut out = PathBuf::new();
+        for _ in same..b.len() {
+            out.push("..");
+        }
+        for c in &p[same..] {
+            out.push(c);
+        }
+        out
     }
 
     #[test]

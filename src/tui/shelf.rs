@@ -105,6 +105,21 @@ impl Shelf {
         }
     }
 
+    /// The analysis options (`--date`).
+    pub fn options(&self) -> Options {
+        self.options
+    }
+
+    /// Analyses from now on use `options`; those made with others are dropped.
+    pub fn set_options(&mut self, options: Options) {
+        if options != self.options {
+            self.options = options;
+            for a in &mut self.analyses {
+                *a = None;
+            }
+        }
+    }
+
     /// A store on a library: the list from its titles and dates, each text read when shown.
     pub fn from_library(library: Library) -> Self {
         let mut shelf = Self::new(library.entries().iter().map(listed).collect());

@@ -44,6 +44,8 @@ use super::saved::{self, Saved};
 struct Shared {
     /// Where the state is saved; `None` when there is no state folder.
     dir: Option<PathBuf>,
+    /// The reading state as read at start: a save writes only what differs from it.
+    base: Option<Saved>,
     /// The last reading state the event loop published.
     snapshot: Option<Saved>,
     /// The session was ended: the terminal restored, the state saved.
@@ -56,6 +58,7 @@ struct Shared {
 
 static SHARED: Mutex<Shared> = Mutex::new(Shared {
     dir: None,
+    base: None,
     snapshot: None,
     done: false,
     ui: None,
@@ -88,11 +91,13 @@ pub struct Session {
 impl Session {
     /// Starts handling signals and panics, then enters raw mode and the alternate screen with
     /// the cursor hidden. `saved` is the state a signal saves until the event loop publishes a
-    /// newer one; `dir` is the state folder.
-    pub fn enter(dir: Option<PathBuf>, saved: Saved) -> io::Result<Session> {
+    /// newer one; `base` the state as read at start (a save merges only the changes since);
+    /// `dir` is the state folder.
+    pub fn enter(dir: Option<PathBuf>, base: Saved, saved: Saved) -> io::Result<Session> {
         {
             let mut s = shared();
             s.dir = dir;
+            s.base = Some(base);
             s.snapshot = Some(saved);
             s.done = false;
             s.ui = Some(thread::current().id());
@@ -156,7 +161,7 @@ impl Session {
             && !PANICKED.load(Ordering::SeqCst)
         {
             // Losing the reading position is not worth an error at exit.
-            let _ = saved::save(dir, saved);
+            let _ = saved::save(dir, s.base.as_ref().unwrap_or(&Saved::default()), saved);
         }
         if let Some(msg) = s.late_panic.take() {
             eprintln!("{msg}");
@@ -212,7 +217,7 @@ fn shutdown(code: i32) -> ! {
         if !PANICKED.load(Ordering::SeqCst)
             && let (Some(dir), Some(saved)) = (&s.dir, &s.snapshot)
         {
-            let _ = saved::save(dir, saved);
+            let _ = saved::save(dir, s.base.as_ref().unwrap_or(&Saved::default()), saved);
         }
         if let Some(msg) = s.late_panic.take() {
             eprintln!("{msg}");

@@ -3,8 +3,12 @@
 //! The colour theme uses only the 16 ANSI colours, the normal (not bright) ones, with modifiers:
 //! the terminal's own palette maps them to something that reads on its background, dark or light,
 //! so nothing needs to be asked of the terminal. Every highlight also carries a modifier, and the
-//! monochrome theme (`NO_COLOR`, `--color never`, `TERM=dumb`) keeps only those: bold, underline,
-//! italic and reverse, with marks in the body's left margin for the current line.
+//! monochrome theme (`NO_COLOR`, `--color never`, `TERM=dumb`) tells every kind apart by bold,
+//! underline, dim and reverse alone: people bold, organisations bold and underlined, countries
+//! and groups underlined, places dim and underlined, dates dim, quotations plain (italic where
+//! the terminal has it; they keep their quotation marks), the selected actor's mentions reversed,
+//! search matches reversed and underlined; the current mention or match also bold, with `▶` in
+//! the body's left margin.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -69,7 +73,11 @@ impl Theme {
         let i = Modifier::ITALIC;
         let r = Modifier::REVERSED;
         let s = Style::new();
+        let d = Modifier::DIM;
         let fg = |c: Color| if color { s.fg(c) } else { s };
+        // Without colour every kind reads by bold, underline, dim and reverse alone (italic is
+        // missing from many terminals): the second set of modifiers.
+        let by = |colour: Modifier, mono: Modifier| if color { colour } else { mono };
         Self {
             color,
             title: s.add_modifier(b),
@@ -86,12 +94,12 @@ impl Theme {
             person: fg(Color::Magenta).add_modifier(b),
             organisation: fg(Color::Blue).add_modifier(b | u),
             country: fg(Color::Green).add_modifier(u),
-            place: fg(Color::Green).add_modifier(i | u),
-            date: fg(Color::Red).add_modifier(i),
+            place: fg(Color::Green).add_modifier(by(i | u, d | u)),
+            date: fg(Color::Red).add_modifier(by(i, d)),
             quote: fg(Color::Cyan).add_modifier(i),
             mention: s.add_modifier(r),
             mention_current: s.add_modifier(r | b | u),
-            search: fg(Color::Yellow).add_modifier(r),
+            search: fg(Color::Yellow).add_modifier(by(r, r | u)),
             search_current: fg(Color::Yellow).add_modifier(r | b | u),
             event_mark: fg(Color::Yellow).add_modifier(b),
             current_mark: fg(Color::Yellow).add_modifier(b),

@@ -23,6 +23,7 @@ mod body;
 mod header;
 mod help;
 mod library;
+mod problems;
 mod status;
 mod timeline;
 
@@ -37,6 +38,7 @@ use ratatui::widgets::{
 };
 
 pub use help::{help_lines, help_rows};
+pub use problems::{problem_lines, problem_rows};
 pub use timeline::format_date;
 
 use super::app::App;
@@ -85,6 +87,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         timeline::timeline(app, r, buf);
     }
     status::status(app, plan.status, buf);
+    if app.problems_view.is_some() {
+        problems::problems(app, area, buf);
+    }
     if app.help.is_some() {
         help::help(app, area, buf);
     }
@@ -109,16 +114,21 @@ fn panel_block(app: &App, panel: Panel, extra: Option<String>) -> Block<'static>
     block
 }
 
-/// A list with the cursor row highlighted when `panel` has the focus.
+/// A list with the cursor row highlighted when `panel` has the focus, drawn in `area` (inside
+/// the panel's border). When it holds more than it shows, `▲` on the top border and `▼` on the
+/// bottom one say there is more above or below; `more` adds rows left out of `items` before
+/// and after them (the library builds only the rows that can show).
 fn list(
     app: &App,
     panel: Panel,
     items: Vec<ListItem>,
     cursor: usize,
     area: Rect,
+    more: (bool, bool),
     buf: &mut Buffer,
 ) {
     let focused = app.focus == panel;
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
     let mut state = ListState::default().with_selected(Some(cursor));
     let l = List::new(items).highlight_style(if focused {
         app.theme.cursor
@@ -126,6 +136,24 @@ fn list(
         Style::new()
     });
     StatefulWidget::render(l, area, buf, &mut state);
+    let offset = state.offset();
+    let above = more.0 || offset > 0;
+    let below = more.1 || heights.iter().skip(offset).sum::<usize>() > usize::from(area.height);
+    if area.width == 0 || area.y == 0 {
+        return;
+    }
+    let style = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    let x = area.right().saturating_sub(1);
+    if above {
+        buf.set_string(x, area.y - 1, "▲", style);
+    }
+    if below && area.bottom() < buf.area.bottom() {
+        buf.set_string(x, area.bottom(), "▼", style);
+    }
 }
 
 /// `s` cut to `width` cells, with an ellipsis when cut.

@@ -19,6 +19,7 @@ impl App {
             return false;
         };
         let before = self.view();
+        let article = self.current;
         self.notice = None;
         if key.alt && self.keymap.action(key).is_none() {
             // Esc and the next key arriving together (a fast typist, an SSH packet) read as
@@ -29,6 +30,12 @@ impl App {
             self.handle(key);
         }
         self.sync();
+        // A key that stayed in the article reads it as far as the view's bottom; leaving it
+        // (`]`, `[`, a jump to another) or quitting does not, and the filter's rows are not
+        // the text's.
+        if self.current == article && !self.quit && !self.filter {
+            self.progress = self.progress.max(self.percent());
+        }
         before != self.view()
     }
 
@@ -38,6 +45,8 @@ impl App {
             self.repaint = true;
         } else if self.help.is_some() {
             self.help_key(key);
+        } else if self.problems_view.is_some() {
+            self.problems_key(key);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -50,6 +59,7 @@ impl App {
     fn view(&self) -> impl PartialEq + use<> {
         (
             (self.current, self.focus, self.reading, self.help.clone()),
+            self.problems_view,
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
             (
@@ -107,6 +117,34 @@ impl App {
         // Held within the text, so `k` after many `j`s moves at once.
         if let Some(help) = self.help.as_mut() {
             help.scroll = help.scroll.min(max_scroll);
+        }
+    }
+
+    /// Keys while the list of load problems is open: scroll it, or close it.
+    fn problems_key(&mut self, key: Key) {
+        let max_scroll = {
+            let (rows, height) = crate::tui::widgets::problem_rows(self);
+            rows.saturating_sub(height)
+        };
+        let Some(scroll) = self.problems_view.as_mut() else {
+            return;
+        };
+        match self.keymap.action(key) {
+            Some(Action::Problems | Action::Quit | Action::Clear) => self.problems_view = None,
+            Some(Action::Help) => {
+                self.problems_view = None;
+                self.help = Some(Help::default());
+            }
+            Some(Action::Down) => *scroll += 1,
+            Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+            Some(Action::PageDown | Action::HalfPageDown) => *scroll += 10,
+            Some(Action::PageUp | Action::HalfPageUp) => *scroll = scroll.saturating_sub(10),
+            Some(Action::Top) => *scroll = 0,
+            Some(Action::Bottom) => *scroll = max_scroll,
+            _ => {}
+        }
+        if let Some(scroll) = self.problems_view.as_mut() {
+            *scroll = (*scroll).min(max_scroll);
         }
     }
 
@@ -194,6 +232,7 @@ impl App {
             Action::Reload => self.reload(),
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
+            Action::Problems => self.problems_view = Some(0),
         }
     }
 
@@ -227,7 +266,7 @@ impl App {
         if !self.search.query.is_empty() {
             self.search = Search::default();
         } else if self.filter {
-            self.filter = false;
+            self.leave_filter();
         } else if self.event.is_some() {
             self.event = None;
         } else if self.selected.is_some() {
@@ -251,30 +290,33 @@ impl App {
         }
     }
 
+    /// Back in the jump list to the nearest place that is not where the reader is now.
     fn jump_back(&mut self) {
-        if self.jump_at == 0 {
+        let here = self.place();
+        let Some(at) = self.jumps[..self.jump_at.min(self.jumps.len())]
+            .iter()
+            .rposition(|p| *p != here)
+        else {
             self.notice = Some("no earlier place in the jump list".into());
             return;
-        }
-        if self.jump_at == self.jumps.len() {
-            let here = self.place();
+        };
+        if self.jump_at >= self.jumps.len() {
             self.jumps.push(here);
         }
-        self.jump_at -= 1;
-        if let Some(p) = self.jumps.get(self.jump_at).copied() {
-            self.go(p);
-        }
+        self.jump_at = at;
+        self.go(self.jumps[at]);
     }
 
+    /// Forward in the jump list to the nearest place that is not where the reader is now.
     fn jump_forward(&mut self) {
-        if self.jump_at + 1 >= self.jumps.len() {
+        let here = self.place();
+        let from = (self.jump_at + 1).min(self.jumps.len());
+        let Some(at) = self.jumps[from..].iter().position(|p| *p != here) else {
             self.notice = Some("no later place in the jump list".into());
             return;
-        }
-        self.jump_at += 1;
-        if let Some(p) = self.jumps.get(self.jump_at).copied() {
-            self.go(p);
-        }
+        };
+        self.jump_at = from + at;
+        self.go(self.jumps[self.jump_at]);
     }
 
     fn toggle_reading(&mut self) {
@@ -364,6 +406,7 @@ impl App {
                     self.notice = Some("no actor here".into());
                     return;
                 };
+                self.record_jump();
                 self.selected = Some((i, 0));
                 self.search = Search::default();
                 self.reveal_body();
@@ -391,10 +434,12 @@ impl App {
                     self.sync();
                 }
                 self.record_jump();
-                self.show(start);
+                let first = self.event_sentence().map_or(start, |s| s.start);
+                self.show_from(first, start);
             }
             Panel::Body => {
                 if self.selected.is_some() {
+                    self.record_jump();
                     self.jump_to_mention();
                 }
             }
@@ -409,7 +454,6 @@ impl App {
             self.notice = Some("this actor has no mention in the text".into());
             return;
         };
-        self.record_jump();
         self.show(m.start);
     }
 
@@ -419,9 +463,9 @@ impl App {
             let n = self.search.matches.len();
             let cur = self.search.current.unwrap_or(0);
             let (next, wrapped) = step_index(cur, n, forward);
+            self.record_jump();
             self.search.current = Some(next);
             let pos = self.search.matches[next].start;
-            self.record_jump();
             self.show(pos);
             if wrapped {
                 self.notice = Some(wrapped_notice(forward, "match"));
@@ -432,6 +476,7 @@ impl App {
         match self.selected {
             Some((i, k)) if n > 0 => {
                 let (next, wrapped) = step_index(k, n, forward);
+                self.record_jump();
                 self.selected = Some((i, next));
                 self.jump_to_mention();
                 if wrapped && self.notice.is_none() {
@@ -448,9 +493,30 @@ impl App {
         }
     }
 
+    /// Shows the whole text again at the place being read: the current mention when it is on
+    /// screen, else the top row, stays on the row of the screen it was on.
+    fn leave_filter(&mut self) {
+        let h = usize::from(self.plan().text.height);
+        let top = self.top_line();
+        let spot = self
+            .selected
+            .and_then(|(_, k)| self.mentions().get(k).map(|m| m.start))
+            .map(|pos| (pos, wrap::line_of(&self.wrapped.lines, pos)))
+            .filter(|&(_, line)| line >= top && line < top + h);
+        let (anchor, offset) = match spot {
+            Some((pos, line)) => (pos, line - top),
+            None => (self.wrapped.lines.get(top).map_or(self.top, |l| l.start), 0),
+        };
+        self.filter = false;
+        self.sync();
+        let line = wrap::line_of(&self.wrapped.lines, anchor);
+        self.set_top_line(line.saturating_sub(offset));
+    }
+
     fn toggle_filter(&mut self) {
         if self.filter {
-            self.filter = false;
+            self.leave_filter();
+            return;
         } else if self.selected.is_none() {
             self.notice = Some("select an actor first (Enter in the actors panel)".into());
             return;

@@ -35,6 +35,15 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
     let block = panel_block(app, Panel::Actors, Some(count.to_string()));
     let inner = block.inner(area);
     block.render(area, buf);
+    if p.foreign {
+        Paragraph::new(Span::styled(
+            crate::tui::prepared::NOT_ENGLISH,
+            app.theme.dim,
+        ))
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(inner, buf);
+        return;
+    }
     if p.actor_rows.is_empty() {
         Paragraph::new(Span::styled("no actors found", app.theme.dim)).render(inner, buf);
         return;
@@ -78,7 +87,15 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    list(app, Panel::Actors, items, app.actor_cursor, inner, buf);
+    list(
+        app,
+        Panel::Actors,
+        items,
+        app.actor_cursor,
+        inner,
+        (false, false),
+        buf,
+    );
 }
 
 /// The selected actor's rows: name and count, then role, affiliation and aliases, each

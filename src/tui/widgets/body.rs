@@ -82,7 +82,10 @@ pub(super) fn body(
         }
         let spans: Vec<Span> = wrap::pieces(*line, &marks)
             .into_iter()
-            .map(|(s, m)| Span::styled(clean(s.of(src)).into_owned(), mark_style(app, &m)))
+            .map(|(s, m)| {
+                let shown = wrap::shown(src, s);
+                Span::styled(clean(&shown).into_owned(), mark_style(app, &m))
+            })
             .collect();
         Line::from(spans).render(Rect::new(text_area.x, y, text_area.width, 1), buf);
     }

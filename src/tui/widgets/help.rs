@@ -75,6 +75,14 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
+        "Actors: by kind, most salient first within each (named often, early and in the \
+         headline); the number after a name is how often it is mentioned.",
+        app.theme.dim,
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
         "Search: lower-case words match any case.",
         app.theme.dim,
         width,
@@ -90,7 +98,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Where the help box goes on a screen `area`.
-fn help_rect(area: Rect) -> Rect {
+pub(super) fn help_rect(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(78);
     let h = area.height.saturating_sub(2);
     Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)

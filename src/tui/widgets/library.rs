@@ -53,5 +53,6 @@ pub(super) fn library(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let cursor = app.library_cursor - first;
-    list(app, Panel::Library, items, cursor, inner, buf);
+    let more = (first > 0, first + fit + 1 < n);
+    list(app, Panel::Library, items, cursor, inner, more, buf);
 }

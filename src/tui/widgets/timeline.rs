@@ -123,6 +123,12 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
     let block = panel_block(app, Panel::Timeline, Some(events.len().to_string()));
     let inner = block.inner(area);
     block.render(area, buf);
+    if app.prepared().is_some_and(|p| p.foreign) {
+        Paragraph::new(Span::styled("not English: no events", app.theme.dim))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
     if events.is_empty() {
         Paragraph::new(Span::styled("no events found", app.theme.dim)).render(inner, buf);
         return;
@@ -188,7 +194,15 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
             ListItem::new(lines)
         })
         .collect();
-    list(app, Panel::Timeline, items, app.event_cursor, inner, buf);
+    list(
+        app,
+        Panel::Timeline,
+        items,
+        app.event_cursor,
+        inner,
+        (false, false),
+        buf,
+    );
 }
 
 #[cfg(test)]

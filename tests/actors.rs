@@ -99,6 +99,14 @@ fn title_case_headlines_keep_only_the_names_the_body_confirms() {
     assert!(has(&body, "Ilse Varga"), "{:?}", names(&body));
 }
 
+/// A party's name is a name even where its word also makes titles ("Labour Minister").
+#[test]
+fn a_party_named_by_a_title_word_is_an_actor() {
+    let a = run("The Labour Party leader met the Labour Minister for Ports on Monday.\n");
+    let labour = find(&a, "Labour Party");
+    assert_eq!(labour.kind, ActorKind::Organisation, "{:?}", names(&a));
+}
+
 #[test]
 fn apposition_with_a_possessor_gives_the_possessor_affiliation() {
     let a = run(

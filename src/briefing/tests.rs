@@ -158,6 +158,42 @@ fn parties_leaders_and_countries_across_articles_are_one_each() {
     assert_eq!(b.actors[0].articles(), 3);
 }
 
+/// A party's nickname and its name are one actor even when no article gives both ("Tory" in
+/// one, "Conservatives" in another), from the word lists' party names.
+#[test]
+fn a_partys_nickname_and_name_in_different_articles_are_one_actor() {
+    let org = |id: &str, name: &str| actor(id, name, ActorKind::Organisation, &[name]);
+    let digests = vec![
+        digest(
+            vec![org("tory", "Tory"), org("lib-dems", "Lib Dems")],
+            vec![],
+        ),
+        digest(
+            vec![
+                org("conservatives", "Conservatives"),
+                org("liberal-democrat", "Liberal Democrat"),
+            ],
+            vec![],
+        ),
+        digest(vec![org("labour-party", "Labour Party")], vec![]),
+        digest(vec![org("labour", "Labour")], vec![]),
+    ];
+    let b = Briefing::build(&digests);
+    assert_eq!(b.actors.len(), 3, "{:#?}", b.actors);
+    assert_eq!(
+        group_of(&b, 0, "tory").id,
+        group_of(&b, 1, "conservatives").id
+    );
+    assert_eq!(
+        group_of(&b, 0, "lib-dems").id,
+        group_of(&b, 1, "liberal-democrat").id
+    );
+    assert_eq!(
+        group_of(&b, 2, "labour-party").id,
+        group_of(&b, 3, "labour").id
+    );
+}
+
 #[test]
 fn same_event_merges_and_same_kind_elsewhere_stays_apart() {
     let who = || {

@@ -167,8 +167,11 @@ fn from_span<'a>(
         covered[start] = true;
         start += 1;
     }
-    // A name made only of title words ("Special Envoy") is a role, not an actor.
-    if (start..end).all(|i| wd.is(i, W_HEAD | W_MOD | W_LINK)) {
+    // A name made only of title words ("Special Envoy") is a role, not an actor; but a party's
+    // name is a name even where it is also a title's word ("Labour", "the Labour Party").
+    if (start..end).all(|i| wd.is(i, W_HEAD | W_MOD | W_LINK))
+        && !(start..end).any(|i| PARTY_WORDS.contains(&word_at(doc, i)))
+    {
         return;
     }
     let name = surface(doc, start, end);

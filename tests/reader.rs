@@ -577,3 +577,26 @@ fn the_help_says_what_new_means_and_that_r_reloads_the_library() {
         "{s}"
     );
 }
+
+#[test]
+fn the_article_on_screen_at_the_start_is_not_new() {
+    let fetched = |title: &str| Article {
+        fetched: Some("2026-03-04T08:00:00Z".parse().unwrap()),
+        source: Some("Harbour Gazette".into()),
+        ..article(title, "The ferry runs again.\n")
+    };
+    let loaded = Loaded {
+        articles: vec![
+            fetched("Ferry runs"),
+            fetched("Pier shut"),
+            fetched("Quay open"),
+        ],
+        problems: vec![],
+    };
+    // No saved state (as `brief render`): every fetched article is new but those shown.
+    let s = brief::tui::render(loaded, (120, 20), "]", false, ColorMode::Never).unwrap();
+    assert!(s.contains("1 new · 3"), "{s}");
+    assert!(s.contains("  Ferry runs"), "{s}");
+    assert!(s.contains("▸ Pier shut"), "{s}");
+    assert!(s.contains("• Quay open"), "{s}");
+}

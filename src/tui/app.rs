@@ -176,7 +176,7 @@ impl App {
     }
 
     fn on(shelf: Shelf, theme: Theme, keymap: KeyMap) -> Self {
-        Self {
+        let mut app = Self {
             shelf,
             current: 0,
             focus: Panel::Body,
@@ -205,7 +205,10 @@ impl App {
             opened: std::collections::HashSet::new(),
             jumps: Vec::new(),
             jump_at: 0,
-        }
+        };
+        // The first article is on screen: not new.
+        app.mark_opened();
+        app
     }
 
     /// A reader on a library: the list from its titles and dates, each text read from its file
@@ -437,6 +440,8 @@ impl App {
             self.library_cursor = i;
         }
         self.ensure_text(self.current);
+        // The run starts here: the article shown before the restore was never seen.
+        self.opened.clear();
         self.mark_opened();
         if self.shelf.has_worker() {
             self.ensure_analysis(self.current);

@@ -25,7 +25,7 @@ pub const HEAD_BYTES: usize = 16 * 1024;
 
 /// Bumped whenever the loaders may give another title or date for the same file, so that the
 /// title cache is not reused across such changes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// One article in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +42,9 @@ pub struct Listing {
     pub date_origin: DateOrigin,
     /// Its publication, when known.
     pub source: Option<String>,
+    /// When `brief add` or `brief fetch` saved it, when known.
+    #[serde(default)]
+    pub fetched: Option<jiff::Timestamp>,
     /// The file's size and modification time when the entry was made.
     pub stamp: Stamp,
 }
@@ -147,6 +150,7 @@ impl Library {
                         published: a.published,
                         date_origin: a.date_origin,
                         source: a.source,
+                        fetched: a.fetched,
                         stamp: *stamp,
                     })
                     .collect::<Vec<_>>(),
@@ -223,6 +227,7 @@ impl Library {
                 published: None,
                 date_origin: DateOrigin::default(),
                 source: None,
+                fetched: None,
                 stamp: Stamp {
                     size: 0,
                     mtime_ns: 0,

@@ -669,7 +669,11 @@ mod reader {
                 if lib.is_empty() {
                     report(&loaded);
                 }
-                return (!lib.is_empty()).then_some(Input::Library(lib, loaded.problems));
+                return (!lib.is_empty()).then_some(Input::Library(
+                    lib,
+                    loaded.problems,
+                    scan.to_vec(),
+                ));
             }
             // A library where nothing loads still says why, and the sample opens instead.
             problems = p;

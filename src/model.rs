@@ -105,6 +105,8 @@ pub struct Article {
     /// Which part of a web page gave `published` (`json_ld`, `meta`, `time`, `url`,
     /// `dateline`); `None` for other formats.
     pub published_from: Option<String>,
+    /// When `brief add` or `brief fetch` saved it (a JSON briefing's `fetched`), when known.
+    pub fetched: Option<jiff::Timestamp>,
     /// The file it was read from; `None` for standard input and the bundled sample.
     pub path: Option<PathBuf>,
     /// The text, exactly as loaded (a leading byte-order mark removed); all spans index into it.

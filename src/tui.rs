@@ -96,7 +96,11 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
     let theme = Theme::new(color.colored());
     let (mut app, problems) = match input.into() {
         Input::Loaded(l) => (App::new_deferred(l.articles, theme, keymap), l.problems),
-        Input::Library(lib, problems) => (App::from_library(lib, theme, keymap), problems),
+        Input::Library(lib, problems, paths) => {
+            let mut app = App::from_library(lib, theme, keymap);
+            app.shelf.set_library_paths(paths);
+            (app, problems)
+        }
         Input::Scanning(lib, problems, paths) => {
             let mut app = App::from_library(lib, theme, keymap);
             app.set_scan_paths(paths);

@@ -501,3 +501,29 @@ proptest::proptest! {
         proptest::prop_assert!(!a[0].title.is_empty());
     }
 }
+
+#[test]
+fn a_saved_article_keeps_when_it_was_fetched_and_shows_its_site_without_a_source() {
+    let (loaded, msg) = load_bytes(
+        "saved.json",
+        br#"{"title": "Quay reopens", "url": "https://www.quay-notes.example:8443/a?b=1",
+             "feed": "http://feeds.quay-notes.example/rss", "fetched": "2026-03-04T08:00:00Z",
+             "text": "The quay reopened on a windy morning."}"#,
+    );
+    assert!(msg.is_empty(), "{msg}");
+    let a = &loaded.articles[0];
+    assert_eq!(a.fetched, Some("2026-03-04T08:00:00Z".parse().unwrap()));
+    // The page's site, without `www.` and the port (the feed's when there is no page URL).
+    assert_eq!(a.source.as_deref(), Some("quay-notes.example"));
+    // A fetch time that is not one is a warning; the article loads, with no source made up
+    // for a file the user wrote (no `fetched`).
+    let (loaded, msg) = load_bytes(
+        "odd.json",
+        br#"{"url": "https://quay-notes.example/b", "fetched": "last Tuesday",
+             "text": "The quay reopened."}"#,
+    );
+    assert!(msg.contains("\"fetched\" is not a time"), "{msg}");
+    assert_eq!(loaded.articles.len(), 1);
+    assert_eq!(loaded.articles[0].fetched, None);
+    assert_eq!(loaded.articles[0].source, None);
+}

@@ -402,3 +402,201 @@ fn the_help_says_how_the_actors_are_ordered() {
     let s = screen(&app);
     assert!(s.contains("most salient first"), "{s}");
 }
+
+/// brief's folders (cache, state, config) for this test process: a temporary folder, never
+/// the user's (`Library::scan` writes its title cache there).
+fn sandbox() -> &'static Path {
+    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| {
+        let t = tempfile::Builder::new()
+            .prefix("brief-test-root-")
+            .tempdir()
+            .unwrap();
+        brief::paths::use_root(t.path());
+        t
+    });
+    root.path()
+}
+
+/// A made-up briefing as `brief fetch` saves it: `source` and the feed's address, fetched at
+/// `fetched`.
+fn fetched_briefing(title: &str, source: Option<&str>, fetched: &str) -> String {
+    let mut v = serde_json::json!({
+        "title": title,
+        "url": format!("https://www.quayside-post.example/{}", title.len()),
+        "feed": "https://www.quayside-post.example/feed.xml",
+        "fetched": fetched,
+        "text": format!("{title}.\n\nThe harbour board met on a grey morning to talk about the old pier."),
+    });
+    if let Some(s) = source {
+        v["source"] = s.into();
+    }
+    v.to_string()
+}
+
+#[test]
+fn articles_fetched_since_the_last_listing_are_new_and_r_lists_the_library_again() {
+    use brief::library::Library;
+    use brief::tui::Input;
+    use brief::tui::saved::Saved;
+    sandbox();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("briefings");
+    std::fs::create_dir_all(dir.join("feeds/gazette")).unwrap();
+    let write = |name: &str, body: &str| std::fs::write(dir.join(name), body).unwrap();
+    // Fetched before the last listing, fetched after it (with no source: the feed's site
+    // shows), and a plain text of the user's (never "new").
+    write(
+        "feeds/gazette/pier-vote.json",
+        &fetched_briefing(
+            "Pier vote delayed",
+            Some("Harbour Gazette"),
+            "2026-03-01T08:00:00Z",
+        ),
+    );
+    write(
+        "feeds/gazette/ferry-back.json",
+        &fetched_briefing("Ferry back in service", None, "2026-03-03T08:00:00Z"),
+    );
+    write(
+        "notes.txt",
+        "Notes on the pier\n\nThe timbers are old and the storms are many.\n",
+    );
+    let paths = vec![dir.clone()];
+    let (lib, problems) = Library::scan(&paths);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = brief::tui::app_for(
+        Input::Library(lib, problems, paths),
+        ColorMode::Never,
+        KeyMap::default(),
+    );
+    let title_at = |app: &App, t: &str| {
+        app.shelf
+            .articles
+            .iter()
+            .position(|a| a.title == t)
+            .unwrap_or_else(|| panic!("{t} not listed"))
+    };
+    let ferry = title_at(&app, "Ferry back in service");
+    let pier = title_at(&app, "Pier vote delayed");
+    let notes = title_at(&app, "Notes on the pier");
+    // The reader last listed the library between the two fetches, with the pier story open.
+    let listed: jiff::Timestamp = "2026-03-02T00:00:00Z".parse().unwrap();
+    app.restore(Saved {
+        listed: Some(listed),
+        last: Some(brief::tui::saved::key(&app.shelf.articles[pier])),
+        ..Saved::default()
+    });
+    app.resize(120, 40);
+    assert_eq!(app.current, pier);
+    // The library was listed now: the next reader counts from here.
+    assert!(app.saved.listed.is_some_and(|t| t > listed));
+    // The ferry story is marked, with its feed's site as its source.
+    assert!(app.is_new(ferry) && !app.is_new(pier) && !app.is_new(notes));
+    app.focus = brief::tui::app::Panel::Library;
+    app.resize(120, 40);
+    let s = screen(&app);
+    assert!(s.contains("1 new · 3"), "{s}");
+    assert!(s.contains("• Ferry back in serv"), "{s}");
+    assert!(s.contains("new · quayside-post"), "{s}");
+    assert!(s.contains("Harbour Gazette · u"), "{s}");
+    assert!(!s.contains("new · Harbour"), "{s}");
+
+    // `brief fetch` saves another story and the user deletes the notes; `r` lists the library
+    // again: the new story appears, marked new, the notes go, the pier story stays open.
+    write(
+        "feeds/gazette/tide-gauge.json",
+        &fetched_briefing(
+            "Tide gauge repaired",
+            Some("Harbour Gazette"),
+            "2026-03-04T08:00:00Z",
+        ),
+    );
+    std::fs::remove_file(dir.join("notes.txt")).unwrap();
+    keys(&mut app, "r");
+    assert_eq!(app.shelf.articles.len(), 3);
+    assert_eq!(app.article().unwrap().title, "Pier vote delayed");
+    assert_eq!(app.library_cursor, app.current);
+    let tide = title_at(&app, "Tide gauge repaired");
+    assert!(app.is_new(tide));
+    assert!(
+        !app.shelf
+            .articles
+            .iter()
+            .any(|a| a.title == "Notes on the pier"),
+        "the removed file is gone"
+    );
+    let status = status_line(&app);
+    assert!(status.contains("1 added, 1 removed"), "{status}");
+    let s = screen(&app);
+    assert!(s.contains("2 new · 3"), "{s}");
+    assert!(s.contains("• Tide gauge repaired"), "{s}");
+    // Opening an article makes it no longer new.
+    let ferry = title_at(&app, "Ferry back in service");
+    app.library_cursor = ferry;
+    keys(&mut app, "Enter");
+    assert_eq!(app.current, ferry);
+    keys(&mut app, "]");
+    assert!(!app.is_new(ferry));
+    assert!(screen(&app).contains("1 new · 3"), "{}", screen(&app));
+}
+
+#[test]
+fn r_on_articles_not_from_a_library_reloads_the_article_only() {
+    let mut app = App::new(
+        vec![article("Harbour", "The ferry runs again.\n")],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(80, 24);
+    keys(&mut app, "r");
+    assert!(
+        status_line(&app).contains("nothing to reload"),
+        "{}",
+        status_line(&app)
+    );
+    assert_eq!(app.shelf.articles.len(), 1);
+}
+
+#[test]
+fn the_help_says_what_new_means_and_that_r_reloads_the_library() {
+    let mut app = App::new(
+        vec![article("Harbour", "The ferry runs again.\n")],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(120, 60);
+    keys(&mut app, "?");
+    let s = screen(&app);
+    assert!(
+        s.contains("reload the library and the article from disk"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Library: • and \"new\" mark articles fetched"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_article_on_screen_at_the_start_is_not_new() {
+    let fetched = |title: &str| Article {
+        fetched: Some("2026-03-04T08:00:00Z".parse().unwrap()),
+        source: Some("Harbour Gazette".into()),
+        ..article(title, "The ferry runs again.\n")
+    };
+    let loaded = Loaded {
+        articles: vec![
+            fetched("Ferry runs"),
+            fetched("Pier shut"),
+            fetched("Quay open"),
+        ],
+        problems: vec![],
+    };
+    // No saved state (as `brief render`): every fetched article is new but those shown.
+    let s = brief::tui::render(loaded, (120, 20), "]", false, ColorMode::Never).unwrap();
+    assert!(s.contains("1 new · 3"), "{s}");
+    assert!(s.contains("  Ferry runs"), "{s}");
+    assert!(s.contains("▸ Pier shut"), "{s}");
+    assert!(s.contains("• Quay open"), "{s}");
+}

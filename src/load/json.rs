@@ -3,7 +3,9 @@
 //! A file holds one article object, or `{"articles": [ ... ]}` (a bare array of articles is
 //! read too). An article has `text` (required, not blank) and optional `title`, `source`,
 //! `published` (`YYYY-MM-DD`, or a timestamp starting with one), `url`, `byline`, `fetched` and
-//! `feed` (written by `brief add` and `brief fetch`), and curated `actors` and `events`. Each
+//! `feed` (written by `brief add` and `brief fetch`; the reader marks articles fetched since it
+//! last listed the library as new, and one saved with no `source` shows its site's host), and
+//! curated `actors` and `events`. Each
 //! article is checked on its own: one with a missing `text` or a field of the wrong type is an
 //! error and the others still load. An unknown field is a warning and is
 //! ignored, so files carrying extra metadata (an author, tags) load. A curated entry that does
@@ -171,6 +173,16 @@ fn article(
     let url = string_field(obj, "url", at, path)?;
     let byline = string_field(obj, "byline", at, path)?;
     let published = string_field(obj, "published", at, path)?;
+    let fetched = fetched_field(obj, at, path, problems);
+    // A saved article with no source shows the site it came from: the page's host, else the
+    // feed's (a feed may be served from another host, a feed service's).
+    let source = source.map(str::to_string).or_else(|| {
+        fetched?;
+        ["url", "feed"]
+            .iter()
+            .filter_map(|k| obj.get(*k).and_then(Value::as_str))
+            .find_map(host)
+    });
     for key in obj.keys().filter(|k| !ARTICLE_FIELDS.contains(&k.as_str())) {
         problems.push(LoadError::warning(
             path,
@@ -197,16 +209,59 @@ fn article(
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map_or_else(|| plain::title(text, Some(path)), str::to_string),
-        source: source.map(str::to_string),
+        source,
         published: date.map(|(d, _)| d),
         date_origin: date.map_or(DateOrigin::Unknown, |(_, o)| o),
         url: url.map(str::to_string),
         byline: byline.map(str::to_string),
+        fetched,
         path: Some(path.to_path_buf()),
         text: text.clone(),
         curated,
         ..Article::default()
     })
+}
+
+/// The host of an `http(s)` URL, without `www.`: `https://www.example.org:8080/a` gives
+/// `example.org`. (No URL crate: loading works without the `net` feature.)
+fn host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let host = host
+        .strip_prefix("www.")
+        .unwrap_or(host)
+        .to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// When `brief add` or `brief fetch` saved the article (`fetched`, RFC 3339); a value that is
+/// not such a time is a warning and ignored (it only marks articles new in the reader).
+fn fetched_field(
+    obj: &Map<String, Value>,
+    at: &str,
+    path: &Path,
+    problems: &mut Vec<LoadError>,
+) -> Option<jiff::Timestamp> {
+    let v = obj.get("fetched")?;
+    let parsed = v
+        .as_str()
+        .and_then(|s| s.trim().parse::<jiff::Timestamp>().ok());
+    if parsed.is_none() && !v.is_null() {
+        problems.push(LoadError::warning(
+            path,
+            format!("{at}\"fetched\" is not a time (RFC 3339, as brief writes it); ignored"),
+        ));
+    }
+    parsed
 }
 
 /// The curated entries of one list; an entry that does not fit is dropped with a warning.

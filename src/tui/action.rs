@@ -61,7 +61,9 @@ pub enum Action {
     JumpBack,
     /// Forward again in the jump list.
     JumpForward,
-    /// Read the article again from disk and analyse it again.
+    /// List the library again (after `brief fetch` or `brief add`: new articles appear,
+    /// removed ones go, the article on screen stays), then read the article on screen again
+    /// from disk and analyse it again. Only the disk is read, never the network.
     Reload,
     /// Reading view: the body alone, the whole width (again: back to the panels).
     ReadingView,
@@ -143,7 +145,7 @@ impl Action {
             Action::NextArticle => "next article",
             Action::JumpBack => "back in the jump list",
             Action::JumpForward => "forward in the jump list",
-            Action::Reload => "reload the article from disk",
+            Action::Reload => "reload the library and the article from disk",
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",

@@ -30,8 +30,13 @@ const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
 pub enum Input {
     /// Articles with their text (standard input, the sample, a few files).
     Loaded(crate::load::Loaded),
-    /// A scanned library and the problems of the scan.
-    Library(Library, Vec<crate::load::LoadError>),
+    /// A scanned library, the problems of the scan, and the files and folders it was listed
+    /// from (`r` lists them again).
+    Library(
+        Library,
+        Vec<crate::load::LoadError>,
+        Vec<std::path::PathBuf>,
+    ),
     /// A library being listed: file names for titles ([`Library::placeholders`]) and the
     /// problems met listing; the reader scans these paths for titles and dates after its first
     /// frame.
@@ -145,6 +150,12 @@ pub struct App {
     pub problems: Vec<String>,
     /// The list of problems is open, scrolled this many rows.
     pub problems_view: Option<usize>,
+    /// Articles fetched after this are new (`brief fetch` or `brief add` saved them since a
+    /// reader last listed the library); `None`: the library was never listed, every fetched
+    /// article is new.
+    pub new_since: Option<jiff::Timestamp>,
+    /// The articles opened in this run (their keys): no longer new.
+    opened: std::collections::HashSet<String>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -165,7 +176,7 @@ impl App {
     }
 
     fn on(shelf: Shelf, theme: Theme, keymap: KeyMap) -> Self {
-        Self {
+        let mut app = Self {
             shelf,
             current: 0,
             focus: Panel::Body,
@@ -190,9 +201,14 @@ impl App {
             progress: 0,
             problems: Vec::new(),
             problems_view: None,
+            new_since: None,
+            opened: std::collections::HashSet::new(),
             jumps: Vec::new(),
             jump_at: 0,
-        }
+        };
+        // The first article is on screen: not new.
+        app.mark_opened();
+        app
     }
 
     /// A reader on a library: the list from its titles and dates, each text read from its file
@@ -410,9 +426,13 @@ impl App {
     }
 
     /// Restores what `saved` remembers: the last article, its position and actor.
+    /// Articles fetched after the library was last listed are new in this run, and the
+    /// library is recorded as listed now.
     pub fn restore(&mut self, saved: Saved) {
         let last = saved.last.clone();
+        self.new_since = saved.listed;
         self.saved = saved;
+        self.saved.listed = Some(jiff::Timestamp::now());
         if let Some(i) =
             last.and_then(|k| self.shelf.articles.iter().position(|a| saved::key(a) == k))
         {
@@ -420,6 +440,9 @@ impl App {
             self.library_cursor = i;
         }
         self.ensure_text(self.current);
+        // The run starts here: the article shown before the restore was never seen.
+        self.opened.clear();
+        self.mark_opened();
         if self.shelf.has_worker() {
             self.ensure_analysis(self.current);
         }
@@ -692,6 +715,7 @@ impl App {
         self.library_cursor = i;
         self.ensure_text(i);
         self.ensure_analysis(i);
+        self.mark_opened();
         self.selected = None;
         self.event = None;
         self.filter = false;
@@ -778,6 +802,38 @@ impl App {
             return Some(saved.unwrap_or(0).max(self.progress));
         }
         saved
+    }
+
+    /// Whether article `i` is new: fetched since the library was last listed (see
+    /// [`App::new_since`]) and neither opened in this run nor read before.
+    pub fn is_new(&self, i: usize) -> bool {
+        let Some(a) = self.shelf.articles.get(i) else {
+            return false;
+        };
+        let Some(fetched) = a.fetched else {
+            return false;
+        };
+        if self.new_since.is_some_and(|t| fetched <= t) || i == self.current {
+            return false;
+        }
+        let key = saved::key(a);
+        !self.opened.contains(&key) && !self.saved.read.contains_key(&key)
+    }
+
+    /// How many articles are new ([`App::is_new`]).
+    pub fn new_count(&self) -> usize {
+        (0..self.shelf.articles.len())
+            .filter(|&i| self.is_new(i))
+            .count()
+    }
+
+    /// The article on screen is no longer new.
+    pub(crate) fn mark_opened(&mut self) {
+        if let Some(a) = self.article()
+            && a.fetched.is_some()
+        {
+            self.opened.insert(saved::key(a));
+        }
     }
 
     /// Key map labels by action, for hints and help.

@@ -26,6 +26,9 @@ pub struct Saved {
     pub actors: BTreeMap<String, String>,
     /// How far each article was read, in percent.
     pub read: BTreeMap<String, u8>,
+    /// When a reader last listed the library (opened, or reloaded it with `r`): articles
+    /// fetched after this are new to the next reader.
+    pub listed: Option<jiff::Timestamp>,
 }
 
 /// The key an article is remembered by: its file's canonical absolute path (so `brief
@@ -198,6 +201,10 @@ pub fn merge(base: &Saved, mine: &Saved, mut disk: Saved) -> Saved {
     if mine.last != base.last {
         disk.last.clone_from(&mine.last);
     }
+    // The latest listing of any reader counts.
+    if mine.listed != base.listed {
+        disk.listed = disk.listed.max(mine.listed);
+    }
     disk
 }
 
@@ -322,6 +329,36 @@ mod tests {
         c.read.insert("010.txt".into(), 20);
         save(&d, &base_b, &c).unwrap();
         assert_eq!(load(Some(&d)).0.read.get("010.txt"), Some(&100));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn the_latest_listing_of_any_reader_is_kept() {
+        let d = tempdir("listed");
+        let t = |s: &str| Some(s.parse::<jiff::Timestamp>().unwrap());
+        let start = Saved {
+            listed: t("2026-03-01T00:00:00Z"),
+            ..Saved::default()
+        };
+        save(&d, &Saved::default(), &start).unwrap();
+        let (base_a, _) = load(Some(&d));
+        let (base_b, _) = load(Some(&d));
+        assert_eq!(base_a.listed, start.listed);
+        // B listed later than A but quits first; A's earlier listing does not undo it.
+        let b = Saved {
+            listed: t("2026-03-02T12:00:00Z"),
+            ..base_b.clone()
+        };
+        save(&d, &base_b, &b).unwrap();
+        let a = Saved {
+            listed: t("2026-03-02T09:00:00Z"),
+            ..base_a.clone()
+        };
+        save(&d, &base_a, &a).unwrap();
+        assert_eq!(load(Some(&d)).0.listed, b.listed);
+        // A reader that did not list leaves it alone.
+        save(&d, &base_a, &base_a).unwrap();
+        assert_eq!(load(Some(&d)).0.listed, b.listed);
         let _ = std::fs::remove_dir_all(&d);
     }
 

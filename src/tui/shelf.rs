@@ -43,6 +43,8 @@ pub struct Shelf {
     scan: Option<Receiver<ScanDone>>,
     /// Paths to scan once the first frame is drawn ([`Shelf::take_scan_paths`]).
     scan_paths: Option<Vec<PathBuf>>,
+    /// The files and folders the library was listed from: `r` lists them again.
+    library_paths: Vec<PathBuf>,
 }
 
 /// What came of asking for an analysis.
@@ -81,6 +83,7 @@ fn listed(e: &crate::library::Listing) -> Article {
         source: e.source.clone(),
         published: e.published,
         date_origin: e.date_origin,
+        fetched: e.fetched,
         path: Some(e.path.clone()),
         ..Article::default()
     }
@@ -102,6 +105,7 @@ impl Shelf {
             analysed: 0,
             scan: None,
             scan_paths: None,
+            library_paths: Vec::new(),
         }
     }
 
@@ -327,7 +331,80 @@ impl Shelf {
 
     /// Marks the list as file names to be replaced by a scan of `paths`.
     pub fn set_scan_paths(&mut self, paths: Vec<PathBuf>) {
+        self.library_paths.clone_from(&paths);
         self.scan_paths = Some(paths);
+    }
+
+    /// The files and folders the library is listed from, for [`Shelf::rescan`].
+    pub fn set_library_paths(&mut self, paths: Vec<PathBuf>) {
+        self.library_paths = paths;
+    }
+
+    /// The files and folders the library is listed from (empty: not a library).
+    pub fn library_paths(&self) -> &[PathBuf] {
+        &self.library_paths
+    }
+
+    /// Takes a new listing of the library (after `brief fetch` or `brief add`): new files
+    /// appear, removed ones go. An article whose file is unchanged (same size and time) keeps
+    /// its text and analysis. Returns where `current` is now: the same article (same file and
+    /// place in it), or when it is gone the one now at its row. A scan still running is
+    /// dropped (this listing is newer).
+    pub fn rescan(&mut self, library: Library, current: usize) -> usize {
+        self.scan = None;
+        self.scan_paths = None;
+        let old_entries: Vec<crate::library::Listing> = self
+            .library
+            .as_ref()
+            .map(|l| l.entries().to_vec())
+            .unwrap_or_default();
+        let mut old_articles = std::mem::take(&mut self.articles);
+        let mut old_analyses = std::mem::take(&mut self.analyses);
+        let old_held = std::mem::take(&mut self.held);
+        let old_current = old_entries.get(current).map(|e| (e.path.clone(), e.index));
+        let by_place: std::collections::HashMap<(&PathBuf, usize), usize> = old_entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((&e.path, e.index), i))
+            .collect();
+        let mut moved = vec![None; old_articles.len()];
+        let mut new_current = None;
+        for (j, e) in library.entries().iter().enumerate() {
+            let old = by_place.get(&(&e.path, e.index)).copied();
+            if old_current
+                .as_ref()
+                .is_some_and(|(p, k)| *p == e.path && *k == e.index)
+            {
+                new_current = Some(j);
+            }
+            let kept = old
+                .filter(|&i| old_entries[i].stamp == e.stamp && !old_articles[i].text.is_empty());
+            match kept {
+                Some(i) => {
+                    let mut a = std::mem::take(&mut old_articles[i]);
+                    a.title = e.title.clone();
+                    a.source = e.source.clone();
+                    a.published = e.published;
+                    a.date_origin = e.date_origin;
+                    a.fetched = e.fetched;
+                    self.articles.push(a);
+                    self.analyses
+                        .push(old_analyses.get_mut(i).and_then(Option::take));
+                    moved[i] = Some(j);
+                }
+                None => {
+                    self.articles.push(listed(e));
+                    self.analyses.push(None);
+                }
+            }
+        }
+        self.held = old_held
+            .into_iter()
+            .filter_map(|i| moved.get(i).copied().flatten())
+            .collect();
+        self.pending.clear();
+        self.library = Some(library);
+        new_current.unwrap_or_else(|| current.min(self.articles.len().saturating_sub(1)))
     }
 
     /// The paths to scan, once.
@@ -378,6 +455,7 @@ impl Shelf {
                 a.source = e.source.clone();
                 a.published = e.published;
                 a.date_origin = e.date_origin;
+                a.fetched = e.fetched;
             }
             self.library = Some(library);
             return Relisted::Kept;

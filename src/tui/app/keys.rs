@@ -534,7 +534,11 @@ impl App {
         }
     }
 
+    /// `r`: on a library, lists its files and folders again (after `brief fetch` or `brief
+    /// add`: new articles appear, removed ones go, the article on screen stays), then reads
+    /// the article on screen again from disk and analyses it again. Only the disk is read.
     fn reload(&mut self) {
+        let listed = self.relist_library();
         match self.shelf.reload(self.current) {
             Ok(path) => {
                 self.wrapped = Wrapped::default();
@@ -542,10 +546,75 @@ impl App {
                 let i = self.current;
                 self.open(i);
                 self.top = top.min(self.article().map_or(0, |a| a.text.len()));
-                self.notice = Some(format!("reloaded {}", path.display()));
+                self.notice = Some(match listed {
+                    Some(l) => format!("{l}; reloaded {}", path.display()),
+                    None => format!("reloaded {}", path.display()),
+                });
             }
-            Err(notice) => self.notice = Some(notice),
+            Err(notice) => {
+                if listed.is_some() {
+                    self.wrapped = Wrapped::default();
+                    let i = self.current;
+                    self.open(i);
+                }
+                self.notice = Some(match listed {
+                    Some(l) if self.shelf.articles.is_empty() => l,
+                    Some(l) => format!("{l}; {notice}"),
+                    None => notice,
+                });
+            }
         }
+    }
+
+    /// Lists the library again, when the reader is on one; says what changed.
+    fn relist_library(&mut self) -> Option<String> {
+        let paths = self.shelf.library_paths().to_vec();
+        if paths.is_empty() {
+            return None;
+        }
+        let before: std::collections::HashSet<(Option<std::path::PathBuf>, String)> = self
+            .shelf
+            .articles
+            .iter()
+            .map(|a| (a.path.clone(), a.title.clone()))
+            .collect();
+        let (library, problems) = crate::library::Library::scan(&paths);
+        self.add_problems(problems.iter().map(ToString::to_string));
+        if library.is_empty() {
+            // Everything gone (a folder removed or unmounted): keep what is on screen.
+            return Some("the library lists no article now; the list is kept".into());
+        }
+        let n_before = self.shelf.articles.len();
+        let key = self.article().map(crate::tui::saved::key);
+        if key.is_some() {
+            // The place in the article on screen is kept (it is reopened below).
+            let mut saved = std::mem::take(&mut self.saved);
+            self.remember(&mut saved);
+            self.saved = saved;
+        }
+        let i = self.shelf.rescan(library, self.current);
+        let added = self
+            .shelf
+            .articles
+            .iter()
+            .filter(|a| !before.contains(&(a.path.clone(), a.title.clone())))
+            .count();
+        let removed = (n_before + added).saturating_sub(self.shelf.articles.len());
+        self.current = i;
+        self.library_cursor = i;
+        self.selected = None;
+        self.event = None;
+        if self.article().map(crate::tui::saved::key) != key {
+            // The article on screen was removed: the one now at its row opens at its place.
+            self.progress = 0;
+            self.top = self.saved_position(i);
+        }
+        self.saved.listed = Some(jiff::Timestamp::now());
+        let n = self.shelf.articles.len();
+        Some(format!(
+            "library: {n} article{}, {added} added, {removed} removed",
+            if n == 1 { "" } else { "s" }
+        ))
     }
 }
 

@@ -83,6 +83,15 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
+        "Library: • and \"new\" mark articles fetched (brief fetch, brief add) since the \
+         library was last listed; r lists it again from disk (the reader never uses the \
+         network).",
+        app.theme.dim,
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
         "Search: lower-case words match any case.",
         app.theme.dim,
         width,

@@ -736,7 +736,10 @@ mod reader {
             return ExitCode::from(2);
         }
         for a in &loaded.articles {
-            print!("{}", brief::report::summary(a, &analyze(a, &options)));
+            print!(
+                "{}",
+                brief::report::summary(a, &brief::analyze(a, &options))
+            );
         }
         ExitCode::SUCCESS
     }

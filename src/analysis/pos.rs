@@ -259,6 +259,57 @@ pub(crate) fn shape(b: &[u8]) -> u64 {
     s
 }
 
+/// [`shape`] of the `n` (1 to 8) bytes of `x` (little-endian, zero-padded), all tested at
+/// once: the same bits as the byte loop.
+#[inline]
+fn shape_word(x: u64, n: usize) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each of the n bytes.
+    let valid = if n >= 8 {
+        HI
+    } else {
+        HI & ((1u64 << (8 * n)) - 1)
+    };
+    let h = x & !HI;
+    let ascii = valid & !(x & HI);
+    // The high bit set in each byte of `h` at least `c` (1..=0x80): no carry between bytes.
+    let ge = |c: u64| h.wrapping_add(LO.wrapping_mul(0x80 - c)) & HI;
+    let lower = ascii & ge(b'a' as u64) & !ge(b'z' as u64 + 1);
+    let upper = ascii & ge(b'A' as u64) & !ge(b'Z' as u64 + 1);
+    let digit = ascii & ge(b'0' as u64) & !ge(b'9' as u64 + 1);
+    let hyphen = ascii & ge(b'-' as u64) & !ge(b'-' as u64 + 1);
+    let dot = ascii & ge(b'.' as u64) & !ge(b'.' as u64 + 1);
+    let apos = ascii & ge(b'\'' as u64) & !ge(b'\'' as u64 + 1);
+    let other = valid & !(lower | upper | digit | hyphen | dot | apos);
+    let mut s = 0u64;
+    if digit != 0 {
+        s |= 4;
+    }
+    if hyphen != 0 {
+        s |= 8;
+    }
+    if dot != 0 {
+        s |= 16;
+    }
+    if other != 0 {
+        s |= 32;
+    }
+    if apos != 0 {
+        s |= 128;
+    }
+    if upper & 0x80 != 0 {
+        s |= 1;
+        if lower == 0 {
+            s |= 2;
+        }
+    }
+    if n == 1 {
+        s |= 64;
+    }
+    s
+}
+
 /// The [`Keys`] of one token's bytes.
 #[inline]
 pub fn key(b: &[u8]) -> Keys {
@@ -311,27 +362,43 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
     };
     let stem_len = n - cut;
     let mut h = fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let shape = if (1..=8).contains(&n) {
+        // One load: the shape from it, and the hash of the word (and of its stem when no
+        // inflection is cut: the same bytes, so the same hash).
+        let raw = load_at(text, start, n);
+        let c = lower8(raw);
+        h = fmul(h ^ c, K2);
+        if cut == 0 {
+            return Keys {
+                lower: h,
+                suffix3: last3 | (n.min(15) as u64) << 56,
+                suffix2: last2,
+                shape: shape_word(raw, n) | (c & 0xff) << 8,
+                stem: h,
+            };
+        }
+        shape_word(raw, n) | (c & 0xff) << 8
+    } else {
+        let mut at = 0;
+        while at < n {
+            h = fmul(h ^ lower8(load_at(text, start + at, n - at)), K2);
+            at += 8;
+        }
+        shape(b) | lower8(load(&b[..n.min(1)])) << 8
+    };
     let mut hs = fmul(stem_len as u64 ^ 0x243F_6A88_85A3_08D3, K);
     let mut at = 0;
-    while at < n {
-        let c = lower8(load_at(text, start + at, n - at));
-        h = fmul(h ^ c, K2);
-        if at < stem_len {
-            let keep = stem_len - at;
-            let c = if keep >= 8 {
-                c
-            } else {
-                c & ((1u64 << (8 * keep)) - 1)
-            };
-            hs = fmul(hs ^ c, K2);
-        }
+    while at < stem_len {
+        let keep = stem_len - at;
+        let c = lower8(load_at(text, start + at, keep));
+        hs = fmul(hs ^ c, K2);
         at += 8;
     }
     Keys {
         lower: h,
         suffix3: last3 | (n.min(15) as u64) << 56,
         suffix2: last2,
-        shape: shape(b) | lower8(load(&b[..n.min(1)])) << 8,
+        shape,
         stem: hs,
     }
 }
@@ -925,6 +992,24 @@ mod tests {
         for text in ["", " ", "日本語", "a", "'s", "—", "x\u{301}"] {
             let doc = Document::new(text);
             assert_eq!(tag(&doc).len(), doc.tokens.len());
+        }
+    }
+
+    #[test]
+    fn shape_of_a_word_is_the_byte_loop_s() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        let mut words: Vec<Vec<u8>> = bytes.iter().map(|&b| vec![b]).collect();
+        for &a in b"aZ0-.'\x80\xff@`{[/:" {
+            for &b in &bytes {
+                words.push(vec![a, b]);
+                words.push(vec![b, a, a, b'x', b'y', b'z', b, a]);
+            }
+        }
+        words.push(b"ABCDEFG".to_vec());
+        words.push(b"Ab-c.d'e".to_vec());
+        for w in words {
+            let x = load(&w);
+            assert_eq!(shape_word(x, w.len()), shape(&w), "{w:?}");
         }
     }
 

@@ -275,8 +275,20 @@ fn shape_word(x: u64, n: usize) -> u64 {
     let ascii = valid & !(x & HI);
     // The high bit set in each byte of `h` at least `c` (1..=0x80): no carry between bytes.
     let ge = |c: u64| h.wrapping_add(LO.wrapping_mul(0x80 - c)) & HI;
+    let one = if n == 1 { 64 } else { 0 };
     let lower = ascii & ge(b'a' as u64) & !ge(b'z' as u64 + 1);
+    if lower == valid {
+        return one;
+    }
     let upper = ascii & ge(b'A' as u64) & !ge(b'Z' as u64 + 1);
+    if lower | upper == valid {
+        // Letters only.
+        return match (upper & 0x80 != 0, lower == 0) {
+            (true, true) => 3 | one,
+            (true, false) => 1 | one,
+            _ => one,
+        };
+    }
     let digit = ascii & ge(b'0' as u64) & !ge(b'9' as u64 + 1);
     let hyphen = ascii & ge(b'-' as u64) & !ge(b'-' as u64 + 1);
     let dot = ascii & ge(b'.' as u64) & !ge(b'.' as u64 + 1);
@@ -336,6 +348,9 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
         return Keys::default();
     };
     let n = b.len();
+    if (1..=8).contains(&n) {
+        return key_short(load_at(text, start, n), n);
+    }
     // The last three bytes, lower-cased: byte 0 is the third from the end.
     let last3 = if n >= 3 {
         lower8(load_at(text, end - 3, 3))
@@ -348,7 +363,38 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
     } else {
         lower8(load(&b[n.saturating_sub(1)..]))
     };
-    let cut = if n > 5 && last3 == u64::from_le_bytes(*b"ing\0\0\0\0\0") {
+    let stem_len = n - cut_of(n, last3, last2, last1);
+    let mut h = fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let mut hs = fmul(stem_len as u64 ^ 0x243F_6A88_85A3_08D3, K);
+    let mut at = 0;
+    while at < n {
+        let c = lower8(load_at(text, start + at, n - at));
+        h = fmul(h ^ c, K2);
+        if at < stem_len {
+            let keep = stem_len - at;
+            let c = if keep >= 8 {
+                c
+            } else {
+                c & ((1u64 << (8 * keep)) - 1)
+            };
+            hs = fmul(hs ^ c, K2);
+        }
+        at += 8;
+    }
+    Keys {
+        lower: h,
+        suffix3: last3 | (n.min(15) as u64) << 56,
+        suffix2: last2,
+        shape: shape(b) | lower8(load(&b[..n.min(1)])) << 8,
+        stem: hs,
+    }
+}
+
+/// How many bytes of inflection the stem leaves out ("-ing" 3, "-ed" and "-es" 2, "-s" and
+/// "-d" 1), from the last three bytes lower-cased.
+#[inline(always)]
+fn cut_of(n: usize, last3: u64, last2: u64, last1: u64) -> usize {
+    if n > 5 && last3 == u64::from_le_bytes(*b"ing\0\0\0\0\0") {
         3
     } else if n > 4
         && (last2 == u64::from(u16::from_le_bytes(*b"ed"))
@@ -359,47 +405,34 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
         1
     } else {
         0
-    };
-    let stem_len = n - cut;
-    let mut h = fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K);
-    let shape = if (1..=8).contains(&n) {
-        // One load: the shape from it, and the hash of the word (and of its stem when no
-        // inflection is cut: the same bytes, so the same hash).
-        let raw = load_at(text, start, n);
-        let c = lower8(raw);
-        h = fmul(h ^ c, K2);
-        if cut == 0 {
-            return Keys {
-                lower: h,
-                suffix3: last3 | (n.min(15) as u64) << 56,
-                suffix2: last2,
-                shape: shape_word(raw, n) | (c & 0xff) << 8,
-                stem: h,
-            };
-        }
-        shape_word(raw, n) | (c & 0xff) << 8
-    } else {
-        let mut at = 0;
-        while at < n {
-            h = fmul(h ^ lower8(load_at(text, start + at, n - at)), K2);
-            at += 8;
-        }
-        shape(b) | lower8(load(&b[..n.min(1)])) << 8
-    };
-    let mut hs = fmul(stem_len as u64 ^ 0x243F_6A88_85A3_08D3, K);
-    let mut at = 0;
-    while at < stem_len {
-        let keep = stem_len - at;
-        let c = lower8(load_at(text, start + at, keep));
-        hs = fmul(hs ^ c, K2);
-        at += 8;
     }
+}
+
+/// [`key_in`] of a word of `n` (1 to 8) bytes loaded as `raw`: every key from the one load.
+#[inline(always)]
+fn key_short(raw: u64, n: usize) -> Keys {
+    let c = lower8(raw);
+    let last3 = if n >= 3 { c >> (8 * (n - 3)) } else { c };
+    let last2 = if n >= 3 { last3 >> 8 } else { last3 };
+    let last1 = c >> (8 * (n - 1));
+    let cut = cut_of(n, last3, last2, last1);
+    let h = fmul(fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K) ^ c, K2);
+    // The stem is the word when no inflection is cut: the same bytes, so the same hash.
+    let stem = if cut == 0 {
+        h
+    } else {
+        let keep = n - cut;
+        fmul(
+            fmul(keep as u64 ^ 0x243F_6A88_85A3_08D3, K) ^ (c & ((1u64 << (8 * keep)) - 1)),
+            K2,
+        )
+    };
     Keys {
         lower: h,
-        suffix3: last3 | (n.min(15) as u64) << 56,
+        suffix3: last3 | (n as u64) << 56,
         suffix2: last2,
-        shape,
-        stem: hs,
+        shape: shape_word(raw, n) | (c & 0xff) << 8,
+        stem,
     }
 }
 
@@ -1032,6 +1065,16 @@ mod tests {
             "abcdefghi",
             "RUNNING",
             "xed",
+            "Xed",
+            "A",
+            "IS",
+            "Ab1-",
+            "a.b'c",
+            "sings",
+            "singing",
+            "SINGED",
+            "é",
+            "aé",
         ] {
             let plain = key_plain(w.as_bytes());
             assert_eq!(

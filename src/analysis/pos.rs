@@ -259,6 +259,69 @@ pub(crate) fn shape(b: &[u8]) -> u64 {
     s
 }
 
+/// [`shape`] of the `n` (1 to 8) bytes of `x` (little-endian, zero-padded), all tested at
+/// once: the same bits as the byte loop.
+#[inline]
+fn shape_word(x: u64, n: usize) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each of the n bytes.
+    let valid = if n >= 8 {
+        HI
+    } else {
+        HI & ((1u64 << (8 * n)) - 1)
+    };
+    let h = x & !HI;
+    let ascii = valid & !(x & HI);
+    // The high bit set in each byte of `h` at least `c` (1..=0x80): no carry between bytes.
+    let ge = |c: u64| h.wrapping_add(LO.wrapping_mul(0x80 - c)) & HI;
+    let one = if n == 1 { 64 } else { 0 };
+    let lower = ascii & ge(b'a' as u64) & !ge(b'z' as u64 + 1);
+    if lower == valid {
+        return one;
+    }
+    let upper = ascii & ge(b'A' as u64) & !ge(b'Z' as u64 + 1);
+    if lower | upper == valid {
+        // Letters only.
+        return match (upper & 0x80 != 0, lower == 0) {
+            (true, true) => 3 | one,
+            (true, false) => 1 | one,
+            _ => one,
+        };
+    }
+    let digit = ascii & ge(b'0' as u64) & !ge(b'9' as u64 + 1);
+    let hyphen = ascii & ge(b'-' as u64) & !ge(b'-' as u64 + 1);
+    let dot = ascii & ge(b'.' as u64) & !ge(b'.' as u64 + 1);
+    let apos = ascii & ge(b'\'' as u64) & !ge(b'\'' as u64 + 1);
+    let other = valid & !(lower | upper | digit | hyphen | dot | apos);
+    let mut s = 0u64;
+    if digit != 0 {
+        s |= 4;
+    }
+    if hyphen != 0 {
+        s |= 8;
+    }
+    if dot != 0 {
+        s |= 16;
+    }
+    if other != 0 {
+        s |= 32;
+    }
+    if apos != 0 {
+        s |= 128;
+    }
+    if upper & 0x80 != 0 {
+        s |= 1;
+        if lower == 0 {
+            s |= 2;
+        }
+    }
+    if n == 1 {
+        s |= 64;
+    }
+    s
+}
+
 /// The [`Keys`] of one token's bytes.
 #[inline]
 pub fn key(b: &[u8]) -> Keys {
@@ -285,6 +348,9 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
         return Keys::default();
     };
     let n = b.len();
+    if (1..=8).contains(&n) {
+        return key_short(load_at(text, start, n), n);
+    }
     // The last three bytes, lower-cased: byte 0 is the third from the end.
     let last3 = if n >= 3 {
         lower8(load_at(text, end - 3, 3))
@@ -297,19 +363,7 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
     } else {
         lower8(load(&b[n.saturating_sub(1)..]))
     };
-    let cut = if n > 5 && last3 == u64::from_le_bytes(*b"ing\0\0\0\0\0") {
-        3
-    } else if n > 4
-        && (last2 == u64::from(u16::from_le_bytes(*b"ed"))
-            || last2 == u64::from(u16::from_le_bytes(*b"es")))
-    {
-        2
-    } else if n > 3 && (last1 == u64::from(b's') || last1 == u64::from(b'd')) {
-        1
-    } else {
-        0
-    };
-    let stem_len = n - cut;
+    let stem_len = n - cut_of(n, last3, last2, last1);
     let mut h = fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K);
     let mut hs = fmul(stem_len as u64 ^ 0x243F_6A88_85A3_08D3, K);
     let mut at = 0;
@@ -333,6 +387,52 @@ fn key_in(text: &[u8], start: usize, end: usize) -> Keys {
         suffix2: last2,
         shape: shape(b) | lower8(load(&b[..n.min(1)])) << 8,
         stem: hs,
+    }
+}
+
+/// How many bytes of inflection the stem leaves out ("-ing" 3, "-ed" and "-es" 2, "-s" and
+/// "-d" 1), from the last three bytes lower-cased.
+#[inline(always)]
+fn cut_of(n: usize, last3: u64, last2: u64, last1: u64) -> usize {
+    if n > 5 && last3 == u64::from_le_bytes(*b"ing\0\0\0\0\0") {
+        3
+    } else if n > 4
+        && (last2 == u64::from(u16::from_le_bytes(*b"ed"))
+            || last2 == u64::from(u16::from_le_bytes(*b"es")))
+    {
+        2
+    } else if n > 3 && (last1 == u64::from(b's') || last1 == u64::from(b'd')) {
+        1
+    } else {
+        0
+    }
+}
+
+/// [`key_in`] of a word of `n` (1 to 8) bytes loaded as `raw`: every key from the one load.
+#[inline(always)]
+fn key_short(raw: u64, n: usize) -> Keys {
+    let c = lower8(raw);
+    let last3 = if n >= 3 { c >> (8 * (n - 3)) } else { c };
+    let last2 = if n >= 3 { last3 >> 8 } else { last3 };
+    let last1 = c >> (8 * (n - 1));
+    let cut = cut_of(n, last3, last2, last1);
+    let h = fmul(fmul(n as u64 ^ 0x243F_6A88_85A3_08D3, K) ^ c, K2);
+    // The stem is the word when no inflection is cut: the same bytes, so the same hash.
+    let stem = if cut == 0 {
+        h
+    } else {
+        let keep = n - cut;
+        fmul(
+            fmul(keep as u64 ^ 0x243F_6A88_85A3_08D3, K) ^ (c & ((1u64 << (8 * keep)) - 1)),
+            K2,
+        )
+    };
+    Keys {
+        lower: h,
+        suffix3: last3 | (n as u64) << 56,
+        suffix2: last2,
+        shape: shape_word(raw, n) | (c & 0xff) << 8,
+        stem,
     }
 }
 
@@ -929,6 +1029,24 @@ mod tests {
     }
 
     #[test]
+    fn shape_of_a_word_is_the_byte_loop_s() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        let mut words: Vec<Vec<u8>> = bytes.iter().map(|&b| vec![b]).collect();
+        for &a in b"aZ0-.'\x80\xff@`{[/:" {
+            for &b in &bytes {
+                words.push(vec![a, b]);
+                words.push(vec![b, a, a, b'x', b'y', b'z', b, a]);
+            }
+        }
+        words.push(b"ABCDEFG".to_vec());
+        words.push(b"Ab-c.d'e".to_vec());
+        for w in words {
+            let x = load(&w);
+            assert_eq!(shape_word(x, w.len()), shape(&w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn keys_read_from_the_text_are_the_plain_ones() {
         let text = "Ab sentenced SHARES fell, the verdict: x Meeting-rooms d'état 日本 ed es ing \
                     goes s d ringing SENTENCING aaaaaaaaaaaaaaaaed q";
@@ -947,6 +1065,16 @@ mod tests {
             "abcdefghi",
             "RUNNING",
             "xed",
+            "Xed",
+            "A",
+            "IS",
+            "Ab1-",
+            "a.b'c",
+            "sings",
+            "singing",
+            "SINGED",
+            "é",
+            "aé",
         ] {
             let plain = key_plain(w.as_bytes());
             assert_eq!(

@@ -107,6 +107,18 @@ fn a_party_named_by_a_title_word_is_an_actor() {
     assert_eq!(labour.kind, ActorKind::Organisation, "{:?}", names(&a));
 }
 
+/// An occupation before a name is a role ("Actress Ilse Varga", "singer Tom Brask"), not part of
+/// the name and never an organisation.
+#[test]
+fn an_occupation_before_a_name_is_a_role() {
+    let a =
+        run("Actress Ilse Varga checked into a clinic. The singer Tom Brask said he was glad.\n");
+    let varga = find(&a, "Ilse Varga");
+    assert_eq!(varga.kind, ActorKind::Person, "{:?}", names(&a));
+    assert_eq!(varga.role.as_deref(), Some("Actress"), "{:?}", names(&a));
+    assert_eq!(find(&a, "Tom Brask").role.as_deref(), Some("singer"));
+}
+
 #[test]
 fn apposition_with_a_possessor_gives_the_possessor_affiliation() {
     let a = run(

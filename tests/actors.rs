@@ -119,6 +119,19 @@ fn an_occupation_before_a_name_is_a_role() {
     assert_eq!(find(&a, "Tom Brask").role.as_deref(), Some("singer"));
 }
 
+/// A party before a person's name is the person's side ("Republican Walter Brask"), and "MP" a
+/// role ("Tory MP Anna Kessel"): neither is part of the name.
+#[test]
+fn a_party_before_a_name_and_mp_are_not_the_name() {
+    let a = run("Republican Walter Brask said that Tory MP Anna Kessel was wrong.\n");
+    let all = names(&a);
+    assert_eq!(find(&a, "Walter Brask").kind, ActorKind::Person, "{all:?}");
+    let kessel = find(&a, "Anna Kessel");
+    assert_eq!(kessel.kind, ActorKind::Person, "{all:?}");
+    assert_eq!(kessel.role.as_deref(), Some("MP"), "{all:?}");
+    assert!(!has(&a, "Republican Walter Brask"), "{all:?}");
+}
+
 #[test]
 fn apposition_with_a_possessor_gives_the_possessor_affiliation() {
     let a = run(

@@ -146,6 +146,17 @@ fn refine_span(
     while rest < b && title_like(rest) {
         rest += 1;
     }
+    // "Republican Bob Dole", "Democrat Walter Mondale": an organisation the word lists know (a
+    // party) before a given name and a surname is the person's side, not part of the name.
+    if rest > a
+        && b >= rest + 2
+        && (a..rest).all(|i| info[i].flags & G_ORG != 0 && !wd.is(i, W_HEAD | W_HON))
+        && info[rest].flags & G_GIVEN != 0
+    {
+        out.push((a, rest, EntityType::Org));
+        a = rest;
+        t = EntityType::Per;
+    }
     let mut head = (a..rest).any(|i| wd.is(i, W_HEAD | W_HON));
     // "Industry Secretary Patricia Hewitt": the name after the last title word.
     if !head

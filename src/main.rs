@@ -300,6 +300,16 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
     Ok((w, h))
 }
 
+/// [`load_inputs`] with its problems reported on stderr; exit status 2 when nothing loaded.
+fn load_reported(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
+    let loaded = load_inputs(paths);
+    report(&loaded);
+    if loaded.articles.is_empty() {
+        return Err(ExitCode::from(2));
+    }
+    Ok(loaded)
+}
+
 /// Loads the given paths; with none, the library folder when it has files, else the sample.
 fn load_inputs(paths: &[PathBuf]) -> Loaded {
     if !paths.is_empty() {
@@ -428,11 +438,10 @@ fn run_analyze(
     use_cache: bool,
     paths: &[PathBuf],
 ) -> ExitCode {
-    let loaded = load_inputs(paths);
-    report(&loaded);
-    if loaded.articles.is_empty() {
-        return ExitCode::from(2);
-    }
+    let loaded = match load_reported(paths) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
     let options = Options { date };
     let articles = &loaded.articles;
     let analyses = std::cell::RefCell::new(Analyses::new(articles, &options, use_cache));
@@ -484,11 +493,10 @@ fn run_export(
     date: Option<jiff::civil::Date>,
     paths: &[PathBuf],
 ) -> ExitCode {
-    let loaded = load_inputs(paths);
-    report(&loaded);
-    if loaded.articles.is_empty() {
-        return ExitCode::from(2);
-    }
+    let loaded = match load_reported(paths) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
     let options = Options { date };
     let articles = &loaded.articles;
     let cache = Cache::open();
@@ -707,11 +715,10 @@ mod reader {
     ) -> ExitCode {
         // Headless: every text loaded up front, so each file's warnings are reported before
         // the screen, as the other commands do.
-        let loaded = load_inputs(paths);
-        report(&loaded);
-        if loaded.articles.is_empty() {
-            return ExitCode::from(2);
-        }
+        let loaded = match load_reported(paths) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
         match brief::tui::render_with(loaded, size, keys, ansi, color(choice), options) {
             Ok(screen) => {
                 print!("{screen}");
@@ -730,11 +737,10 @@ mod reader {
     use super::*;
 
     pub fn run(paths: &[PathBuf], _choice: ColorChoice, options: Options) -> ExitCode {
-        let loaded = load_inputs(paths);
-        report(&loaded);
-        if loaded.articles.is_empty() {
-            return ExitCode::from(2);
-        }
+        let loaded = match load_reported(paths) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
         for a in &loaded.articles {
             print!(
                 "{}",

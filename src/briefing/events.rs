@@ -328,15 +328,13 @@ fn nodes(digests: &[Digest], actors: &Merged, names: &mut norm::Interner) -> Vec
                     participants.push((b, strong));
                 }
             }
-            let (kind, kind_folded) = kinds
-                .entry(e.kind.as_str())
-                .or_insert_with(|| {
-                    let folded = norm::name(&e.kind);
-                    (names.id(&folded), folded)
-                })
-                .clone();
+            let (kind, kind_folded) = &*kinds.entry(e.kind.as_str()).or_insert_with(|| {
+                let folded = norm::name(&e.kind);
+                (names.id(&folded), folded)
+            });
+            let kind = *kind;
             let label = norm::name(&e.label);
-            let mut words: Vec<u32> = norm::content_words(&label, &kind_folded)
+            let mut words: Vec<u32> = norm::content_words(&label, kind_folded)
                 .map(|w| names.id(norm::stem(w)))
                 .collect();
             words.sort_unstable();

@@ -256,6 +256,15 @@ mod tests {
         d
     }
 
+    /// The names of the files in `d`: a save leaves no temporary or lock file behind.
+    fn file_names(d: &std::path::Path) -> Vec<String> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
     #[test]
     fn round_trips_and_leaves_no_temporary_file() {
         let d = tempdir("rt");
@@ -267,12 +276,7 @@ mod tests {
         save(&d, &Saved::default(), &s).unwrap();
         assert_eq!(load(Some(&d)), (s, None));
         // No temporary file, no lock file left.
-        let names: Vec<_> = std::fs::read_dir(&d)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["state.json"]);
+        assert_eq!(file_names(&d), ["state.json"]);
         let _ = std::fs::remove_dir_all(&d);
     }
 
@@ -398,12 +402,7 @@ mod tests {
                 assert_eq!(now.positions.get(&k), Some(&(t * 100 + round)), "{k} lost");
             }
         }
-        let names: Vec<_> = std::fs::read_dir(&d)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["state.json"]);
+        assert_eq!(file_names(&d), ["state.json"]);
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -71,11 +71,13 @@ pub enum Action {
     Redraw,
     /// List the problems met loading the articles (files that did not load, warnings).
     Problems,
+    /// Order the actors panel by salience, by mentions or by name (cycles).
+    SortActors,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -90,6 +92,7 @@ impl Action {
         Action::Search,
         Action::Clear,
         Action::Filter,
+        Action::SortActors,
         Action::FocusNext,
         Action::FocusPrev,
         Action::FocusLibrary,
@@ -149,6 +152,7 @@ impl Action {
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
+            Action::SortActors => "order the actors by salience, mentions or name",
         }
     }
 

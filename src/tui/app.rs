@@ -2,6 +2,7 @@
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
 mod keys;
+mod order;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::Receiver;
@@ -21,6 +22,7 @@ use super::worker::{Done, Worker};
 use super::wrap::{self, Mark, Row};
 use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
+pub use order::ActorSort;
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
@@ -122,6 +124,8 @@ pub struct App {
     pub actor_cursor: usize,
     /// The cursor row in the timeline.
     pub event_cursor: usize,
+    /// The order of the actors panel (`s` cycles it).
+    pub actor_sort: ActorSort,
     /// The byte at the top of the body.
     pub top: usize,
     /// The terminal size.
@@ -189,6 +193,7 @@ impl App {
             library_cursor: 0,
             actor_cursor: 0,
             event_cursor: 0,
+            actor_sort: ActorSort::default(),
             top: 0,
             size: (80, 24),
             notice: None,
@@ -729,7 +734,7 @@ impl App {
 
     /// The actor at an actors-panel row (`None` for headings).
     pub fn actor_row(&self, row: usize) -> Option<usize> {
-        match self.prepared()?.actor_rows.get(row)? {
+        match self.actor_rows().get(row)? {
             ActorRow::Actor(i) => Some(*i),
             ActorRow::Heading(_) => None,
         }

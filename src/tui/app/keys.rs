@@ -68,6 +68,7 @@ impl App {
                 self.quit,
                 self.repaint,
             ),
+            self.actor_sort,
         )
     }
 
@@ -233,6 +234,7 @@ impl App {
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
+            Action::SortActors => self.cycle_actor_sort(),
         }
     }
 

@@ -75,8 +75,12 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
-        "Actors: by kind, most salient first within each (named often, early and in the \
-         headline); the number after a name is how often it is mentioned.",
+        &format!(
+            "Actors: by kind, most salient first within each (named often, early and in the \
+             headline); the number after a name is how often it is mentioned; {} orders them \
+             by mentions or by name instead (the panel's title says which).",
+            app.keymap.label(Action::SortActors)
+        ),
         app.theme.dim,
         width,
     );

@@ -213,3 +213,304 @@ fn the_actors_panel_says_its_order_and_s_cycles_salience_mentions_name() {
         "{row}"
     );
 }
+
+/// The style of the cell where `needle` starts on screen.
+fn style_at(app: &App, needle: &str) -> ratatui::style::Modifier {
+    let (x, y) = find_on_screen(app, needle).unwrap_or_else(|| panic!("{needle} not on screen"));
+    draw_buffer(app)[(x, y)].modifier
+}
+
+#[test]
+fn o_steps_through_the_names_on_screen_and_enter_selects_the_actor() {
+    use ratatui::style::Modifier;
+    let mut app = app((120, 40));
+    keys(&mut app, "o");
+    // Ada Quint (actor 1), her first mention: reversed and bold (without colour, as here), ›
+    // in the margin.
+    assert_eq!(app.name_cursor, Some((1, 0)));
+    assert!(
+        status_line(&app).contains("› Ada Quint"),
+        "{}",
+        status_line(&app)
+    );
+    let m = style_at(&app, "Ada Quint, the harbour");
+    assert!(m.contains(Modifier::REVERSED | Modifier::BOLD), "{m:?}");
+    let s = screen(&app);
+    let row = s
+        .lines()
+        .find(|l| l.contains("Ada Quint, the harbour"))
+        .unwrap();
+    assert!(row.contains("› Ada Quint"), "{row}");
+    // The next names in text order, and back.
+    keys(&mut app, "o");
+    assert_eq!(app.name_cursor, Some((3, 0)), "Port Authority");
+    keys(&mut app, "o");
+    assert_eq!(app.name_cursor, Some((1, 1)), "Quint said");
+    keys(&mut app, "O");
+    assert_eq!(app.name_cursor, Some((3, 0)));
+    // Enter selects the Port Authority at that mention: the panel's cursor and the counter
+    // follow, and the cursor leaves.
+    keys(&mut app, "Enter");
+    assert_eq!(app.selected, Some((3, 0)));
+    assert_eq!(app.name_cursor, None);
+    assert_eq!(app.actor_row(app.actor_cursor), Some(3));
+    assert!(
+        status_line(&app).contains("Port Authority mention 1/1"),
+        "{}",
+        status_line(&app)
+    );
+    // While the cursor is on, Tab and Shift-Tab step through the names; Esc leaves it and Tab
+    // moves the focus again.
+    keys(&mut app, "Esc o Tab Tab BackTab");
+    assert_eq!(app.name_cursor, Some((3, 0)));
+    assert_eq!(app.focus, brief::tui::layout::Panel::Body);
+    keys(&mut app, "Esc");
+    assert_eq!(app.name_cursor, None);
+    keys(&mut app, "Tab");
+    assert_eq!(app.focus, brief::tui::layout::Panel::Actors);
+    // Enter on a name in the text selects the actor at the mention under the cursor.
+    keys(&mut app, "2 o o o Enter");
+    assert_eq!(app.selected, Some((1, 1)));
+    assert!(status_line(&app).contains("Ada Quint mention 2/4"));
+}
+
+#[test]
+fn the_name_cursor_goes_past_the_screen_and_says_when_it_wraps() {
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = app(size);
+        // Ten names in the text; the last one is below the first screen at 40x15.
+        keys(&mut app, &["o"; 10].join(" "));
+        assert_eq!(app.name_cursor, Some((1, 3)), "{size:?}");
+        assert!(screen(&app).contains("Quint thanked"), "{size:?}");
+        assert!(!status_line(&app).contains("wrapped"));
+        keys(&mut app, "o");
+        assert_eq!(app.name_cursor, Some((1, 0)), "{size:?}");
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("wrapped to the first name"),
+            "{size:?}"
+        );
+        // O from no cursor: the last name on screen.
+        keys(&mut app, "Esc g O");
+        let (i, k) = app.name_cursor.unwrap();
+        let spot = app.name_spot().unwrap();
+        assert!(
+            screen(&app).contains(&STORY[spot.start..spot.end]),
+            "{size:?}"
+        );
+        assert!(i < 4 && k < 4);
+    }
+}
+
+#[test]
+fn the_name_cursor_steps_only_through_the_filtered_sentences() {
+    let mut app = app((120, 40));
+    // Only the sentences naming Cy Abel: his three mentions and Zander's and Quint's in them.
+    keys(&mut app, "3 j j Enter f 2 o");
+    assert_eq!(app.selected_actor().unwrap().name, "Cy Abel");
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        let spot = app.name_spot().unwrap();
+        seen.push(STORY[spot.start..spot.end].to_string());
+        keys(&mut app, "o");
+    }
+    assert!(
+        !seen.iter().any(|s| s.contains("Ada") || s.contains("Port")),
+        "{seen:?}"
+    );
+    assert!(seen.contains(&"Cy Abel".to_string()), "{seen:?}");
+}
+
+const DETAIL: &str = "3 j i";
+
+#[test]
+fn i_shows_the_actor_in_full_with_its_quotes_events_and_sentences() {
+    let mut app = app((120, 40));
+    keys(&mut app, DETAIL);
+    let s = screen(&app);
+    for needle in [
+        "Ada Quint · Esc close",
+        "Kind        person",
+        "Role        harbour master",
+        "Affiliation Port Authority",
+        "Also named  Quint",
+        "Mentions    4 in 4 sentences",
+        "Salience    2 of 4 in this article",
+        "Quotes (1)",
+        "▸ “The timbers can be saved before the autumn tides,”",
+        "Events (2)",
+        "Pier inspection",
+        "Council meeting",
+        "Sentences (4)",
+        "Quint thanked the engineers",
+    ] {
+        assert!(s.contains(needle), "{needle} missing:\n{s}");
+    }
+    // Esc and q close it (q does not quit from it).
+    keys(&mut app, "q");
+    assert!(app.detail.is_none() && !app.quit);
+    keys(&mut app, "i Esc");
+    assert!(app.detail.is_none());
+    // From the name cursor: the actor under it.
+    keys(&mut app, "2 o o i");
+    assert!(screen(&app).contains("Port Authority · Esc close"));
+    keys(&mut app, "Esc Esc");
+    // With no actor at hand, it says how to get one.
+    let mut fresh = self::app((120, 40));
+    keys(&mut fresh, "i");
+    assert!(fresh.detail.is_none());
+    assert!(
+        status_line(&fresh).contains("no actor to show"),
+        "{}",
+        status_line(&fresh)
+    );
+    // The selected actor, from the text.
+    keys(&mut fresh, "3 j j Enter 2 i");
+    assert!(screen(&fresh).contains("Cy Abel · Esc close"));
+}
+
+#[test]
+fn enter_in_the_detail_view_shows_the_sentence_the_event_or_the_quote() {
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        // The last sentence: the actor selected at its fourth mention.
+        let mut app = app(size);
+        keys(&mut app, &format!("{DETAIL} G Enter"));
+        assert!(app.detail.is_none());
+        assert_eq!(app.selected, Some((1, 3)), "{size:?}");
+        assert!(
+            status_line(&app).contains("Ada Quint mention 4/4"),
+            "{size:?}"
+        );
+        let s = screen(&app);
+        let row = s.lines().find(|l| l.contains("Quint thanked")).unwrap();
+        assert!(row.contains('▶'), "{size:?}: {row}");
+        // The second event: the timeline's cursor and mark on it, the sentence in view.
+        let mut app = self::app(size);
+        keys(&mut app, &format!("{DETAIL} j j Enter"));
+        assert_eq!(app.event, Some(1), "{size:?}");
+        assert_eq!(app.event_cursor, 1);
+        let s = screen(&app);
+        let Some(row) = s.lines().find(|l| l.contains("Friday")) else {
+            panic!("{size:?}:\n{s}");
+        };
+        assert!(row.contains('┃') || row.contains('▶'), "{size:?}: {row}");
+        assert!(
+            status_line(&app).contains("Ada Quint mention 3/4"),
+            "{size:?}"
+        );
+        // The quotation: its sentence, the speaker's mention next to it current.
+        let mut app = self::app(size);
+        keys(&mut app, &format!("{DETAIL} g Enter"));
+        assert_eq!(app.selected, Some((1, 1)), "{size:?}");
+        assert!(
+            screen(&app).contains("The timbers can be saved"),
+            "{size:?}"
+        );
+    }
+}
+
+#[test]
+fn the_detail_view_scrolls_to_its_last_entry_at_40x15() {
+    let mut app = app((40, 15));
+    keys(&mut app, DETAIL);
+    assert!(!screen(&app).contains("Quint thanked"), "{}", screen(&app));
+    keys(&mut app, "G");
+    let s = screen(&app);
+    assert!(s.contains("▸ Quint thanked the engineers"), "{s}");
+    // Back to the first entry: the summary shows again above it.
+    keys(&mut app, "g");
+    assert!(screen(&app).contains("Kind"), "{}", screen(&app));
+    // The help closes it and opens over the panels.
+    keys(&mut app, "?");
+    assert!(app.detail.is_none() && app.help.is_some());
+}
+
+#[test]
+fn detail_view_snapshots() {
+    for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
+        for (name, keys_) in [("detail", DETAIL), ("detail_event", "3 j i j")] {
+            let mut app = app((cols, rows));
+            keys(&mut app, keys_);
+            insta::assert_snapshot!(format!("{name}_{cols}x{rows}"), screen(&app), keys_);
+        }
+    }
+}
+
+#[test]
+fn no_article_byte_reaches_the_terminal_as_a_control_sequence_in_the_detail_view() {
+    let text =
+        "Ada Quint\u{1b}[2J met the board\u{7}. “Go\u{1b}]52;c;eA==\u{7} now,” Quint said.\n";
+    let quote = spans_of(text, "Go\u{1b}]52;c;eA==\u{7} now,")[0];
+    let mention = |s: &str| {
+        let (start, end) = spans_of(text, s)[0];
+        Mention {
+            start,
+            end,
+            form: MentionForm::Name,
+        }
+    };
+    let analysis = Analysis {
+        actors: vec![Actor {
+            id: "ada-quint".into(),
+            name: "Ada\u{1b}[31m Quint".into(),
+            kind: ActorKind::Person,
+            role: Some("chair\u{9b}1m".into()),
+            affiliation: Some("Board\u{202e}".into()),
+            aliases: vec!["Quint\u{7}".into()],
+            mentions: vec![mention("Ada Quint"), mention("Quint said")],
+        }],
+        events: vec![Event {
+            label: "vote\u{1b}[H".into(),
+            place: Some("pier\u{1b}".into()),
+            start: spans_of(text, "met the board")[0].0,
+            end: spans_of(text, "met the board")[0].1,
+            ..event("x", "2025-03-04", "met the engineers", &["ada-quint"])
+        }],
+        quotes: vec![Quote {
+            speaker: Some("ada-quint".into()),
+            start: quote.0,
+            end: quote.1,
+        }],
+        ..Analysis::default()
+    };
+    let article = Article {
+        title: "Board".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = App::new(vec![article.clone()], Theme::new(true), KeyMap::default());
+        app.resize(size.0, size.1);
+        app.set_analysis(0, analysis.clone());
+        for k in ["3 i", "3 i j", "3 i G", "o"] {
+            keys(&mut app, &format!("Esc Esc {k}"));
+            let ansi = brief::tui::buffer_to_ansi(&draw_buffer(&app));
+            let bare = ansi.replace("\x1b[0m", "");
+            let stripped = regex_lite_strip(&bare);
+            for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+                assert!(!stripped.contains(c), "{size:?} {k}: {c:?} in\n{stripped}");
+            }
+        }
+    }
+}
+
+/// `s` without the SGR sequences the renderer itself writes (`ESC [ digits ; … m`).
+fn regex_lite_strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let n = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        if after[n..].starts_with('m') {
+            rest = &after[n + 1..];
+        } else {
+            out.push_str("\x1b[");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -73,11 +73,20 @@ pub enum Action {
     Problems,
     /// Order the actors panel by salience, by mentions or by name (cycles).
     SortActors,
+    /// The name cursor to the next name in the text (the first on screen to start); while it
+    /// is on, `Tab` steps too, `Enter` selects the actor, `Esc` leaves.
+    NextName,
+    /// The name cursor to the previous name in the text (the last on screen to start).
+    PrevName,
+    /// The actor in full (the one under the name cursor, the actors panel's cursor, or the
+    /// selected one): its names, role, affiliation, mentions, the quotations it said, the
+    /// events it takes part in and the sentences naming it; `Enter` on one shows it.
+    ActorDetail,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 34] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -92,6 +101,9 @@ impl Action {
         Action::Search,
         Action::Clear,
         Action::Filter,
+        Action::NextName,
+        Action::PrevName,
+        Action::ActorDetail,
         Action::SortActors,
         Action::FocusNext,
         Action::FocusPrev,
@@ -153,6 +165,9 @@ impl Action {
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
             Action::SortActors => "order the actors by salience, mentions or name",
+            Action::NextName => "cursor to the next name (Tab too, Enter selects)",
+            Action::PrevName => "cursor to the previous name (S-Tab too)",
+            Action::ActorDetail => "the actor in full: quotes, events, sentences",
         }
     }
 

@@ -1,7 +1,9 @@
 //! The reader's view and `update`: keys become actions, actions change the view. The articles
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
+pub mod detail;
 mod keys;
+mod names;
 mod order;
 
 use std::collections::BTreeMap;
@@ -126,6 +128,10 @@ pub struct App {
     pub event_cursor: usize,
     /// The order of the actors panel (`s` cycles it).
     pub actor_sort: ActorSort,
+    /// The name cursor in the body (`o`): the actor and its mention under it.
+    pub name_cursor: Option<(usize, usize)>,
+    /// The actor detail view, when open (`i`).
+    pub detail: Option<detail::Detail>,
     /// The byte at the top of the body.
     pub top: usize,
     /// The terminal size.
@@ -194,6 +200,8 @@ impl App {
             actor_cursor: 0,
             event_cursor: 0,
             actor_sort: ActorSort::default(),
+            name_cursor: None,
+            detail: None,
             top: 0,
             size: (80, 24),
             notice: None,
@@ -723,6 +731,7 @@ impl App {
         self.mark_opened();
         self.selected = None;
         self.event = None;
+        self.name_cursor = None;
         self.filter = false;
         self.search = Search::default();
         self.actor_cursor = self.first_actor_row();
@@ -775,6 +784,9 @@ impl App {
                 Mark::Search
             };
             marks.push((*m, mark));
+        }
+        if let Some(s) = self.name_spot() {
+            marks.push((s, Mark::Cursor));
         }
         marks
     }

@@ -47,6 +47,8 @@ impl App {
             self.help_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
+        } else if self.detail.is_some() {
+            self.detail_key(key);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -68,7 +70,7 @@ impl App {
                 self.quit,
                 self.repaint,
             ),
-            self.actor_sort,
+            (self.actor_sort, self.name_cursor, self.detail),
         )
     }
 
@@ -204,6 +206,15 @@ impl App {
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
         match action {
+            // The name cursor (app/names.rs), while it is on.
+            Action::FocusNext | Action::NextName if self.name_cursor.is_some() => {
+                self.step_name(true);
+            }
+            Action::FocusPrev | Action::PrevName if self.name_cursor.is_some() => {
+                self.step_name(false);
+            }
+            Action::Activate if self.name_cursor.is_some() => self.select_name(),
+            Action::Clear if self.name_cursor.is_some() => self.name_cursor = None,
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(Help::default()),
             Action::FocusNext => self.cycle_focus(1),
@@ -235,6 +246,9 @@ impl App {
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
             Action::SortActors => self.cycle_actor_sort(),
+            Action::NextName => self.step_name(true),
+            Action::PrevName => self.step_name(false),
+            Action::ActorDetail => self.open_detail(),
         }
     }
 
@@ -329,7 +343,7 @@ impl App {
     }
 
     /// In the narrow layout the body is hidden behind the panel that jumps into it: show it.
-    fn reveal_body(&mut self) {
+    pub(super) fn reveal_body(&mut self) {
         if self.mode() == Mode::Narrow {
             self.focus = Panel::Body;
         }
@@ -632,7 +646,7 @@ fn step_index(cur: usize, n: usize, forward: bool) -> (usize, bool) {
 }
 
 /// What the status line says when stepping went round the end.
-fn wrapped_notice(forward: bool, what: &str) -> String {
+pub(super) fn wrapped_notice(forward: bool, what: &str) -> String {
     if forward {
         format!("wrapped to the first {what}")
     } else {

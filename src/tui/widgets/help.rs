@@ -87,6 +87,18 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
+        &format!(
+            "Names: {} puts a cursor on the names in the text (then Tab steps too); Enter \
+             selects the actor, {} shows it in full: its quotations, events and sentences.",
+            app.keymap.label(Action::NextName),
+            app.keymap.label(Action::ActorDetail)
+        ),
+        app.theme.dim,
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
         "Library: • and \"new\" mark articles fetched (brief fetch, brief add) since the \
          library was last listed; r lists it again from disk (the reader never uses the \
          network).",

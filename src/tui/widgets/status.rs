@@ -41,6 +41,12 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::raw("· filtered "));
         }
     }
+    if let Some(a) = app
+        .name_actor()
+        .and_then(|i| app.prepared()?.analysis.actors.get(i))
+    {
+        left.push(Span::raw(format!("· › {} ", truncate(&clean(&a.name), 24))));
+    }
     let s = &app.search;
     if s.typing {
         left.push(Span::raw(format!("· /{}▏ ", clean(&s.query))));
@@ -62,6 +68,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ("Enter".into(), "keep", true),
             ("Esc".into(), "cancel", true),
         ]
+    } else if app.name_cursor.is_some() {
+        super::detail::name_hints(app)
     } else {
         Action::hints_for(app.focus, app.selected.is_some())
             .iter()

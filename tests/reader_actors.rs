@@ -514,3 +514,154 @@ fn regex_lite_strip(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key_name() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "o",
+            "O",
+            "i",
+            "s",
+            "j",
+            "k",
+            "n",
+            "N",
+            "g",
+            "G",
+            "f",
+            "z",
+            "?",
+            "/",
+            "Enter",
+            "Esc",
+            "Tab",
+            "BackTab",
+            "1",
+            "2",
+            "3",
+            "4",
+            "C-o",
+            "C-n",
+            "C-d",
+            "PgDn",
+            "PgUp",
+            "q",
+            "resize:0x0",
+            "resize:200x50",
+            "resize:30x8",
+            "resize:40x15",
+            "resize:1x1",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn names_detail_and_sort_keys_at_random_sizes_never_panic(
+            w in 0u16..220, h in 0u16..70,
+            keys_ in prop::collection::vec(key_name(), 0..50),
+        ) {
+            let mut app = app((w, h));
+            for k in &keys_ {
+                keys(&mut app, k);
+                let _ = draw_buffer(&app);
+            }
+        }
+    }
+}
+
+/// brief's folders for this test process (cache, state, config): a temporary folder, never the
+/// user's.
+fn sandbox() -> &'static std::path::Path {
+    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| {
+        let t = tempfile::Builder::new()
+            .prefix("brief-test-actors-")
+            .tempdir()
+            .unwrap();
+        brief::paths::use_root(t.path());
+        t
+    });
+    root.path()
+}
+
+#[test]
+fn render_on_a_file_goes_from_a_name_to_the_actor_and_its_quote() {
+    // The real analysis, through the loader and `brief render`'s headless path.
+    let dir = sandbox().join("render-names");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ferry.txt");
+    std::fs::write(
+        &path,
+        "The ferry will run again next week\n\n\
+         Mirela Vantok, the harbour director, said on Monday that the ferry would run again \
+         from next week.\n\n\
+         “The new hull has passed every test,” said Mirela Vantok.\n\n\
+         Vantok thanked the crews for their patience.\n",
+    )
+    .unwrap();
+    let loaded = brief::load::load_paths(std::slice::from_ref(&path));
+    let render = |keys: &str| {
+        brief::tui::render(
+            brief::load::load_paths(std::slice::from_ref(&path)),
+            (80, 24),
+            keys,
+            false,
+            brief::tui::ColorMode::Never,
+        )
+        .unwrap()
+    };
+    assert_eq!(loaded.articles.len(), 1);
+    let named = render("o");
+    let status = named.lines().last().unwrap_or_default();
+    assert!(status.contains("› Mirela Vantok"), "{named}");
+    let selected = render("o Enter");
+    assert!(
+        selected
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("Mirela Vantok mention 1/"),
+        "{selected}"
+    );
+    let detail = render("o i");
+    for needle in [
+        "Mirela Vantok · Esc close",
+        "Kind        person",
+        "Quotes (1)",
+        "“The new hull has passed every test,”",
+        "Sentences (",
+    ] {
+        assert!(detail.contains(needle), "{needle} missing:\n{detail}");
+    }
+}
+
+#[test]
+fn the_name_cursor_leaves_when_another_panel_takes_the_focus() {
+    let mut app = app((120, 40));
+    // From the actors panel, o moves the focus to the text, where the cursor is.
+    keys(&mut app, "3 o");
+    assert_eq!(app.focus, brief::tui::layout::Panel::Body);
+    assert!(app.name_cursor.is_some());
+    // 3 again: the cursor goes, and Enter selects the panel's actor (Bo Zander, the first).
+    keys(&mut app, "3");
+    assert_eq!(app.name_cursor, None);
+    keys(&mut app, "Enter");
+    assert_eq!(app.selected_actor().unwrap().name, "Bo Zander");
+}
+
+#[test]
+fn the_detail_views_sentences_show_the_actors_names_in_its_kinds_style() {
+    use ratatui::style::Modifier;
+    let mut app = app((120, 40));
+    keys(&mut app, DETAIL);
+    // Ada Quint is a person: bold without colour; the words around the name are not.
+    let m = style_at(&app, "Quint thanked the engineers");
+    assert!(m.contains(Modifier::BOLD), "{m:?}");
+    let m = style_at(&app, "thanked the engineers");
+    assert!(!m.contains(Modifier::BOLD), "{m:?}");
+}

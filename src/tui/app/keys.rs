@@ -205,6 +205,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
+        self.names_before(action);
         match action {
             // The name cursor (app/names.rs), while it is on.
             Action::FocusNext | Action::NextName if self.name_cursor.is_some() => {

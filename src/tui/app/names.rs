@@ -10,6 +10,8 @@
 
 use super::{App, Search};
 use crate::model::Span;
+use crate::tui::action::Action;
+use crate::tui::layout::Panel;
 use crate::tui::wrap;
 
 impl App {
@@ -65,10 +67,22 @@ impl App {
         Some(Span::new(first.start, last.end.max(first.start)))
     }
 
+    /// Before an action: moving the focus to another panel (`1`, `3`, `4`) leaves the name
+    /// cursor, so `Enter` there does what it does in that panel.
+    pub(super) fn names_before(&mut self, action: Action) {
+        if matches!(
+            action,
+            Action::FocusLibrary | Action::FocusActors | Action::FocusTimeline
+        ) {
+            self.name_cursor = None;
+        }
+    }
+
     /// `o` / `O` (and `Tab` / `Shift-Tab` while the cursor is on): the cursor to the next or
     /// previous name. From a cursor off screen (or none), the first or last name on screen.
     pub(super) fn step_name(&mut self, forward: bool) {
-        self.reveal_body();
+        // The cursor is in the text: the text has the focus (Tab steps, Enter selects).
+        self.focus = Panel::Body;
         self.sync();
         let names = self.names();
         if names.is_empty() {

@@ -82,7 +82,7 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
                    entries: &mut Vec<Range<usize>>,
                    title: &str,
                    empty: &str,
-                   items: Vec<(usize, String)>| {
+                   items: Vec<(usize, Vec<(String, Style)>)>| {
         out.push(Line::raw(""));
         out.push(Line::styled(
             format!("{title} ({})", items.len()),
@@ -91,9 +91,10 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
         if items.is_empty() {
             out.push(Line::styled(format!("  {empty}"), t.dim));
         }
-        for (j, item) in items {
+        for (j, segments) in items {
             let start = out.len();
             if j == d.cursor {
+                let item: String = segments.iter().map(|(s, _)| s.as_str()).collect();
                 let mut rows = Vec::new();
                 wrapped(&mut rows, "▸ ", &item, t.cursor, w);
                 let cut = rows.len() > FULL_ROWS;
@@ -103,10 +104,9 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
                 }
                 out.extend(rows);
             } else {
-                out.push(Line::raw(format!(
-                    "  {}",
-                    truncate(&item, w.saturating_sub(2))
-                )));
+                let mut row = one_row(&segments, w.saturating_sub(2));
+                row.spans.insert(0, Span::raw("  "));
+                out.push(row);
             }
             entries.push(start..out.len());
         }
@@ -123,7 +123,7 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
                     .get(q)
                     .map(|q| crate::model::Span::new(q.start, q.end).of(text))
                     .unwrap_or("");
-                quotes.push((j, format!("“{}”", one_line(s))));
+                quotes.push((j, vec![(format!("“{}”", one_line(s)), Style::new())]));
             }
             Target::Event(e) => {
                 let label = p
@@ -132,9 +132,9 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
                     .get(e)
                     .map(|e| event_text(e, year, approx_ref))
                     .unwrap_or_default();
-                events.push((j, label));
+                events.push((j, vec![(label, Style::new())]));
             }
-            Target::Sentence(s, _) => said.push((j, one_line(s.of(text)))),
+            Target::Sentence(s, _) => said.push((j, sentence(text, s, a, t.kind(a.kind)))),
         }
     }
     section(
@@ -159,6 +159,88 @@ pub fn detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<Range<usi
         said,
     );
     (out, entries)
+}
+
+/// `s` with each run of blanks and line breaks as one space (kept at the ends), made safe.
+fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !blank {
+                out.push(' ');
+            }
+            blank = true;
+        } else {
+            out.push(c);
+            blank = false;
+        }
+    }
+    clean(&out).into_owned()
+}
+
+/// A sentence as pieces of text, the actor's mentions in it in `style` (its kind's).
+fn sentence(
+    text: &str,
+    s: crate::model::Span,
+    a: &crate::model::Actor,
+    style: Style,
+) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    let mut at = s.start;
+    for m in &a.mentions {
+        let m = m.span();
+        if m.start < at || m.end > s.end || !m.fits(text) {
+            continue;
+        }
+        out.push((
+            folded(crate::model::Span::new(at, m.start).of(text)),
+            Style::new(),
+        ));
+        out.push((folded(m.of(text)), style));
+        at = m.end;
+    }
+    out.push((
+        folded(crate::model::Span::new(at, s.end).of(text)),
+        Style::new(),
+    ));
+    out.retain(|(p, _)| !p.is_empty());
+    if let Some(first) = out.first_mut() {
+        first.0 = first.0.trim_start().to_string();
+    }
+    if let Some(last) = out.last_mut() {
+        last.0 = last.0.trim_end().to_string();
+    }
+    out
+}
+
+/// Styled pieces on one row of `room` cells, cut with an ellipsis when longer.
+fn one_row(segments: &[(String, Style)], room: usize) -> Line<'static> {
+    let full: String = segments.iter().map(|(s, _)| s.as_str()).collect();
+    let cut = truncate(&full, room);
+    // What is kept of the text: `truncate` keeps a prefix and adds the ellipsis.
+    let kept = if cut == full {
+        full.len()
+    } else {
+        cut.len().saturating_sub('…'.len_utf8())
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (s, style) in segments {
+        if at >= kept {
+            break;
+        }
+        let take = s.len().min(kept - at);
+        spans.push(Span::styled(
+            s.get(..take).unwrap_or("").to_string(),
+            *style,
+        ));
+        at += s.len();
+    }
+    if cut != full {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans)
 }
 
 /// The summary's rows: the name, then kind, role, affiliation, other names, mentions and the

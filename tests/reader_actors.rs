@@ -665,3 +665,26 @@ fn the_detail_views_sentences_show_the_actors_names_in_its_kinds_style() {
     let m = style_at(&app, "thanked the engineers");
     assert!(!m.contains(Modifier::BOLD), "{m:?}");
 }
+
+#[test]
+fn ctrl_o_after_going_from_the_detail_view_comes_back() {
+    let mut app = app((80, 24));
+    keys(&mut app, "2");
+    let top = app.top_line();
+    keys(&mut app, &format!("{DETAIL} G"));
+    assert!(
+        status_line(&app).contains("Enter go to"),
+        "{}",
+        status_line(&app)
+    );
+    keys(&mut app, "Enter");
+    assert!(app.top_line() > top);
+    keys(&mut app, "C-o");
+    assert_eq!(app.top_line(), top);
+    // A name selected with the cursor is a place to come back to, with its mention.
+    keys(&mut app, "2 G o Enter");
+    let (there, selected) = (app.top_line(), app.selected);
+    assert!(there > top && selected.is_some());
+    keys(&mut app, "2 g C-o");
+    assert_eq!((app.top_line(), app.selected), (there, selected));
+}

@@ -401,25 +401,38 @@ pub(super) fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
+/// The status line's hints while the detail view is open.
+pub(super) fn detail_hints(app: &App) -> Vec<(String, &'static str, bool)> {
+    hints(
+        app,
+        &[
+            (Action::Down, "move", false),
+            (Action::Activate, "go to", true),
+            (Action::Clear, "close", true),
+        ],
+    )
+}
+
+/// The first key of each action with its label, for the status line (an action with no key
+/// left out).
+fn hints(app: &App, list: &[(Action, &'static str, bool)]) -> Vec<(String, &'static str, bool)> {
+    list.iter()
+        .filter_map(|&(a, label, keep)| {
+            let k = app.keymap.keys(a).first()?;
+            Some((k.to_string(), label, keep))
+        })
+        .collect()
+}
+
 /// The status line's hints while the name cursor is on.
 pub(super) fn name_hints(app: &App) -> Vec<(String, &'static str, bool)> {
-    let first = |a: Action| {
-        app.keymap
-            .keys(a)
-            .first()
-            .map_or_else(String::new, ToString::to_string)
-    };
-    let mut out = Vec::new();
-    for (a, label, keep) in [
-        (Action::FocusNext, "next name", false),
-        (Action::Activate, "select", true),
-        (Action::ActorDetail, "actor", false),
-        (Action::Clear, "leave", true),
-    ] {
-        let k = first(a);
-        if !k.is_empty() {
-            out.push((k, label, keep));
-        }
-    }
-    out
+    hints(
+        app,
+        &[
+            (Action::FocusNext, "next name", false),
+            (Action::Activate, "select", true),
+            (Action::ActorDetail, "actor", false),
+            (Action::Clear, "leave", true),
+        ],
+    )
 }

@@ -15,7 +15,9 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.status);
     let mut left: Vec<Span> = Vec::new();
-    let panel = if app.reading {
+    let panel = if app.detail.is_some() {
+        "Actor".to_string()
+    } else if app.reading {
         "Reading".to_string()
     } else {
         app.focus.title().to_string()
@@ -68,6 +70,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ("Enter".into(), "keep", true),
             ("Esc".into(), "cancel", true),
         ]
+    } else if app.detail.is_some() {
+        super::detail::detail_hints(app)
     } else if app.name_cursor.is_some() {
         super::detail::name_hints(app)
     } else {

@@ -132,7 +132,7 @@ impl Theme {
             ("actor's mention", self.mention),
             ("current mention", self.mention_current),
             ("search match", self.search),
-            ("name cursor (o), › in the margin", self.name_cursor),
+            ("name cursor, › in the margin", self.name_cursor),
         ]
     }
 }

@@ -688,3 +688,25 @@ fn ctrl_o_after_going_from_the_detail_view_comes_back() {
     keys(&mut app, "2 g C-o");
     assert_eq!((app.top_line(), app.selected), (there, selected));
 }
+
+#[test]
+fn o_and_i_before_the_analysis_say_so_and_change_nothing() {
+    let article = Article {
+        title: "Harbour".into(),
+        text: STORY.into(),
+        ..Article::default()
+    };
+    let mut app = App::new_deferred(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(80, 24);
+    keys(&mut app, "o");
+    assert_eq!(app.name_cursor, None);
+    assert!(
+        app.notice.as_deref().unwrap_or("").contains("analysis"),
+        "{:?}",
+        app.notice
+    );
+    keys(&mut app, "i");
+    assert!(app.detail.is_none());
+    keys(&mut app, "s");
+    let _ = screen(&app);
+}

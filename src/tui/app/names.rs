@@ -84,6 +84,10 @@ impl App {
         // The cursor is in the text: the text has the focus (Tab steps, Enter selects).
         self.focus = Panel::Body;
         self.sync();
+        if self.prepared().is_none() {
+            self.notice = Some("the names show once the analysis is done".into());
+            return;
+        }
         let names = self.names();
         if names.is_empty() {
             self.name_cursor = None;

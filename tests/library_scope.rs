@@ -419,3 +419,18 @@ fn snapshots() {
         }
     }
 }
+
+#[test]
+fn a_library_listed_again_is_merged_again() {
+    let (_tmp, dir) = write_library(&ARTICLES[..3]);
+    let mut app = app_on(&dir, (120, 40));
+    app.shelf.set_library_paths(vec![dir.clone()]);
+    keys(&mut app, "A");
+    assert!(!screen(&app).contains("Lene Ostby"));
+    std::fs::write(dir.join(ARTICLES[3].0), ARTICLES[3].1).unwrap();
+    keys(&mut app, "r");
+    assert_eq!(app.shelf.articles.len(), 4);
+    let m = app.merged().expect("merged again for the new list");
+    assert_eq!(m.articles.len(), 4);
+    assert!(screen(&app).contains("Lene Ostby"), "{}", screen(&app));
+}

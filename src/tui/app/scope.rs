@@ -253,6 +253,18 @@ impl App {
                         m.took.as_secs_f64()
                     ));
                 }
+                // A timeline not looked at yet starts at the year most of its events are in
+                // (a library of this year's news also dates a treaty of 1707).
+                if self.scope.event_cursor == 0
+                    && let Some(y) = m.year.map(|y| y.to_string())
+                {
+                    self.scope.event_cursor = m
+                        .briefing
+                        .events
+                        .iter()
+                        .position(|e| e.date.as_deref().is_some_and(|d| d.starts_with(&y)))
+                        .unwrap_or(0);
+                }
                 self.scope.merged = Some(m);
                 self.clamp_scope();
                 true
@@ -407,7 +419,12 @@ impl App {
             };
             self.scope.event = Some((k, member));
             self.go_event(k, member);
-            if wrapped && n > 1 {
+            if n == 1 {
+                self.notice = Some(format!(
+                    "only one article reports this event · {}",
+                    self.notice.take().unwrap_or_default()
+                ));
+            } else if wrapped {
                 self.notice = Some(format!(
                     "wrapped to the first report · {}",
                     self.notice.take().unwrap_or_default()

@@ -146,6 +146,7 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
                 .map_or((String::from("undated"), false), |d| format_date(d, m.year))
         })
         .collect();
+    // The `~` or blank before the date, the date, a blank after it.
     let col = dates
         .iter()
         .map(|(d, _)| wrap::str_width(d) + 1)
@@ -159,7 +160,10 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
         .zip(dates)
         .map(|((k, e), (date, approx))| {
             let mark = if selected == Some(*k) { "┃" } else { " " };
-            let d = truncate(&format!("{}{date}", if approx { "~" } else { " " }), col);
+            let d = truncate(
+                &format!("{}{date}", if approx { "~" } else { " " }),
+                col.saturating_sub(1),
+            );
             let pad = col.saturating_sub(wrap::str_width(&d));
             let right = format!(
                 "{} in {}",

@@ -434,3 +434,41 @@ fn a_library_listed_again_is_merged_again() {
     assert_eq!(m.articles.len(), 4);
     assert!(screen(&app).contains("Lene Ostby"), "{}", screen(&app));
 }
+
+#[test]
+fn a_jump_to_an_article_not_analysed_yet_is_made_when_its_analysis_arrives() {
+    let (_tmp, dir) = write_library(&ARTICLES);
+    let mut app = app_on(&dir, (120, 40));
+    let options = brief::Options::default();
+    app.set_library_analyser(Arc::new(move |a| brief::analyze(a, &options)));
+    // The reader's own analyses take a while (a long article, a cold cache).
+    app.attach_worker(brief::tui::worker::Worker::with(move |a| {
+        std::thread::sleep(Duration::from_millis(150));
+        (brief::analyze(a, &options), true)
+    }));
+    app.wait_analyses(Duration::from_secs(10));
+    keys(&mut app, "A 3");
+    let k = app
+        .merged()
+        .expect("ready")
+        .briefing
+        .actors
+        .iter()
+        .position(|a| a.name == "Ada Quint")
+        .unwrap();
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    // The overlay's cursor starts on the article on screen; the next one is not analysed.
+    keys(&mut app, "Enter j Enter");
+    assert_eq!(title(&app), "Minister and union keep talking");
+    assert!(app.analysis_pending());
+    assert_eq!(selected(&app), None);
+    let t = Instant::now();
+    while app.analysis_pending() && t.elapsed() < Duration::from_secs(10) {
+        app.receive();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    app.receive();
+    assert_eq!(selected(&app), Some(("Ada Quint".to_string(), 0)));
+}

@@ -395,16 +395,22 @@ impl App {
         };
         if self.focus == Panel::Actors {
             let k = self.scope.actor_cursor;
-            if k >= m.briefing.actors.len() {
+            let Some(a) = m.briefing.actors.get(k) else {
                 self.notice = Some("no actor here".into());
                 return;
-            }
+            };
+            // The cursor starts on the article on screen when it is one of them.
+            let here = a
+                .members
+                .iter()
+                .position(|x| x.article == self.current)
+                .unwrap_or(0);
             if self.scope.actor.is_none_or(|(a, _)| a != k) {
                 self.scope.actor = Some((k, None));
             }
             self.scope.overlay = Some(Overlay::Mentions {
                 actor: k,
-                cursor: 0,
+                cursor: here,
             });
         } else {
             let k = self.scope.event_cursor;

@@ -307,13 +307,24 @@ fn since_last_time_lists_new_articles_actors_and_events() {
         .iter()
         .position(|r| matches!(r, SinceRow::Actor(k) if app.merged().unwrap().briefing.actors[*k].name == "Lene Ostby"))
         .unwrap();
+    // The cursor starts on the first row to go to, and steps over headings.
     let first = rows
         .iter()
         .position(|r| matches!(r, SinceRow::Article(_)))
         .unwrap();
-    for _ in first..at {
+    let cursor = |app: &App| match app.scope.overlay {
+        Some(Overlay::Since { cursor }) => cursor,
+        _ => usize::MAX,
+    };
+    assert_eq!(cursor(&app), first);
+    for _ in 0..rows.len() {
+        if cursor(&app) >= at {
+            break;
+        }
         keys(&mut app, "j");
+        assert!(!matches!(rows[cursor(&app)], SinceRow::Heading(_)));
     }
+    assert_eq!(cursor(&app), at);
     keys(&mut app, "Enter");
     assert!(app.scope.overlay.is_none());
     assert_eq!(title(&app), "Storm closes coastal road");

@@ -267,6 +267,8 @@ impl App {
                 }
                 self.scope.merged = Some(m);
                 self.clamp_scope();
+                // "Since last time" opened before: its cursor on its first row to go to.
+                self.since_first();
                 true
             }
             Poll::Gone => {

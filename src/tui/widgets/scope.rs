@@ -225,26 +225,33 @@ pub(super) fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let r = help_rect(area);
     Clear.render(r, buf);
     let w = usize::from(r.width.saturating_sub(2));
-    let (title, items, cursor) = match overlay {
-        Overlay::Mentions { actor, cursor } => {
-            let (title, items) = mention_rows(app, actor, w);
-            (title, items, cursor)
+    // Only the rows that can show are built (a first visit lists every actor of the library).
+    let cursor = match overlay {
+        Overlay::Mentions { cursor, .. } | Overlay::Since { cursor } => cursor,
+    };
+    let (first, take) = window(cursor, r.height.saturating_sub(2));
+    let (title, items, len) = match overlay {
+        Overlay::Mentions { actor, .. } => mention_rows(app, actor, w, first, take),
+        Overlay::Since { .. } => {
+            let (items, len) = since_items(app, w, first, take);
+            (
+                " Since last time · Enter go · Esc close ".to_string(),
+                items,
+                len,
+            )
         }
-        Overlay::Since { cursor } => (
-            " Since last time · Enter go · Esc close ".to_string(),
-            since_items(app, w),
-            cursor,
-        ),
     };
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Line::styled(
-            truncate(&title, w.saturating_sub(1)),
+            truncate(&title, w.saturating_sub(2)),
             app.theme.border_focused,
         ));
     let inner = block.inner(r);
     block.render(r, buf);
-    let cursor = cursor.min(items.len().saturating_sub(1));
+    let cursor = cursor
+        .saturating_sub(first)
+        .min(items.len().saturating_sub(1));
     let mut state = ListState::default().with_selected(Some(cursor));
     StatefulWidget::render(
         List::new(items).highlight_style(app.theme.cursor),
@@ -252,15 +259,29 @@ pub(super) fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
         &mut state,
     );
+    // More above or below, as on the panels.
+    let x = r.right().saturating_sub(2);
+    if first > 0 || state.offset() > 0 {
+        buf.set_string(x, r.y, "▲", app.theme.border_focused);
+    }
+    if first + take < len && r.bottom() > 0 {
+        buf.set_string(x, r.bottom() - 1, "▼", app.theme.border_focused);
+    }
 }
 
 /// The articles that mention library actor `k`: title and mention count, one row each.
-fn mention_rows(app: &App, k: usize, w: usize) -> (String, Vec<ListItem<'static>>) {
+fn mention_rows(
+    app: &App,
+    k: usize,
+    w: usize,
+    first: usize,
+    take: usize,
+) -> (String, Vec<ListItem<'static>>, usize) {
     let Some((a, counts)) = app
         .merged()
         .and_then(|m| Some((m.briefing.actors.get(k)?, m.mentions.get(k)?)))
     else {
-        return (" Mentions ".into(), Vec::new());
+        return (" Mentions ".into(), Vec::new(), 0);
     };
     let n = a.articles();
     let title = format!(
@@ -272,6 +293,8 @@ fn mention_rows(app: &App, k: usize, w: usize) -> (String, Vec<ListItem<'static>
         .members
         .iter()
         .zip(counts)
+        .skip(first)
+        .take(take)
         .map(|(member, &c)| {
             let count = format!(" {c} mention{}", if c == 1 { "" } else { "s" });
             let t = app
@@ -291,14 +314,18 @@ fn mention_rows(app: &App, k: usize, w: usize) -> (String, Vec<ListItem<'static>
             ]))
         })
         .collect();
-    (title, items)
+    (title, items, a.members.len())
 }
 
 /// The rows of "since last time" (see [`App::since_rows`]).
-fn since_items(app: &App, w: usize) -> Vec<ListItem<'static>> {
+fn since_items(app: &App, w: usize, first: usize, take: usize) -> (Vec<ListItem<'static>>, usize) {
     let m = app.merged();
-    app.since_rows()
+    let rows = app.since_rows();
+    let len = rows.len();
+    let items = rows
         .into_iter()
+        .skip(first)
+        .take(take)
         .map(|row| match row {
             SinceRow::Heading(h) => ListItem::new(Line::styled(h, app.theme.heading)),
             SinceRow::Note(n) => {
@@ -363,5 +390,6 @@ fn since_items(app: &App, w: usize) -> Vec<ListItem<'static>> {
                 ]))
             }
         })
-        .collect()
+        .collect();
+    (items, len)
 }

@@ -106,7 +106,11 @@ impl Merged {
                 .articles
                 .iter()
                 .zip(articles)
-                .all(|(id, a)| *id == article_id(a))
+                .all(|(id, a)| match (&id.0, &a.path) {
+                    (Some(p), Some(q)) => p == q,
+                    (None, None) => id.1 == a.title,
+                    _ => false,
+                })
     }
 
     /// Whether article `i` came after `since` (every article does when `since` is `None`: no
@@ -240,4 +244,70 @@ fn common_year(b: &Briefing) -> Option<i16> {
     }
     let most = counts.values().copied().max()?;
     counts.into_iter().find(|(_, n)| *n == most).map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: i64) -> jiff::Timestamp {
+        jiff::Timestamp::from_second(s).unwrap()
+    }
+
+    #[test]
+    fn new_is_after_the_last_listing_and_everything_on_a_first_visit() {
+        let m = Merged {
+            added: vec![Some(ts(100)), Some(ts(300)), None],
+            ..Merged::default()
+        };
+        assert!(!m.is_new(0, Some(ts(200))));
+        assert!(m.is_new(1, Some(ts(200))));
+        assert!(!m.is_new(2, Some(ts(200))), "no date: not new");
+        assert!((0..3).all(|i| m.is_new(i, None)));
+    }
+
+    #[test]
+    fn a_briefing_fits_only_the_list_it_was_made_from() {
+        let a = |path: Option<&str>, title: &str| Article {
+            path: path.map(PathBuf::from),
+            title: title.into(),
+            ..Article::default()
+        };
+        let list = vec![a(Some("x.txt"), "X"), a(None, "Pasted")];
+        let m = Merged {
+            articles: list.iter().map(article_id).collect(),
+            ..Merged::default()
+        };
+        assert!(m.fits(&list));
+        // A title changed by the scan is the same file.
+        assert!(m.fits(&[a(Some("x.txt"), "Better title"), a(None, "Pasted")]));
+        assert!(!m.fits(&[a(Some("y.txt"), "X"), a(None, "Pasted")]));
+        assert!(!m.fits(&list[..1]));
+    }
+
+    #[test]
+    fn the_common_year_is_the_one_most_events_are_in() {
+        let ev = |date: Option<&str>| crate::briefing::BriefingEvent {
+            id: String::new(),
+            label: String::new(),
+            kind: String::new(),
+            date: date.map(str::to_string),
+            place: None,
+            status: crate::briefing::Status::Happened,
+            members: Vec::new(),
+            conflicts: Vec::new(),
+        };
+        let b = Briefing {
+            actors: Vec::new(),
+            events: vec![
+                ev(Some("1707")),
+                ev(Some("2025-03-03")),
+                ev(Some("2025-W10")),
+                ev(None),
+                ev(Some("PAST_REF")),
+            ],
+        };
+        assert_eq!(common_year(&b), Some(2025));
+        assert_eq!(common_year(&Briefing::default()), None);
+    }
 }

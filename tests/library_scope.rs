@@ -483,3 +483,71 @@ fn a_jump_to_an_article_not_analysed_yet_is_made_when_its_analysis_arrives() {
     app.receive();
     assert_eq!(selected(&app), Some(("Ada Quint".to_string(), 0)));
 }
+
+#[cfg(target_os = "linux")]
+#[path = "support/pty.rs"]
+mod pty;
+
+/// The real binary in a terminal: the library's briefing made on its thread through the
+/// analysis cache, `A`, `Enter`, `n` and the timeline as a reader uses them; then a second
+/// start after a new article came, and `W` lists it.
+#[cfg(target_os = "linux")]
+#[test]
+fn end_to_end_in_a_terminal() {
+    let (_tmp, dir) = write_library(&ARTICLES[..3]);
+    let folder = dir.display().to_string();
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-scope-")
+        .tempdir()
+        .unwrap();
+    let Some(t) = pty::Pty::start_in("scope", home, &[&folder], &[], (120, 40), false, false)
+    else {
+        return;
+    };
+    t.wait_for("q quit");
+    t.wait_without("analysing…");
+    t.keys(&["A"]);
+    t.wait_for("all articles · 4");
+    t.wait_for("ready in");
+    t.keys(&["Enter"]);
+    t.wait_for("Ada Quint · in 3 articles");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("mention 3/5 in the library");
+    t.keys(&["n"]);
+    t.wait_for("mention 4/5 in the library · article 2/3");
+    t.keys(&["n", "n"]);
+    t.wait_for("wrapped to the first mention in the library");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("report 1/3");
+    t.keys(&["Enter"]);
+    t.wait_for("report 2/3 · Minister and union keep talking");
+    t.keys(&["W"]);
+    t.wait_for("No earlier visit is recorded");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("brief exited 0");
+    let state = std::fs::read(t.state_file()).unwrap();
+    drop(t);
+
+    // A new article since: the next start lists it, its actors and its events.
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(dir.join(ARTICLES[3].0), ARTICLES[3].1).unwrap();
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-scope2-")
+        .tempdir()
+        .unwrap();
+    let file = home.path().join("state/brief/state.json");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, state).unwrap();
+    let Some(t) = pty::Pty::start_in("scope2", home, &[&folder], &[], (120, 40), false, false)
+    else {
+        return;
+    };
+    t.wait_for("q quit");
+    t.keys(&["W"]);
+    let s = t.wait_for("New articles (1)");
+    assert!(s.contains("Storm closes coastal road"), "{s}");
+    assert!(s.contains("Lene Ostby"), "{s}");
+    assert!(!s.contains("Ada Quint ·"), "{s}");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("brief exited 0");
+}

@@ -176,6 +176,9 @@ impl Action {
             Action::NextArticle => "article",
             Action::Down => "down",
             Action::PageDown => "page",
+            Action::LibraryScope => "scope",
+            Action::SinceLast => "new",
+            Action::Clear => "close",
             _ => "",
         }
     }

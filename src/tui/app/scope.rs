@@ -135,6 +135,35 @@ impl App {
         self.scope.job.is_some()
     }
 
+    /// The status line's hints while a library list has the keys: over the screen, or a
+    /// library panel with the focus; `None` otherwise (the panel's own).
+    pub fn scope_hints(&self) -> Option<&'static [Action]> {
+        if self.scope.overlay.is_some() {
+            return Some(&[Action::Down, Action::Activate, Action::Clear, Action::Help]);
+        }
+        if !self.scope.library {
+            return None;
+        }
+        match self.focus {
+            Panel::Actors => Some(&[
+                Action::Down,
+                Action::Activate,
+                Action::Next,
+                Action::LibraryScope,
+                Action::Help,
+                Action::Quit,
+            ]),
+            Panel::Timeline => Some(&[
+                Action::Down,
+                Action::Activate,
+                Action::LibraryScope,
+                Action::Help,
+                Action::Quit,
+            ]),
+            _ => None,
+        }
+    }
+
     /// The side column's content in library scope (how actors and timeline share it).
     pub(super) fn scope_side(&self) -> Option<SideContent> {
         if !self.scope.library {

@@ -108,13 +108,28 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
                 truncate(&format!(" · {role}"), room - left)
             };
             let pad = room.saturating_sub(left + wrap::str_width(&role));
-            ListItem::new(Line::from(vec![
+            let mut lines = vec![Line::from(vec![
                 Span::styled(mark, app.theme.current_mark),
                 Span::styled(name, app.theme.kind(a.kind)),
                 Span::styled(role, app.theme.dim),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, app.theme.dim),
-            ]))
+            ])];
+            // The actor n/N steps through: where the step is.
+            if let Some((_, step)) = app.scope.actor.filter(|(t, _)| *t == k) {
+                let total: usize = m.mentions.get(k).map_or(0, |c| c.iter().sum());
+                let at = step.map_or_else(|| "n/N step".to_string(), |s| format!("{}", s + 1));
+                let text = if step.is_some() {
+                    format!("mention {at}/{total} in the library")
+                } else {
+                    format!("{total} mentions, {at}")
+                };
+                lines.push(Line::from(vec![
+                    Span::raw("    "),
+                    Span::styled(truncate(&text, w.saturating_sub(4)), app.theme.dim),
+                ]));
+            }
+            ListItem::new(lines)
         })
         .collect();
     let more = (first > 0, first + take < actors.len());

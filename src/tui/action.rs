@@ -71,11 +71,16 @@ pub enum Action {
     Redraw,
     /// List the problems met loading the articles (files that did not load, warnings).
     Problems,
+    /// The actors and timeline panels between this article and all articles of the library
+    /// (actors with their article counts, events merged across articles).
+    LibraryScope,
+    /// What is new since the reader was last opened: articles, actors, events.
+    SinceLast,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -104,6 +109,8 @@ impl Action {
         Action::Reload,
         Action::Redraw,
         Action::Problems,
+        Action::LibraryScope,
+        Action::SinceLast,
         Action::Help,
         Action::Quit,
     ];
@@ -149,6 +156,8 @@ impl Action {
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
+            Action::LibraryScope => "actors and timeline: this article / all articles",
+            Action::SinceLast => "what is new since the reader was last opened",
         }
     }
 
@@ -167,6 +176,9 @@ impl Action {
             Action::NextArticle => "article",
             Action::Down => "down",
             Action::PageDown => "page",
+            Action::LibraryScope => "scope",
+            Action::SinceLast => "new",
+            Action::Clear => "close",
             _ => "",
         }
     }

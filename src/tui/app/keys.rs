@@ -45,6 +45,8 @@ impl App {
             self.repaint = true;
         } else if self.help.is_some() {
             self.help_key(key);
+        } else if self.scope.overlay.is_some() {
+            self.scope_overlay_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
         } else if self.search.typing {
@@ -68,6 +70,7 @@ impl App {
                 self.quit,
                 self.repaint,
             ),
+            self.scope_view(),
         )
     }
 
@@ -200,6 +203,9 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.scope_update(action) {
+            return;
+        }
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
         match action {
@@ -233,6 +239,8 @@ impl App {
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
+            // Taken by `scope_update` above.
+            Action::LibraryScope | Action::SinceLast => {}
         }
     }
 

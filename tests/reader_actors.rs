@@ -710,3 +710,40 @@ fn o_and_i_before_the_analysis_say_so_and_change_nothing() {
     keys(&mut app, "s");
     let _ = screen(&app);
 }
+
+#[test]
+fn in_the_library_scope_s_and_i_keep_to_this_articles_actors() {
+    let second = Article {
+        title: "Second".into(),
+        text: "Cy Abel opened the market on Monday.\n".into(),
+        ..Article::default()
+    };
+    let first = Article {
+        title: "Harbour board backs pier repair".into(),
+        text: STORY.into(),
+        ..Article::default()
+    };
+    let mut app = App::new(vec![first, second], Theme::new(false), KeyMap::default());
+    app.resize(120, 40);
+    app.set_analysis(0, analysis());
+    keys(&mut app, "A");
+    assert!(app.scope.library);
+    // The panel lists the library's actors: s does not reorder what it does not show.
+    keys(&mut app, "s");
+    assert_eq!(app.actor_sort, brief::tui::app::ActorSort::Salience);
+    assert!(
+        status_line(&app).contains("orders this article's actors"),
+        "{}",
+        status_line(&app)
+    );
+    // i on the library's actors panel: not an actor of this article.
+    keys(&mut app, "3 i");
+    assert!(app.detail.is_none());
+    // From a name in the text it is.
+    keys(&mut app, "o i");
+    assert!(
+        screen(&app).contains("Ada Quint · Esc close"),
+        "{}",
+        screen(&app)
+    );
+}

@@ -82,11 +82,16 @@ pub enum Action {
     /// selected one): its names, role, affiliation, mentions, the quotations it said, the
     /// events it takes part in and the sentences naming it; `Enter` on one shows it.
     ActorDetail,
+    /// The actors and timeline panels between this article and all articles of the library
+    /// (actors with their article counts, events merged across articles).
+    LibraryScope,
+    /// What is new since the reader was last opened: articles, actors, events.
+    SinceLast,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 36] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -119,6 +124,8 @@ impl Action {
         Action::Reload,
         Action::Redraw,
         Action::Problems,
+        Action::LibraryScope,
+        Action::SinceLast,
         Action::Help,
         Action::Quit,
     ];
@@ -168,6 +175,8 @@ impl Action {
             Action::NextName => "cursor to the next name (Tab too, Enter selects)",
             Action::PrevName => "cursor to the previous name (S-Tab too)",
             Action::ActorDetail => "the actor in full: quotes, events, sentences",
+            Action::LibraryScope => "actors and timeline: this article / all articles",
+            Action::SinceLast => "what is new since the reader was last opened",
         }
     }
 
@@ -186,6 +195,9 @@ impl Action {
             Action::NextArticle => "article",
             Action::Down => "down",
             Action::PageDown => "page",
+            Action::LibraryScope => "scope",
+            Action::SinceLast => "new",
+            Action::Clear => "close",
             _ => "",
         }
     }

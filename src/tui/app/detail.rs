@@ -103,7 +103,8 @@ impl App {
     /// `i`: the detail view of the actor under the name cursor, else the one under the actors
     /// panel's cursor (when it has the focus), else the selected one.
     pub(super) fn open_detail(&mut self) {
-        let on_panel = (self.focus == Panel::Actors && !self.reading)
+        // In the library scope the panel lists the library's actors, not this article's.
+        let on_panel = (self.focus == Panel::Actors && !self.reading && !self.scope.library)
             .then(|| self.actor_row(self.actor_cursor))
             .flatten();
         let actor = self
@@ -117,6 +118,13 @@ impl App {
                     cursor: 0,
                     scroll: 0,
                 });
+            }
+            None if self.scope.library => {
+                self.notice = Some(format!(
+                    "the actor in full is this article's: {} on a name, or {} for its actors",
+                    self.keymap.label(Action::NextName),
+                    self.keymap.label(Action::LibraryScope)
+                ));
             }
             None => {
                 self.notice = Some(

@@ -45,6 +45,8 @@ impl App {
             self.repaint = true;
         } else if self.help.is_some() {
             self.help_key(key);
+        } else if self.scope.overlay.is_some() {
+            self.scope_overlay_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
         } else if self.detail.is_some() {
@@ -71,6 +73,7 @@ impl App {
                 self.repaint,
             ),
             (self.actor_sort, self.name_cursor, self.detail),
+            self.scope_view(),
         )
     }
 
@@ -203,6 +206,9 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.scope_update(action) {
+            return;
+        }
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
         self.names_before(action);
@@ -250,6 +256,8 @@ impl App {
             Action::NextName => self.step_name(true),
             Action::PrevName => self.step_name(false),
             Action::ActorDetail => self.open_detail(),
+            // Taken by `scope_update` above.
+            Action::LibraryScope | Action::SinceLast => {}
         }
     }
 

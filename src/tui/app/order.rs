@@ -85,6 +85,16 @@ impl App {
 
     /// `s`: the next order of the actors panel; the cursor stays on its actor.
     pub(super) fn cycle_actor_sort(&mut self) {
+        if self.scope.library {
+            // The library's actors have their own order (by articles): this one is the
+            // article's, which the panel does not show now.
+            self.notice = Some(format!(
+                "{} orders this article's actors: {} shows them",
+                self.keymap.label(crate::tui::action::Action::SortActors),
+                self.keymap.label(crate::tui::action::Action::LibraryScope)
+            ));
+            return;
+        }
         let at = self.actor_row(self.actor_cursor);
         self.actor_sort = self.actor_sort.next();
         if let Some(row) = at.and_then(|i| self.row_of_actor(i)) {

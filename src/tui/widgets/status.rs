@@ -75,7 +75,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     } else if app.name_cursor.is_some() {
         super::detail::name_hints(app)
     } else {
-        Action::hints_for(app.focus, app.selected.is_some())
+        app.scope_hints()
+            .unwrap_or_else(|| Action::hints_for(app.focus, app.selected.is_some()))
             .iter()
             .filter_map(|a| {
                 let k = app.keymap.keys(*a).first()?;

@@ -71,11 +71,19 @@ pub enum Action {
     Redraw,
     /// List the problems met loading the articles (files that did not load, warnings).
     Problems,
+    /// The library view: every article on a row, the whole screen wide (again: back).
+    LibraryView,
+    /// In the library view: order by date, title or source (cycles).
+    SortLibrary,
+    /// In the library view: only the articles not marked read (again: all).
+    UnreadOnly,
+    /// Mark the article read, or unread when it was (library view, or the library panel).
+    ToggleRead,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 34] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -104,6 +112,10 @@ impl Action {
         Action::Reload,
         Action::Redraw,
         Action::Problems,
+        Action::LibraryView,
+        Action::SortLibrary,
+        Action::UnreadOnly,
+        Action::ToggleRead,
         Action::Help,
         Action::Quit,
     ];
@@ -149,6 +161,10 @@ impl Action {
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
+            Action::LibraryView => "library view: every article on a row (again: back)",
+            Action::SortLibrary => "library view: order by date, title or source",
+            Action::UnreadOnly => "library view: unread articles only (again: all)",
+            Action::ToggleRead => "mark the article read or unread",
         }
     }
 

@@ -2,6 +2,7 @@
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
 mod keys;
+mod libview;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::Receiver;
@@ -21,6 +22,7 @@ use super::worker::{Done, Worker};
 use super::wrap::{self, Mark, Row};
 use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
+pub use libview::{LibView, Sort, folder};
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
@@ -156,6 +158,8 @@ pub struct App {
     pub new_since: Option<jiff::Timestamp>,
     /// The articles opened in this run (their keys): no longer new.
     opened: std::collections::HashSet<String>,
+    /// The library view (`i`; see `app/libview.rs`).
+    pub libview: LibView,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -203,6 +207,7 @@ impl App {
             problems_view: None,
             new_since: None,
             opened: std::collections::HashSet::new(),
+            libview: LibView::default(),
             jumps: Vec::new(),
             jump_at: 0,
         };

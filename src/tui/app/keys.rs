@@ -33,7 +33,7 @@ impl App {
         // A key that stayed in the article reads it as far as the view's bottom; leaving it
         // (`]`, `[`, a jump to another) or quitting does not, and the filter's rows are not
         // the text's.
-        if self.current == article && !self.quit && !self.filter {
+        if self.current == article && !self.quit && !self.filter && !self.libview.on {
             self.progress = self.progress.max(self.percent());
         }
         before != self.view()
@@ -47,6 +47,8 @@ impl App {
             self.help_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
+        } else if self.libview.on {
+            self.libview_key(key);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -59,7 +61,7 @@ impl App {
     fn view(&self) -> impl PartialEq + use<> {
         (
             (self.current, self.focus, self.reading, self.help.clone()),
-            self.problems_view,
+            (self.problems_view, self.libview.signature()),
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
             (
@@ -233,6 +235,14 @@ impl App {
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
+            Action::LibraryView => self.toggle_libview(),
+            Action::ToggleRead if self.focus == Panel::Library => {
+                self.toggle_read(self.library_cursor);
+            }
+            Action::ToggleRead | Action::SortLibrary | Action::UnreadOnly => {
+                let key = self.keymap.label(Action::LibraryView);
+                self.notice = Some(format!("in the library view ({key})"));
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use brief::library::Library;
-use brief::model::Article;
+use brief::model::{Actor, Analysis, Article, Event};
 use brief::tui::keymap::KeyMap;
 use brief::tui::theme::Theme;
 use brief::tui::{App, buffer_to_text, draw_buffer, parse_keys, replay};
@@ -342,4 +342,143 @@ fn the_library_view_stays_fast_on_a_large_library() {
     assert!(took.as_secs_f64() < 10.0, "{took:?}");
     // The rows drawn are the screen's, not the library's.
     assert_eq!(screen(&app).lines().count(), 40);
+}
+
+/// A made-up story with three events: two that happened (one with a place and participants)
+/// and a planned one, listed in the analysis between the two.
+fn harbour_events() -> (String, Analysis) {
+    let text = "Harbour board meets\n\nAda Quint met Bram Oster in Kelport on Monday to \
+                discuss the pier. The harbour board voted on Tuesday. A public hearing will \
+                be held in Dunmere next month, with Bram Oster and the board.\n";
+    let at = |needle: &str| {
+        let i = text.find(needle).unwrap();
+        (i, i + needle.len())
+    };
+    let actor = |id: &str, name: &str| -> Actor {
+        let (start, end) = at(name);
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "kind": "person", "role": null, "affiliation": null,
+            "aliases": [], "mentions": [{"start": start, "end": end, "form": "name"}],
+        }))
+        .unwrap()
+    };
+    let event = |label: &str, needle: &str, place: Option<&str>, who: &[&str], status: &str| {
+        let (start, end) = at(needle);
+        serde_json::from_value::<Event>(serde_json::json!({
+            "label": label, "kind": "meeting", "date": "2025-03-03", "place": place,
+            "participants": who, "start": start, "end": end, "status": status,
+        }))
+        .unwrap()
+    };
+    let analysis = Analysis {
+        actors: vec![
+            actor("ada-quint", "Ada Quint"),
+            actor("bram-oster", "Bram Oster"),
+        ],
+        events: vec![
+            event(
+                "Quint-Oster meeting",
+                "met Bram Oster",
+                Some("Kelport"),
+                &["ada-quint", "bram-oster"],
+                "happened",
+            ),
+            event(
+                "Public hearing on the pier",
+                "will be held",
+                Some("Dunmere"),
+                &["bram-oster", "board"],
+                "planned",
+            ),
+            event("Board vote", "voted", None, &[], "happened"),
+        ],
+        ..Analysis::default()
+    };
+    (text.to_string(), analysis)
+}
+
+fn events_app(size: (u16, u16)) -> App {
+    let (text, analysis) = harbour_events();
+    let article = Article {
+        title: "Harbour board meets".into(),
+        text,
+        ..Article::default()
+    };
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(size.0, size.1);
+    app.set_analysis(0, analysis);
+    app
+}
+
+#[test]
+fn the_selected_event_shows_its_place_and_participants() {
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = events_app(size);
+        let s = screen(&app);
+        assert!(!s.contains("who:"), "{size:?}: nothing selected yet\n{s}");
+        keys(&mut app, "4");
+        let s = screen(&app);
+        assert!(s.contains("where: Kelport"), "{size:?}\n{s}");
+        // By name, not by id.
+        assert!(
+            s.contains("who: Ada Quint, Bram") && !s.contains("ada-quint"),
+            "{size:?}\n{s}"
+        );
+        // The next event has no place or participants: nothing to say.
+        keys(&mut app, "j");
+        let s = screen(&app);
+        assert!(
+            !s.contains("where:") && !s.contains("who:"),
+            "{size:?}\n{s}"
+        );
+        // The planned one: its place, and an id with no actor shown as it is.
+        keys(&mut app, "j");
+        let s = screen(&app);
+        assert!(s.contains("where: Dunmere"), "{size:?}\n{s}");
+        assert!(
+            s.contains("who: Bram Oster") && !s.contains("bram-oster"),
+            "{size:?}\n{s}"
+        );
+        let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).collect();
+        assert!(words.contains(&"board"), "{size:?}\n{s}");
+        // Enter selects it; from the text, the selected event keeps its details.
+        keys(&mut app, "Enter 2");
+        assert_eq!(app.event, Some(2));
+        if size.0 >= 80 {
+            assert!(screen(&app).contains("where: Dunmere"), "{size:?}");
+        }
+    }
+}
+
+#[test]
+fn planned_events_come_after_the_past_ones_with_a_marker_that_reads_without_colour() {
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = events_app(size);
+        keys(&mut app, "4");
+        let s = screen(&app);
+        let row = |needle: &str| {
+            s.lines()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{size:?}: no {needle}\n{s}"))
+        };
+        let (met, vote, heading, hearing) = (
+            row("Quint-Oster"),
+            row("Board vote"),
+            row("── planned ──"),
+            row("Public hearing"),
+        );
+        assert!(
+            met < vote && vote < heading && heading < hearing,
+            "{size:?}\n{s}"
+        );
+        let line = &s.lines().nth(hearing).unwrap_or_default();
+        assert!(line.contains("»3 Mar"), "{size:?}: {line}");
+        assert!(!s.lines().nth(vote).unwrap().contains('»'));
+        // The cursor steps over the heading: the third event is the planned one, and Enter
+        // goes to its sentence.
+        keys(&mut app, "j j Enter");
+        let ev = &app.prepared().unwrap().analysis.events[2];
+        assert_eq!(ev.label, "Public hearing on the pier");
+        assert_eq!(app.event, Some(2));
+    }
 }

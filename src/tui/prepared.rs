@@ -77,6 +77,11 @@ impl Prepared {
             let doc = Document::new(text);
             analysis.sentences = doc.sentences.iter().map(|s| s.span).collect();
         }
+        // Planned events after the ones that happened, each in its order: the timeline
+        // shows them apart (`widgets/eventinfo.rs`).
+        analysis
+            .events
+            .sort_by_key(|e| e.status == crate::model::EventStatus::Planned);
         let foreign = !looks_english(text);
         if foreign {
             analysis.actors.clear();

@@ -20,6 +20,7 @@
 
 mod actors;
 mod body;
+mod eventinfo;
 mod header;
 mod help;
 mod library;

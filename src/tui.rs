@@ -20,6 +20,7 @@
 //!   `Home`, `End`, `Backspace`, `space`;
 //! - `C-x` for Ctrl-x (`C-d`, `C-u`, `C-o`, `C-n`), `M-x` for Alt-x;
 //! - `/text`: types a search, `/` then each character of `text` (add `Enter` to keep it);
+//! - `&text`: types a line filter's pattern the same way (add `Enter` to apply it);
 //! - `resize:COLSxROWS`: resizes the screen at that point.
 //!
 //! Example: `brief render --size 100x30 --keys "3 j Enter n n /Riyadh Enter"`.

@@ -482,3 +482,135 @@ fn planned_events_come_after_the_past_ones_with_a_marker_that_reads_without_colo
         assert_eq!(app.event, Some(2));
     }
 }
+
+/// A made-up story of `n` paragraphs: those in `ferry` speak of the ferry, those in `ada`
+/// name Ada Quint.
+fn ferry_story(n: usize, ferry: &[usize], ada: &[usize]) -> String {
+    (0..n)
+        .map(|i| {
+            let who = if ada.contains(&i) {
+                "Ada Quint"
+            } else {
+                "The clerk"
+            };
+            let what = if ferry.contains(&i) {
+                "the ferry timetable"
+            } else {
+                "the pier timbers"
+            };
+            format!(
+                "Paragraph {i}: {who} spoke about {what} at the harbour board, where the \
+                 traders asked again when the works would end."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn ada_app(text: &str, size: (u16, u16)) -> App {
+    let mentions: Vec<serde_json::Value> = text
+        .match_indices("Ada Quint")
+        .map(|(i, m)| serde_json::json!({"start": i, "end": i + m.len(), "form": "name"}))
+        .collect();
+    let actor: Actor = serde_json::from_value(serde_json::json!({
+        "id": "ada-quint", "name": "Ada Quint", "kind": "person", "role": null,
+        "affiliation": null, "aliases": [], "mentions": mentions,
+    }))
+    .unwrap();
+    let mut app = App::new(
+        vec![Article {
+            title: "Harbour".into(),
+            text: text.into(),
+            ..Article::default()
+        }],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(size.0, size.1);
+    app.set_analysis(
+        0,
+        Analysis {
+            actors: vec![actor],
+            ..Analysis::default()
+        },
+    );
+    app
+}
+
+/// The paragraph numbers shown in the body.
+fn paragraphs_shown(app: &App) -> Vec<usize> {
+    let mut v: Vec<usize> = app
+        .wrapped
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let text = &app.article().unwrap().text;
+            let rest = text.get(l.start..)?.strip_prefix("Paragraph ")?;
+            rest.split(':').next()?.parse().ok()
+        })
+        .collect();
+    v.dedup();
+    v
+}
+
+#[test]
+fn ampersand_shows_only_the_matching_paragraphs_and_empty_clears() {
+    let text = ferry_story(24, &[2, 9, 17], &[5, 9, 20]);
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = ada_app(&text, size);
+        keys(&mut app, "2 &ferry");
+        assert!(
+            status_line(&app).contains("&ferry▏"),
+            "{size:?}: {}",
+            status_line(&app)
+        );
+        keys(&mut app, "Enter");
+        assert_eq!(paragraphs_shown(&app), [2, 9, 17], "{size:?}");
+        assert!(!screen(&app).contains("pier timbers"), "{size:?}");
+        assert!(
+            status_line(&app).contains("&ferry filter on"),
+            "{size:?}: {}",
+            status_line(&app)
+        );
+        // An empty pattern shows everything again.
+        keys(
+            &mut app,
+            "& Backspace Backspace Backspace Backspace Backspace Enter",
+        );
+        assert!(app.linefilter.pattern.is_none());
+        assert_eq!(paragraphs_shown(&app), (0..24).collect::<Vec<_>>());
+        assert!(!status_line(&app).contains("filter on"));
+        // A pattern found nowhere is not applied, and the status line says so.
+        keys(&mut app, "&zeppelin Enter");
+        assert!(app.linefilter.pattern.is_none());
+        assert!(status_line(&app).contains("no paragraph matches"));
+        // Esc clears it too.
+        keys(&mut app, "&ferry Enter Esc");
+        assert!(app.linefilter.pattern.is_none(), "{size:?}");
+    }
+}
+
+#[test]
+fn the_actor_filter_keeps_working_with_a_line_filter() {
+    let text = ferry_story(24, &[2, 9, 17], &[5, 9, 20]);
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = ada_app(&text, size);
+        keys(&mut app, "&ferry Enter 3 Enter f");
+        assert!(app.filter, "{size:?}");
+        // The actor's sentences that hold the pattern.
+        assert_eq!(paragraphs_shown(&app), [9], "{size:?}");
+        let status = status_line(&app);
+        assert!(
+            status.contains("filtered") || size.0 < 80,
+            "{size:?}: {status}"
+        );
+        // f again: the paragraphs of the line filter.
+        keys(&mut app, "f");
+        assert!(!app.filter);
+        assert_eq!(paragraphs_shown(&app), [2, 9, 17], "{size:?}");
+        // Without the line filter, f shows every sentence of the actor.
+        keys(&mut app, "Esc f");
+        assert!(app.linefilter.pattern.is_none(), "{size:?}");
+        assert_eq!(paragraphs_shown(&app), [5, 9, 20], "{size:?}");
+    }
+}

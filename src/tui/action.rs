@@ -79,11 +79,13 @@ pub enum Action {
     UnreadOnly,
     /// Mark the article read, or unread when it was (library view, or the library panel).
     ToggleRead,
+    /// Show only the paragraphs holding a pattern (as less's `&`); an empty one shows all.
+    LineFilter,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -98,6 +100,7 @@ impl Action {
         Action::Search,
         Action::Clear,
         Action::Filter,
+        Action::LineFilter,
         Action::FocusNext,
         Action::FocusPrev,
         Action::FocusLibrary,
@@ -165,6 +168,7 @@ impl Action {
             Action::SortLibrary => "library view: order by date, title or source",
             Action::UnreadOnly => "library view: unread articles only (again: all)",
             Action::ToggleRead => "mark the article read or unread",
+            Action::LineFilter => "only paragraphs holding a pattern (empty: all)",
         }
     }
 

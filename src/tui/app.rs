@@ -3,6 +3,7 @@
 
 mod keys;
 mod libview;
+mod linefilter;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::Receiver;
@@ -23,6 +24,7 @@ use super::wrap::{self, Mark, Row};
 use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
 pub use libview::{LibView, Sort, folder};
+pub use linefilter::LineFilter;
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
@@ -160,6 +162,8 @@ pub struct App {
     opened: std::collections::HashSet<String>,
     /// The library view (`i`; see `app/libview.rs`).
     pub libview: LibView,
+    /// The line filter (`&`; see `app/linefilter.rs`).
+    pub linefilter: LineFilter,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -208,6 +212,7 @@ impl App {
             new_since: None,
             opened: std::collections::HashSet::new(),
             libview: LibView::default(),
+            linefilter: LineFilter::default(),
             jumps: Vec::new(),
             jump_at: 0,
         };
@@ -610,6 +615,7 @@ impl App {
             }
             _ => wrap::blocks(&article.text, wrap::Reflow::of(article)),
         };
+        let blocks = self.line_filtered(&article.text, blocks);
         self.wrapped = Wrapped {
             key: Some(key),
             lines: wrap::wrap_blocks(&article.text, &blocks, width),

@@ -34,6 +34,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clip;
 mod event;
 mod frame;
 mod headless;
@@ -126,14 +127,16 @@ pub fn run_with(
 ) -> io::Result<()> {
     let config = crate::paths::config_dir();
     let (keymap, keys_notice) = KeyMap::load(config.as_deref());
+    let (clipboard_on, clip_notice) = clip::enabled(config.as_deref());
     let mut app = app_for(loaded, color, keymap);
+    app.clipboard_on = clipboard_on;
     app.set_options(options);
     let state_dir = crate::paths::state_dir();
     let (saved, state_notice) = saved::load(state_dir.as_deref());
     let base = saved.clone();
     app.restore(saved);
     if app.notice.is_none() {
-        app.notice = state_notice.or(keys_notice);
+        app.notice = state_notice.or(keys_notice).or(clip_notice);
     }
 
     // Signals, a lost terminal and panics restore the terminal too (see `terminal`).
@@ -195,6 +198,10 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         };
         if app.quit {
             return Ok(());
+        }
+        // `y`: the clipboard by OSC 52, in one write of its own (see `clip`).
+        if let Some(text) = app.take_clipboard() {
+            clip::send(&mut io::stdout().lock(), &text)?;
         }
         // Ctrl-l: the terminal may show what another program wrote; clear it and draw every
         // cell again, as after a resize (the previous frame is forgotten).

@@ -614,3 +614,111 @@ fn the_actor_filter_keeps_working_with_a_line_filter() {
         assert_eq!(paragraphs_shown(&app), [5, 9, 20], "{size:?}");
     }
 }
+
+fn copy_app(size: (u16, u16)) -> App {
+    let (text, analysis) = harbour_events();
+    let article = Article {
+        title: "Harbour board meets".into(),
+        source: Some("Coast Gazette".into()),
+        published: Some(jiff::civil::date(2025, 3, 4)),
+        text,
+        ..Article::default()
+    };
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(size.0, size.1);
+    app.set_analysis(0, analysis);
+    app
+}
+
+#[test]
+fn y_copies_the_sentence_being_read_with_title_source_and_date() {
+    let from = " — Harbour board meets, Coast Gazette, 4 March 2025";
+    let met = "Ada Quint met Bram Oster in Kelport on Monday to discuss the pier.";
+    let hearing =
+        "A public hearing will be held in Dunmere next month, with Bram Oster and the board.";
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = copy_app(size);
+        // At the top: the first sentence on screen.
+        keys(&mut app, "2 y");
+        let copied = app.take_clipboard().expect("y copies");
+        assert!(
+            copied.starts_with("Harbour board meets") && copied.ends_with(from),
+            "{size:?}: {copied}"
+        );
+        assert!(
+            status_line(&app).contains("copied"),
+            "{size:?}: {}",
+            status_line(&app)
+        );
+        // Once: the event loop takes it.
+        assert_eq!(app.take_clipboard(), None);
+        // The current mention's sentence.
+        keys(&mut app, "3 j Enter y");
+        assert_eq!(
+            app.take_clipboard(),
+            Some(format!("{met}{from}")),
+            "{size:?}"
+        );
+        // The event under the timeline's cursor: its sentence.
+        keys(&mut app, "Esc 4 j j y");
+        assert_eq!(
+            app.take_clipboard(),
+            Some(format!("{hearing}{from}")),
+            "{size:?}"
+        );
+        // The selected event's sentence, from the text.
+        keys(&mut app, "Enter 2 y");
+        assert_eq!(
+            app.take_clipboard(),
+            Some(format!("{hearing}{from}")),
+            "{size:?}"
+        );
+        // In the library view: the article's title, source and date.
+        keys(&mut app, "i y");
+        assert_eq!(
+            app.take_clipboard().as_deref(),
+            Some("Harbour board meets, Coast Gazette, 4 March 2025"),
+            "{size:?}"
+        );
+    }
+}
+
+#[test]
+fn copying_can_be_turned_off() {
+    let mut app = copy_app((120, 40));
+    app.clipboard_on = false;
+    keys(&mut app, "2 y");
+    assert_eq!(app.take_clipboard(), None);
+    assert!(
+        status_line(&app).contains("copying is off"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn what_is_copied_is_plain_text() {
+    let text = "The pier\u{1b}]52;c;ZXZpbA==\u{7} reopens\r\n\ton Monday \u{9b}2J\u{202e}now.\n";
+    let text = text.to_string();
+    let article = Article {
+        title: "Pier\u{1b}[2J news".into(),
+        source: Some("Gazette\u{7}".into()),
+        text,
+        ..Article::default()
+    };
+    let mut app = App::new(vec![article], Theme::new(false), KeyMap::default());
+    app.resize(80, 24);
+    app.analyze_pending();
+    keys(&mut app, "y");
+    let copied = app.take_clipboard().expect("y copies");
+    assert!(!copied.chars().any(char::is_control), "{copied:?}");
+    assert!(!copied.contains('\u{202e}'), "{copied:?}");
+    assert!(copied.contains("reopens on Monday"), "{copied:?}");
+    assert!(copied.ends_with("Pier[2J news, Gazette"), "{copied:?}");
+    // The notice is made safe for the screen too.
+    assert!(!screen(&app).contains('\u{1b}'));
+    // And the sequence that carries it holds no byte of it as it is.
+    let seq = brief::tui::clip::osc52(&copied);
+    assert!(seq.starts_with(b"\x1b]52;c;") && seq.ends_with(b"\x07"));
+    assert_eq!(seq.iter().filter(|b| **b == 0x1b).count(), 1);
+}

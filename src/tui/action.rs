@@ -81,11 +81,14 @@ pub enum Action {
     ToggleRead,
     /// Show only the paragraphs holding a pattern (as less's `&`); an empty one shows all.
     LineFilter,
+    /// Copy the sentence being read (or the selected event's) with the article's title, source
+    /// and date to the clipboard, by OSC 52 (works over SSH).
+    Copy,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 36] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -101,6 +104,7 @@ impl Action {
         Action::Clear,
         Action::Filter,
         Action::LineFilter,
+        Action::Copy,
         Action::FocusNext,
         Action::FocusPrev,
         Action::FocusLibrary,
@@ -169,6 +173,7 @@ impl Action {
             Action::UnreadOnly => "library view: unread articles only (again: all)",
             Action::ToggleRead => "mark the article read or unread",
             Action::LineFilter => "only paragraphs holding a pattern (empty: all)",
+            Action::Copy => "copy the sentence (or event's) with title, source, date",
         }
     }
 

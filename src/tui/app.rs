@@ -1,6 +1,7 @@
 //! The reader's view and `update`: keys become actions, actions change the view. The articles
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
+mod copy;
 mod keys;
 mod libview;
 mod linefilter;
@@ -164,6 +165,10 @@ pub struct App {
     pub libview: LibView,
     /// The line filter (`&`; see `app/linefilter.rs`).
     pub linefilter: LineFilter,
+    /// `y` copies (OSC 52); off by `config.json` or `BRIEF_CLIPBOARD` (see `clip.rs`).
+    pub clipboard_on: bool,
+    /// What `y` asked to copy, for the event loop to send (see `app/copy.rs`).
+    pub clipboard: Option<String>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
 }
@@ -213,6 +218,8 @@ impl App {
             opened: std::collections::HashSet::new(),
             libview: LibView::default(),
             linefilter: LineFilter::default(),
+            clipboard_on: true,
+            clipboard: None,
             jumps: Vec::new(),
             jump_at: 0,
         };

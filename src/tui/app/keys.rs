@@ -255,6 +255,7 @@ impl App {
             Action::Problems => self.problems_view = Some(0),
             Action::LibraryView => self.toggle_libview(),
             Action::LineFilter => self.start_line_filter(),
+            Action::Copy => self.copy(),
             Action::ToggleRead if self.focus == Panel::Library => {
                 self.toggle_read(self.library_cursor);
             }

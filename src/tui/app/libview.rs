@@ -285,7 +285,7 @@ impl App {
                 self.update(action);
                 self.libview_rebuild();
             }
-            Action::Quit | Action::Help | Action::Problems | Action::Redraw => {
+            Action::Quit | Action::Help | Action::Problems | Action::Redraw | Action::Copy => {
                 self.update(action);
             }
             _ => {}

@@ -722,3 +722,46 @@ fn what_is_copied_is_plain_text() {
     assert!(seq.starts_with(b"\x1b]52;c;") && seq.ends_with(b"\x07"));
     assert_eq!(seq.iter().filter(|b| **b == 0x1b).count(), 1);
 }
+
+#[test]
+fn m_on_the_library_panel_marks_the_article_under_its_cursor() {
+    let (_tmp, mut app) = library_app((120, 40));
+    keys(&mut app, "1 j m");
+    let i = app.library_cursor;
+    assert!(app.is_read(i));
+    let s = screen(&app);
+    assert!(s.contains("marked read"), "{s}");
+    keys(&mut app, "m");
+    assert!(!app.is_read(i));
+    // Elsewhere it says where it works.
+    keys(&mut app, "2 s");
+    assert!(
+        status_line(&app).contains("in the library view (i)"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn the_library_view_follows_a_scan_that_arrives_while_it_is_open() {
+    sandbox();
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    for (_, file, title, source, date) in SHELF {
+        let json = serde_json::json!({
+            "title": title, "source": source, "published": date, "text": "The pier.\n",
+        });
+        std::fs::write(lib.join(file), json.to_string()).unwrap();
+    }
+    let (placeholders, problems) = Library::placeholders(std::slice::from_ref(&lib));
+    assert!(problems.is_empty());
+    let mut app = App::from_library(placeholders, Theme::new(false), KeyMap::default());
+    app.resize(120, 40);
+    keys(&mut app, "i");
+    app.attach_scan(Library::scan_in_background(vec![lib]));
+    app.wait_scan(std::time::Duration::from_secs(20));
+    let s = screen(&app);
+    assert!(s.contains(SHELF[1].2) && s.contains("6 Mar 2025"), "{s}");
+    assert_eq!(rows(&app)[0], SHELF[1].2, "newest first once dated");
+}

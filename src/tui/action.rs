@@ -192,6 +192,7 @@ impl Action {
             Action::NextArticle => "article",
             Action::Down => "down",
             Action::PageDown => "page",
+            Action::LibraryView => "list",
             _ => "",
         }
     }
@@ -202,6 +203,7 @@ impl Action {
             (Panel::Library, _) => &[
                 Action::Down,
                 Action::Activate,
+                Action::LibraryView,
                 Action::NextArticle,
                 Action::FocusNext,
                 Action::Help,

@@ -352,6 +352,10 @@ impl App {
                 self.ensure_analysis(i);
             }
         }
+        if self.libview.on {
+            // The rows were file names: list the titles, dates and sources.
+            self.libview_rebuild();
+        }
         self.sync();
         true
     }

@@ -6,7 +6,7 @@
 //! [`worker`] (analysis off the UI thread), [`layout`] (a pure function of the size), [`wrap`]
 //! (wrapping and highlights of the body), [`theme`] (role styles), [`widgets`] (one file per
 //! panel), [`saved`] (memory between runs), [`terminal`] (entering and leaving the terminal:
-//! signals, a lost terminal, panics). The event loop is here (waiting in `event`), the frame
+//! signals, a lost terminal, panics), [`clip`] (copying by OSC 52). The event loop is here (waiting in `event`), the frame
 //! writer in `frame`, the headless renderer in `headless`.
 //!
 //! # Headless render

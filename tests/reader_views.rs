@@ -765,3 +765,38 @@ fn the_library_view_follows_a_scan_that_arrives_while_it_is_open() {
     assert!(s.contains(SHELF[1].2) && s.contains("6 Mar 2025"), "{s}");
     assert_eq!(rows(&app)[0], SHELF[1].2, "newest first once dated");
 }
+
+#[test]
+fn the_line_filter_stays_on_from_article_to_article_and_says_when_nothing_matches() {
+    let with = ferry_story(6, &[1], &[]);
+    let without = ferry_story(6, &[], &[]);
+    let mut app = App::new(
+        vec![
+            Article {
+                title: "One".into(),
+                text: with,
+                ..Article::default()
+            },
+            Article {
+                title: "Two".into(),
+                text: without,
+                ..Article::default()
+            },
+        ],
+        Theme::new(false),
+        KeyMap::default(),
+    );
+    app.resize(80, 24);
+    keys(&mut app, "&ferry Enter");
+    assert_eq!(paragraphs_shown(&app), [1]);
+    keys(&mut app, "]");
+    assert!(app.linefilter.pattern.is_some());
+    assert!(
+        status_line(&app).contains("no match here"),
+        "{}",
+        status_line(&app)
+    );
+    keys(&mut app, "[");
+    assert_eq!(paragraphs_shown(&app), [1]);
+    assert!(!status_line(&app).contains("no match here"));
+}

@@ -1,7 +1,8 @@
 //! The line filter (`&pattern`, as in less): only the paragraphs holding the pattern are shown
 //! (case ignored unless it has a capital, as the search). An empty pattern shows everything
 //! again. It narrows the actor filter (`f`) too: with both on, the actor's sentences that hold
-//! the pattern. Display only: offsets into the text are unchanged.
+//! the pattern. It stays on from article to article (the status line says when one has nothing
+//! that matches). Display only: offsets into the text are unchanged.
 
 use super::{App, Wrapped};
 use crate::tui::keymap::{Key, KeyName};
@@ -108,9 +109,15 @@ impl App {
         if f.typing {
             Some(format!("· &{}▏ ", clean(&f.input)))
         } else {
+            // It stays on from article to article: one with nothing that matches says so.
+            let none = if self.wrapped.lines.is_empty() {
+                ", no match here"
+            } else {
+                ""
+            };
             f.pattern
                 .as_ref()
-                .map(|p| format!("· &{} filter on ", clean(p)))
+                .map(|p| format!("· &{} filter on{none} ", clean(p)))
         }
     }
 }

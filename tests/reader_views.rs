@@ -800,3 +800,16 @@ fn the_line_filter_stays_on_from_article_to_article_and_says_when_nothing_matche
     assert_eq!(paragraphs_shown(&app), [1]);
     assert!(!status_line(&app).contains("no match here"));
 }
+
+#[test]
+fn timeline_and_line_filter_snapshots() {
+    for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = events_app((cols, rows));
+        keys(&mut app, "4 j j");
+        insta::assert_snapshot!(format!("timeline_planned_{cols}x{rows}"), screen(&app));
+        let text = ferry_story(24, &[2, 9, 17], &[5, 9, 20]);
+        let mut app = ada_app(&text, (cols, rows));
+        keys(&mut app, "2 &ferry Enter");
+        insta::assert_snapshot!(format!("line_filter_{cols}x{rows}"), screen(&app));
+    }
+}

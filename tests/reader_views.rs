@@ -118,7 +118,7 @@ fn rows(app: &App) -> Vec<String> {
 #[test]
 fn the_library_view_lists_every_article_with_its_columns() {
     let (_tmp, mut app) = library_app((120, 40));
-    keys(&mut app, "i");
+    keys(&mut app, "L");
     assert!(app.libview.on);
     let s = screen(&app);
     // Every title whole at 120 columns, with its source, date, read state and folder.
@@ -142,7 +142,7 @@ fn the_library_view_lists_every_article_with_its_columns() {
     keys(&mut app, "g j");
     assert!(status_line(&app).contains("2/6"), "{}", status_line(&app));
     // The key toggles back to the panels.
-    keys(&mut app, "i");
+    keys(&mut app, "L");
     assert!(!app.libview.on);
     assert!(screen(&app).contains("Library"));
 }
@@ -150,13 +150,13 @@ fn the_library_view_lists_every_article_with_its_columns() {
 #[test]
 fn sorting_cycles_through_date_title_and_source() {
     let (_tmp, mut app) = library_app((120, 40));
-    keys(&mut app, "i s");
+    keys(&mut app, "L S");
     assert!(screen(&app).lines().next().unwrap().contains("by title"));
     let r = rows(&app);
     let mut sorted = r.clone();
     sorted.sort_by_key(|t| t.to_lowercase());
     assert_eq!(r, sorted);
-    keys(&mut app, "s");
+    keys(&mut app, "S");
     assert!(screen(&app).lines().next().unwrap().contains("by source"));
     let sources: Vec<String> = app
         .libview
@@ -177,14 +177,14 @@ fn sorting_cycles_through_date_title_and_source() {
     );
     // Newest first within a source.
     assert_eq!(rows(&app)[0], SHELF[1].2);
-    keys(&mut app, "s");
+    keys(&mut app, "S");
     assert!(screen(&app).lines().next().unwrap().contains("by date"));
 }
 
 #[test]
 fn slash_filters_the_titles_and_esc_clears_the_filter() {
     let (_tmp, mut app) = library_app((120, 40));
-    keys(&mut app, "i /PIER");
+    keys(&mut app, "L /PIER");
     // As it is typed, case ignored.
     assert_eq!(rows(&app).len(), 2, "{:?}", rows(&app));
     assert!(status_line(&app).contains("/PIER"), "{}", status_line(&app));
@@ -205,7 +205,7 @@ fn slash_filters_the_titles_and_esc_clears_the_filter() {
 #[test]
 fn mark_read_unread_and_show_the_unread_only() {
     let (_tmp, mut app) = library_app((120, 40));
-    keys(&mut app, "i j m");
+    keys(&mut app, "L j m");
     let marked = app.libview.rows[app.libview.cursor];
     assert!(app.is_read(marked));
     let key = brief::tui::saved::key(&app.shelf.articles[marked]);
@@ -233,7 +233,7 @@ fn mark_read_unread_and_show_the_unread_only() {
 #[test]
 fn enter_opens_the_article_in_the_panel_view() {
     let (_tmp, mut app) = library_app((120, 40));
-    keys(&mut app, "z i g j j j");
+    keys(&mut app, "z L g j j j");
     let want = app.libview.rows[3];
     keys(&mut app, "Enter");
     assert!(!app.libview.on);
@@ -243,7 +243,7 @@ fn enter_opens_the_article_in_the_panel_view() {
     assert!(s.contains(&app.shelf.articles[want].title), "{s}");
     assert!(s.contains("Actors"), "{s}");
     // Back in the list, the cursor is on the article open.
-    keys(&mut app, "i");
+    keys(&mut app, "L");
     assert_eq!(app.libview.rows[app.libview.cursor], want);
     assert!(
         screen(&app)
@@ -266,7 +266,7 @@ fn the_library_view_never_prints_control_characters_from_titles() {
     let mut app = App::new(articles, Theme::new(true), KeyMap::default());
     for size in [(120, 40), (80, 24), (40, 15)] {
         app.resize(size.0, size.1);
-        keys(&mut app, "i");
+        keys(&mut app, "L");
         let ansi = brief::tui::buffer_to_ansi(&draw_buffer(&app));
         // The only escapes are the renderer's own SGR sequences.
         let stripped = ansi.replace("\u{1b}[0m", "");
@@ -281,7 +281,7 @@ fn the_library_view_never_prints_control_characters_from_titles() {
             );
         }
         assert!(!ansi.contains('\u{7}') && !ansi.contains('\u{202e}'));
-        keys(&mut app, "i");
+        keys(&mut app, "L");
     }
 }
 
@@ -289,9 +289,9 @@ fn the_library_view_never_prints_control_characters_from_titles() {
 fn library_view_snapshots() {
     for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
         let (_tmp, mut app) = library_app((cols, rows));
-        keys(&mut app, "i j m j");
+        keys(&mut app, "L j m j");
         insta::assert_snapshot!(format!("libview_{cols}x{rows}"), screen(&app));
-        keys(&mut app, "s u /the");
+        keys(&mut app, "S u /the");
         insta::assert_snapshot!(format!("libview_{cols}x{rows}_filtered"), screen(&app));
     }
 }
@@ -307,7 +307,7 @@ fn the_library_view_stays_fast_on_a_large_library() {
     assert!(problems.is_empty(), "{problems:?}");
     let mut app = App::from_library(lib, Theme::new(false), KeyMap::default());
     app.resize(120, 40);
-    keys(&mut app, "i");
+    keys(&mut app, "L");
     let start = std::time::Instant::now();
     keys(&mut app, "G");
     assert!(
@@ -674,7 +674,7 @@ fn y_copies_the_sentence_being_read_with_title_source_and_date() {
             "{size:?}"
         );
         // In the library view: the article's title, source and date.
-        keys(&mut app, "i y");
+        keys(&mut app, "L y");
         assert_eq!(
             app.take_clipboard().as_deref(),
             Some("Harbour board meets, Coast Gazette, 4 March 2025"),
@@ -734,9 +734,9 @@ fn m_on_the_library_panel_marks_the_article_under_its_cursor() {
     keys(&mut app, "m");
     assert!(!app.is_read(i));
     // Elsewhere it says where it works.
-    keys(&mut app, "2 s");
+    keys(&mut app, "2 S");
     assert!(
-        status_line(&app).contains("in the library view (i)"),
+        status_line(&app).contains("in the library view (L)"),
         "{}",
         status_line(&app)
     );
@@ -758,7 +758,7 @@ fn the_library_view_follows_a_scan_that_arrives_while_it_is_open() {
     assert!(problems.is_empty());
     let mut app = App::from_library(placeholders, Theme::new(false), KeyMap::default());
     app.resize(120, 40);
-    keys(&mut app, "i");
+    keys(&mut app, "L");
     app.attach_scan(Library::scan_in_background(vec![lib]));
     app.wait_scan(std::time::Duration::from_secs(20));
     let s = screen(&app);

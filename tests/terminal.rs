@@ -356,8 +356,8 @@ const TOUR: &[(&[&str], &str)] = &[
     (&["Escape", "z", "j", "j"], " Reading "),
     (&["z", "Tab", "Tab", "]"], "quit"),
     // The library view, sorted, unread only, filtered; the line filter.
-    (&["i", "j", "s", "u", "/", "a", "Enter"], "unread only"),
-    (&["Escape", "u", "i"], "quit"),
+    (&["L", "j", "S", "u", "/", "a", "Enter"], "unread only"),
+    (&["Escape", "u", "L"], "quit"),
     (&["&", "A", "d", "a", "Enter"], "filter on"),
     (&["Escape"], "quit"),
     (&["!"], "loading · Esc close"),
@@ -540,7 +540,7 @@ fn y_sends_one_osc_52_of_plain_text_and_nothing_else_from_the_article() {
     t.wait_for("copied:");
     t.keys(&["4", "y"]);
     std::thread::sleep(Duration::from_millis(200));
-    t.keys(&["i", "y"]);
+    t.keys(&["L", "y"]);
     t.wait_for("copied:");
     t.keys(&["q"]);
     t.wait_for("brief exited 0");

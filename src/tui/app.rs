@@ -161,7 +161,7 @@ pub struct App {
     pub new_since: Option<jiff::Timestamp>,
     /// The articles opened in this run (their keys): no longer new.
     opened: std::collections::HashSet<String>,
-    /// The library view (`i`; see `app/libview.rs`).
+    /// The library view (`L`; see `app/libview.rs`).
     pub libview: LibView,
     /// The line filter (`&`; see `app/linefilter.rs`).
     pub linefilter: LineFilter,

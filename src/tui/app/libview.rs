@@ -1,5 +1,5 @@
-//! The library view (`i`): every article on one row, the whole screen wide, as in newsboat's
-//! or mutt's index. `/` filters the titles as it is typed, `s` cycles the order (date, title,
+//! The library view (`L`): every article on one row, the whole screen wide, as in newsboat's
+//! or mutt's index. `/` filters the titles as it is typed, `S` cycles the order (date, title,
 //! source), `u` shows the unread only, `m` marks read or unread, Enter opens the article in
 //! the panel view. The rows are worked out when something changes (the order, the filter), not
 //! on every frame, and only the rows on screen are drawn: a library of thousands stays fast.

@@ -813,3 +813,36 @@ fn timeline_and_line_filter_snapshots() {
         insta::assert_snapshot!(format!("line_filter_{cols}x{rows}"), screen(&app));
     }
 }
+
+#[test]
+fn read_marks_from_the_library_view_are_saved_and_come_back() {
+    let (tmp, mut app) = library_app((120, 40));
+    let state = tempfile::tempdir().unwrap();
+    let (base, _) = brief::tui::saved::load(Some(state.path()));
+    app.restore(base.clone());
+    keys(&mut app, "L g m j m");
+    let marked: Vec<String> = app.libview.rows[..2]
+        .iter()
+        .map(|&i| app.shelf.articles[i].title.clone())
+        .collect();
+    brief::tui::saved::save(state.path(), &base, &app.to_saved()).unwrap();
+    // The next run on the same files sees them read, and unmarks the first.
+    let (library, _, _) = Library::scan_with(&[tmp.path().join("lib")], None);
+    let mut next = App::from_library(library, Theme::new(false), KeyMap::default());
+    next.resize(120, 40);
+    let (base, _) = brief::tui::saved::load(Some(state.path()));
+    next.restore(base.clone());
+    for t in &marked {
+        let i = next
+            .shelf
+            .articles
+            .iter()
+            .position(|a| &a.title == t)
+            .unwrap();
+        assert!(next.is_read(i), "{t}");
+    }
+    keys(&mut next, "L g m");
+    brief::tui::saved::save(state.path(), &base, &next.to_saved()).unwrap();
+    let (last, _) = brief::tui::saved::load(Some(state.path()));
+    assert_eq!(last.read.len(), 1, "{:?}", last.read);
+}

@@ -40,6 +40,7 @@ mod frame;
 mod headless;
 pub mod keymap;
 pub mod layout;
+pub mod merged;
 pub mod prepared;
 pub mod saved;
 pub mod shelf;

@@ -540,3 +540,13 @@ fn a_company_named_in_full_is_found_by_its_short_name() {
     assert!(has(&a, "Brolly - Mart"), "{:?}", names(&a));
     assert!(!has(&a, "Mart"), "{:?}", names(&a));
 }
+
+#[test]
+fn a_region_named_with_the_article_is_a_place() {
+    // The tagger reads "the X" as an organisation ("the Pentagon"); the list of states and
+    // provinces says this one is a region.
+    let a = run(
+        "The minister insisted on regaining all lost territory, primarily the Tigray, before any talks.",
+    );
+    assert_eq!(find(&a, "Tigray").kind, ActorKind::Place);
+}

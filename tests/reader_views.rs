@@ -846,3 +846,23 @@ fn read_marks_from_the_library_view_are_saved_and_come_back() {
     let (last, _) = brief::tui::saved::load(Some(state.path()));
     assert_eq!(last.read.len(), 1, "{:?}", last.read);
 }
+
+#[test]
+fn planned_events_listed_last_are_still_found_by_their_place_in_the_analysis() {
+    let app = events_app((120, 40));
+    let p = app.prepared().unwrap();
+    let labels: Vec<&str> = p.analysis.events.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Quint-Oster meeting",
+            "Board vote",
+            "Public hearing on the pier"
+        ]
+    );
+    // The analysis made them meeting, hearing, vote: the library's briefing names them so.
+    assert_eq!(p.event_order, [0, 2, 1]);
+    assert_eq!(p.event_shown(1), Some(2));
+    assert_eq!(p.event_shown(2), Some(1));
+    assert_eq!(p.event_shown(3), None);
+}

@@ -17,6 +17,7 @@ const COUNTRIES: &str = include_str!("../../assets/lexicon/countries.tsv");
 const REGIONS: &str = include_str!("../../assets/lexicon/regions.tsv");
 const ORGS: &str = include_str!("../../assets/lexicon/orgs.tsv");
 const CITIES: &str = include_str!("../../assets/lexicon/cities.tsv");
+const SUBDIVISIONS: &str = include_str!("../../assets/lexicon/subdivisions.tsv");
 const GIVEN: &str = include_str!("../../assets/lexicon/given_names.txt");
 const TITLES: &str = include_str!("../../assets/lexicon/titles.txt");
 const AFFIXES: &str = include_str!("../../assets/lexicon/affixes.txt");
@@ -175,6 +176,9 @@ pub struct Lexicon {
     pub common: FastSet<&'static str>,
     /// The most common of them (SCOWL size 10: "program", not "management").
     pub common_top: FastSet<&'static str>,
+    /// States, provinces and regions of countries ("Bavaria", "Crimea"): read after the tagger
+    /// only (no tagger flag), to tell a place from an organisation.
+    pub subdivisions: FastSet<&'static str>,
     /// Names of large listed companies ("Apple Inc.", "Apple"): read after the tagger only.
     pub companies: FastSet<&'static str>,
 }
@@ -273,6 +277,9 @@ impl Lexicon {
         lx.common_top = lines(top).collect();
         lx.common = lx.common_top.iter().copied().chain(lines(rest)).collect();
         lx.companies = lines(COMPANIES).collect();
+        lx.subdivisions = lines(SUBDIVISIONS)
+            .filter_map(|l| l.split('\t').next())
+            .collect();
         lx.max_words = lx.max_words.min(6);
         let sets: [(&FastSet<&'static str>, u16); 5] = [
             (&lx.given, G_GIVEN),

@@ -84,11 +84,16 @@ pub enum Action {
     /// Copy the sentence being read (or the selected event's) with the article's title, source
     /// and date to the clipboard, by OSC 52 (works over SSH).
     Copy,
+    /// The actors and timeline panels between this article and all articles of the library
+    /// (actors with their article counts, events merged across articles).
+    LibraryScope,
+    /// What is new since the reader was last opened: articles, actors, events.
+    SinceLast,
 }
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 38] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -123,6 +128,8 @@ impl Action {
         Action::SortLibrary,
         Action::UnreadOnly,
         Action::ToggleRead,
+        Action::LibraryScope,
+        Action::SinceLast,
         Action::Help,
         Action::Quit,
     ];
@@ -174,6 +181,8 @@ impl Action {
             Action::ToggleRead => "mark the article read or unread",
             Action::LineFilter => "only paragraphs holding a pattern (empty: all)",
             Action::Copy => "copy the sentence (or event's) with title, source, date",
+            Action::LibraryScope => "actors and timeline: this article / all articles",
+            Action::SinceLast => "what is new since the reader was last opened",
         }
     }
 
@@ -193,6 +202,9 @@ impl Action {
             Action::Down => "down",
             Action::PageDown => "page",
             Action::LibraryView => "list",
+            Action::LibraryScope => "scope",
+            Action::SinceLast => "new",
+            Action::Clear => "close",
             _ => "",
         }
     }

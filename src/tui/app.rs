@@ -5,6 +5,7 @@ mod copy;
 mod keys;
 mod libview;
 mod linefilter;
+mod scope;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::Receiver;
@@ -26,6 +27,7 @@ use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
 pub use libview::{LibView, Sort, folder};
 pub use linefilter::LineFilter;
+pub use scope::{HEADLESS_WAIT, Overlay, Scope, SinceRow};
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
@@ -171,6 +173,8 @@ pub struct App {
     pub clipboard: Option<String>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
+    /// The library scope of the actors and timeline panels, and "since last time".
+    pub scope: Scope,
 }
 
 impl App {
@@ -222,6 +226,7 @@ impl App {
             clipboard: None,
             jumps: Vec::new(),
             jump_at: 0,
+            scope: Scope::default(),
         };
         // The first article is on screen: not new.
         app.mark_opened();
@@ -395,6 +400,7 @@ impl App {
                 }
             }
         }
+        changed |= self.receive_scope();
         changed
     }
 
@@ -570,12 +576,13 @@ impl App {
     /// The frame layout at the current size.
     pub fn plan(&self) -> Plan {
         let (w, h) = self.size;
-        let side = self
-            .prepared()
-            .map_or_else(SideContent::default, |p| SideContent {
-                actor_rows: p.actor_rows.len(),
-                events: p.analysis.events.len(),
-            });
+        let side = self.scope_side().unwrap_or_else(|| {
+            self.prepared()
+                .map_or_else(SideContent::default, |p| SideContent {
+                    actor_rows: p.actor_rows.len(),
+                    events: p.analysis.events.len(),
+                })
+        });
         layout::plan(Rect::new(0, 0, w, h), self.focus, self.reading, side)
     }
 

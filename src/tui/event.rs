@@ -23,7 +23,7 @@ pub fn wait(app: &mut App) -> std::io::Result<Wake> {
         if app.receive() {
             return Ok(Wake::Analysed);
         }
-        if !app.analysis_pending() && !app.scan_pending() {
+        if !app.analysis_pending() && !app.scan_pending() && !app.scope_pending() {
             return read().map(Wake::Input);
         }
         if poll(Duration::from_millis(8))? {

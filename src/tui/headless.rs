@@ -65,6 +65,9 @@ pub fn replay(app: &mut App, steps: &[Step]) {
         match step {
             Step::Key(k) => {
                 app.key(&k.to_event());
+                // The library's briefing, when a key asked for it, is there before the next
+                // key: a replay must not depend on timing.
+                app.wait_scope(super::app::HEADLESS_WAIT);
             }
             Step::Resize(w, h) => app.resize(*w, *h),
         }

@@ -131,6 +131,11 @@ impl Shelf {
         shelf
     }
 
+    /// The library the articles are read from, when the reader is on one.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref()
+    }
+
     /// The analysis of article `i`, when made.
     pub fn prepared(&self, i: usize) -> Option<&Prepared> {
         self.analyses.get(i).and_then(Option::as_ref)

@@ -26,6 +26,7 @@ mod help;
 mod library;
 mod libview;
 mod problems;
+mod scope;
 mod status;
 mod timeline;
 
@@ -93,15 +94,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if let Some(r) = plan.actors {
-        actors::actors(app, r, buf);
+        if app.scope.library {
+            scope::actors(app, r, buf);
+        } else {
+            actors::actors(app, r, buf);
+        }
     }
     if let Some(r) = plan.timeline {
-        timeline::timeline(app, r, buf);
+        if app.scope.library {
+            scope::timeline(app, r, buf);
+        } else {
+            timeline::timeline(app, r, buf);
+        }
     }
     status::status(app, plan.status, buf);
     if app.problems_view.is_some() {
         problems::problems(app, area, buf);
     }
+    scope::overlay(app, area, buf);
     if app.help.is_some() {
         help::help(app, area, buf);
     }

@@ -203,6 +203,15 @@ fn from_span<'a>(
         cand.canonical = Some(entry);
         cand.kind = ActorKind::Organisation;
         cand.sure = true;
+    } else if ty == EntityType::Org
+        && end == start + 1
+        && lx.subdivisions.contains(name)
+        && start > 0
+        && word_at(doc, start - 1).eq_ignore_ascii_case("the")
+    {
+        // "the Punjab", "the Crimea": a region named with the article, which the tagger reads
+        // as an organisation ("the Pentagon"). Not without it: "Minnesota beat Texas" names teams.
+        cand.kind = ActorKind::Place;
     } else if ty != EntityType::Per && lx.companies.contains(name) {
         // A listed company, whatever place or thing the tagger took it for.
         cand.kind = ActorKind::Organisation;

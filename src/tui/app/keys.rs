@@ -50,6 +50,8 @@ impl App {
             self.repaint = true;
         } else if self.help.is_some() {
             self.help_key(key);
+        } else if self.scope.overlay.is_some() {
+            self.scope_overlay_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
         } else if self.libview.on {
@@ -88,6 +90,7 @@ impl App {
                 self.quit,
                 self.repaint,
             ),
+            self.scope_view(),
         )
     }
 
@@ -220,6 +223,9 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.scope_update(action) {
+            return;
+        }
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
         match action {
@@ -263,6 +269,8 @@ impl App {
                 let key = self.keymap.label(Action::LibraryView);
                 self.notice = Some(format!("in the library view ({key})"));
             }
+            // Taken by `scope_update` above.
+            Action::LibraryScope | Action::SinceLast => {}
         }
     }
 

@@ -66,7 +66,8 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ("Esc".into(), "cancel", true),
         ]
     } else {
-        Action::hints_for(app.focus, app.selected.is_some())
+        app.scope_hints()
+            .unwrap_or_else(|| Action::hints_for(app.focus, app.selected.is_some()))
             .iter()
             .filter_map(|a| {
                 let k = app.keymap.keys(*a).first()?;

@@ -565,6 +565,7 @@ fn the_help_says_what_new_means_and_that_r_reloads_the_library() {
         Theme::new(false),
         KeyMap::default(),
     );
+    // Tall enough for the whole help (the keys, the legend, the notes).
     app.resize(120, 80);
     keys(&mut app, "?");
     let s = screen(&app);

@@ -33,7 +33,12 @@ impl App {
         // A key that stayed in the article reads it as far as the view's bottom; leaving it
         // (`]`, `[`, a jump to another) or quitting does not, and the filter's rows are not
         // the text's.
-        if self.current == article && !self.quit && !self.filter {
+        if self.current == article
+            && !self.quit
+            && !self.filter
+            && !self.libview.on
+            && self.linefilter.pattern.is_none()
+        {
             self.progress = self.progress.max(self.percent());
         }
         before != self.view()
@@ -51,6 +56,18 @@ impl App {
             self.problems_key(key);
         } else if self.detail.is_some() {
             self.detail_key(key);
+        } else if self.libview.on {
+            self.libview_key(key);
+        } else if self.linefilter.typing {
+            self.line_filter_key(key);
+        } else if self.keymap.action(key) == Some(Action::Clear)
+            && self.search.query.is_empty()
+            && !self.filter
+            && self.linefilter.pattern.is_some()
+            && self.name_cursor.is_none()
+        {
+            // Esc: the line filter goes after the search, the actor filter and the name cursor.
+            self.set_line_filter(None);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -63,7 +80,11 @@ impl App {
     fn view(&self) -> impl PartialEq + use<> {
         (
             (self.current, self.focus, self.reading, self.help.clone()),
-            self.problems_view,
+            (
+                self.problems_view,
+                self.libview.signature(),
+                self.linefilter.clone(),
+            ),
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
             (
@@ -256,6 +277,16 @@ impl App {
             Action::NextName => self.step_name(true),
             Action::PrevName => self.step_name(false),
             Action::ActorDetail => self.open_detail(),
+            Action::LibraryView => self.toggle_libview(),
+            Action::LineFilter => self.start_line_filter(),
+            Action::Copy => self.copy(),
+            Action::ToggleRead if self.focus == Panel::Library => {
+                self.toggle_read(self.library_cursor);
+            }
+            Action::ToggleRead | Action::SortLibrary | Action::UnreadOnly => {
+                let key = self.keymap.label(Action::LibraryView);
+                self.notice = Some(format!("in the library view ({key})"));
+            }
             // Taken by `scope_update` above.
             Action::LibraryScope | Action::SinceLast => {}
         }

@@ -43,6 +43,9 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::raw("· filtered "));
         }
     }
+    if let Some(f) = app.line_filter_status() {
+        left.push(Span::raw(f));
+    }
     if let Some(a) = app
         .name_actor()
         .and_then(|i| app.prepared()?.analysis.actors.get(i))
@@ -65,7 +68,7 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(format!(" {} ", clean(n)), t.notice));
     }
     // (key, label, kept longest): help and quit are the last hints to go.
-    let hints: Vec<(String, &str, bool)> = if s.typing {
+    let hints: Vec<(String, &str, bool)> = if s.typing || app.linefilter.typing {
         vec![
             ("Enter".into(), "keep", true),
             ("Esc".into(), "cancel", true),

@@ -615,6 +615,36 @@ fn the_actor_filter_keeps_working_with_a_line_filter() {
     }
 }
 
+#[test]
+fn with_a_line_filter_the_name_cursor_steps_through_the_names_shown_and_esc_leaves_it_first() {
+    let text = ferry_story(24, &[2, 9, 17], &[5, 9, 20]);
+    for size in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = ada_app(&text, size);
+        keys(&mut app, "&ferry Enter o");
+        // Of Ada Quint's mentions (paragraphs 5, 9, 20) only the one in 9 is shown.
+        let at = app.name_spot().map(|s| s.start);
+        assert_eq!(
+            at,
+            text.find("Paragraph 9: Ada Quint").map(|i| i + 13),
+            "{size:?}"
+        );
+        keys(&mut app, "o");
+        assert_eq!(app.name_spot().map(|s| s.start), at, "{size:?}");
+        // Esc leaves the name cursor and keeps the filter; the next one ends the filter.
+        keys(&mut app, "Esc");
+        assert!(app.name_cursor.is_none(), "{size:?}");
+        assert!(app.linefilter.pattern.is_some(), "{size:?}");
+        keys(&mut app, "Esc");
+        assert!(app.linefilter.pattern.is_none(), "{size:?}");
+        // The actor in full opens over the filtered text and Esc closes it alone.
+        keys(&mut app, "&ferry Enter o i");
+        assert!(app.detail.is_some(), "{size:?}");
+        keys(&mut app, "Esc");
+        assert!(app.detail.is_none(), "{size:?}");
+        assert!(app.linefilter.pattern.is_some(), "{size:?}");
+    }
+}
+
 fn copy_app(size: (u16, u16)) -> App {
     let (text, analysis) = harbour_events();
     let article = Article {

@@ -71,6 +71,17 @@ pub enum Action {
     Redraw,
     /// List the problems met loading the articles (files that did not load, warnings).
     Problems,
+    /// Order the actors panel by salience, by mentions or by name (cycles).
+    SortActors,
+    /// The name cursor to the next name in the text (the first on screen to start); while it
+    /// is on, `Tab` steps too, `Enter` selects the actor, `Esc` leaves.
+    NextName,
+    /// The name cursor to the previous name in the text (the last on screen to start).
+    PrevName,
+    /// The actor in full (the one under the name cursor, the actors panel's cursor, or the
+    /// selected one): its names, role, affiliation, mentions, the quotations it said, the
+    /// events it takes part in and the sentences naming it; `Enter` on one shows it.
+    ActorDetail,
     /// The library view: every article on a row, the whole screen wide (again: back).
     LibraryView,
     /// In the library view: order by date, title or source (cycles).
@@ -93,7 +104,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 42] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -108,6 +119,10 @@ impl Action {
         Action::Search,
         Action::Clear,
         Action::Filter,
+        Action::NextName,
+        Action::PrevName,
+        Action::ActorDetail,
+        Action::SortActors,
         Action::LineFilter,
         Action::Copy,
         Action::FocusNext,
@@ -175,6 +190,10 @@ impl Action {
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
+            Action::SortActors => "order the actors by salience, mentions or name",
+            Action::NextName => "cursor to the next name (Tab too, Enter selects)",
+            Action::PrevName => "cursor to the previous name (S-Tab too)",
+            Action::ActorDetail => "the actor in full: quotes, events, sentences",
             Action::LibraryView => "library view: every article on a row (again: back)",
             Action::SortLibrary => "library view: order by date, title or source",
             Action::UnreadOnly => "library view: unread articles only (again: all)",

@@ -2,9 +2,12 @@
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
 mod copy;
+pub mod detail;
 mod keys;
 mod libview;
 mod linefilter;
+mod names;
+mod order;
 mod scope;
 
 use std::collections::BTreeMap;
@@ -27,6 +30,7 @@ use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
 pub use libview::{LibView, Sort, folder};
 pub use linefilter::LineFilter;
+pub use order::ActorSort;
 pub use scope::{HEADLESS_WAIT, Overlay, Scope, SinceRow};
 
 /// How long opening an article waits for its analysis before drawing without it.
@@ -129,6 +133,12 @@ pub struct App {
     pub actor_cursor: usize,
     /// The cursor row in the timeline.
     pub event_cursor: usize,
+    /// The order of the actors panel (`s` cycles it).
+    pub actor_sort: ActorSort,
+    /// The name cursor in the body (`o`): the actor and its mention under it.
+    pub name_cursor: Option<(usize, usize)>,
+    /// The actor detail view, when open (`i`).
+    pub detail: Option<detail::Detail>,
     /// The byte at the top of the body.
     pub top: usize,
     /// The terminal size.
@@ -206,6 +216,9 @@ impl App {
             library_cursor: 0,
             actor_cursor: 0,
             event_cursor: 0,
+            actor_sort: ActorSort::default(),
+            name_cursor: None,
+            detail: None,
             top: 0,
             size: (80, 24),
             notice: None,
@@ -747,6 +760,7 @@ impl App {
         self.mark_opened();
         self.selected = None;
         self.event = None;
+        self.name_cursor = None;
         self.filter = false;
         self.search = Search::default();
         self.actor_cursor = self.first_actor_row();
@@ -758,7 +772,7 @@ impl App {
 
     /// The actor at an actors-panel row (`None` for headings).
     pub fn actor_row(&self, row: usize) -> Option<usize> {
-        match self.prepared()?.actor_rows.get(row)? {
+        match self.actor_rows().get(row)? {
             ActorRow::Actor(i) => Some(*i),
             ActorRow::Heading(_) => None,
         }
@@ -799,6 +813,9 @@ impl App {
                 Mark::Search
             };
             marks.push((*m, mark));
+        }
+        if let Some(s) = self.name_spot() {
+            marks.push((s, Mark::Cursor));
         }
         marks
     }

@@ -8,7 +8,7 @@
 //! and groups underlined, places dim and underlined, dates dim, quotations plain (italic where
 //! the terminal has it; they keep their quotation marks), the selected actor's mentions reversed,
 //! search matches reversed and underlined; the current mention or match also bold, with `▶` in
-//! the body's left margin.
+//! the body's left margin; the name under the name cursor (`o`) reversed and bold, with `›` there.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -59,6 +59,8 @@ pub struct Theme {
     pub search: Style,
     /// The current search match.
     pub search_current: Style,
+    /// The name under the name cursor (`o`), with `›` in the body's left margin.
+    pub name_cursor: Style,
     /// The margin mark beside the selected event's sentence.
     pub event_mark: Style,
     /// The margin mark beside the current mention or match.
@@ -101,6 +103,8 @@ impl Theme {
             mention_current: s.add_modifier(r | b | u),
             search: fg(Color::Yellow).add_modifier(by(r, r | u)),
             search_current: fg(Color::Yellow).add_modifier(r | b | u),
+            // Without colour reversed and bold: unlike the current mention (also underlined).
+            name_cursor: fg(Color::Cyan).add_modifier(by(r | b | u, r | b)),
             event_mark: fg(Color::Yellow).add_modifier(b),
             current_mark: fg(Color::Yellow).add_modifier(b),
         }
@@ -128,6 +132,7 @@ impl Theme {
             ("actor's mention", self.mention),
             ("current mention", self.mention_current),
             ("search match", self.search),
+            ("name cursor, › in the margin", self.name_cursor),
         ]
     }
 }

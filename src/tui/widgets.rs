@@ -20,6 +20,7 @@
 
 mod actors;
 mod body;
+mod detail;
 mod eventinfo;
 mod header;
 mod help;
@@ -40,6 +41,7 @@ use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
 };
 
+pub use detail::{detail_lines, detail_rows};
 pub use help::{help_lines, help_rows};
 pub use problems::{problem_lines, problem_rows};
 pub use timeline::format_date;
@@ -110,6 +112,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     status::status(app, plan.status, buf);
     if app.problems_view.is_some() {
         problems::problems(app, area, buf);
+    }
+    if app.detail.is_some() {
+        detail::detail(app, area, buf);
     }
     scope::overlay(app, area, buf);
     if app.help.is_some() {

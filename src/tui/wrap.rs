@@ -436,6 +436,8 @@ pub enum Mark {
     Search,
     /// The current search match.
     SearchCurrent,
+    /// The name under the name cursor.
+    Cursor,
 }
 
 /// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it).

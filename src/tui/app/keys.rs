@@ -54,6 +54,8 @@ impl App {
             self.scope_overlay_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
+        } else if self.detail.is_some() {
+            self.detail_key(key);
         } else if self.libview.on {
             self.libview_key(key);
         } else if self.linefilter.typing {
@@ -62,8 +64,9 @@ impl App {
             && self.search.query.is_empty()
             && !self.filter
             && self.linefilter.pattern.is_some()
+            && self.name_cursor.is_none()
         {
-            // Esc: the line filter goes after the search and the actor filter.
+            // Esc: the line filter goes after the search, the actor filter and the name cursor.
             self.set_line_filter(None);
         } else if self.search.typing {
             self.search_key(key);
@@ -90,6 +93,7 @@ impl App {
                 self.quit,
                 self.repaint,
             ),
+            (self.actor_sort, self.name_cursor, self.detail),
             self.scope_view(),
         )
     }
@@ -228,7 +232,17 @@ impl App {
         }
         let (page, list_page) = self.pages();
         let (page, list_page) = (page as isize, list_page as isize);
+        self.names_before(action);
         match action {
+            // The name cursor (app/names.rs), while it is on.
+            Action::FocusNext | Action::NextName if self.name_cursor.is_some() => {
+                self.step_name(true);
+            }
+            Action::FocusPrev | Action::PrevName if self.name_cursor.is_some() => {
+                self.step_name(false);
+            }
+            Action::Activate if self.name_cursor.is_some() => self.select_name(),
+            Action::Clear if self.name_cursor.is_some() => self.name_cursor = None,
             Action::Quit => self.quit = true,
             Action::Help => self.help = Some(Help::default()),
             Action::FocusNext => self.cycle_focus(1),
@@ -259,6 +273,10 @@ impl App {
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
+            Action::SortActors => self.cycle_actor_sort(),
+            Action::NextName => self.step_name(true),
+            Action::PrevName => self.step_name(false),
+            Action::ActorDetail => self.open_detail(),
             Action::LibraryView => self.toggle_libview(),
             Action::LineFilter => self.start_line_filter(),
             Action::Copy => self.copy(),
@@ -365,7 +383,7 @@ impl App {
     }
 
     /// In the narrow layout the body is hidden behind the panel that jumps into it: show it.
-    fn reveal_body(&mut self) {
+    pub(super) fn reveal_body(&mut self) {
         if self.mode() == Mode::Narrow {
             self.focus = Panel::Body;
         }
@@ -668,7 +686,7 @@ fn step_index(cur: usize, n: usize, forward: bool) -> (usize, bool) {
 }
 
 /// What the status line says when stepping went round the end.
-fn wrapped_notice(forward: bool, what: &str) -> String {
+pub(super) fn wrapped_notice(forward: bool, what: &str) -> String {
     if forward {
         format!("wrapped to the first {what}")
     } else {

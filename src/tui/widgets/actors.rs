@@ -32,7 +32,13 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let count = p.analysis.actors.len();
-    let block = panel_block(app, Panel::Actors, Some(count.to_string()));
+    // The order first, the count after it: the numbers in the list are mention counts, a
+    // detail beside the order (most salient first) unless sorted by them.
+    let block = panel_block(
+        app,
+        Panel::Actors,
+        Some(format!("by {} · {count}", app.actor_sort.label())),
+    );
     let inner = block.inner(area);
     block.render(area, buf);
     if p.foreign {
@@ -50,8 +56,8 @@ pub(super) fn actors(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let w = usize::from(inner.width);
     let selected = app.selected.map(|(i, _)| i);
-    let items: Vec<ListItem> = p
-        .actor_rows
+    let items: Vec<ListItem> = app
+        .actor_rows()
         .iter()
         .map(|row| match row {
             ActorRow::Heading(k) => {

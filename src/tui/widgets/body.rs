@@ -22,6 +22,7 @@ fn mark_style(app: &App, marks: &[Mark]) -> Style {
             Mark::MentionCurrent => t.mention_current,
             Mark::Search => t.search,
             Mark::SearchCurrent => t.search_current,
+            Mark::Cursor => t.name_cursor,
         })
     })
 }
@@ -52,6 +53,7 @@ pub(super) fn body(
     let marks = app.marks();
     let spot = app.current_spot();
     let sentence = app.event_sentence();
+    let name = app.name_spot();
     let top = app.top_line();
     let src = article.text.as_str();
     if lines.is_empty() {
@@ -74,7 +76,9 @@ pub(super) fn body(
         let on =
             |s: Option<crate::model::Span>| !line.blank && s.is_some_and(|s| s.overlaps(&span));
         if gutter.width > 0 {
-            if on(spot) {
+            if on(name) {
+                buf.set_string(gutter.x, y, "›", app.theme.current_mark);
+            } else if on(spot) {
                 buf.set_string(gutter.x, y, "▶", app.theme.current_mark);
             } else if on(sentence) {
                 buf.set_string(gutter.x, y, "┃", app.theme.event_mark);

@@ -79,8 +79,24 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     push_wrapped(
         &mut out,
         "",
-        "Actors: by kind, most salient first within each (named often, early and in the \
-         headline); the number after a name is how often it is mentioned.",
+        &format!(
+            "Actors: by kind, most salient first within each (named often, early and in the \
+             headline); the number after a name is how often it is mentioned; {} orders them \
+             by mentions or by name instead (the panel's title says which).",
+            app.keymap.label(Action::SortActors)
+        ),
+        app.theme.dim,
+        width,
+    );
+    push_wrapped(
+        &mut out,
+        "",
+        &format!(
+            "Names: {} puts a cursor on the names in the text (then Tab steps too); Enter \
+             selects the actor, {} shows it in full: its quotations, events and sentences.",
+            app.keymap.label(Action::NextName),
+            app.keymap.label(Action::ActorDetail)
+        ),
         app.theme.dim,
         width,
     );

@@ -15,7 +15,9 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     buf.set_style(area, t.status);
     let mut left: Vec<Span> = Vec::new();
-    let panel = if app.reading {
+    let panel = if app.detail.is_some() {
+        "Actor".to_string()
+    } else if app.reading {
         "Reading".to_string()
     } else {
         app.focus.title().to_string()
@@ -44,6 +46,12 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(f) = app.line_filter_status() {
         left.push(Span::raw(f));
     }
+    if let Some(a) = app
+        .name_actor()
+        .and_then(|i| app.prepared()?.analysis.actors.get(i))
+    {
+        left.push(Span::raw(format!("· › {} ", truncate(&clean(&a.name), 24))));
+    }
     let s = &app.search;
     if s.typing {
         left.push(Span::raw(format!("· /{}▏ ", clean(&s.query))));
@@ -65,6 +73,10 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ("Enter".into(), "keep", true),
             ("Esc".into(), "cancel", true),
         ]
+    } else if app.detail.is_some() {
+        super::detail::detail_hints(app)
+    } else if app.name_cursor.is_some() {
+        super::detail::name_hints(app)
     } else {
         app.scope_hints()
             .unwrap_or_else(|| Action::hints_for(app.focus, app.selected.is_some()))

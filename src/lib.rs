@@ -41,6 +41,7 @@ pub mod export;
 pub mod feeds;
 #[cfg(feature = "net")]
 pub mod fetch;
+pub mod folder;
 #[cfg(feature = "net")]
 mod fragment;
 pub mod library;

@@ -5,6 +5,10 @@
 
 use std::path::Path;
 
+#[cfg(target_os = "linux")]
+#[path = "support/pty.rs"]
+mod pty;
+
 use brief::library::Library;
 use brief::tui::keymap::KeyMap;
 use brief::tui::saved;
@@ -141,4 +145,66 @@ fn a_changed_file_at_a_new_name_is_a_new_article() {
     let (app, _) = start(&lib, &state);
     assert_eq!(app.top, 0);
     assert_eq!(app.read_state(app.current), None);
+}
+
+/// The text panel of an 80x24 screen: its title (with how far it was read) and its rows.
+#[cfg(target_os = "linux")]
+fn text_panel(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip(1)
+        .take(22)
+        .map(|l| l.chars().take(50).collect::<String>())
+        .collect()
+}
+
+/// The real binary in a terminal (tmux), twice: read some way down, quit; the file renamed;
+/// started again on the folder with the state file carried over, it opens at the same place.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_real_reader_finds_a_renamed_file_at_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(lib.join("a.txt"), story("Ferry timetable", 40)).unwrap();
+    std::fs::write(lib.join("b.txt"), story("Bridge repairs", 5)).unwrap();
+    let folder = lib.display().to_string();
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-moved-")
+        .tempdir()
+        .unwrap();
+    let Some(t) = pty::Pty::start_in("moved", home, &[&folder], &[], (80, 24), false, false) else {
+        return;
+    };
+    t.wait_for("q quit");
+    t.keys(&["j"; 12]);
+    let read = t.wait_for("15%");
+    let before = text_panel(&read);
+    assert!(
+        before[0].contains("Text") && before[1].contains("Paragraph 2"),
+        "{read}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("brief exited 0");
+    let state = std::fs::read(t.state_file()).unwrap();
+
+    std::fs::create_dir_all(lib.join("2026")).unwrap();
+    std::fs::rename(lib.join("a.txt"), lib.join("2026").join("ferry.txt")).unwrap();
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-moved2-")
+        .tempdir()
+        .unwrap();
+    std::fs::create_dir_all(home.path().join("state/brief")).unwrap();
+    std::fs::write(home.path().join("state/brief/state.json"), &state).unwrap();
+    let Some(t) = pty::Pty::start_in("moved2", home, &[&folder], &[], (80, 24), false, false)
+    else {
+        return;
+    };
+    let again = t.wait_for("15%");
+    assert_eq!(text_panel(&again), before, "{again}");
+    t.keys(&["q"]);
+    t.wait_for("brief exited 0");
+    let now = String::from_utf8(std::fs::read(t.state_file()).unwrap()).unwrap();
+    assert!(now.contains("2026/ferry.txt"), "{now}");
+    assert!(!now.contains("lib/a.txt"), "{now}");
 }

@@ -6,7 +6,7 @@
 //! [`worker`] (analysis off the UI thread), [`layout`] (a pure function of the size), [`wrap`]
 //! (wrapping and highlights of the body), [`theme`] (role styles), [`widgets`] (one file per
 //! panel), [`saved`] (memory between runs), [`terminal`] (entering and leaving the terminal:
-//! signals, a lost terminal, panics). The event loop is here (waiting in `event`), the frame
+//! signals, a lost terminal, panics), [`clip`] (copying by OSC 52). The event loop is here (waiting in `event`), the frame
 //! writer in `frame`, the headless renderer in `headless`.
 //!
 //! # Headless render
@@ -20,6 +20,7 @@
 //!   `Home`, `End`, `Backspace`, `space`;
 //! - `C-x` for Ctrl-x (`C-d`, `C-u`, `C-o`, `C-n`), `M-x` for Alt-x;
 //! - `/text`: types a search, `/` then each character of `text` (add `Enter` to keep it);
+//! - `&text`: types a line filter's pattern the same way (add `Enter` to apply it);
 //! - `resize:COLSxROWS`: resizes the screen at that point.
 //!
 //! Example: `brief render --size 100x30 --keys "3 j Enter n n /Riyadh Enter"`.
@@ -33,6 +34,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clip;
 mod event;
 mod frame;
 mod headless;
@@ -129,14 +131,16 @@ pub fn run_with(
 ) -> io::Result<()> {
     let config = crate::paths::config_dir();
     let (keymap, keys_notice) = KeyMap::load(config.as_deref());
+    let (clipboard_on, clip_notice) = clip::enabled(config.as_deref());
     let mut app = app_for(loaded, color, keymap);
+    app.clipboard_on = clipboard_on;
     app.set_options(options);
     let state_dir = crate::paths::state_dir();
     let (saved, state_notice) = saved::load(state_dir.as_deref());
     let base = saved.clone();
     app.restore(saved);
     if app.notice.is_none() {
-        app.notice = state_notice.or(keys_notice);
+        app.notice = state_notice.or(keys_notice).or(clip_notice);
     }
 
     // Signals, a lost terminal and panics restore the terminal too (see `terminal`).
@@ -198,6 +202,10 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         };
         if app.quit {
             return Ok(());
+        }
+        // `y`: the clipboard by OSC 52, in one write of its own (see `clip`).
+        if let Some(text) = app.take_clipboard() {
+            clip::send(&mut io::stdout().lock(), &text)?;
         }
         // Ctrl-l: the terminal may show what another program wrote; clear it and draw every
         // cell again, as after a resize (the previous frame is forgotten).

@@ -565,7 +565,8 @@ fn the_help_says_what_new_means_and_that_r_reloads_the_library() {
         Theme::new(false),
         KeyMap::default(),
     );
-    app.resize(120, 60);
+    // Tall enough for the whole help (the keys, the legend, the notes).
+    app.resize(120, 80);
     keys(&mut app, "?");
     let s = screen(&app);
     assert!(

@@ -355,6 +355,11 @@ const TOUR: &[(&[&str], &str)] = &[
     (&["Escape", "/", "A", "d", "a", "Enter", "n"], "/Ada"),
     (&["Escape", "z", "j", "j"], " Reading "),
     (&["z", "Tab", "Tab", "]"], "quit"),
+    // The library view, sorted, unread only, filtered; the line filter.
+    (&["L", "j", "S", "u", "/", "a", "Enter"], "unread only"),
+    (&["Escape", "u", "L"], "quit"),
+    (&["&", "A", "d", "a", "Enter"], "filter on"),
+    (&["Escape"], "quit"),
     (&["!"], "loading · Esc close"),
     (&["Escape"], "quit"),
 ];
@@ -486,4 +491,85 @@ fn nothing_from_an_article_reaches_a_render_of_any_view() {
             assert_only_our_sequences(&out.stdout, &format!("render --keys {keys:?}"));
         }
     }
+}
+
+/// Standard base64 decoded (the test's own, to read what `y` sent).
+fn unbase64(s: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for b in s.bytes().filter(|b| *b != b'=') {
+        let v = ALPHABET.iter().position(|a| *a == b).expect("base64") as u32;
+        bits = (bits << 6) | v;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn y_sends_one_osc_52_of_plain_text_and_nothing_else_from_the_article() {
+    let home = tempfile::Builder::new()
+        .prefix("brief-pty-copy-")
+        .tempdir()
+        .unwrap();
+    let dir = home.path().join("articles");
+    std::fs::create_dir(&dir).unwrap();
+    write_hostile(&dir);
+    let capture = home.path().join("output.bin");
+    let folder = dir.display().to_string();
+    let Some(t) = Pty::start_in("copy", home, &[&folder], &[], (100, 30), false, true) else {
+        return;
+    };
+    t.run(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "t",
+        &format!("cat >> '{}'", capture.display()),
+    ]);
+    t.go();
+    t.wait_for("problems, ! to list");
+    t.wait_without("analysing…");
+    // The sentence being read, then the event's in the timeline, then an article's title.
+    t.keys(&["2", "y"]);
+    t.wait_for("copied:");
+    t.keys(&["4", "y"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.keys(&["L", "y"]);
+    t.wait_for("copied:");
+    t.keys(&["q"]);
+    t.wait_for("brief exited 0");
+    std::thread::sleep(Duration::from_millis(300));
+    let bytes = std::fs::read(&capture).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // Each copy is one OSC 52 sequence: ESC ] 52 ; c ; base64 BEL, whole in the output.
+    let parts: Vec<&str> = text.split("\x1b]52;c;").collect();
+    assert!(parts.len() >= 3, "{} copies sent", parts.len() - 1);
+    let mut rest = parts[0].to_string();
+    for part in &parts[1..] {
+        let end = part.find('\x07').expect("the sequence ends with BEL");
+        let payload = &part[..end];
+        assert!(
+            payload
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+            "{payload:?}"
+        );
+        let copied = String::from_utf8(unbase64(payload)).unwrap();
+        assert!(
+            !copied
+                .chars()
+                .any(|c| c.is_control() || brief::safe::is_unsafe(c)),
+            "{copied:?}"
+        );
+        assert!(!copied.is_empty());
+        rest.push_str(&part[end + 1..]);
+    }
+    // Everything else: only the screen's own sequences.
+    assert_only_our_sequences(rest.as_bytes(), "the reader's output around the copies");
 }

@@ -71,6 +71,19 @@ pub enum Action {
     Redraw,
     /// List the problems met loading the articles (files that did not load, warnings).
     Problems,
+    /// The library view: every article on a row, the whole screen wide (again: back).
+    LibraryView,
+    /// In the library view: order by date, title or source (cycles).
+    SortLibrary,
+    /// In the library view: only the articles not marked read (again: all).
+    UnreadOnly,
+    /// Mark the article read, or unread when it was (library view, or the library panel).
+    ToggleRead,
+    /// Show only the paragraphs holding a pattern (as less's `&`); an empty one shows all.
+    LineFilter,
+    /// Copy the sentence being read (or the selected event's) with the article's title, source
+    /// and date to the clipboard, by OSC 52 (works over SSH).
+    Copy,
     /// The actors and timeline panels between this article and all articles of the library
     /// (actors with their article counts, events merged across articles).
     LibraryScope,
@@ -80,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 38] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -95,6 +108,8 @@ impl Action {
         Action::Search,
         Action::Clear,
         Action::Filter,
+        Action::LineFilter,
+        Action::Copy,
         Action::FocusNext,
         Action::FocusPrev,
         Action::FocusLibrary,
@@ -109,6 +124,10 @@ impl Action {
         Action::Reload,
         Action::Redraw,
         Action::Problems,
+        Action::LibraryView,
+        Action::SortLibrary,
+        Action::UnreadOnly,
+        Action::ToggleRead,
         Action::LibraryScope,
         Action::SinceLast,
         Action::Help,
@@ -156,6 +175,12 @@ impl Action {
             Action::ReadingView => "reading view: the text alone, full width",
             Action::Redraw => "redraw the screen",
             Action::Problems => "list the problems met loading the articles",
+            Action::LibraryView => "library view: every article on a row (again: back)",
+            Action::SortLibrary => "library view: order by date, title or source",
+            Action::UnreadOnly => "library view: unread articles only (again: all)",
+            Action::ToggleRead => "mark the article read or unread",
+            Action::LineFilter => "only paragraphs holding a pattern (empty: all)",
+            Action::Copy => "copy the sentence (or event's) with title, source, date",
             Action::LibraryScope => "actors and timeline: this article / all articles",
             Action::SinceLast => "what is new since the reader was last opened",
         }
@@ -176,6 +201,7 @@ impl Action {
             Action::NextArticle => "article",
             Action::Down => "down",
             Action::PageDown => "page",
+            Action::LibraryView => "list",
             Action::LibraryScope => "scope",
             Action::SinceLast => "new",
             Action::Clear => "close",
@@ -189,6 +215,7 @@ impl Action {
             (Panel::Library, _) => &[
                 Action::Down,
                 Action::Activate,
+                Action::LibraryView,
                 Action::NextArticle,
                 Action::FocusNext,
                 Action::Help,

@@ -1,7 +1,10 @@
 //! The reader's view and `update`: keys become actions, actions change the view. The articles
 //! and their analyses are in the [`Shelf`]; nothing here draws (the panels only read this state).
 
+mod copy;
 mod keys;
+mod libview;
+mod linefilter;
 mod scope;
 
 use std::collections::BTreeMap;
@@ -22,6 +25,8 @@ use super::worker::{Done, Worker};
 use super::wrap::{self, Mark, Row};
 use crate::library::Library;
 use crate::model::{Analysis, Article, Span};
+pub use libview::{LibView, Sort, folder};
+pub use linefilter::LineFilter;
 pub use scope::{HEADLESS_WAIT, Overlay, Scope, SinceRow};
 
 /// How long opening an article waits for its analysis before drawing without it.
@@ -158,6 +163,14 @@ pub struct App {
     pub new_since: Option<jiff::Timestamp>,
     /// The articles opened in this run (their keys): no longer new.
     opened: std::collections::HashSet<String>,
+    /// The library view (`L`; see `app/libview.rs`).
+    pub libview: LibView,
+    /// The line filter (`&`; see `app/linefilter.rs`).
+    pub linefilter: LineFilter,
+    /// `y` copies (OSC 52); off by `config.json` or `BRIEF_CLIPBOARD` (see `clip.rs`).
+    pub clipboard_on: bool,
+    /// What `y` asked to copy, for the event loop to send (see `app/copy.rs`).
+    pub clipboard: Option<String>,
     jumps: Vec<JumpPoint>,
     jump_at: usize,
     /// The library scope of the actors and timeline panels, and "since last time".
@@ -207,6 +220,10 @@ impl App {
             problems_view: None,
             new_since: None,
             opened: std::collections::HashSet::new(),
+            libview: LibView::default(),
+            linefilter: LineFilter::default(),
+            clipboard_on: true,
+            clipboard: None,
             jumps: Vec::new(),
             jump_at: 0,
             scope: Scope::default(),
@@ -339,6 +356,10 @@ impl App {
             if self.shelf.has_worker() {
                 self.ensure_analysis(i);
             }
+        }
+        if self.libview.on {
+            // The rows were file names: list the titles, dates and sources.
+            self.libview_rebuild();
         }
         self.sync();
         true
@@ -615,6 +636,7 @@ impl App {
             }
             _ => wrap::blocks(&article.text, wrap::Reflow::of(article)),
         };
+        let blocks = self.line_filtered(&article.text, blocks);
         self.wrapped = Wrapped {
             key: Some(key),
             lines: wrap::wrap_blocks(&article.text, &blocks, width),

@@ -39,6 +39,12 @@ pub fn parse_keys(keys: &str) -> io::Result<Vec<Step>> {
                 rest.chars()
                     .map(|c| Step::Key(Key::plain(KeyName::Char(c)))),
             );
+        } else if item.len() > 1 && item.starts_with('&') {
+            // The line filter's pattern, typed as a search is.
+            out.extend(
+                item.chars()
+                    .map(|c| Step::Key(Key::plain(KeyName::Char(c)))),
+            );
         } else {
             out.push(Step::Key(Key::parse(item).ok_or_else(|| bad_key(item))?));
         }

@@ -17,6 +17,8 @@ pub struct Prepared {
     /// The text does not read as English ([`looks_english`]): the analysis, made for English,
     /// is not shown (its actors and events would be junk); the panels say why.
     pub foreign: bool,
+    /// For each event as listed here (planned ones last), its place in the analysis as made.
+    pub event_order: Vec<usize>,
 }
 
 /// Common English words: in English news they are a third or more of the words, in other
@@ -77,6 +79,22 @@ impl Prepared {
             let doc = Document::new(text);
             analysis.sentences = doc.sentences.iter().map(|s| s.span).collect();
         }
+        // Planned events after the ones that happened, each in its order: the timeline
+        // shows them apart (`widgets/eventinfo.rs`). `event_order` keeps where each was in the
+        // analysis (the library's briefing names events by that place).
+        let planned = |e: &crate::model::Event| e.status == crate::model::EventStatus::Planned;
+        let mut event_order: Vec<usize> = (0..analysis.events.len()).collect();
+        event_order.sort_by_key(|&i| planned(&analysis.events[i]));
+        if event_order.iter().enumerate().any(|(k, &i)| k != i) {
+            let mut events: Vec<Option<crate::model::Event>> = std::mem::take(&mut analysis.events)
+                .into_iter()
+                .map(Some)
+                .collect();
+            analysis.events = event_order
+                .iter()
+                .filter_map(|&i| events.get_mut(i).and_then(Option::take))
+                .collect();
+        }
         let foreign = !looks_english(text);
         if foreign {
             analysis.actors.clear();
@@ -125,7 +143,13 @@ impl Prepared {
             marks,
             actor_rows,
             foreign,
+            event_order,
         }
+    }
+
+    /// Where the analysis's event `i` (as the analysis made it) is listed here.
+    pub fn event_shown(&self, i: usize) -> Option<usize> {
+        self.event_order.iter().position(|&k| k == i)
     }
 
     /// The sentence holding byte `pos`.

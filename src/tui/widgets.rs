@@ -20,9 +20,11 @@
 
 mod actors;
 mod body;
+mod eventinfo;
 mod header;
 mod help;
 mod library;
+mod libview;
 mod problems;
 mod scope;
 mod status;
@@ -62,6 +64,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(layout::too_small_message())
             .wrap(Wrap { trim: true })
             .render(area, buf);
+        return;
+    }
+    if app.libview.on {
+        libview::libview(app, area, buf);
+        if app.problems_view.is_some() {
+            problems::problems(app, area, buf);
+        }
+        if app.help.is_some() {
+            help::help(app, area, buf);
+        }
         return;
     }
     header::header(app, plan.header, buf);

@@ -33,7 +33,12 @@ impl App {
         // A key that stayed in the article reads it as far as the view's bottom; leaving it
         // (`]`, `[`, a jump to another) or quitting does not, and the filter's rows are not
         // the text's.
-        if self.current == article && !self.quit && !self.filter {
+        if self.current == article
+            && !self.quit
+            && !self.filter
+            && !self.libview.on
+            && self.linefilter.pattern.is_none()
+        {
             self.progress = self.progress.max(self.percent());
         }
         before != self.view()
@@ -49,6 +54,17 @@ impl App {
             self.scope_overlay_key(key);
         } else if self.problems_view.is_some() {
             self.problems_key(key);
+        } else if self.libview.on {
+            self.libview_key(key);
+        } else if self.linefilter.typing {
+            self.line_filter_key(key);
+        } else if self.keymap.action(key) == Some(Action::Clear)
+            && self.search.query.is_empty()
+            && !self.filter
+            && self.linefilter.pattern.is_some()
+        {
+            // Esc: the line filter goes after the search and the actor filter.
+            self.set_line_filter(None);
         } else if self.search.typing {
             self.search_key(key);
         } else if let Some(action) = self.keymap.action(key) {
@@ -61,7 +77,11 @@ impl App {
     fn view(&self) -> impl PartialEq + use<> {
         (
             (self.current, self.focus, self.reading, self.help.clone()),
-            self.problems_view,
+            (
+                self.problems_view,
+                self.libview.signature(),
+                self.linefilter.clone(),
+            ),
             (self.search.clone(), self.selected, self.event, self.filter),
             (self.library_cursor, self.actor_cursor, self.event_cursor),
             (
@@ -239,6 +259,16 @@ impl App {
             Action::ReadingView => self.toggle_reading(),
             Action::Redraw => self.repaint = true,
             Action::Problems => self.problems_view = Some(0),
+            Action::LibraryView => self.toggle_libview(),
+            Action::LineFilter => self.start_line_filter(),
+            Action::Copy => self.copy(),
+            Action::ToggleRead if self.focus == Panel::Library => {
+                self.toggle_read(self.library_cursor);
+            }
+            Action::ToggleRead | Action::SortLibrary | Action::UnreadOnly => {
+                let key = self.keymap.label(Action::LibraryView);
+                self.notice = Some(format!("in the library view ({key})"));
+            }
             // Taken by `scope_update` above.
             Action::LibraryScope | Action::SinceLast => {}
         }

@@ -654,6 +654,9 @@ impl App {
                 }
             }
             Target::Event { event, .. } => {
+                // The briefing names the event by its place in the analysis; the timeline
+                // lists planned events last (`Prepared::event_order`).
+                let event = p.event_shown(event).unwrap_or(usize::MAX);
                 let Some(e) = p.analysis.events.get(event) else {
                     self.notice = Some("this article's analysis no longer has the event".into());
                     return true;

@@ -66,6 +66,10 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             app.theme.event_mark,
         ),
         ("~ before a date: approximate", app.theme.date),
+        (
+            "» before a date: planned, listed after what happened",
+            app.theme.date,
+        ),
     ] {
         if keep(label) {
             push_wrapped(&mut out, "  ", label, style, width);

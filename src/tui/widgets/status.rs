@@ -41,6 +41,9 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             left.push(Span::raw("· filtered "));
         }
     }
+    if let Some(f) = app.line_filter_status() {
+        left.push(Span::raw(f));
+    }
     let s = &app.search;
     if s.typing {
         left.push(Span::raw(format!("· /{}▏ ", clean(&s.query))));
@@ -57,7 +60,7 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(format!(" {} ", clean(n)), t.notice));
     }
     // (key, label, kept longest): help and quit are the last hints to go.
-    let hints: Vec<(String, &str, bool)> = if s.typing {
+    let hints: Vec<(String, &str, bool)> = if s.typing || app.linefilter.typing {
         vec![
             ("Enter".into(), "keep", true),
             ("Esc".into(), "cancel", true),

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{clean, list, panel_block, truncate};
+use super::{clean, eventinfo, list, panel_block, truncate};
 use crate::tui::app::App;
 use crate::tui::layout::Panel;
 use crate::tui::wrap;
@@ -157,7 +157,14 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(i, (e, (date, approx)))| {
             let approx = approx || (approx_ref && e.date.is_some());
             let mark = if app.event == Some(i) { "┃" } else { " " };
-            let d = format!("{}{date}", if approx { "~" } else { " " });
+            let flag = if eventinfo::planned(e) {
+                eventinfo::PLANNED
+            } else if approx {
+                "~"
+            } else {
+                " "
+            };
+            let d = format!("{flag}{date}");
             let d = truncate(&d, col);
             let pad = col.saturating_sub(wrap::str_width(&d));
             let mut label = clean(&e.label).into_owned();
@@ -191,14 +198,31 @@ pub(super) fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
                 spans.push(Span::raw(part));
                 lines.push(Line::from(spans));
             }
+            if eventinfo::detailed(app) == Some(i) {
+                // Under the label, or nearer the edge when that leaves too little room.
+                let indent = if w.saturating_sub(col + 1) >= 16 {
+                    col + 1
+                } else {
+                    3
+                };
+                lines.extend(eventinfo::details(app, e, mark, indent, w));
+            }
             ListItem::new(lines)
         })
         .collect();
+    let mut items = items;
+    let mut cursor = app.event_cursor;
+    if let Some(k) = eventinfo::first_planned(events) {
+        items.insert(k, eventinfo::heading(app, w));
+        if cursor >= k {
+            cursor += 1;
+        }
+    }
     list(
         app,
         Panel::Timeline,
         items,
-        app.event_cursor,
+        cursor,
         inner,
         (false, false),
         buf,

@@ -258,6 +258,9 @@ pub enum Fresh {
 /// stored. A panic in an extractor is caught here: the article gets empty lists (and its
 /// reference date), so the other articles, and the reader, go on.
 pub fn analyse(cache: Option<&Cache>, article: &Article, options: &Options) -> (Analysis, Fresh) {
+    // The article's folder may give the reference date (`.brief.json`); the cache is keyed on
+    // the date used.
+    let options = &crate::folder::options_for(article, options);
     if let Some(hit) = cache.and_then(|c| c.get(article, options)) {
         return (hit, Fresh::Cached);
     }

@@ -15,6 +15,8 @@
 //!   (the timeline), `quotes`.
 //! - [`load`]: plain text, Markdown, JSON briefing, directory and standard-input loaders, date
 //!   lines, and the bundled sample.
+//! - [`folder`]: a folder's settings (`.brief.json`: its default reference date), read once per
+//!   folder and run, applied by [`cache::analyse`].
 //! - [`cache`]: analyses kept on disk, and [`cache::analyse`], the one cached and panic-guarded
 //!   way to analyse an article; [`library`]: a library's list of articles without their texts;
 //!   [`contract`]: the `brief analyze --json` output; [`report`]: the readable summary;
@@ -27,7 +29,7 @@
 //! → `contract`/`report`, or the reader's `tui::shelf` → `tui::prepared` → `tui::widgets`.
 //!
 //! Everything but `tui` and the `net` modules is the pure core: no terminal, no stdout, no
-//! network, no global mutable state.
+//! network, no global mutable state (beyond memos of what a run read: `folder`'s settings).
 
 #![forbid(unsafe_code)]
 
@@ -41,6 +43,7 @@ pub mod export;
 pub mod feeds;
 #[cfg(feature = "net")]
 pub mod fetch;
+pub mod folder;
 #[cfg(feature = "net")]
 mod fragment;
 pub mod library;

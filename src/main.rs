@@ -304,6 +304,10 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 fn load_reported(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
     let loaded = load_inputs(paths);
     report(&loaded);
+    // A bad `.brief.json` in an article's folder: one line, and the defaults are used.
+    for p in brief::folder::problems(&loaded.articles) {
+        eprintln!("brief: {p}");
+    }
     if loaded.articles.is_empty() {
         return Err(ExitCode::from(2));
     }
@@ -744,7 +748,10 @@ mod reader {
         for a in &loaded.articles {
             print!(
                 "{}",
-                brief::report::summary(a, &brief::analyze(a, &options))
+                brief::report::summary(
+                    a,
+                    &brief::analyze(a, &brief::folder::options_for(a, &options))
+                )
             );
         }
         ExitCode::SUCCESS

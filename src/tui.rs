@@ -111,6 +111,9 @@ pub fn app_for(input: impl Into<Input>, color: ColorMode, keymap: KeyMap) -> App
         }
     };
     app.add_problems(problems.iter().map(ToString::to_string));
+    // A bad `.brief.json` in an article's folder is a problem too (the defaults are used).
+    let folder_problems = crate::folder::problems(&app.shelf.articles);
+    app.add_problems(folder_problems);
     app
 }
 

@@ -467,8 +467,11 @@ impl App {
 
     /// Restores what `saved` remembers: the last article, its position and actor.
     /// Articles fetched after the library was last listed are new in this run, and the
-    /// library is recorded as listed now.
-    pub fn restore(&mut self, saved: Saved) {
+    /// library is recorded as listed now. A remembered file gone since, found again in the
+    /// list by its size and first KB, keeps its position and read mark ([`saved::relocate`]).
+    pub fn restore(&mut self, mut saved: Saved) {
+        // Files moved or renamed since are found again by their size and first KB.
+        saved::relocate(&mut saved, &self.shelf.articles);
         let last = saved.last.clone();
         self.new_since = saved.listed;
         self.saved = saved;

@@ -5,6 +5,10 @@
 //! one), so a crash never leaves half a file and no reader undoes another's. A corrupt file is
 //! set aside (renamed with a `.corrupt-SECONDS` suffix) with a notice, never a crash and never
 //! silently lost.
+//!
+//! Each file read is remembered with its size and a hash of its first KB ([`Print`]): when its
+//! path is gone and a file of the library with nothing remembered matches both, the file was
+//! moved or renamed, and it takes over the position, read mark and actor ([`relocate`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -29,6 +33,137 @@ pub struct Saved {
     /// When a reader last listed the library (opened, or reloaded it with `r`): articles
     /// fetched after this are new to the next reader.
     pub listed: Option<jiff::Timestamp>,
+    /// What each remembered file is recognised by should it move: its size and a hash of its
+    /// first KB, per article key (absent from state files written before; filled on save).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, Print>,
+}
+
+/// How a moved file is recognised: its size in bytes and the FNV-1a 64 hash of its first KB,
+/// written in hexadecimal (stable across runs and platforms).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Print {
+    /// The file's size in bytes.
+    pub size: u64,
+    /// FNV-1a 64 of its first [`HEAD`] bytes, 16 hexadecimal digits.
+    pub head: String,
+}
+
+/// How much of a file [`Print`] hashes.
+pub const HEAD: u64 = 1024;
+
+/// FNV-1a, 64 bits: a few lines, and the same on every platform and run.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The [`Print`] of the file at `path`; `None` when it cannot be read.
+pub fn print(path: &Path) -> Option<Print> {
+    use std::io::Read as _;
+    let f = std::fs::File::open(path).ok()?;
+    let size = f.metadata().ok()?.len();
+    let mut head = Vec::with_capacity(HEAD as usize);
+    f.take(HEAD).read_to_end(&mut head).ok()?;
+    Some(Print {
+        size,
+        head: format!("{:016x}", fnv1a64(&head)),
+    })
+}
+
+/// Whether a key names a file (not an article without one, known by its title).
+fn is_file_key(key: &str) -> bool {
+    !key.starts_with("title:")
+}
+
+/// Finds moved files again. Each remembered file that is gone, whose [`Print`] matches an
+/// article's file that has nothing remembered, hands that file its position, read mark, actor
+/// and print (and the last article, if it was that one); the old entry goes, and the next save
+/// drops it from the file too (it is a change of this process, see [`merge`]). Returns how many
+/// files were found again. Cheap when nothing is gone: one `stat` per remembered file.
+pub fn relocate(saved: &mut Saved, articles: &[Article]) -> usize {
+    use std::collections::{HashMap, HashSet};
+    let mut gone: HashMap<&Print, Vec<&str>> = HashMap::new();
+    for (k, p) in &saved.files {
+        let remembered = saved.positions.contains_key(k) || saved.read.contains_key(k);
+        if remembered && is_file_key(k) && !Path::new(k).exists() {
+            gone.entry(p).or_default().push(k);
+        }
+    }
+    if gone.is_empty() {
+        return 0;
+    }
+    let sizes: HashSet<u64> = gone.keys().map(|p| p.size).collect();
+    let mut seen = HashSet::new();
+    let mut moves: Vec<(String, String)> = Vec::new();
+    for a in articles {
+        let Some(path) = &a.path else { continue };
+        let new = key(a);
+        if !seen.insert(new.clone())
+            || saved.positions.contains_key(&new)
+            || saved.read.contains_key(&new)
+        {
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        if !sizes.contains(&meta.len()) {
+            continue;
+        }
+        let Some(p) = print(path) else { continue };
+        // Several gone files with the same print: the first (in key order) moves first.
+        if let Some(olds) = gone.get_mut(&p)
+            && !olds.is_empty()
+        {
+            let old = olds.remove(0);
+            moves.push((old.to_string(), new));
+        }
+    }
+    for (old, new) in &moves {
+        if let Some(v) = saved.positions.remove(old) {
+            saved.positions.insert(new.clone(), v);
+        }
+        if let Some(v) = saved.read.remove(old) {
+            saved.read.insert(new.clone(), v);
+        }
+        if let Some(v) = saved.actors.remove(old) {
+            saved.actors.insert(new.clone(), v);
+        }
+        if let Some(v) = saved.files.remove(old) {
+            saved.files.insert(new.clone(), v);
+        }
+        if saved.last.as_ref() == Some(old) {
+            saved.last = Some(new.clone());
+        }
+    }
+    moves.len()
+}
+
+/// `mine` with the prints of its files: recomputed for the entries this process changed (the
+/// file may have been edited), filled in for those without one (state written before prints
+/// existed); the others keep theirs (their file may be gone, and be found again later).
+fn with_prints(base: &Saved, mine: &Saved) -> Saved {
+    let mut out = mine.clone();
+    let keys: std::collections::BTreeSet<&String> =
+        mine.positions.keys().chain(mine.read.keys()).collect();
+    for k in keys {
+        if !is_file_key(k) {
+            continue;
+        }
+        let changed =
+            base.positions.get(k) != mine.positions.get(k) || base.read.get(k) != mine.read.get(k);
+        if (changed || !out.files.contains_key(k))
+            && let Some(p) = print(Path::new(k))
+        {
+            out.files.insert(k.clone(), p);
+        }
+    }
+    out
 }
 
 /// The key an article is remembered by: its file's canonical absolute path (so `brief
@@ -198,6 +333,7 @@ pub fn merge(base: &Saved, mine: &Saved, mut disk: Saved) -> Saved {
         m.clone()
     });
     changed(&base.read, &mine.read, &mut disk.read, |d, m| (*d).max(*m));
+    changed(&base.files, &mine.files, &mut disk.files, |_, m| m.clone());
     if mine.last != base.last {
         disk.last.clone_from(&mine.last);
     }
@@ -223,7 +359,7 @@ pub fn save(dir: &Path, base: &Saved, mine: &Saved) -> io::Result<()> {
         }),
         Err(_) => Saved::default(),
     };
-    let result = write(dir, &merge(base, mine, disk));
+    let result = write(dir, &merge(base, &with_prints(base, mine), disk));
     drop(lock);
     result
 }
@@ -442,6 +578,113 @@ mod tests {
             out.push(c);
         }
         out
+    }
+
+    #[test]
+    fn fnv1a64_is_the_published_function() {
+        // The reference values of FNV-1a 64 (Fowler, Noll, Vo).
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn a_state_file_without_prints_still_reads() {
+        let d = tempdir("old");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(
+            file(&d),
+            br#"{"last":"/x/a.txt","positions":{"/x/a.txt":40},"actors":{},"read":{"/x/a.txt":55}}"#,
+        )
+        .unwrap();
+        let (s, notice) = load(Some(&d));
+        assert_eq!(notice, None);
+        assert_eq!(s.positions.get("/x/a.txt"), Some(&40));
+        assert!(s.files.is_empty());
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_moved_file_is_found_again_and_its_old_entry_dropped_on_save() {
+        let d = tempdir("moved");
+        let lib = d.join("lib");
+        std::fs::create_dir_all(&lib).unwrap();
+        let text = "A made-up story about a canal.\n".repeat(60);
+        std::fs::write(lib.join("old.txt"), &text).unwrap();
+        let at = |p: PathBuf| Article {
+            path: Some(p),
+            ..Article::default()
+        };
+        let old = key(&at(lib.join("old.txt")));
+        let state = d.join("state");
+        // Read to some place; the save stores the file's print. Another reader (opened
+        // before) also saved something of its own.
+        let mut mine = Saved {
+            last: Some(old.clone()),
+            ..Saved::default()
+        };
+        mine.positions.insert(old.clone(), 700);
+        mine.read.insert(old.clone(), 60);
+        mine.actors.insert(old.clone(), "canal".into());
+        save(&state, &Saved::default(), &mine).unwrap();
+        let (base, _) = load(Some(&state));
+        let p = base.files.get(&old).cloned().unwrap();
+        assert_eq!(p.size, text.len() as u64);
+        assert_eq!(p.head.len(), 16);
+        // Moved into a subfolder under another name.
+        let new_path = lib.join("sub").join("renamed.txt");
+        std::fs::create_dir_all(new_path.parent().unwrap()).unwrap();
+        std::fs::rename(lib.join("old.txt"), &new_path).unwrap();
+        let (mut s, _) = load(Some(&state));
+        let other = base.clone();
+        let articles = [at(lib.join("unrelated.txt")), at(new_path.clone())];
+        std::fs::write(lib.join("unrelated.txt"), "Short.\n").unwrap();
+        assert_eq!(relocate(&mut s, &articles), 1);
+        let new = key(&at(new_path.clone()));
+        assert_eq!(s.positions.get(&new), Some(&700));
+        assert_eq!(s.read.get(&new), Some(&60));
+        assert_eq!(s.actors.get(&new).map(String::as_str), Some("canal"));
+        assert_eq!(s.last.as_deref(), Some(new.as_str()));
+        assert!(!s.positions.contains_key(&old));
+        // Found once: a second call finds nothing more.
+        assert_eq!(relocate(&mut s, &articles), 0);
+        // Another reader saves its own change first; then this one: both kept, old gone.
+        let mut o = other.clone();
+        o.positions.insert("/elsewhere/b.txt".into(), 3);
+        save(&state, &other, &o).unwrap();
+        save(&state, &base, &s).unwrap();
+        let (now, _) = load(Some(&state));
+        assert_eq!(now.positions.get(&new), Some(&700));
+        assert_eq!(now.read.get(&new), Some(&60));
+        assert_eq!(now.positions.get("/elsewhere/b.txt"), Some(&3));
+        assert!(!now.positions.contains_key(&old), "{now:?}");
+        assert!(!now.read.contains_key(&old) && !now.files.contains_key(&old));
+        assert_eq!(now.files.get(&new), Some(&p));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_gone_file_with_no_match_stays_and_a_remembered_file_is_not_taken_over() {
+        let d = tempdir("nomatch");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "Alpha text.\n").unwrap();
+        std::fs::write(d.join("b.txt"), "Alpha text.\n").unwrap();
+        let at = |p: PathBuf| Article {
+            path: Some(p),
+            ..Article::default()
+        };
+        let (a, b) = (key(&at(d.join("a.txt"))), key(&at(d.join("b.txt"))));
+        let mut s = Saved::default();
+        s.positions.insert(a.clone(), 5);
+        s.positions.insert(b.clone(), 9);
+        s = with_prints(&Saved::default(), &s);
+        assert_eq!(s.files.len(), 2);
+        std::fs::remove_file(d.join("a.txt")).unwrap();
+        // b.txt matches a.txt's print but has a place of its own: it keeps it.
+        let before = s.clone();
+        assert_eq!(relocate(&mut s, &[at(d.join("b.txt"))]), 0);
+        assert_eq!(s, before);
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]

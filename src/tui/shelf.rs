@@ -253,7 +253,7 @@ impl Shelf {
         {
             *slot = Some(Prepared::new(
                 &article.text,
-                analyze(article, &self.options),
+                analyze(article, &crate::folder::options_for(article, &self.options)),
             ));
         }
     }

@@ -649,6 +649,7 @@ impl App {
             self.saved = saved;
         }
         let i = self.shelf.rescan(library, self.current);
+        crate::tui::saved::relocate(&mut self.saved, &self.shelf.articles);
         let added = self
             .shelf
             .articles

@@ -207,7 +207,7 @@ impl App {
             let cache = crate::cache::Cache::open();
             Arc::new(move |a| crate::cache::analyse(cache.as_ref(), a, &options).0)
         } else {
-            Arc::new(move |a| crate::analyze(a, &options))
+            Arc::new(move |a| crate::analyze(a, &crate::folder::options_for(a, &options)))
         };
         self.scope.failed = false;
         self.scope.progress = Some((0, self.shelf.articles.len()));

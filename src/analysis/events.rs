@@ -100,7 +100,7 @@ fn extract_with(
     scan.share_visit_places(&mut event_cues);
     // Events of every kind from the trigger tagger, where no cue tells them already.
     let found = if with_triggers {
-        trig::find(doc, &scan.trigger_sentences(&event_cues))
+        trig::find(doc, &scan.trigger_sentences())
     } else {
         Vec::new()
     };
@@ -113,11 +113,7 @@ fn extract_with(
     all_heads.extend(trigger_cues.iter().map(|(cue, _)| cue.head));
     all_heads.sort_unstable();
     all_heads.dedup();
-    // An undated trigger gives no event: its cue only bounds the others' (as a head).
-    for (cue, _) in trigger_cues
-        .iter_mut()
-        .filter(|(cue, _)| cue.date.is_some())
-    {
+    for (cue, _) in &mut trigger_cues {
         scan.fill(cue, &all_heads);
     }
     // A wished-for action with no date is not an event ("agreeing to meet", "until they meet").
@@ -132,10 +128,12 @@ fn extract_with(
             events.push(scan.to_event(cue, &mut who));
         }
     }
+    // The words each trigger event's label took: another trigger among them tells the same.
+    let mut taken = Vec::new();
     events.extend(
         trigger_cues
             .iter()
-            .filter_map(|(cue, t)| scan.trigger_event(cue, t, &event_cues)),
+            .filter_map(|(cue, t)| scan.trigger_event(cue, t, &event_cues, &mut taken)),
     );
     sort_timeline(&mut events);
     mark_main(doc, &mut events);

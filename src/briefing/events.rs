@@ -6,7 +6,8 @@
 //! Evidence, in points: the same day 3, the same month or coarser value 1; the same city or
 //! venue 3, the same country or region 1; a shared person or organisation 2 (at most 4), a shared
 //! country or bloc 1 (at most 2); a shared label word 1 (at most 2). A merge needs 4 points, one
-//! of them from the same day, the same city or a shared person or organisation. Two days one day
+//! of them from the same day, the same city or a shared person or organisation; 7 points when
+//! either has no date. Two days one day
 //! apart are tolerated only with a shared person or organisation and 5 points
 //! otherwise: they are then reported as conflicts. Two cities (or two countries) never merge.
 
@@ -49,6 +50,11 @@ struct Group {
 const NEEDED: u32 = 4;
 /// Points needed, a conflict aside, to merge despite it.
 const NEEDED_DESPITE: u32 = 5;
+/// Points needed when the event or the group has no date: nothing then tells two arrests of one
+/// person, or two visits to one city, apart but more of the same. On ECB+ (no publication
+/// dates), 5 points joined the two different events of a topic in 7% of the links, 6 in 8%, 7
+/// in none.
+const NEEDED_UNDATED: u32 = 7;
 
 impl Group {
     /// The points for adding `e`, or `None` when it does not fit.
@@ -122,7 +128,12 @@ impl Group {
         if conflict {
             return (shared_person && points >= NEEDED_DESPITE).then_some(points);
         }
-        (anchor && points >= NEEDED).then_some(points)
+        let needed = if e.date.is_none() || self.dates.is_empty() {
+            NEEDED_UNDATED
+        } else {
+            NEEDED
+        };
+        (anchor && points >= needed).then_some(points)
     }
 
     fn add(&mut self, id: usize, e: &Node) {

@@ -275,25 +275,30 @@ fn events_of_one_article_are_never_merged_and_undated_need_people() {
         person("ana-ruiz", "Ana Ruiz", None, &["Ana Ruiz"]),
         actor("chile", "Chile", ActorKind::Country, &["Chile"]),
     ];
-    let quake = |who: &[&str]| {
-        event(
-            "Earthquake in Chile",
-            "earthquake",
-            None,
-            Some("Chile"),
-            who,
-        )
+    let quake = |who: &[&str], place: &str| {
+        event("Earthquake in Chile", "earthquake", None, Some(place), who)
     };
     let digests = vec![
-        digest(who.clone(), vec![quake(&["chile"]), quake(&["chile"])]),
+        digest(
+            who.clone(),
+            vec![quake(&["chile"], "Chile"), quake(&["chile"], "Chile")],
+        ),
         // Undated, a country and label words only: not enough to say it is the same quake.
-        digest(who.clone(), vec![quake(&["chile"])]),
-        digest(who.clone(), vec![quake(&["ana-ruiz", "chile"])]),
-        digest(who, vec![quake(&["ana-ruiz", "chile"])]),
+        digest(who.clone(), vec![quake(&["chile"], "Chile")]),
+        // Undated, a person, a country and label words: still not enough (two quakes a year
+        // apart may have them all).
+        digest(who.clone(), vec![quake(&["ana-ruiz", "chile"], "Chile")]),
+        digest(who.clone(), vec![quake(&["ana-ruiz", "chile"], "Chile")]),
+        // The same city besides: one quake.
+        digest(
+            who.clone(),
+            vec![quake(&["ana-ruiz", "chile"], "Valparaiso")],
+        ),
+        digest(who, vec![quake(&["ana-ruiz", "chile"], "Valparaiso")]),
     ];
     let b = Briefing::build(&digests);
     let sizes: Vec<usize> = b.events.iter().map(|e| e.members.len()).collect();
-    assert_eq!(sizes, [1, 1, 1, 2]);
+    assert_eq!(sizes, [1, 1, 1, 1, 1, 2]);
 }
 
 #[test]

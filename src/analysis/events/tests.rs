@@ -1052,7 +1052,7 @@ fn shares_that_fell_are_an_event() {
     let events = run_all(text, &[], &[timex(text, "Tuesday", "2025-02-18")]);
     let e = by_trigger(text, &events, "fell").expect("a market event");
     assert_eq!(e.date.as_deref(), Some("2025-02-18"));
-    assert_eq!(e.label, "Shares fell");
+    assert_eq!(e.label, "Shares fell sharply");
 }
 
 #[test]
@@ -1086,4 +1086,17 @@ fn at_most_one_event_is_the_main_one() {
         ],
     );
     assert!(events.iter().filter(|e| e.main).count() <= 1, "{events:?}");
+}
+
+#[test]
+fn an_undated_occurrence_is_an_event_with_the_words_around_it() {
+    // No time expression anywhere, and past the lead: still an event, undated, its label the
+    // words of its clause, cut neither mid-name nor at a loose word.
+    let text = "The council met in the morning. Members spoke at length. Nobody objected. \
+                Later, the mayor resigned from her post after a long dispute.";
+    let events = run_all(text, &[], &[]);
+    let e = by_trigger(text, &events, "resigned").expect("an undated resignation");
+    assert_eq!(e.date, None);
+    assert_eq!(e.status, EventStatus::Happened);
+    assert_eq!(e.label, "Mayor resigned from her post");
 }

@@ -1,9 +1,10 @@
 //! Events of every kind of news from the trigger tagger ([`crate::analysis::triggers`]): an
 //! asserted occurrence ("sentenced", "fell", "the earthquake") that no cue of the event word
-//! lists already covers becomes an event when the timeline can place it: dated by its clause
-//! (else its sentence), or a past-tense verb of the headline or lead dated by the reference date,
-//! or done by a named actor. Negated, possible, wished-for and conditional triggers are no
-//! events; future ones ("will vote", "is due to vote") are planned ones.
+//! lists already covers becomes an event, dated by its clause (else its sentence), or, for a
+//! past-tense verb of the headline or lead, by the reference date; else it is an undated event
+//! (the timeline lists those after the dated ones). Negated, possible, wished-for and
+//! conditional triggers are no events; future ones ("will vote", "is due to vote") are planned
+//! ones.
 
 use std::borrow::Cow;
 
@@ -95,25 +96,12 @@ fn kind_of(lower: &str) -> &'static str {
 }
 
 impl<'d> EventScan<'d, '_> {
-    /// The sentences whose triggers can matter, by index: a trigger becomes an event only when
-    /// dated, by a time expression of its clause or as a past-tense verb of the headline or
-    /// lead, and a cue's negation is read from its sentence's triggers. The taggers skip the
-    /// rest: a sentence's tags and triggers do not depend on the others', so this changes no
-    /// output, only the time (on news most sentences tell no date).
-    pub(super) fn trigger_sentences(&self, cues: &[EventCue<'d>]) -> Vec<bool> {
-        let mut active = vec![false; self.doc.sentences.len()];
-        let sentences = self
-            .timexes
-            .iter()
-            .map(|x| x.sentence)
-            .chain(cues.iter().map(|cue| cue.sentence))
-            .chain(0..DATED_LEAD);
-        for k in sentences {
-            if let Some(on) = active.get_mut(k) {
-                *on = true;
-            }
-        }
-        active
+    /// The sentences whose triggers can matter, by index: all of them, since every asserted
+    /// occurrence is an event, dated or not. (A sentence's tags and triggers do not depend on
+    /// the others', so the taggers could skip sentences; when only dated triggers made events,
+    /// they skipped those with no time expression, no cue and outside the lead.)
+    pub(super) fn trigger_sentences(&self) -> Vec<bool> {
+        vec![true; self.doc.sentences.len()]
     }
 
     /// Whether a cue is negated: the trigger tagger says so of its word, or "not", "n't" or
@@ -153,7 +141,7 @@ impl<'d> EventScan<'d, '_> {
                 continue;
             };
             let lower = self.lower.get(t.start..t.end).unwrap_or(word);
-            if LIGHT_VERBS.contains(&lower) {
+            if LIGHT_VERBS.contains(&lower) || PREPOSITIONS.contains(&lower) {
                 continue;
             }
             let mut cue = self.base(kind_of(lower), Cow::Borrowed(word), t.token, sentence);
@@ -201,67 +189,45 @@ impl<'d> EventScan<'d, '_> {
         }
     }
 
-    /// The event of a trigger's cue, when the timeline can place it: dated, or done by an actor.
+    /// The event of a trigger's cue, dated or not, unless a cue's phrase tells it already.
     pub(super) fn trigger_event(
         &self,
         cue: &EventCue<'d>,
         t: &Trigger,
         cues: &[EventCue<'d>],
+        taken: &mut Vec<Span>,
     ) -> Option<Event> {
         let trigger = Span::new(t.start, t.end);
-        // Undated, it has no place on the timeline; told inside a cue's phrase, it is that
-        // cue's event ("had made a telephone call").
+        // Told inside a cue's phrase, it is that cue's event ("had made a telephone call").
         let told = cues
             .iter()
             .any(|other| other.sentence == cue.sentence && other.span.overlaps(&trigger));
-        if cue.date.is_none() || told {
+        if told {
             return None;
         }
-        let name = |actor: usize| self.actors.get(actor).map(|a| a.name.as_str());
         let subject = cue
             .participants
             .iter()
             .find(|part| !part.after)
-            .and_then(|part| name(part.actor));
-        let object = cue
-            .participants
-            .iter()
-            .find(|part| part.after)
-            .and_then(|part| name(part.actor));
-        // No actor before a verb: the word before it when it is the subject ("shares fell").
-        let before = if subject.is_none() && cue.verbal {
-            t.token
-                .checked_sub(1)
-                .filter(|&index| self.clause_tokens(cue.clause).contains(&index))
-                .and_then(|index| self.lower_tok(index).map(|lower| (index, lower)))
-                .filter(|&(index, lower)| {
-                    let first = self.sentence_tokens(cue.sentence).start == index;
-                    (first || self.doc.tok(index).bytes().all(|b| b.is_ascii_lowercase()))
-                        && !NOT_SUBJECT.contains(&lower)
-                        && !self.timex_covers(index)
-                })
-                .map(|(index, _)| self.doc.tok(index))
+            .and_then(|part| {
+                self.actors
+                    .get(part.actor)
+                    .map(|a| (part.actor, a.name.as_str()))
+            });
+        let (label, phrase) = self.phrase(cue, t, subject);
+        // A lone word ("Closed"): the words around it in its sentence, punctuation and all.
+        let label = if label.contains(' ') {
+            label
         } else {
-            None
+            self.wide_phrase(cue, t)
         };
-        let mut label = String::new();
-        for piece in [subject.or(before), Some(&*cue.noun), object]
-            .into_iter()
-            .flatten()
-        {
-            if !label.is_empty() {
-                label.push(' ');
-            }
-            label.push_str(piece);
+        // Undated, and among the words of another's label ("the first closed session"): that
+        // event tells it.
+        if cue.date.is_none() && taken.iter().any(|other| other.overlaps(&trigger)) {
+            return None;
         }
-        if subject.is_none()
-            && object.is_none()
-            && let Some(place) = cue.place
-        {
-            label.push_str(" in ");
-            label.push_str(place.name);
-        }
-        let label = capitalise(&label);
+        taken.push(phrase);
+
         // The word itself: a longer span would reach over the phrases of other events.
         let span = trigger;
         let planned = t.future
@@ -291,6 +257,190 @@ impl<'d> EventScan<'d, '_> {
         })
     }
 }
+
+/// How many words of its clause before a trigger and after it make its label.
+const WORDS_BEFORE: usize = 3;
+const WORDS_AFTER: usize = 5;
+
+/// Words a label's phrase does not reach over, before the trigger or after it: they start
+/// another clause or report it ("who", "and", "said").
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "but", "or", "who", "which", "that", "as", "when", "while", "after", "before",
+    "because", "said", "says", "if", "where", "than", "since", "until", "whether", "how", "what",
+    "why",
+];
+
+/// Words a label does not start with ("also intended", "during an interview").
+const LOOSE_STARTS: &[&str] = &[
+    "also", "not", "just", "still", "even", "then", "only", "so", "during", "despite", "are",
+    "being", "did", "does", "do", "can", "could", "may", "might", "should", "must",
+];
+
+/// Words a label does not end with ("rejected the", "fell to").
+const LOOSE_ENDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "his", "her",
+    "its", "their", "our", "my", "your", "this", "that", "these", "those", "into", "about", "over",
+    "up", "is", "was", "were", "be", "been", "has", "had", "have", "will", "would",
+];
+
+impl<'d> EventScan<'d, '_> {
+    /// The words around a trigger in its sentence, across punctuation: a label for a trigger
+    /// alone in its clause ("the session, closed to the press,").
+    fn wide_phrase(&self, cue: &EventCue<'d>, t: &Trigger) -> String {
+        let sentence = self.sentence_tokens(cue.sentence);
+        let first = t.token.saturating_sub(WORDS_BEFORE).max(sentence.start);
+        let last = (t.token + WORDS_AFTER)
+            .min(sentence.end.saturating_sub(1))
+            .max(t.token);
+        let (start, end) = match (self.doc.tokens.get(first), self.doc.tokens.get(last)) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => (t.start, t.end),
+        };
+        let words = self.doc.text.get(start..end).unwrap_or_default();
+        let mut label = String::with_capacity(words.len() + 2);
+        for (k, piece) in words.split_whitespace().enumerate() {
+            if k > 0 {
+                label.push(' ');
+            }
+            label.push_str(piece);
+        }
+        let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+        capitalise(label)
+    }
+
+    /// A trigger's label: the words around it in its clause ("Brown ally rejects Budget
+    /// spree", "borrowing rose to its highest"), up to [`WORDS_BEFORE`] before and
+    /// [`WORDS_AFTER`] after, never across punctuation, a [`PHRASE_BREAKS`] word or a name's
+    /// end; the subject's name first when it stands before those words ("Ed Balls stepped
+    /// down from his Treasury post").
+    fn phrase(
+        &self,
+        cue: &EventCue<'d>,
+        t: &Trigger,
+        subject: Option<(usize, &str)>,
+    ) -> (String, Span) {
+        let clause = self.clause_tokens(cue.clause);
+        let word = |index: usize| {
+            self.doc
+                .tokens
+                .get(index)
+                .is_some_and(|tok| tok.kind != crate::segment::TokenKind::Punct)
+                && !self
+                    .lower_tok(index)
+                    .is_some_and(|lower| PHRASE_BREAKS.contains(&lower))
+                && !self.timex_covers(index)
+        };
+        let mut first = t.token;
+        while first > clause.start && t.token - first < WORDS_BEFORE && word(first - 1) {
+            first -= 1;
+        }
+        let mut last = t.token;
+        while last + 1 < clause.end && last - t.token < WORDS_AFTER && word(last + 1) {
+            last += 1;
+        }
+        // Never a name cut: run on over capitalised words ("Foreign Minister Prince Faisal"),
+        // then widen to the whole of a name the ends fall in.
+        let capital = |index: usize| {
+            self.doc.tokens.get(index).is_some_and(|tok| {
+                tok.kind == crate::segment::TokenKind::Word
+                    && self.doc.tok(index).starts_with(|c: char| c.is_uppercase())
+            })
+        };
+        let mut more = 0;
+        while capital(last)
+            && last > t.token
+            && last + 1 < clause.end
+            && capital(last + 1)
+            && more < 4
+        {
+            last += 1;
+            more += 1;
+        }
+        let (mut start, mut end) = match (self.doc.tokens.get(first), self.doc.tokens.get(last)) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => (t.start, t.end),
+        };
+        if let Some(m) = self.mention_covering(first) {
+            start = start.min(m.bytes.start);
+        }
+        if let Some(m) = self.mention_covering(last) {
+            end = end.max(m.bytes.end);
+        }
+        // No loose word at the start ("of the session", "also intended") or the end ("rose to").
+        while first < t.token
+            && self
+                .lower_tok(first)
+                .is_some_and(|lower| LOOSE_ENDS.contains(&lower) || LOOSE_STARTS.contains(&lower))
+            && self.mention_covering(first).is_none()
+        {
+            first += 1;
+            if let Some(tok) = self.doc.tokens.get(first) {
+                start = tok.start;
+            }
+        }
+        while last > t.token
+            && self
+                .lower_tok(last)
+                .is_some_and(|lower| LOOSE_ENDS.contains(&lower))
+            && self.mention_covering(last).is_none()
+        {
+            last -= 1;
+            if let Some(tok) = self.doc.tokens.get(last) {
+                end = tok.end;
+            }
+        }
+        let words = self.doc.text.get(start..end).unwrap_or_default();
+        let mut label = String::with_capacity(words.len() + 24);
+        // The subject's name when a mention of it stands before the words, in their clause.
+        let clause_start = self
+            .doc
+            .tokens
+            .get(clause.start)
+            .map_or(start, |tok| tok.start);
+        let mentioned = |inside: bool| {
+            let bytes = if inside {
+                Span::new(start, end)
+            } else {
+                Span::new(clause_start, start)
+            };
+            subject.is_some_and(|(actor, _)| self.mentions_in(bytes).any(|m| m.actor == actor))
+        };
+        if let Some((_, name)) = subject
+            && first == t.token
+            && mentioned(false)
+            && !mentioned(true)
+        {
+            label.push_str(name);
+            label.push(' ');
+        }
+        for (k, piece) in words.split_whitespace().enumerate() {
+            if k > 0 {
+                label.push(' ');
+            }
+            label.push_str(piece);
+        }
+        (capitalise(&label), Span::new(start, end))
+    }
+}
+
+/// Participles that serve as prepositions or adjectives ("regarding Ukraine", "related to",
+/// "longstanding ties"): the tagger sometimes takes them for events.
+const PREPOSITIONS: &[&str] = &[
+    "regarding",
+    "including",
+    "according",
+    "concerning",
+    "related",
+    "longstanding",
+    "involving",
+    "considering",
+    "excluding",
+    "pending",
+    "given",
+    "based",
+    "owing",
+    "notwithstanding",
+];
 
 /// Verbs that carry another word's event ("made statements", "held talks") or tell none.
 const LIGHT_VERBS: &[&str] = &[
@@ -366,69 +516,6 @@ const LIGHT_VERBS: &[&str] = &[
     "start",
     "ended",
     "end",
-];
-
-/// Words before a verb that are not its subject.
-const NOT_SUBJECT: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "being",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "and",
-    "or",
-    "but",
-    "also",
-    "then",
-    "to",
-    "not",
-    "never",
-    "later",
-    "after",
-    "before",
-    "when",
-    "as",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "there",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "allegedly",
-    "reportedly",
-    "just",
-    "recently",
-    "first",
-    "finally",
 ];
 
 /// The label with its first letter in upper case.

@@ -141,7 +141,10 @@ impl<'d> EventScan<'d, '_> {
                 continue;
             };
             let lower = self.lower.get(t.start..t.end).unwrap_or(word);
-            if LIGHT_VERBS.contains(&lower) || PREPOSITIONS.contains(&lower) {
+            if LIGHT_VERBS.contains(&lower)
+                || PREPOSITIONS.contains(&lower)
+                || self.metadata_line(sentence, t.token)
+            {
                 continue;
             }
             let mut cue = self.base(kind_of(lower), Cow::Borrowed(word), t.token, sentence);
@@ -284,6 +287,20 @@ const LOOSE_ENDS: &[&str] = &[
 ];
 
 impl<'d> EventScan<'d, '_> {
+    /// Whether the trigger is the only word of its sentence but time expressions: a line of
+    /// the page's own ("Published: 3 March 2025", "Updated 10:42"), not an event it reports.
+    fn metadata_line(&self, sentence: usize, token: usize) -> bool {
+        !self.sentence_tokens(sentence).any(|index| {
+            index != token
+                && self
+                    .doc
+                    .tokens
+                    .get(index)
+                    .is_some_and(|tok| tok.kind == crate::segment::TokenKind::Word)
+                && !self.timex_covers(index)
+        })
+    }
+
     /// The words around a trigger in its sentence, across punctuation: a label for a trigger
     /// alone in its clause ("the session, closed to the press,").
     fn wide_phrase(&self, cue: &EventCue<'d>, t: &Trigger) -> String {

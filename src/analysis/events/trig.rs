@@ -226,7 +226,14 @@ impl<'d> EventScan<'d, '_> {
         };
         // Undated, and among the words of another's label ("the first closed session"): that
         // event tells it.
-        if cue.date.is_none() && taken.iter().any(|other| other.overlaps(&trigger)) {
+        // (Labels are taken in text order: only the last few can reach this trigger.)
+        if cue.date.is_none()
+            && taken
+                .iter()
+                .rev()
+                .take(8)
+                .any(|other| other.overlaps(&trigger))
+        {
             return None;
         }
         taken.push(phrase);

@@ -747,3 +747,24 @@ fn in_the_library_scope_s_and_i_keep_to_this_articles_actors() {
         screen(&app)
     );
 }
+
+#[test]
+fn y_in_the_detail_view_copies_the_quote_with_its_speaker() {
+    let mut app = app((120, 40));
+    app.clipboard_on = true;
+    // The cursor opens on the quotation.
+    keys(&mut app, &format!("{DETAIL} y"));
+    let copied = app.take_clipboard().expect("y copies the quote");
+    assert!(
+        copied.starts_with("\u{201c}The timbers can be saved before the autumn tides,\u{201d} said Ada Quint — Harbour board backs pier repair"),
+        "{copied}"
+    );
+    assert!(app.detail.is_some(), "y leaves the view open");
+    // The last entry: a sentence naming her.
+    keys(&mut app, "G y");
+    let copied = app.take_clipboard().expect("y copies the sentence");
+    assert!(
+        copied.starts_with("Quint thanked the engineers"),
+        "{copied}"
+    );
+}

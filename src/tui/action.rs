@@ -199,7 +199,7 @@ impl Action {
             Action::UnreadOnly => "library view: unread articles only (again: all)",
             Action::ToggleRead => "mark the article read or unread",
             Action::LineFilter => "only paragraphs holding a pattern (empty: all)",
-            Action::Copy => "copy the sentence (or event's) with title, source, date",
+            Action::Copy => "copy the sentence (event's, quote's) with title, source, date",
             Action::LibraryScope => "actors and timeline: this article / all articles",
             Action::SinceLast => "what is new since the reader was last opened",
         }

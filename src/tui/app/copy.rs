@@ -1,7 +1,9 @@
 //! `y`: what is copied to the clipboard (sent by OSC 52 by the event loop, see
 //! [`crate::tui::clip`]): the sentence being read, or the selected event's sentence, followed
 //! by the article's title, source and date; in the library view, the article's title, source
-//! and date. Plain text on one line: control characters removed.
+//! and date; in the actor detail view, the entry under the cursor (a quotation with its
+//! speaker, an event's sentence, a sentence naming the actor). Plain text on one line: control
+//! characters removed.
 //!
 //! The sentence being read: the timeline's event under the cursor while the timeline has the
 //! focus; else the current mention or search match when on screen; else the selected event's
@@ -78,6 +80,9 @@ impl App {
             return Some(clip::plain(&self.provenance(a)));
         }
         let a = self.article()?;
+        if let Some(text) = self.detail_copy_text(a) {
+            return Some(text);
+        }
         let span = self.copy_span()?;
         let sentence = a.text.get(span.start..span.end)?;
         let sentence = clip::plain(sentence);
@@ -85,6 +90,41 @@ impl App {
             return None;
         }
         Some(clip::plain(&format!("{sentence} — {}", self.provenance(a))))
+    }
+
+    /// In the actor detail view, the entry under the cursor: a quotation in quotation marks with
+    /// its speaker ("“We will not sell the harbour,” said Ada Quint — Title, Source, Date"), an
+    /// event's or a naming sentence.
+    fn detail_copy_text(&self, a: &crate::model::Article) -> Option<String> {
+        use super::detail::Target;
+        let d = self.detail?;
+        let p = self.prepared()?;
+        let target = self.detail_targets().get(d.cursor).copied()?;
+        let said = match target {
+            Target::Quote(j) => {
+                let q = p.analysis.quotes.get(j)?;
+                let words = clip::plain(a.text.get(q.start..q.end)?);
+                let who = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|id| p.analysis.actors.iter().find(|x| x.id == id))
+                    .map(|x| x.name.as_str());
+                match who {
+                    Some(name) => format!("\u{201c}{words}\u{201d} said {name}"),
+                    None => format!("\u{201c}{words}\u{201d}"),
+                }
+            }
+            Target::Event(j) => {
+                let e = p.analysis.events.get(j)?;
+                let s = p.sentence_at(e.start).unwrap_or(e.span());
+                clip::plain(a.text.get(s.start..s.end)?)
+            }
+            Target::Sentence(s, _) => clip::plain(a.text.get(s.start..s.end)?),
+        };
+        if said.is_empty() {
+            return None;
+        }
+        Some(clip::plain(&format!("{said} — {}", self.provenance(a))))
     }
 
     /// An article's title, source and date, as a copy ends.

@@ -159,6 +159,12 @@ impl App {
                 self.detail_go();
                 return;
             }
+            Some(Action::Copy) => {
+                // The entry under the cursor: a quotation with its speaker, an event's or a
+                // naming sentence.
+                self.copy();
+                return;
+            }
             _ => {}
         }
         if n == 0 {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use textwrap::core::Fragment;
 use unicode_width::UnicodeWidthChar;
 
-use crate::model::{ActorKind, Span};
+use crate::model::{ActorKind, Span, TextStyle};
 use crate::safe;
 
 /// One row of the wrapped body.
@@ -321,6 +321,8 @@ struct Word {
     width: usize,
     space: usize,
     broken: bool,
+    /// A link target shown here (an index into the links), not text: `start == end`.
+    link: Option<usize>,
 }
 
 impl Fragment for Word {
@@ -370,6 +372,7 @@ fn words(text: &str, block: Span, width: usize) -> Vec<Word> {
                     width: cw,
                     space: 0,
                     broken: false,
+                    link: None,
                 });
             }
         }
@@ -389,8 +392,85 @@ pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Row> {
 
 /// Wraps blocks to `width` cells, a blank row before each block that is not tight.
 pub fn wrap_blocks(text: &str, blocks: &[Block], width: u16) -> Vec<Row> {
+    wrap_linked(text, blocks, width, &[]).0
+}
+
+/// A link target shown after the link's text (display only: it is not in the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inline {
+    /// The row it is shown on.
+    pub row: usize,
+    /// The byte of the text it is shown before (just past the link text).
+    pub at: usize,
+    /// Which link target (an index into the article's links).
+    pub link: usize,
+    /// The cells it may take (the target is cut with `…` when wider).
+    pub width: usize,
+    /// A space before it (text precedes it on its row).
+    pub lead: bool,
+    /// A space after it (it opens its row and text follows).
+    pub trail: bool,
+}
+
+/// Puts each link target of `links` (byte just past the link text, target) that falls in
+/// `block` into `words`, as a word of its own right after the link text.
+fn add_links(
+    words: &mut Vec<Word>,
+    text: &str,
+    block: Span,
+    links: &[(usize, &str)],
+    width: usize,
+) {
+    let first = links.partition_point(|(at, _)| *at <= block.start);
+    for (n, &(at, url)) in links.iter().enumerate().skip(first) {
+        if at > block.end {
+            break;
+        }
+        let Some(k) = words.iter().position(|w| w.start < at && at <= w.end) else {
+            continue;
+        };
+        let w = words[k];
+        let mut link = Word {
+            start: at,
+            end: at,
+            width: str_width(url).clamp(1, width.max(1)),
+            space: w.space,
+            broken: w.broken,
+            link: Some(n),
+        };
+        words[k].space = 1;
+        words[k].broken = false;
+        if at < w.end {
+            // The link text ends inside the word ("report." for "[report](…)."): the rest
+            // of the word follows the target.
+            words[k].end = at;
+            words[k].width = text.get(w.start..at).map_or(0, str_width);
+            link.space = 0;
+            link.broken = false;
+            let rest = Word {
+                start: at,
+                end: w.end,
+                width: text.get(at..w.end).map_or(0, str_width),
+                ..w
+            };
+            words.insert(k + 1, rest);
+        }
+        words.insert(k + 1, link);
+    }
+}
+
+/// Wraps blocks to `width` cells, a blank row before each block that is not tight, with the
+/// link targets (byte just past the link text, target; in text order) shown after their text:
+/// the rows, and where each target is shown.
+pub fn wrap_linked(
+    text: &str,
+    blocks: &[Block],
+    width: u16,
+    links: &[(usize, &str)],
+) -> (Vec<Row>, Vec<Inline>) {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
+    let mut inlines = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 && !block.tight {
             let at = blocks[i - 1].span.end;
@@ -400,18 +480,60 @@ pub fn wrap_blocks(text: &str, blocks: &[Block], width: u16) -> Vec<Row> {
                 blank: true,
             });
         }
-        let words = words(text, block.span, width);
+        let mut words = words(text, block.span, width);
+        if !links.is_empty() {
+            add_links(&mut words, text, block.span, links, width);
+        }
         for row in textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]) {
-            if let (Some(first), Some(last)) = (row.first(), row.last()) {
-                lines.push(Row {
-                    start: first.start,
-                    end: last.end,
-                    blank: false,
-                });
+            let mut real = row.iter().filter(|w| w.link.is_none());
+            let (start, end) = match (real.next(), real.next_back()) {
+                (Some(a), Some(b)) => (a.start, b.end),
+                (Some(a), None) => (a.start, a.end),
+                _ => match row.first() {
+                    Some(w) => (w.start, w.end),
+                    None => continue,
+                },
+            };
+            for (j, w) in row.iter().enumerate() {
+                if let Some(link) = w.link {
+                    inlines.push(Inline {
+                        row: lines.len(),
+                        at: w.start,
+                        link,
+                        width: w.width,
+                        lead: j > 0,
+                        trail: j == 0 && j + 1 < row.len() && w.space > 0,
+                    });
+                }
             }
+            lines.push(Row {
+                start,
+                end,
+                blank: false,
+            });
         }
     }
-    lines
+    (lines, inlines)
+}
+
+/// `url` made safe and cut to `width` cells (with `…` when cut).
+pub fn link_shown(url: &str, width: usize) -> String {
+    let url = crate::safe::sanitize(url);
+    if str_width(&url) <= width {
+        return url.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in url.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('\u{2026}');
+    out
 }
 
 /// The row showing byte `pos` (or the nearest row before it).
@@ -422,6 +544,8 @@ pub fn line_of(lines: &[Row], pos: usize) -> usize {
 /// What a highlighted range is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mark {
+    /// A Markdown style (under every highlight below).
+    Md(TextStyle),
     /// A mention of an actor of this kind.
     Kind(ActorKind),
     /// A time expression.
@@ -440,8 +564,9 @@ pub enum Mark {
     Cursor,
 }
 
-/// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it).
-pub fn pieces(line: Row, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
+/// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it), also
+/// cut at the bytes `at` (where link targets are shown).
+pub fn pieces(line: Row, marks: &[(Span, Mark)], at: &[usize]) -> Vec<(Span, Vec<Mark>)> {
     if line.blank || line.start >= line.end {
         return Vec::new();
     }
@@ -450,6 +575,7 @@ pub fn pieces(line: Row, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
         .filter(|(s, _)| s.start < line.end && s.end > line.start)
         .collect();
     let mut cuts = vec![line.start, line.end];
+    cuts.extend(at.iter().filter(|&&a| line.start < a && a < line.end));
     for (s, _) in &here {
         cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
     }
@@ -662,10 +788,76 @@ mod tests {
             (Span::new(2, 5), Mark::Date),
             (Span::new(4, 20), Mark::Quote),
         ];
-        let p = pieces(line, &marks);
+        let p = pieces(line, &marks, &[]);
         let bounds: Vec<_> = p.iter().map(|(s, _)| (s.start, s.end)).collect();
         assert_eq!(bounds, [(0, 2), (2, 4), (4, 5), (5, 10)]);
         assert_eq!(p[2].1, [Mark::Date, Mark::Quote]);
+    }
+
+    /// The rows of `text` (one block) with link targets, each target as `<url>`.
+    fn linked_rows(text: &str, links: &[(usize, &str)], width: u16) -> Vec<String> {
+        let block = Block {
+            span: Span::new(0, text.trim_end().len()),
+            tight: false,
+        };
+        let (rows, inlines) = wrap_linked(text, &[block], width, links);
+        rows.iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut out = String::new();
+                let here: Vec<&Inline> = inlines.iter().filter(|i| i.row == r).collect();
+                let at: Vec<usize> = here.iter().map(|i| i.at).collect();
+                let mut pending = here.iter().peekable();
+                let url = |i: &Inline| {
+                    format!(
+                        "{}<{}>{}",
+                        if i.lead { " " } else { "" },
+                        link_shown(links[i.link].1, i.width),
+                        if i.trail { " " } else { "" }
+                    )
+                };
+                for (s, _) in pieces(*row, &[], &at) {
+                    while let Some(i) = pending.next_if(|i| i.at <= s.start) {
+                        out.push_str(&url(i));
+                    }
+                    out.push_str(&shown(text, s));
+                }
+                for i in pending {
+                    out.push_str(&url(i));
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn link_targets_follow_their_text_and_wrap_as_words() {
+        let text = "see the report. Then more";
+        let links = [(14, "https://x.org/r")];
+        assert_eq!(
+            linked_rows(text, &links, 80),
+            ["see the report <https://x.org/r>. Then more"]
+        );
+        // The target wraps to the next row as a word of its own.
+        assert_eq!(
+            linked_rows(text, &links, 16),
+            ["see the report", "<https://x.org/r>.", "Then more"]
+        );
+        let text = "see the report then more";
+        assert_eq!(
+            linked_rows(text, &links, 20),
+            ["see the report", "<https://x.org/r> then", "more"]
+        );
+        // Wider than the row: cut with an ellipsis.
+        assert_eq!(
+            linked_rows("a report", &[(8, "https://x.org/long")], 8),
+            ["a report", "<https:/\u{2026}>"]
+        );
+        // A target with control characters is shown made safe.
+        assert_eq!(
+            linked_rows("a report", &[(8, "x\u{1b}]52;")], 80),
+            ["a report <x\u{241b}]52;>"]
+        );
     }
 
     #[test]

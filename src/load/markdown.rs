@@ -1,20 +1,19 @@
 //! Markdown: optional front matter (`title:`, `date:`, `source:`, `url:`) between `---` lines,
 //! then the body.
 //!
-//! The analysed text is the body after the front matter as plain text: a leading level-one
-//! heading (`# Headline`, or a line underlined with `===`) is taken out, since it is the
-//! article's title (unless the front matter names one) and the reader shows it as the title.
-//! The rest is parsed by pulldown-cmark (CommonMark, with tables, strikethrough and task lists)
-//! and written out from its events ([`render`]): the marks of Markdown are dropped and what they
-//! mark is kept (`**Talks**` gives `Talks`, `[the report](https://…)` gives `the report`,
-//! `## Section` gives `Section`, `> quoted` gives `quoted`; link definitions and raw HTML go).
-//! Each heading, paragraph, list, quote, table and code block is its own paragraph; list items
-//! keep their marker at the line start; code blocks stay as pre-formatted lines (analysed as
-//! text, as before, but never read for a date line). Offsets index this plain text, which
-//! `brief analyze --json` prints as `text`. Alongside it, [`Article::markup`] holds what the
-//! reader needs to show it as Markdown: the blocks, the styled ranges (headings, emphasis,
-//! code, quotes, links) and the link targets, which are shown dim after the link text and are
-//! not in the analysed text.
+//! The analysed text is the body after the front matter as plain text: a leading level-one heading
+//! (`# Headline`, or a line underlined with `===`) is taken out, since it is the article's title
+//! (unless the front matter names one) and the reader shows it as the title. The rest is parsed by
+//! pulldown-cmark (CommonMark, with tables, strikethrough and task lists) and written out from its
+//! events ([`render`]): the marks of Markdown are dropped and what they mark is kept (`**Talks**`
+//! gives `Talks`, `[the report](https://…)` gives `the report`, `## Section` gives `Section`,
+//! `> quoted` gives `quoted`; link definitions and raw HTML go). Each heading, paragraph, list, quote,
+//! table and code block is its own paragraph; list items keep their marker at the line start; code
+//! blocks stay as pre-formatted lines (analysed as text, as before; neither they nor inline code
+//! are read for a date line). Offsets index this plain text, which `brief analyze --json` prints as
+//! `text`. Alongside it, [`Article::markup`] holds what the reader needs to show it as Markdown:
+//! the blocks, the styled ranges (headings, emphasis, code, quotes, links) and the link targets,
+//! which are shown dim after the link text and are not in the analysed text.
 
 use std::path::Path;
 
@@ -227,7 +226,7 @@ pub struct Rendered {
     pub text: String,
     /// Blocks, styles and link targets, indexing `text`.
     pub markup: Markup,
-    /// The code blocks' spans in `text` (never read for a date line).
+    /// The spans of code, in blocks or inline, in `text` (never read for a date line).
     pub code: Vec<Span>,
 }
 
@@ -479,6 +478,7 @@ impl<'s> Writer<'s> {
                         span,
                         style: TextStyle::Code,
                     });
+                    self.code.push(span);
                 }
             }
             Event::SoftBreak => self.text("\n"),
@@ -839,7 +839,7 @@ mod tests {
         assert!(links[1].0.ends_with("ref link"));
         assert_eq!(links[1].1, "https://example.org/ref");
         assert!(!r.text.contains("example.org/r\n") && !r.text.contains("example.org/ref"));
-        assert_eq!(r.code.len(), 1);
+        assert_eq!(r.code.len(), 2, "inline code and the code block");
     }
 
     #[test]
@@ -886,6 +886,8 @@ mod tests {
         let (a, _) = md("Notes\n\n```\nPublished 12 April 2024\n```\n\nBody.\n");
         assert_eq!(a.published, None);
         let (a, _) = md("Notes\n\n    Published 12 April 2024\n\nBody.\n");
+        assert_eq!(a.published, None);
+        let (a, _) = md("Notes\n\n| `appears in print in the 20 February, 2025 edition` |\n");
         assert_eq!(a.published, None);
         let (a, _) = md("*Published 12 April 2024*\n\nBody with [a link](https://example.org).\n");
         assert_eq!(a.published, Some(jiff::civil::date(2024, 4, 12)));

@@ -140,6 +140,9 @@ pub struct MarkupBlock {
     /// Shown right under the block before it, with no blank row between (items of a tight
     /// list, lines of code, table rows, a line after a hard break).
     pub tight: bool,
+    /// Cells to indent it by on screen: two for each list or quote it is nested in (a list at
+    /// the top level is not indented).
+    pub indent: u8,
 }
 
 /// What a Markdown element looks like.

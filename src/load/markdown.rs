@@ -258,6 +258,8 @@ struct Writer<'s> {
     pending: Sep,
     /// Where the block being written starts, and whether it is tight.
     block: Option<(usize, bool)>,
+    /// How many block quotes are open.
+    quotes: usize,
     /// A list marker was just written: the item's first block goes on its line.
     after_marker: bool,
     /// Cells written in the table row so far.
@@ -281,6 +283,7 @@ impl<'s> Writer<'s> {
             lists: Vec::new(),
             pending: Sep::None,
             block: None,
+            quotes: 0,
             after_marker: false,
             cells: 0,
             code_text: None,
@@ -336,12 +339,21 @@ impl<'s> Writer<'s> {
         if let Some((start, tight)) = self.block.take() {
             let end = start + self.out[start..].trim_end().len();
             if start < end {
+                let indent = self.indent();
                 self.markup.blocks.push(MarkupBlock {
                     span: Span::new(start, end),
                     tight,
+                    indent,
                 });
             }
         }
+    }
+
+    /// The screen indent of a block here: two cells for each quote and each list nested in
+    /// another.
+    fn indent(&self) -> u8 {
+        let depth = self.quotes + self.lists.len().saturating_sub(1);
+        u8::try_from((2 * depth).min(24)).unwrap_or(24)
     }
 
     /// The span of `start..` in the text written so far, blanks trimmed at both ends.
@@ -415,9 +427,11 @@ impl<'s> Writer<'s> {
                 tight = false;
                 continue;
             }
+            let indent = self.indent();
             self.markup.blocks.push(MarkupBlock {
                 span: Span::new(at + lead, self.out.len()),
                 tight,
+                indent,
             });
             tight = true;
         }
@@ -505,6 +519,7 @@ impl<'s> Writer<'s> {
                 self.start_block(Sep::Blank);
                 if matches!(tag, Tag::BlockQuote(_)) {
                     self.open_style(TextStyle::Quote);
+                    self.quotes += 1;
                 }
             }
             Tag::Heading { level, .. } => {
@@ -521,7 +536,9 @@ impl<'s> Writer<'s> {
                 if self.lists.is_empty() {
                     self.start_block(Sep::Blank);
                 } else {
+                    // The item it is nested in ends its line, at that item's indent.
                     self.after_marker = false;
+                    self.close_block();
                 }
                 self.lists.push(List { next: first, tight });
             }
@@ -556,6 +573,7 @@ impl<'s> Writer<'s> {
             }
             TagEnd::BlockQuote(_) => {
                 self.close_block();
+                self.quotes = self.quotes.saturating_sub(1);
                 self.close_style(TextStyle::Quote);
                 self.owe(Sep::Blank);
             }
@@ -824,6 +842,18 @@ mod tests {
                 ("Caf\u{e9} html, gone and https://example.org/x.", false),
                 ("ref link and a map", false),
             ]
+        );
+        // Nested lists and quotes are indented on screen, two cells a level.
+        let indented: Vec<(&str, u8)> = r
+            .markup
+            .blocks
+            .iter()
+            .filter(|b| b.indent > 0)
+            .map(|b| (b.span.of(&r.text), b.indent))
+            .collect();
+        assert_eq!(
+            indented,
+            [("- nested one", 2), ("A quoted line\ngoes on.", 2)]
         );
         // Link targets: after their text, and never in the analysed text (an autolink, whose
         // text is its target, has none).

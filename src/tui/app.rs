@@ -646,7 +646,11 @@ impl App {
                     .unwrap_or_default();
                 v.dedup();
                 v.into_iter()
-                    .map(|span| wrap::Block { span, tight: false })
+                    .map(|span| wrap::Block {
+                        span,
+                        tight: false,
+                        indent: 0,
+                    })
                     .collect()
             }
             _ => match &article.markup {
@@ -657,6 +661,7 @@ impl App {
                     .map(|b| wrap::Block {
                         span: b.span,
                         tight: b.tight,
+                        indent: u16::from(b.indent),
                     })
                     .collect(),
                 None => wrap::blocks(&article.text, wrap::Reflow::of(article)),

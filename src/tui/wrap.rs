@@ -20,6 +20,8 @@ pub struct Row {
     pub end: usize,
     /// A blank row between blocks.
     pub blank: bool,
+    /// Cells it is indented by (its block's indent).
+    pub indent: u16,
 }
 
 /// The cells a character takes once made safe to print.
@@ -78,6 +80,8 @@ pub struct Block {
     /// Shown right after the block before it, with no blank row between (lines of one list,
     /// quote, table or pre-formatted block).
     pub tight: bool,
+    /// Cells to indent it by (nested lists and quotes in Markdown).
+    pub indent: u16,
 }
 
 /// One source line: where its text starts and ends (blanks trimmed), its indentation in cells.
@@ -262,6 +266,7 @@ pub fn blocks(text: &str, reflow: Reflow) -> Vec<Block> {
         match out.last_mut() {
             Some(last) if join[i] => last.span.end = l.end,
             _ => out.push(Block {
+                indent: 0,
                 span: Span::new(l.start, l.end),
                 tight: i > 0
                     && !lines[i - 1].blank()
@@ -385,7 +390,11 @@ fn words(text: &str, block: Span, width: usize) -> Vec<Word> {
 pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Row> {
     let blocks: Vec<Block> = blocks
         .iter()
-        .map(|&span| Block { span, tight: false })
+        .map(|&span| Block {
+            span,
+            tight: false,
+            indent: 0,
+        })
         .collect();
     wrap_blocks(text, &blocks, width)
 }
@@ -478,8 +487,12 @@ pub fn wrap_linked(
                 start: at,
                 end: at,
                 blank: true,
+                indent: 0,
             });
         }
+        // An indent leaves at least half the width to the text.
+        let indent = usize::from(block.indent).min(width / 2);
+        let width = width - indent;
         let mut words = words(text, block.span, width);
         if !links.is_empty() {
             add_links(&mut words, text, block.span, links, width);
@@ -510,6 +523,7 @@ pub fn wrap_linked(
                 start,
                 end,
                 blank: false,
+                indent: u16::try_from(indent).unwrap_or(0),
             });
         }
     }
@@ -783,6 +797,7 @@ mod tests {
             start: 0,
             end: 10,
             blank: false,
+            indent: 0,
         };
         let marks = [
             (Span::new(2, 5), Mark::Date),
@@ -799,6 +814,7 @@ mod tests {
         let block = Block {
             span: Span::new(0, text.trim_end().len()),
             tight: false,
+            indent: 0,
         };
         let (rows, inlines) = wrap_linked(text, &[block], width, links);
         rows.iter()

@@ -100,7 +100,11 @@ pub(super) fn body(
             ));
         }
         spans.extend(links.map(|i| link_span(app, article, i)));
-        Line::from(spans).render(Rect::new(text_area.x, y, text_area.width, 1), buf);
+        let indent = line.indent.min(text_area.width);
+        Line::from(spans).render(
+            Rect::new(text_area.x + indent, y, text_area.width - indent, 1),
+            buf,
+        );
     }
 }
 

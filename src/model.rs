@@ -113,6 +113,73 @@ pub struct Article {
     pub text: String,
     /// Actors and events the user added or corrected in a JSON briefing.
     pub curated: Curated,
+    /// How a Markdown article looks on screen (blocks, styles, link targets); `None` for other
+    /// formats. Display only: the analysis reads `text` alone, and the JSON contract leaves it
+    /// out.
+    pub markup: Option<Markup>,
+}
+
+/// The layout and styles of a Markdown article's plain text, for display only: every span
+/// indexes [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Markup {
+    /// Paragraphs, headings, list items, table rows and lines of code, in text order, as the
+    /// screen shows them (the lines inside one are joined: CommonMark soft breaks).
+    pub blocks: Vec<MarkupBlock>,
+    /// Styled ranges (they may nest and overlap), in the order their elements close.
+    pub styles: Vec<Styled>,
+    /// Link targets, shown dim after the link text; not in the text.
+    pub links: Vec<LinkTarget>,
+}
+
+/// A block of a Markdown article as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkupBlock {
+    /// Its text, from its first character to its last.
+    pub span: Span,
+    /// Shown right under the block before it, with no blank row between (items of a tight
+    /// list, lines of code, table rows, a line after a hard break).
+    pub tight: bool,
+    /// Cells to indent it by on screen: two for each list or quote it is nested in (a list at
+    /// the top level is not indented).
+    pub indent: u8,
+}
+
+/// What a Markdown element looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TextStyle {
+    /// A heading of this level (1 to 6).
+    Heading(u8),
+    /// `*emphasis*`.
+    Emphasis,
+    /// `**strong**`.
+    Strong,
+    /// `~~struck out~~`.
+    Strike,
+    /// Inline code or a code block.
+    Code,
+    /// A block quote.
+    Quote,
+    /// A link's text.
+    Link,
+}
+
+/// A styled range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Styled {
+    /// The range.
+    pub span: Span,
+    /// Its style.
+    pub style: TextStyle,
+}
+
+/// Where a link points, shown after its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    /// The byte just past the link text.
+    pub at: usize,
+    /// The target as written (made safe when shown).
+    pub url: String,
 }
 
 /// What a user wrote into a briefing to add to or correct the analysis.

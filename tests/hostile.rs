@@ -808,7 +808,16 @@ fn nothing_from_an_article_or_a_file_name_reaches_the_output_raw() {
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 3);
     for a in articles {
-        assert!(a["text"].as_str().unwrap().contains(PAYLOAD));
+        let text = a["text"].as_str().unwrap();
+        // Markdown's text is written from its parse, where a lone CR is a line ending
+        // (CommonMark): it comes out as `\n`; every other byte of the payload is kept.
+        let md = a["path"].as_str().unwrap().ends_with(".md");
+        let payload = if md {
+            PAYLOAD.replace('\r', "\n")
+        } else {
+            PAYLOAD.to_string()
+        };
+        assert!(text.contains(&payload), "{text:?}");
     }
     // The readable summary names the actors with the payload made visible.
     let out = output(brief(home.path(), &["analyze", folder]));

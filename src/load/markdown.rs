@@ -1,18 +1,25 @@
 //! Markdown: optional front matter (`title:`, `date:`, `source:`, `url:`) between `---` lines,
 //! then the body.
 //!
-//! The analysed text is the body after the front matter as plain text: a leading level-one
-//! heading (`# Headline`, or a line underlined with `===`) is taken out, since it is the
-//! article's title (unless the front matter names one) and the reader shows it as the title;
-//! the marks of Markdown are dropped and what they mark is kept (`**Talks**` gives `Talks`,
-//! `[the report](https://…)` gives `the report`, `## Section` gives `Section`, `> quoted` gives
-//! `quoted`, code fences and link definitions go). Line breaks and list markers stay, so the text
-//! reads as the author laid it out. Offsets index this plain text, which `brief analyze --json`
-//! prints as `text`.
+//! The analysed text is the body after the front matter as plain text: a leading level-one heading
+//! (`# Headline`, or a line underlined with `===`) is taken out, since it is the article's title
+//! (unless the front matter names one) and the reader shows it as the title. The rest is parsed by
+//! pulldown-cmark (CommonMark, with tables, strikethrough and task lists) and written out from its
+//! events ([`render`]): the marks of Markdown are dropped and what they mark is kept (`**Talks**`
+//! gives `Talks`, `[the report](https://…)` gives `the report`, `## Section` gives `Section`,
+//! `> quoted` gives `quoted`; link definitions and raw HTML go). Each heading, paragraph, list, quote,
+//! table and code block is its own paragraph; list items keep their marker at the line start; code
+//! blocks stay as pre-formatted lines (analysed as text, as before; neither they nor inline code
+//! are read for a date line). Offsets index this plain text, which `brief analyze --json` prints as
+//! `text`. Alongside it, [`Article::markup`] holds what the reader needs to show it as Markdown:
+//! the blocks, the styled ranges (headings, emphasis, code, quotes, links) and the link targets,
+//! which are shown dim after the link text and are not in the analysed text.
 
 use std::path::Path;
 
-use crate::model::{Article, DateOrigin};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::{Article, DateOrigin, LinkTarget, Markup, MarkupBlock, Span, Styled, TextStyle};
 
 use super::{LoadError, dateline, plain};
 
@@ -29,7 +36,8 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
         ));
     }
     let (heading, body) = take_heading(body);
-    let body = &plain(body);
+    let rendered = render(body);
+    let body = rendered.text.as_str();
     if body.trim().is_empty() {
         let what = if front.is_some() || heading.is_some() {
             "no text after the front matter and title"
@@ -47,7 +55,7 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
         .unwrap_or_else(|| plain::title(body, Some(path)));
     let (published, date_origin) = match meta.date {
         Some(d) => (Some(d), DateOrigin::Metadata),
-        None => match dateline::find(body) {
+        None => match dateline::find(&without(body, &rendered.code)) {
             Some((d, o)) => (Some(d), o),
             None => (None, DateOrigin::Unknown),
         },
@@ -59,9 +67,24 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
         date_origin,
         url: meta.url,
         path: Some(path.to_path_buf()),
-        text: body.to_string(),
+        text: rendered.text,
+        markup: Some(rendered.markup),
         ..Article::default()
     })
+}
+
+/// `text` with the `cut` spans left out, their line breaks kept (a date line is never read in
+/// code).
+fn without(text: &str, cut: &[Span]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for s in cut {
+        out.push_str(text.get(at..s.start).unwrap_or(""));
+        out.extend(s.of(text).chars().filter(|&c| c == '\n'));
+        at = s.end.max(at);
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
 }
 
 #[derive(Default)]
@@ -191,128 +214,478 @@ fn first_line_len(s: &str) -> usize {
     s.find('\n').map_or(s.len(), |i| i + 1)
 }
 
-/// The body as plain text: block marks (headings, quotes, fences, rules, link definitions) and
-/// inline marks (emphasis, code, links, images, escapes) dropped, their text kept.
+/// The body as plain text (see [`render`]).
 pub fn plain(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut in_fence = false;
-    for line in body.split_inclusive('\n') {
-        let (content, newline) = match line.strip_suffix("\r\n") {
-            Some(c) => (c, "\r\n"),
-            None => match line.strip_suffix('\n') {
-                Some(c) => (c, "\n"),
-                None => (line, ""),
-            },
+    render(body).text
+}
+
+/// A Markdown body as plain text, with its layout and styles for the screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The plain text: what is analysed.
+    pub text: String,
+    /// Blocks, styles and link targets, indexing `text`.
+    pub markup: Markup,
+    /// The spans of code, in blocks or inline, in `text` (never read for a date line).
+    pub code: Vec<Span>,
+}
+
+/// A separator owed before the next text: none, a line break, or a blank line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sep {
+    None,
+    Line,
+    Blank,
+}
+
+/// An open list: the next item's number (ordered lists), whether it is tight.
+struct List {
+    next: Option<u64>,
+    tight: bool,
+}
+
+/// Builds the plain text from the parser's events.
+struct Writer<'s> {
+    src: &'s str,
+    out: String,
+    markup: Markup,
+    code: Vec<Span>,
+    /// Open styled elements: their style and where their text starts.
+    open: Vec<(TextStyle, usize)>,
+    /// Open links: their target and where their text starts.
+    links: Vec<(String, usize)>,
+    lists: Vec<List>,
+    pending: Sep,
+    /// Where the block being written starts, and whether it is tight.
+    block: Option<(usize, bool)>,
+    /// How many block quotes are open.
+    quotes: usize,
+    /// A list marker was just written: the item's first block goes on its line.
+    after_marker: bool,
+    /// Cells written in the table row so far.
+    cells: usize,
+    /// Code block text, gathered until its end.
+    code_text: Option<String>,
+    /// Whether each list is tight, in the order they start; how many have started.
+    tight: Vec<bool>,
+    lists_seen: usize,
+}
+
+impl<'s> Writer<'s> {
+    fn new(src: &'s str, tight: Vec<bool>) -> Self {
+        Self {
+            src,
+            out: String::with_capacity(src.len()),
+            markup: Markup::default(),
+            code: Vec::new(),
+            open: Vec::new(),
+            links: Vec::new(),
+            lists: Vec::new(),
+            pending: Sep::None,
+            block: None,
+            quotes: 0,
+            after_marker: false,
+            cells: 0,
+            code_text: None,
+            tight,
+            lists_seen: 0,
+        }
+    }
+
+    /// Asks for at least `sep` before the next text.
+    fn owe(&mut self, sep: Sep) {
+        self.pending = self.pending.max(sep);
+    }
+
+    /// A new block starts: the one being written ends, and a blank line is owed (unless the
+    /// block goes on a list marker's line).
+    fn start_block(&mut self, sep: Sep) {
+        if self.after_marker {
+            self.after_marker = false;
+            return;
+        }
+        self.close_block();
+        self.owe(sep);
+    }
+
+    /// Writes what is owed before text, and opens a block if none is open.
+    fn before_text(&mut self, indent: usize) {
+        if self.block.is_some() {
+            return;
+        }
+        let tight = self.pending == Sep::Line;
+        if !self.out.is_empty() {
+            match self.pending {
+                Sep::Blank => self.out.push_str("\n\n"),
+                Sep::Line => self.out.push('\n'),
+                Sep::None => {}
+            }
+        }
+        for _ in 0..indent {
+            self.out.push(' ');
+        }
+        self.pending = Sep::None;
+        self.block = Some((self.out.len(), tight && !self.out.is_empty()));
+    }
+
+    fn text(&mut self, t: &str) {
+        self.before_text(0);
+        self.after_marker = false;
+        self.out.push_str(t);
+    }
+
+    /// Ends the block being written (trailing blanks left out of it).
+    fn close_block(&mut self) {
+        if let Some((start, tight)) = self.block.take() {
+            let end = start + self.out[start..].trim_end().len();
+            if start < end {
+                let indent = self.indent();
+                self.markup.blocks.push(MarkupBlock {
+                    span: Span::new(start, end),
+                    tight,
+                    indent,
+                });
+            }
+        }
+    }
+
+    /// The screen indent of a block here: two cells for each quote and each list nested in
+    /// another.
+    fn indent(&self) -> u8 {
+        let depth = self.quotes + self.lists.len().saturating_sub(1);
+        u8::try_from((2 * depth).min(24)).unwrap_or(24)
+    }
+
+    /// The span of `start..` in the text written so far, blanks trimmed at both ends.
+    fn trimmed(&self, start: usize) -> Option<Span> {
+        let s = self.out.get(start..)?;
+        let lead = s.len() - s.trim_start().len();
+        let span = Span::new(start + lead, start + s.trim_end().len());
+        (span.start < span.end).then_some(span)
+    }
+
+    fn open_style(&mut self, style: TextStyle) {
+        self.open.push((style, self.out.len()));
+    }
+
+    fn close_style(&mut self, style: TextStyle) {
+        if let Some(i) = self.open.iter().rposition(|(s, _)| *s == style) {
+            let (_, start) = self.open.remove(i);
+            if let Some(span) = self.trimmed(start) {
+                self.markup.styles.push(Styled { span, style });
+            }
+        }
+    }
+
+    /// A list item's marker, as written in the source (`-`, `*`, `+`; `1.` or `1)` numbered
+    /// from the list's start), indented two spaces for each list it is nested in.
+    fn item(&mut self, at: usize) {
+        self.after_marker = false;
+        self.close_block();
+        self.owe(Sep::Line);
+        let depth = self.lists.len().saturating_sub(1);
+        let src = self.src.get(at..).unwrap_or("").trim_start();
+        let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+            Some(n) => {
+                let delim = src.trim_start_matches(|c: char| c.is_ascii_digit());
+                let delim = if delim.starts_with(')') { ')' } else { '.' };
+                let m = format!("{n}{delim} ");
+                *n = n.saturating_add(1);
+                m
+            }
+            None => {
+                let bullet = src.chars().next().filter(|c| matches!(c, '-' | '*' | '+'));
+                format!("{} ", bullet.unwrap_or('-'))
+            }
         };
-        let trimmed = content.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            out.push_str(line);
-            continue;
-        }
-        if is_rule(trimmed) || is_link_definition(trimmed) {
-            out.push_str(newline);
-            continue;
-        }
-        let mut rest = content;
-        // Block quotes, possibly nested ("> > text").
-        while let Some(r) = rest.trim_start().strip_prefix('>') {
-            rest = r.strip_prefix(' ').unwrap_or(r);
-        }
-        let t = rest.trim_start();
-        let hashes = t.len() - t.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes) && (t[hashes..].starts_with(' ') || t.len() == hashes) {
-            rest = t[hashes..].trim().trim_end_matches('#').trim_end();
-        }
-        inline(rest, &mut out);
-        out.push_str(newline);
+        self.before_text(2 * depth);
+        self.out.push_str(&marker);
+        self.after_marker = true;
     }
-    out
-}
 
-/// `---`, `***`, `___` (three or more, spaces allowed): a thematic break.
-fn is_rule(line: &str) -> bool {
-    let mut marks = line.chars().filter(|c| !c.is_whitespace());
-    let first = marks.next();
-    let rest: Vec<char> = marks.collect();
-    matches!(first, Some('-' | '*' | '_'))
-        && rest.len() >= 2
-        && rest.iter().all(|c| Some(*c) == first)
-}
-
-/// `[label]: https://…`: a reference link's target, not text.
-fn is_link_definition(line: &str) -> bool {
-    line.starts_with('[')
-        && line
-            .find("]:")
-            .is_some_and(|i| !line[1..i].contains(']') && i > 1)
-}
-
-/// Inline marks dropped from one line, the text appended to `out`.
-fn inline(line: &str, out: &mut String) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        match c {
-            '\\' if chars
-                .get(i + 1)
-                .is_some_and(|(_, n)| n.is_ascii_punctuation()) =>
-            {
-                out.push(chars[i + 1].1);
-                i += 2;
+    /// A code block's lines, each its own tight block (blank lines kept in the text).
+    fn code_block(&mut self, code: &str) {
+        let code = code.trim_end_matches(['\n', '\r']);
+        if code.trim().is_empty() {
+            return;
+        }
+        self.close_block();
+        self.owe(Sep::Blank);
+        self.before_text(0);
+        self.block = None;
+        let start = self.out.len();
+        let mut tight = false;
+        for (i, line) in code.split('\n').enumerate() {
+            if i > 0 {
+                self.out.push('\n');
             }
-            '`' => i += 1,
-            '!' if chars.get(i + 1).is_some_and(|(_, n)| *n == '[') => i += 1,
-            '[' => match link(line, at) {
-                Some((text, end)) => {
-                    inline(text, out);
-                    i = chars.partition_point(|(p, _)| *p < end);
+            let line = line.trim_end();
+            let at = self.out.len();
+            self.out.push_str(line);
+            let lead = line.len() - line.trim_start().len();
+            if line.is_empty() {
+                tight = false;
+                continue;
+            }
+            let indent = self.indent();
+            self.markup.blocks.push(MarkupBlock {
+                span: Span::new(at + lead, self.out.len()),
+                tight,
+                indent,
+            });
+            tight = true;
+        }
+        let span = Span::new(start, self.out.len());
+        self.code.push(span);
+        self.markup.styles.push(Styled {
+            span,
+            style: TextStyle::Code,
+        });
+        self.owe(Sep::Blank);
+    }
+
+    fn link_end(&mut self) {
+        let Some((url, start)) = self.links.pop() else {
+            return;
+        };
+        let Some(span) = self.trimmed(start) else {
+            return;
+        };
+        self.markup.styles.push(Styled {
+            span,
+            style: TextStyle::Link,
+        });
+        let text = span.of(&self.out);
+        let url = url.trim();
+        // An autolink shows its target as its text already.
+        let same = url == text || url.strip_prefix("mailto:") == Some(text);
+        if !url.is_empty() && !same {
+            self.markup.links.push(LinkTarget {
+                at: span.end,
+                url: url.to_string(),
+            });
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, at: usize) {
+        if let Some(code) = self.code_text.as_mut() {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let code = self.code_text.take().unwrap_or_default();
+                    self.code_block(&code);
                 }
-                None => {
-                    out.push('[');
-                    i += 1;
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, at),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                self.before_text(0);
+                let start = self.out.len();
+                self.text(&t);
+                if let Some(span) = self.trimmed(start) {
+                    self.markup.styles.push(Styled {
+                        span,
+                        style: TextStyle::Code,
+                    });
+                    self.code.push(span);
                 }
-            },
-            '*' | '_' => {
-                let run = chars[i..].iter().take_while(|(_, d)| *d == c).count();
-                let before = i.checked_sub(1).map(|j| chars[j].1);
-                let after = chars.get(i + run).map(|(_, d)| *d);
-                let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-                let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
-                let opens = !space(after) && (space(before) || !word(before));
-                let closes = !space(before) && (space(after) || !word(after));
-                // Inside a word only `*` marks emphasis; `snake_case` keeps its underscores.
-                let inside = c == '*' && word(before) && word(after);
-                if opens || closes || inside {
-                    i += run;
+            }
+            Event::SoftBreak => self.text("\n"),
+            Event::HardBreak => {
+                self.close_block();
+                self.owe(Sep::Line);
+            }
+            Event::Rule => {
+                self.close_block();
+                self.owe(Sep::Blank);
+            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+            Event::InlineMath(t) | Event::DisplayMath(t) | Event::FootnoteReference(t) => {
+                self.text(&t);
+            }
+            // Raw HTML is markup, not text.
+            Event::Html(_) | Event::InlineHtml(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, at: usize) {
+        match tag {
+            Tag::Paragraph | Tag::BlockQuote(_) | Tag::Table(_) | Tag::HtmlBlock => {
+                self.start_block(Sep::Blank);
+                if matches!(tag, Tag::BlockQuote(_)) {
+                    self.open_style(TextStyle::Quote);
+                    self.quotes += 1;
+                }
+            }
+            Tag::Heading { level, .. } => {
+                self.start_block(Sep::Blank);
+                self.open_style(TextStyle::Heading(level as u8));
+            }
+            Tag::CodeBlock(_) => {
+                self.after_marker = false;
+                self.code_text = Some(String::new());
+            }
+            Tag::List(first) => {
+                let tight = self.tight.get(self.lists_seen).copied().unwrap_or(true);
+                self.lists_seen += 1;
+                if self.lists.is_empty() {
+                    self.start_block(Sep::Blank);
                 } else {
-                    for _ in 0..run {
-                        out.push(c);
-                    }
-                    i += run;
+                    // The item it is nested in ends its line, at that item's indent.
+                    self.after_marker = false;
+                    self.close_block();
+                }
+                self.lists.push(List { next: first, tight });
+            }
+            Tag::Item => self.item(at),
+            Tag::TableHead | Tag::TableRow => {
+                self.close_block();
+                self.owe(Sep::Line);
+                self.cells = 0;
+                if matches!(tag, Tag::TableHead) {
+                    self.open_style(TextStyle::Strong);
                 }
             }
-            _ => {
-                out.push(c);
-                i += 1;
+            Tag::TableCell => {
+                if self.cells > 0 {
+                    self.text(" | ");
+                }
+                self.cells += 1;
             }
+            Tag::Emphasis => self.open_style(TextStyle::Emphasis),
+            Tag::Strong => self.open_style(TextStyle::Strong),
+            Tag::Strikethrough => self.open_style(TextStyle::Strike),
+            Tag::Link { dest_url, .. } => self.links.push((dest_url.to_string(), self.out.len())),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Table | TagEnd::HtmlBlock => {
+                self.close_block();
+                self.owe(Sep::Blank);
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_block();
+                self.quotes = self.quotes.saturating_sub(1);
+                self.close_style(TextStyle::Quote);
+                self.owe(Sep::Blank);
+            }
+            TagEnd::Heading(level) => {
+                self.close_block();
+                self.close_style(TextStyle::Heading(level as u8));
+                self.owe(Sep::Blank);
+            }
+            TagEnd::Item => {
+                self.after_marker = false;
+                self.close_block();
+                let tight = self.lists.last().is_none_or(|l| l.tight);
+                self.owe(if tight { Sep::Line } else { Sep::Blank });
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                let outer_tight = self.lists.last().map(|l| l.tight);
+                self.owe(match outer_tight {
+                    Some(true) => Sep::Line,
+                    _ => Sep::Blank,
+                });
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if matches!(tag, TagEnd::TableHead) {
+                    self.close_style(TextStyle::Strong);
+                }
+                self.close_block();
+                self.owe(Sep::Line);
+            }
+            TagEnd::Emphasis => self.close_style(TextStyle::Emphasis),
+            TagEnd::Strong => self.close_style(TextStyle::Strong),
+            TagEnd::Strikethrough => self.close_style(TextStyle::Strike),
+            TagEnd::Link => self.link_end(),
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Rendered {
+        self.close_block();
+        while let Some((style, _)) = self.open.last().copied() {
+            self.close_style(style);
+        }
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        Rendered {
+            text: self.out,
+            markup: self.markup,
+            code: self.code,
         }
     }
 }
 
-/// At a `[`: the link text and the byte just past `(target)`, when it is a link.
-fn link(line: &str, open: usize) -> Option<(&str, usize)> {
-    let rest = line.get(open + 1..)?;
-    let close = rest.find(']')?;
-    let text = &rest[..close];
-    let after = &rest[close + 1..];
-    let target = after.strip_prefix('(')?;
-    let end = target.find(')')?;
-    Some((text, open + 1 + close + 1 + 1 + end + 1))
+/// Whether each list (in the order they start) is tight: none of its items holds a paragraph
+/// (pulldown-cmark leaves out the paragraphs of a tight list but does not say so at its start).
+fn tight_lists(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<bool> {
+    enum Open {
+        List(usize),
+        Item,
+        Other,
+    }
+    let mut tight = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                stack.push(Open::List(tight.len()));
+                tight.push(true);
+            }
+            Event::Start(Tag::Item) => stack.push(Open::Item),
+            Event::Start(tag) => {
+                if matches!(tag, Tag::Paragraph) && matches!(stack.last(), Some(Open::Item)) {
+                    let list = stack.iter().rev().find_map(|o| match o {
+                        Open::List(i) => Some(*i),
+                        _ => None,
+                    });
+                    if let Some(t) = list.and_then(|i| tight.get_mut(i)) {
+                        *t = false;
+                    }
+                }
+                stack.push(Open::Other);
+            }
+            Event::End(_) => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    tight
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// A Markdown body (front matter and title already taken out) as plain text, its layout and
+/// styles, from pulldown-cmark's events: text and inline code kept, soft and hard breaks as
+/// line breaks, each heading, paragraph, list, quote, table and code block its own paragraph
+/// (a blank line between), list items on their own lines with their marker (`- `, `1. `),
+/// table cells joined by ` | `, code blocks kept as pre-formatted lines; link text kept and its
+/// target only in the markup; emphasis, quote, heading and rule marks, link definitions and raw
+/// HTML dropped. Windows line breaks become `\n`.
+pub fn render(body: &str) -> Rendered {
+    let src = body.replace("\r\n", "\n");
+    let events: Vec<_> = Parser::new_ext(&src, options())
+        .into_offset_iter()
+        .collect();
+    let mut w = Writer::new(&src, tight_lists(&events));
+    for (event, range) in events {
+        w.event(event, range.start);
+    }
+    w.finish()
 }
 
 #[cfg(test)]
@@ -379,13 +752,178 @@ mod tests {
             ("Caf\u{e9} **na\u{ef}ve**", "Caf\u{e9} na\u{ef}ve"),
         ];
         for (md, want) in cases {
-            assert_eq!(plain(md), want, "{md}");
+            assert_eq!(plain(md).trim_end(), want, "{md}");
         }
+        // A code block is a paragraph of its own, kept line for line.
         assert_eq!(
             plain("a\n```\nlet x = *y*;\n```\nb\n"),
-            "a\nlet x = *y*;\nb\n"
+            "a\n\nlet x = *y*;\n\nb\n"
         );
-        assert_eq!(plain("line one\r\n**two**\r\n"), "line one\r\ntwo\r\n");
+        // The text is written from the parse: its line breaks are `\n`.
+        assert_eq!(plain("line one\r\n**two**\r\n"), "line one\ntwo\n");
+    }
+
+    /// A made-up article with every construct the reader styles.
+    const EVERY: &str = "## Harbour news\n\n\
+        The board met on **Tuesday** and\ntalked about the _pier_.\n\
+        A hard break  \nafter it, see [the report](https://example.org/r). Done.\n\n\
+        - first item\n  goes on\n- second with `code`\n  - nested one\n- third\n\n\
+        1. one\n\n2) two\n\n\
+        > A quoted line\n> goes on.\n\n\
+        ```\nlet x = 1;\n\nlet y = 2;\n```\n\n\
+        | Name | Role |\n|------|------|\n| Ana | Chair |\n\n\
+        Caf\u{e9} <b>html</b>, ~~gone~~ and <https://example.org/x>.\n\n\
+        [ref link][r] and ![a map](map.png)\n\n[r]: https://example.org/ref\n";
+
+    #[test]
+    fn every_construct_gives_plain_text_and_styles_on_it() {
+        let r = render(EVERY);
+        assert_eq!(
+            r.text,
+            "Harbour news\n\n\
+             The board met on Tuesday and\ntalked about the pier.\n\
+             A hard break\nafter it, see the report. Done.\n\n\
+             - first item\ngoes on\n- second with code\n  - nested one\n- third\n\n\
+             1. one\n\n2) two\n\n\
+             A quoted line\ngoes on.\n\n\
+             let x = 1;\n\nlet y = 2;\n\n\
+             Name | Role\nAna | Chair\n\n\
+             Caf\u{e9} html, gone and https://example.org/x.\n\n\
+             ref link and a map\n"
+        );
+        let styled: Vec<(TextStyle, &str)> = r
+            .markup
+            .styles
+            .iter()
+            .map(|s| (s.style, s.span.of(&r.text)))
+            .collect();
+        assert_eq!(
+            styled,
+            [
+                (TextStyle::Heading(2), "Harbour news"),
+                (TextStyle::Strong, "Tuesday"),
+                (TextStyle::Emphasis, "pier"),
+                (TextStyle::Link, "the report"),
+                (TextStyle::Code, "code"),
+                (TextStyle::Quote, "A quoted line\ngoes on."),
+                (TextStyle::Code, "let x = 1;\n\nlet y = 2;"),
+                (TextStyle::Strong, "Name | Role"),
+                (TextStyle::Strike, "gone"),
+                (TextStyle::Link, "https://example.org/x"),
+                (TextStyle::Link, "ref link"),
+            ]
+        );
+        let blocks: Vec<(&str, bool)> = r
+            .markup
+            .blocks
+            .iter()
+            .map(|b| (b.span.of(&r.text), b.tight))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                ("Harbour news", false),
+                (
+                    "The board met on Tuesday and\ntalked about the pier.\nA hard break",
+                    false
+                ),
+                ("after it, see the report. Done.", true),
+                ("- first item\ngoes on", false),
+                ("- second with code", true),
+                ("- nested one", true),
+                ("- third", true),
+                ("1. one", false),
+                ("2) two", false),
+                ("A quoted line\ngoes on.", false),
+                ("let x = 1;", false),
+                ("let y = 2;", false),
+                ("Name | Role", false),
+                ("Ana | Chair", true),
+                ("Caf\u{e9} html, gone and https://example.org/x.", false),
+                ("ref link and a map", false),
+            ]
+        );
+        // Nested lists and quotes are indented on screen, two cells a level.
+        let indented: Vec<(&str, u8)> = r
+            .markup
+            .blocks
+            .iter()
+            .filter(|b| b.indent > 0)
+            .map(|b| (b.span.of(&r.text), b.indent))
+            .collect();
+        assert_eq!(
+            indented,
+            [("- nested one", 2), ("A quoted line\ngoes on.", 2)]
+        );
+        // Link targets: after their text, and never in the analysed text (an autolink, whose
+        // text is its target, has none).
+        let links: Vec<(&str, &str)> = r
+            .markup
+            .links
+            .iter()
+            .map(|l| (&r.text[..l.at], l.url.as_str()))
+            .collect();
+        assert_eq!(links.len(), 2, "{links:?}");
+        assert!(links[0].0.ends_with("the report"));
+        assert_eq!(links[0].1, "https://example.org/r");
+        assert!(links[1].0.ends_with("ref link"));
+        assert_eq!(links[1].1, "https://example.org/ref");
+        assert!(!r.text.contains("example.org/r\n") && !r.text.contains("example.org/ref"));
+        assert_eq!(r.code.len(), 2, "inline code and the code block");
+    }
+
+    #[test]
+    fn every_span_fits_the_text() {
+        for src in [
+            EVERY,
+            "",
+            "[",
+            "> > > **x",
+            "```\nunclosed",
+            "- \n-\n1.",
+            "a\rb\r\n\u{0}\u{1b}[31m",
+            "*a **b* c**",
+            "[x](<>) [](y) ![](z)",
+            "| a |\n|---|\n| \u{1F600} |",
+            "    indented code\n\n# h #\n",
+        ] {
+            let r = render(src);
+            let spans = r
+                .markup
+                .blocks
+                .iter()
+                .map(|b| b.span)
+                .chain(r.markup.styles.iter().map(|s| s.span))
+                .chain(r.code.iter().copied());
+            for s in spans {
+                assert!(s.fits(&r.text), "{src:?}: {s:?} in {:?}", r.text);
+            }
+            for l in &r.markup.links {
+                assert!(
+                    r.text.is_char_boundary(l.at) && l.at <= r.text.len(),
+                    "{src:?}"
+                );
+            }
+            // Blocks are in text order and do not overlap.
+            for w in r.markup.blocks.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start, "{src:?}: {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_line_in_code_is_not_the_date_and_markup_is_kept() {
+        let (a, _) = md("Notes\n\n```\nPublished 12 April 2024\n```\n\nBody.\n");
+        assert_eq!(a.published, None);
+        let (a, _) = md("Notes\n\n    Published 12 April 2024\n\nBody.\n");
+        assert_eq!(a.published, None);
+        let (a, _) = md("Notes\n\n| `appears in print in the 20 February, 2025 edition` |\n");
+        assert_eq!(a.published, None);
+        let (a, _) = md("*Published 12 April 2024*\n\nBody with [a link](https://example.org).\n");
+        assert_eq!(a.published, Some(jiff::civil::date(2024, 4, 12)));
+        let m = a.markup.expect("markup");
+        assert_eq!(m.links.len(), 1);
+        assert!(!a.text.contains("example.org"));
     }
 
     #[test]

@@ -104,6 +104,8 @@ pub struct Wrapped {
     key: Option<(usize, u16, bool, Option<usize>)>,
     /// The rows.
     pub lines: Vec<Row>,
+    /// The link targets shown on the rows (Markdown), by row.
+    pub inlines: Vec<wrap::Inline>,
 }
 
 /// Everything the reader shows and remembers while it runs.
@@ -644,15 +646,38 @@ impl App {
                     .unwrap_or_default();
                 v.dedup();
                 v.into_iter()
-                    .map(|span| wrap::Block { span, tight: false })
+                    .map(|span| wrap::Block {
+                        span,
+                        tight: false,
+                        indent: 0,
+                    })
                     .collect()
             }
-            _ => wrap::blocks(&article.text, wrap::Reflow::of(article)),
+            _ => match &article.markup {
+                // Markdown: the blocks as parsed.
+                Some(m) => m
+                    .blocks
+                    .iter()
+                    .map(|b| wrap::Block {
+                        span: b.span,
+                        tight: b.tight,
+                        indent: u16::from(b.indent),
+                    })
+                    .collect(),
+                None => wrap::blocks(&article.text, wrap::Reflow::of(article)),
+            },
         };
         let blocks = self.line_filtered(&article.text, blocks);
+        let links: Vec<(usize, &str)> = article
+            .markup
+            .iter()
+            .flat_map(|m| m.links.iter().map(|l| (l.at, l.url.as_str())))
+            .collect();
+        let (lines, inlines) = wrap::wrap_linked(&article.text, &blocks, width, &links);
         self.wrapped = Wrapped {
             key: Some(key),
-            lines: wrap::wrap_blocks(&article.text, &blocks, width),
+            lines,
+            inlines,
         };
     }
 
@@ -799,6 +824,9 @@ impl App {
     /// The marks on the body: the kinds, then the selected actor's mentions, the search matches.
     pub fn marks(&self) -> Vec<(Span, Mark)> {
         let mut marks = self.prepared().map(|p| p.marks.clone()).unwrap_or_default();
+        if let Some(m) = self.article().and_then(|a| a.markup.as_ref()) {
+            marks.extend(m.styles.iter().map(|s| (s.span, Mark::Md(s.style))));
+        }
         if let Some((_, k)) = self.selected {
             for (j, m) in self.mentions().iter().enumerate() {
                 let mark = if j == k {

@@ -9,10 +9,14 @@
 //! the terminal has it; they keep their quotation marks), the selected actor's mentions reversed,
 //! search matches reversed and underlined; the current mention or match also bold, with `▶` in
 //! the body's left margin; the name under the name cursor (`o`) reversed and bold, with `›` there.
+//! Markdown is styled under those highlights: headings bold (level one also underlined),
+//! emphasis and block quotes italic, strong text bold, link text underlined and its target dim
+//! after it, code in yellow (dim without colour), struck-out text crossed out (dim without
+//! colour).
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::ActorKind;
+use crate::model::{ActorKind, TextStyle};
 
 /// The styles of every role on the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +69,24 @@ pub struct Theme {
     pub event_mark: Style,
     /// The margin mark beside the current mention or match.
     pub current_mark: Style,
+    /// Markdown headings: level one, the others.
+    pub md_heading1: Style,
+    /// Headings of level two to six.
+    pub md_heading: Style,
+    /// Markdown `*emphasis*`.
+    pub md_emphasis: Style,
+    /// Markdown `**strong**`.
+    pub md_strong: Style,
+    /// Markdown `~~struck out~~`.
+    pub md_strike: Style,
+    /// Markdown code, inline or in blocks.
+    pub md_code: Style,
+    /// Markdown block quotes.
+    pub md_quote: Style,
+    /// A Markdown link's text.
+    pub md_link: Style,
+    /// A link's target, shown after its text.
+    pub link_url: Style,
 }
 
 impl Theme {
@@ -107,6 +129,30 @@ impl Theme {
             name_cursor: fg(Color::Cyan).add_modifier(by(r | b | u, r | b)),
             event_mark: fg(Color::Yellow).add_modifier(b),
             current_mark: fg(Color::Yellow).add_modifier(b),
+            // Markdown, under the highlights: without colour bold, italic, underline and dim.
+            md_heading1: fg(Color::Cyan).add_modifier(b | u),
+            md_heading: fg(Color::Cyan).add_modifier(b),
+            md_emphasis: s.add_modifier(i),
+            md_strong: s.add_modifier(b),
+            md_strike: s.add_modifier(by(Modifier::CROSSED_OUT, d)),
+            md_code: fg(Color::Yellow).add_modifier(by(Modifier::empty(), d)),
+            md_quote: s.add_modifier(i),
+            md_link: fg(Color::Blue).add_modifier(u),
+            link_url: s.add_modifier(d),
+        }
+    }
+
+    /// The body style of a Markdown element.
+    pub fn markdown(&self, style: TextStyle) -> Style {
+        match style {
+            TextStyle::Heading(1) => self.md_heading1,
+            TextStyle::Heading(_) => self.md_heading,
+            TextStyle::Emphasis => self.md_emphasis,
+            TextStyle::Strong => self.md_strong,
+            TextStyle::Strike => self.md_strike,
+            TextStyle::Code => self.md_code,
+            TextStyle::Quote => self.md_quote,
+            TextStyle::Link => self.md_link,
         }
     }
 

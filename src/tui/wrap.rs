@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use textwrap::core::Fragment;
 use unicode_width::UnicodeWidthChar;
 
-use crate::model::{ActorKind, Span};
+use crate::model::{ActorKind, Span, TextStyle};
 use crate::safe;
 
 /// One row of the wrapped body.
@@ -20,6 +20,8 @@ pub struct Row {
     pub end: usize,
     /// A blank row between blocks.
     pub blank: bool,
+    /// Cells it is indented by (its block's indent).
+    pub indent: u16,
 }
 
 /// The cells a character takes once made safe to print.
@@ -78,6 +80,8 @@ pub struct Block {
     /// Shown right after the block before it, with no blank row between (lines of one list,
     /// quote, table or pre-formatted block).
     pub tight: bool,
+    /// Cells to indent it by (nested lists and quotes in Markdown).
+    pub indent: u16,
 }
 
 /// One source line: where its text starts and ends (blanks trimmed), its indentation in cells.
@@ -262,6 +266,7 @@ pub fn blocks(text: &str, reflow: Reflow) -> Vec<Block> {
         match out.last_mut() {
             Some(last) if join[i] => last.span.end = l.end,
             _ => out.push(Block {
+                indent: 0,
                 span: Span::new(l.start, l.end),
                 tight: i > 0
                     && !lines[i - 1].blank()
@@ -321,6 +326,8 @@ struct Word {
     width: usize,
     space: usize,
     broken: bool,
+    /// A link target shown here (an index into the links), not text: `start == end`.
+    link: Option<usize>,
 }
 
 impl Fragment for Word {
@@ -370,6 +377,7 @@ fn words(text: &str, block: Span, width: usize) -> Vec<Word> {
                     width: cw,
                     space: 0,
                     broken: false,
+                    link: None,
                 });
             }
         }
@@ -382,15 +390,96 @@ fn words(text: &str, block: Span, width: usize) -> Vec<Word> {
 pub fn wrap(text: &str, blocks: &[Span], width: u16) -> Vec<Row> {
     let blocks: Vec<Block> = blocks
         .iter()
-        .map(|&span| Block { span, tight: false })
+        .map(|&span| Block {
+            span,
+            tight: false,
+            indent: 0,
+        })
         .collect();
     wrap_blocks(text, &blocks, width)
 }
 
 /// Wraps blocks to `width` cells, a blank row before each block that is not tight.
 pub fn wrap_blocks(text: &str, blocks: &[Block], width: u16) -> Vec<Row> {
+    wrap_linked(text, blocks, width, &[]).0
+}
+
+/// A link target shown after the link's text (display only: it is not in the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inline {
+    /// The row it is shown on.
+    pub row: usize,
+    /// The byte of the text it is shown before (just past the link text).
+    pub at: usize,
+    /// Which link target (an index into the article's links).
+    pub link: usize,
+    /// The cells it may take (the target is cut with `…` when wider).
+    pub width: usize,
+    /// A space before it (text precedes it on its row).
+    pub lead: bool,
+    /// A space after it (it opens its row and text follows).
+    pub trail: bool,
+}
+
+/// Puts each link target of `links` (byte just past the link text, target) that falls in
+/// `block` into `words`, as a word of its own right after the link text.
+fn add_links(
+    words: &mut Vec<Word>,
+    text: &str,
+    block: Span,
+    links: &[(usize, &str)],
+    width: usize,
+) {
+    let first = links.partition_point(|(at, _)| *at <= block.start);
+    for (n, &(at, url)) in links.iter().enumerate().skip(first) {
+        if at > block.end {
+            break;
+        }
+        let Some(k) = words.iter().position(|w| w.start < at && at <= w.end) else {
+            continue;
+        };
+        let w = words[k];
+        let mut link = Word {
+            start: at,
+            end: at,
+            width: str_width(url).clamp(1, width.max(1)),
+            space: w.space,
+            broken: w.broken,
+            link: Some(n),
+        };
+        words[k].space = 1;
+        words[k].broken = false;
+        if at < w.end {
+            // The link text ends inside the word ("report." for "[report](…)."): the rest
+            // of the word follows the target.
+            words[k].end = at;
+            words[k].width = text.get(w.start..at).map_or(0, str_width);
+            link.space = 0;
+            link.broken = false;
+            let rest = Word {
+                start: at,
+                end: w.end,
+                width: text.get(at..w.end).map_or(0, str_width),
+                ..w
+            };
+            words.insert(k + 1, rest);
+        }
+        words.insert(k + 1, link);
+    }
+}
+
+/// Wraps blocks to `width` cells, a blank row before each block that is not tight, with the
+/// link targets (byte just past the link text, target; in text order) shown after their text:
+/// the rows, and where each target is shown.
+pub fn wrap_linked(
+    text: &str,
+    blocks: &[Block],
+    width: u16,
+    links: &[(usize, &str)],
+) -> (Vec<Row>, Vec<Inline>) {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
+    let mut inlines = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 && !block.tight {
             let at = blocks[i - 1].span.end;
@@ -398,20 +487,67 @@ pub fn wrap_blocks(text: &str, blocks: &[Block], width: u16) -> Vec<Row> {
                 start: at,
                 end: at,
                 blank: true,
+                indent: 0,
             });
         }
-        let words = words(text, block.span, width);
+        // An indent leaves at least half the width to the text.
+        let indent = usize::from(block.indent).min(width / 2);
+        let width = width - indent;
+        let mut words = words(text, block.span, width);
+        if !links.is_empty() {
+            add_links(&mut words, text, block.span, links, width);
+        }
         for row in textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]) {
-            if let (Some(first), Some(last)) = (row.first(), row.last()) {
-                lines.push(Row {
-                    start: first.start,
-                    end: last.end,
-                    blank: false,
-                });
+            let mut real = row.iter().filter(|w| w.link.is_none());
+            let (start, end) = match (real.next(), real.next_back()) {
+                (Some(a), Some(b)) => (a.start, b.end),
+                (Some(a), None) => (a.start, a.end),
+                _ => match row.first() {
+                    Some(w) => (w.start, w.end),
+                    None => continue,
+                },
+            };
+            for (j, w) in row.iter().enumerate() {
+                if let Some(link) = w.link {
+                    inlines.push(Inline {
+                        row: lines.len(),
+                        at: w.start,
+                        link,
+                        width: w.width,
+                        lead: j > 0,
+                        trail: j == 0 && j + 1 < row.len() && w.space > 0,
+                    });
+                }
             }
+            lines.push(Row {
+                start,
+                end,
+                blank: false,
+                indent: u16::try_from(indent).unwrap_or(0),
+            });
         }
     }
-    lines
+    (lines, inlines)
+}
+
+/// `url` made safe and cut to `width` cells (with `…` when cut).
+pub fn link_shown(url: &str, width: usize) -> String {
+    let url = crate::safe::sanitize(url);
+    if str_width(&url) <= width {
+        return url.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in url.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('\u{2026}');
+    out
 }
 
 /// The row showing byte `pos` (or the nearest row before it).
@@ -422,6 +558,8 @@ pub fn line_of(lines: &[Row], pos: usize) -> usize {
 /// What a highlighted range is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mark {
+    /// A Markdown style (under every highlight below).
+    Md(TextStyle),
     /// A mention of an actor of this kind.
     Kind(ActorKind),
     /// A time expression.
@@ -440,8 +578,9 @@ pub enum Mark {
     Cursor,
 }
 
-/// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it).
-pub fn pieces(line: Row, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
+/// Cuts the row `line` into pieces of one set of marks each: (byte range, marks on it), also
+/// cut at the bytes `at` (where link targets are shown).
+pub fn pieces(line: Row, marks: &[(Span, Mark)], at: &[usize]) -> Vec<(Span, Vec<Mark>)> {
     if line.blank || line.start >= line.end {
         return Vec::new();
     }
@@ -450,6 +589,7 @@ pub fn pieces(line: Row, marks: &[(Span, Mark)]) -> Vec<(Span, Vec<Mark>)> {
         .filter(|(s, _)| s.start < line.end && s.end > line.start)
         .collect();
     let mut cuts = vec![line.start, line.end];
+    cuts.extend(at.iter().filter(|&&a| line.start < a && a < line.end));
     for (s, _) in &here {
         cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
     }
@@ -657,15 +797,83 @@ mod tests {
             start: 0,
             end: 10,
             blank: false,
+            indent: 0,
         };
         let marks = [
             (Span::new(2, 5), Mark::Date),
             (Span::new(4, 20), Mark::Quote),
         ];
-        let p = pieces(line, &marks);
+        let p = pieces(line, &marks, &[]);
         let bounds: Vec<_> = p.iter().map(|(s, _)| (s.start, s.end)).collect();
         assert_eq!(bounds, [(0, 2), (2, 4), (4, 5), (5, 10)]);
         assert_eq!(p[2].1, [Mark::Date, Mark::Quote]);
+    }
+
+    /// The rows of `text` (one block) with link targets, each target as `<url>`.
+    fn linked_rows(text: &str, links: &[(usize, &str)], width: u16) -> Vec<String> {
+        let block = Block {
+            span: Span::new(0, text.trim_end().len()),
+            tight: false,
+            indent: 0,
+        };
+        let (rows, inlines) = wrap_linked(text, &[block], width, links);
+        rows.iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut out = String::new();
+                let here: Vec<&Inline> = inlines.iter().filter(|i| i.row == r).collect();
+                let at: Vec<usize> = here.iter().map(|i| i.at).collect();
+                let mut pending = here.iter().peekable();
+                let url = |i: &Inline| {
+                    format!(
+                        "{}<{}>{}",
+                        if i.lead { " " } else { "" },
+                        link_shown(links[i.link].1, i.width),
+                        if i.trail { " " } else { "" }
+                    )
+                };
+                for (s, _) in pieces(*row, &[], &at) {
+                    while let Some(i) = pending.next_if(|i| i.at <= s.start) {
+                        out.push_str(&url(i));
+                    }
+                    out.push_str(&shown(text, s));
+                }
+                for i in pending {
+                    out.push_str(&url(i));
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn link_targets_follow_their_text_and_wrap_as_words() {
+        let text = "see the report. Then more";
+        let links = [(14, "https://x.org/r")];
+        assert_eq!(
+            linked_rows(text, &links, 80),
+            ["see the report <https://x.org/r>. Then more"]
+        );
+        // The target wraps to the next row as a word of its own.
+        assert_eq!(
+            linked_rows(text, &links, 16),
+            ["see the report", "<https://x.org/r>.", "Then more"]
+        );
+        let text = "see the report then more";
+        assert_eq!(
+            linked_rows(text, &links, 20),
+            ["see the report", "<https://x.org/r> then", "more"]
+        );
+        // Wider than the row: cut with an ellipsis.
+        assert_eq!(
+            linked_rows("a report", &[(8, "https://x.org/long")], 8),
+            ["a report", "<https:/\u{2026}>"]
+        );
+        // A target with control characters is shown made safe.
+        assert_eq!(
+            linked_rows("a report", &[(8, "x\u{1b}]52;")], 80),
+            ["a report <x\u{241b}]52;>"]
+        );
     }
 
     #[test]

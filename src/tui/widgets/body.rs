@@ -15,6 +15,7 @@ fn mark_style(app: &App, marks: &[Mark]) -> Style {
     let t = &app.theme;
     marks.iter().fold(Style::new(), |s, m| {
         s.patch(match m {
+            Mark::Md(style) => t.markdown(*style),
             Mark::Kind(k) => t.kind(*k),
             Mark::Date => t.date,
             Mark::Quote => t.quote,
@@ -84,13 +85,51 @@ pub(super) fn body(
                 buf.set_string(gutter.x, y, "┃", app.theme.event_mark);
             }
         }
-        let spans: Vec<Span> = wrap::pieces(*line, &marks)
-            .into_iter()
-            .map(|(s, m)| {
-                let shown = wrap::shown(src, s);
-                Span::styled(clean(&shown).into_owned(), mark_style(app, &m))
-            })
-            .collect();
-        Line::from(spans).render(Rect::new(text_area.x, y, text_area.width, 1), buf);
+        let inlines = row_inlines(app, top + row);
+        let at: Vec<usize> = inlines.iter().map(|i| i.at).collect();
+        let mut links = inlines.iter().peekable();
+        let mut spans: Vec<Span> = Vec::new();
+        for (s, m) in wrap::pieces(*line, &marks, &at) {
+            while let Some(i) = links.next_if(|i| i.at <= s.start) {
+                spans.push(link_span(app, article, i));
+            }
+            let shown = wrap::shown(src, s);
+            spans.push(Span::styled(
+                clean(&shown).into_owned(),
+                mark_style(app, &m),
+            ));
+        }
+        spans.extend(links.map(|i| link_span(app, article, i)));
+        let indent = line.indent.min(text_area.width);
+        Line::from(spans).render(
+            Rect::new(text_area.x + indent, y, text_area.width - indent, 1),
+            buf,
+        );
     }
+}
+
+/// The link targets shown on row `row`.
+fn row_inlines(app: &App, row: usize) -> &[wrap::Inline] {
+    let all = &app.wrapped.inlines;
+    let from = all.partition_point(|i| i.row < row);
+    let to = all.partition_point(|i| i.row <= row);
+    all.get(from..to).unwrap_or(&[])
+}
+
+/// A link target as shown: dim, made safe, cut to the cells it was given.
+fn link_span(app: &App, article: &crate::model::Article, i: &wrap::Inline) -> Span<'static> {
+    let url = article
+        .markup
+        .as_ref()
+        .and_then(|m| m.links.get(i.link))
+        .map_or("", |l| l.url.as_str());
+    let mut s = String::new();
+    if i.lead {
+        s.push(' ');
+    }
+    s.push_str(&wrap::link_shown(url, i.width));
+    if i.trail {
+        s.push(' ');
+    }
+    Span::styled(s, app.theme.link_url)
 }

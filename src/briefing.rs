@@ -7,10 +7,10 @@
 //!
 //! Pure and deterministic: the result depends only on the analyses and their order.
 //!
-//! Actors are merged on names ([`actors`]): full names of people, canonical names of countries
+//! Actors are merged on names (`actors`): full names of people, canonical names of countries
 //! and blocs (variants and demonyms through the analysis's gazetteer), names and aliases of
 //! organisations; a surname alone joins the one person of that surname, and never two. Events are
-//! merged with care ([`events`]): the same kind, no contradicting date or place, and enough shared
+//! merged with care (`events`): the same kind, no contradicting date or place, and enough shared
 //! evidence (date, place, participants, label words), so that two summits in two cities or two
 //! months stay two.
 

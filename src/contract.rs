@@ -241,7 +241,7 @@ pub fn write<W: io::Write>(w: W, articles: &[Article], options: &Options) -> io:
     write_with(w, articles, |a| analyze(a, options))
 }
 
-/// [`write`] with the analysis step given, e.g. one that guards against a failing extractor.
+/// [`write()`] with the analysis step given, e.g. one that guards against a failing extractor.
 pub fn write_with<W: io::Write, F: Fn(&Article) -> Analysis>(
     w: W,
     articles: &[Article],

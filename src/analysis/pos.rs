@@ -224,7 +224,7 @@ pub struct Keys {
     pub suffix3: u64,
     /// The last two bytes, lower-cased.
     pub suffix2: u64,
-    /// The shape class (see [`shape`]) and the first byte, lower-cased.
+    /// The shape class (see `shape`) and the first byte, lower-cased.
     pub shape: u64,
     /// The hash of the lower-cased word less a common inflection ("-ing", "-ed", "-es", "-s",
     /// "-d"): "sentenced" and "sentences" share it.

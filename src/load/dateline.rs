@@ -22,7 +22,7 @@ const TOP_LINES: usize = 10;
 /// A "Published"/"Posted" line wins over a wire dateline, which wins over an "Updated" line,
 /// which wins over a print-edition note (the print edition comes out after the text is written,
 /// so that date is only an approximation: [`DateOrigin::PrintEdition`]). All but the
-/// print-edition note (which closes a story) must stand in the first [`TOP_LINES`] non-blank
+/// print-edition note (which closes a story) must stand in the first `TOP_LINES` non-blank
 /// lines; lines inside a fenced code block (```` ``` ```` or `~~~`) are never read.
 pub fn find(text: &str) -> Option<(Date, DateOrigin)> {
     let mut wire = None;

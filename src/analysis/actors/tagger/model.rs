@@ -32,7 +32,7 @@ pub(super) fn argmax<T: PartialOrd + Copy + Default>(s: &[T; ROW], prev: u8) -> 
 ///
 /// A row holds the weights of the eight labels after `O` less the weight of `O`: the best
 /// label is the same (the scores all shift by `O`'s), one row is one aligned load, and four
-/// share a cache line. Weights are at most [`WMAX`], so a sum of a token's features needs no
+/// share a cache line. Weights are at most `WMAX`, so a sum of a token's features needs no
 /// wider integer.
 pub struct Model {
     /// log2 of the number of buckets.

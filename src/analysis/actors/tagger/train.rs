@@ -98,7 +98,7 @@ impl Trainer {
     }
 
     /// The averaged model: each row relative to `O`, scaled so that the largest weight is
-    /// [`WMAX`].
+    /// `WMAX`.
     pub fn finish(mut self) -> Model {
         for k in 0..self.w.len() {
             let elapsed = (self.clock - self.stamps[k]) as f64;

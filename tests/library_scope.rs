@@ -8,25 +8,15 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use brief::library::Library;
+use brief::tui::App;
 use brief::tui::app::{Overlay, SinceRow};
 use brief::tui::keymap::{Key, KeyMap};
 use brief::tui::saved::Saved;
 use brief::tui::theme::Theme;
-use brief::tui::{App, buffer_to_text, draw_buffer, parse_keys, replay};
 
-/// brief's folders for this test process: a temporary folder, never the user's.
-fn sandbox() -> &'static Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-root-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::{keys, sandbox, screen, status_line};
 
 /// Made-up harbour talks reported by three articles (two say Monday, one Tuesday: a
 /// conflict), and a storm elsewhere.
@@ -76,18 +66,6 @@ fn app_on(dir: &Path, size: (u16, u16)) -> App {
     app.resize(size.0, size.1);
     app.analyze_pending();
     app
-}
-
-fn screen(app: &App) -> String {
-    buffer_to_text(&draw_buffer(app))
-}
-
-fn status_line(app: &App) -> String {
-    screen(app).lines().last().unwrap_or_default().to_string()
-}
-
-fn keys(app: &mut App, keys: &str) {
-    replay(app, &parse_keys(keys).unwrap());
 }
 
 fn title(app: &App) -> String {

@@ -15,19 +15,9 @@ use brief::tui::saved;
 use brief::tui::theme::Theme;
 use brief::tui::{App, parse_keys, replay};
 
-/// brief's folders for this test process: a temporary folder, never the user's.
-fn sandbox() -> &'static Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-root-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::sandbox;
 
 fn story(title: &str, n: usize) -> String {
     let body: Vec<String> = (0..n)

@@ -9,7 +9,7 @@ use brief::load::{LoadError, Loaded};
 use brief::model::{Actor, Analysis, Article, Event, Mention, MentionForm};
 use brief::tui::keymap::KeyMap;
 use brief::tui::theme::Theme;
-use brief::tui::{App, ColorMode, buffer_to_text, draw_buffer, parse_keys, replay};
+use brief::tui::{App, ColorMode};
 
 fn article(title: &str, text: &str) -> Article {
     Article {
@@ -17,18 +17,6 @@ fn article(title: &str, text: &str) -> Article {
         text: text.into(),
         ..Article::default()
     }
-}
-
-fn screen(app: &App) -> String {
-    buffer_to_text(&draw_buffer(app))
-}
-
-fn status_line(app: &App) -> String {
-    screen(app).lines().last().unwrap_or_default().to_string()
-}
-
-fn keys(app: &mut App, keys: &str) {
-    replay(app, &parse_keys(keys).unwrap());
 }
 
 #[test]
@@ -403,20 +391,9 @@ fn the_help_says_how_the_actors_are_ordered() {
     assert!(s.contains("most salient first"), "{s}");
 }
 
-/// brief's folders (cache, state, config) for this test process: a temporary folder, never
-/// the user's (`Library::scan` writes its title cache there).
-fn sandbox() -> &'static Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-root-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::{keys, sandbox, screen, status_line};
 
 /// A made-up briefing as `brief fetch` saves it: `source` and the feed's address, fetched at
 /// `fetched`.

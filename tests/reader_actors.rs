@@ -10,7 +10,7 @@ use brief::model::{
 use brief::tui::app::ActorRow;
 use brief::tui::keymap::KeyMap;
 use brief::tui::theme::Theme;
-use brief::tui::{App, buffer_to_text, draw_buffer, parse_keys, replay};
+use brief::tui::{App, buffer_to_text, draw_buffer};
 
 /// A made-up story: three people, an organisation, a quotation, two events.
 const STORY: &str = "Ada Quint, the harbour master, met the engineers of the Port Authority on \
@@ -131,18 +131,6 @@ fn app(size: (u16, u16)) -> App {
     app.resize(size.0, size.1);
     app.set_analysis(0, analysis());
     app
-}
-
-fn screen(app: &App) -> String {
-    buffer_to_text(&draw_buffer(app))
-}
-
-fn status_line(app: &App) -> String {
-    screen(app).lines().last().unwrap_or_default().to_string()
-}
-
-fn keys(app: &mut App, keys: &str) {
-    replay(app, &parse_keys(keys).unwrap());
 }
 
 /// The names of the actors panel's rows, in order (headings left out).
@@ -574,20 +562,9 @@ mod random {
     }
 }
 
-/// brief's folders for this test process (cache, state, config): a temporary folder, never the
-/// user's.
-fn sandbox() -> &'static std::path::Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-actors-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::{keys, sandbox, screen, status_line};
 
 #[test]
 fn render_on_a_file_goes_from_a_name_to_the_actor_and_its_quote() {

@@ -16,20 +16,9 @@ use brief::tui::keymap::{Key, KeyMap};
 use brief::tui::theme::Theme;
 use brief::tui::worker::Worker;
 
-/// brief's folders (cache, state, config) for this test process: a temporary folder, never
-/// the user's (`Library::scan` writes its title cache there).
-fn sandbox() -> &'static std::path::Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-root-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::sandbox;
 
 fn library(n: usize) -> (tempfile::TempDir, Library) {
     sandbox();

@@ -3,40 +3,15 @@
 //! made-up articles in temporary folders, screens as text and insta snapshots.
 #![cfg(feature = "tui")]
 
-use std::path::Path;
-
 use brief::library::Library;
 use brief::model::{Actor, Analysis, Article, Event};
 use brief::tui::keymap::KeyMap;
 use brief::tui::theme::Theme;
-use brief::tui::{App, buffer_to_text, draw_buffer, parse_keys, replay};
+use brief::tui::{App, draw_buffer};
 
-/// brief's folders (cache, state, config) for this test process: a temporary folder, never
-/// the user's.
-fn sandbox() -> &'static Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| {
-        let t = tempfile::Builder::new()
-            .prefix("brief-test-root-")
-            .tempdir()
-            .unwrap();
-        brief::paths::use_root(t.path());
-        t
-    });
-    root.path()
-}
-
-fn screen(app: &App) -> String {
-    buffer_to_text(&draw_buffer(app))
-}
-
-fn status_line(app: &App) -> String {
-    screen(app).lines().last().unwrap_or_default().to_string()
-}
-
-fn keys(app: &mut App, keys: &str) {
-    replay(app, &parse_keys(keys).unwrap());
-}
+#[path = "support/headless.rs"]
+mod headless;
+use headless::{keys, sandbox, screen, status_line};
 
 /// Made-up articles: (folder, file, title, source, date).
 const SHELF: [(&str, &str, &str, &str, &str); 6] = [

@@ -322,12 +322,7 @@ impl<'d> EventScan<'d, '_> {
         };
         let words = self.doc.text.get(start..end).unwrap_or_default();
         let mut label = String::with_capacity(words.len() + 2);
-        for (k, piece) in words.split_whitespace().enumerate() {
-            if k > 0 {
-                label.push(' ');
-            }
-            label.push_str(piece);
-        }
+        push_words(&mut label, words);
         let label = label.trim_matches(|c: char| !c.is_alphanumeric());
         capitalise(label)
     }
@@ -437,12 +432,7 @@ impl<'d> EventScan<'d, '_> {
             label.push_str(name);
             label.push(' ');
         }
-        for (k, piece) in words.split_whitespace().enumerate() {
-            if k > 0 {
-                label.push(' ');
-            }
-            label.push_str(piece);
-        }
+        push_words(&mut label, words);
         (capitalise(&label), Span::new(start, end))
     }
 }
@@ -543,6 +533,16 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// The label with its first letter in upper case.
+/// Appends the words of `text`, one space between them (line breaks and runs of blanks fold).
+fn push_words(out: &mut String, text: &str) {
+    for (k, piece) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

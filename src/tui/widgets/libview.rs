@@ -14,10 +14,9 @@
 //! the title keeps the rest. Only the rows on screen are built.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::text::Span;
 
 use super::{clean, truncate};
 use crate::tui::action::Action;
@@ -225,36 +224,5 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect()
     };
-    let used: usize = left.iter().map(|s| wrap::str_width(&s.content)).sum();
-    let room = usize::from(area.width).saturating_sub(used + 1);
-    let piece = |(k, h, _): &(String, &str, bool)| wrap::str_width(k) + wrap::str_width(h) + 3;
-    let mut shown = vec![false; hints.len()];
-    let mut width = 0;
-    for pass in [true, false] {
-        for (i, hint) in hints.iter().enumerate() {
-            if hint.2 != pass {
-                continue;
-            }
-            if width + piece(hint) > room {
-                break;
-            }
-            width += piece(hint);
-            shown[i] = true;
-        }
-    }
-    let mut right: Vec<Span> = Vec::new();
-    for ((k, h, _), _) in hints.iter().zip(&shown).filter(|(_, s)| **s) {
-        right.push(Span::styled(
-            format!(" {k}"),
-            t.key.remove_modifier(Modifier::REVERSED),
-        ));
-        right.push(Span::raw(format!(" {h} ")));
-    }
-    Line::from(left).render(area, buf);
-    if !right.is_empty() {
-        let x = area.right().saturating_sub(width as u16);
-        Line::from(right)
-            .alignment(Alignment::Right)
-            .render(Rect::new(x, area.y, width as u16, 1), buf);
-    }
+    super::status::render_line(app, left, &hints, area, buf);
 }

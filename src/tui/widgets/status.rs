@@ -91,11 +91,23 @@ pub(super) fn status(app: &App, area: Rect, buf: &mut Buffer) {
             })
             .collect()
     };
+    render_line(app, left, &hints, area, buf);
+}
+
+/// A status line: `left` from the left edge, then as many `hints` (key, label, kept longest)
+/// as fit at the right edge: the kept ones first, then the others in their order; shown in
+/// the order of the list. The reader's status line and the library view's share it.
+pub(super) fn render_line(
+    app: &App,
+    left: Vec<Span>,
+    hints: &[(String, &str, bool)],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
     let used: usize = left.iter().map(|s| wrap::str_width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let piece = |(k, h, _): &(String, &str, bool)| wrap::str_width(k) + wrap::str_width(h) + 3;
-    // The kept ones first, then the others in their order while they fit; shown in the order
-    // of the list.
     let mut shown = vec![false; hints.len()];
     let mut width = 0;
     for pass in [true, false] {

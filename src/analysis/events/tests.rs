@@ -1100,3 +1100,49 @@ fn an_undated_occurrence_is_an_event_with_the_words_around_it() {
     assert_eq!(e.status, EventStatus::Happened);
     assert_eq!(e.label, "Mayor resigned from her post");
 }
+
+#[test]
+fn a_verb_in_the_present_with_no_time_expression_takes_the_reference_date() {
+    // Past the lead and with no time expression in its sentence: what is going on as the
+    // report is written is dated with it; a past-tense verb there stays undated.
+    let text = "The council met on Monday. Members spoke at length. Nobody objected. \
+                Prices of bread are rising across the region. \
+                Later, the mayor resigned from her post after a long dispute.";
+    let events = run_all(text, &[], &[timex(text, "Monday", "2025-02-17")]);
+    let e = by_trigger(text, &events, "rising").expect("a rise in prices");
+    assert_eq!(e.date.as_deref(), Some("2025-02-18"));
+    assert_eq!(e.status, EventStatus::Happened);
+    let e = by_trigger(text, &events, "resigned").expect("an undated resignation");
+    assert_eq!(e.date, None);
+}
+
+#[test]
+fn a_fronted_time_expression_dates_the_verb_of_the_main_clause() {
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                In heavy trading on Friday, shares of the carmaker tumbled 12%.";
+    let events = run_all(text, &[], &[timex(text, "Friday", "2025-02-14")]);
+    let e = by_trigger(text, &events, "tumbled").expect("a fall in shares");
+    assert_eq!(e.date.as_deref(), Some("2025-02-14"));
+}
+
+#[test]
+fn a_time_expression_is_shared_within_a_clause_but_not_across_a_that() {
+    // "meeting" is a cue and takes the Tuesday; "resigned", in its clause with nothing
+    // between, shares it; "fled", after "that", does not take the Monday of the conference.
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                The minister resigned at a cabinet meeting on Tuesday. \
+                The firm told reporters at a news conference on Monday that its staff fled.";
+    let events = run_all(
+        text,
+        &[],
+        &[
+            timex(text, "Tuesday", "2025-02-11"),
+            timex(text, "Monday", "2025-02-17"),
+        ],
+    );
+    let e = by_trigger(text, &events, "resigned").expect("a resignation");
+    assert_eq!(e.date.as_deref(), Some("2025-02-11"));
+    if let Some(e) = by_trigger(text, &events, "fled") {
+        assert_ne!(e.date.as_deref(), Some("2025-02-17"), "{e:?}");
+    }
+}

@@ -1,10 +1,10 @@
 //! Events of every kind of news from the trigger tagger ([`crate::analysis::triggers`]): an
 //! asserted occurrence ("sentenced", "fell", "the earthquake") that no cue of the event word
 //! lists already covers becomes an event, dated by its clause (else its sentence), or, for a
-//! past-tense verb of the headline or lead, by the reference date; else it is an undated event
-//! (the timeline lists those after the dated ones). Negated, possible, wished-for and
-//! conditional triggers are no events; future ones ("will vote", "is due to vote") are planned
-//! ones.
+//! verb in the present or a past-tense verb of the headline or lead, by the reference date;
+//! else it is an undated event (the timeline lists those after the dated ones). Negated,
+//! possible, wished-for and conditional triggers are no events; future ones ("will vote", "is
+//! due to vote") are planned ones.
 
 use std::borrow::Cow;
 
@@ -155,10 +155,15 @@ impl<'d> EventScan<'d, '_> {
         out
     }
 
-    /// The time expression of the trigger's clause nearest to it, else (when the tagger is sure
-    /// of the trigger) the nearest of its sentence that dates no cue; else, for a past-tense
-    /// verb the tagger is sure of, in the first [`DATED_LEAD`] sentences and with no time
-    /// expression in its sentence to contradict it, the reference date (the publication date).
+    /// The time expression of the trigger's clause nearest to it (one that dates a cue too,
+    /// when no word opening another clause stands between: "Police seized a bomb on Sunday"
+    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not), else
+    /// one of its sentence that dates no cue: the nearest when the tagger is sure of the
+    /// trigger, else one of a fronted or participle clause ("Yesterday, the shares fell").
+    /// Without one in its sentence, the reference date (the publication date) dates a verb in
+    /// the present ("has crashed", "is bolstering", "works") and, in the first [`DATED_LEAD`]
+    /// sentences, a past-tense verb the tagger is sure of; other past-tense verbs stay undated
+    /// (the corpora anchor them to an earlier time as often as to the day of the report).
     fn date_trigger(&self, cue: &mut EventCue<'d>, t: &Trigger, cues: &[EventCue<'d>]) {
         let (clause, sentence, token) = (cue.clause, cue.sentence, t.token);
         // A time expression that dates a cue is that cue's.
@@ -167,29 +172,44 @@ impl<'d> EventScan<'d, '_> {
         let found = self
             .timexes
             .iter()
-            .filter(|x| x.clause == clause && !claimed(x))
+            .filter(|x| x.clause == clause && !(claimed(x) && self.break_between(token, x.token)))
             .min_by_key(|x| x.token.abs_diff(token));
-        // Dated from farther than its clause only when the tagger is sure of it.
+        // Dated from farther than its clause only when the tagger is sure of it, or from a
+        // clause that frames its sentence.
         let sure = t.margin >= SURE_MARGIN;
         let found = found.or_else(|| {
             self.timexes
                 .iter()
-                .filter(|x| sure && x.sentence == sentence && !claimed(x))
+                .filter(|x| {
+                    x.sentence == sentence && !claimed(x) && (sure || self.dates_across(cue, x))
+                })
                 .min_by_key(|x| x.token.abs_diff(token))
         });
         let sentence_dated = self.timexes.iter().any(|x| x.sentence == sentence);
+        let today = match t.tense {
+            Tense::Present => !t.future,
+            Tense::Past => sure && cue.sentence < DATED_LEAD,
+            _ => false,
+        };
         if let Some(x) = found {
             cue.date = Some(x.value.clone());
             cue.date_span = Some(x.span);
-        } else if t.tense == Tense::Past
+        } else if today
             && t.pos.is_verb()
-            && sure
             && !sentence_dated
-            && cue.sentence < DATED_LEAD
             && let Some(reference) = self.reference
         {
             cue.date = Some(Cow::Owned(reference.to_string()));
         }
+    }
+
+    /// Whether a word that opens another clause or reports one ([`PHRASE_BREAKS`]) stands
+    /// between two tokens.
+    fn break_between(&self, a: usize, b: usize) -> bool {
+        (a.min(b) + 1..a.max(b)).any(|k| {
+            self.lower_tok(k)
+                .is_some_and(|word| PHRASE_BREAKS.contains(&word))
+        })
     }
 
     /// The event of a trigger's cue, dated or not, unless a cue's phrase tells it already.

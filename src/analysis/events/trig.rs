@@ -156,14 +156,14 @@ impl<'d> EventScan<'d, '_> {
     }
 
     /// The time expression of the trigger's clause nearest to it (one that dates a cue too,
-    /// when no word opening another clause stands between: "Police seized a bomb on Sunday"
-    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not), else
-    /// one of its sentence that dates no cue: the nearest when the tagger is sure of the
-    /// trigger, else one of a fronted or participle clause ("Yesterday, the shares fell").
-    /// Without one in its sentence, the reference date (the publication date) dates a verb in
-    /// the present ("has crashed", "is bolstering", "works") and, in the first [`DATED_LEAD`]
-    /// sentences, a past-tense verb the tagger is sure of; other past-tense verbs stay undated
-    /// (the corpora anchor them to an earlier time as often as to the day of the report).
+    /// when no word opening another clause stands between: "Police seized a car bomb on Sunday"
+    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not), else one of its sentence that dates no cue: the
+    /// nearest when the tagger is sure of the trigger, else one of a fronted or participle
+    /// clause ("Yesterday, the shares fell"). Without one in its sentence, the reference date
+    /// (the publication date) dates a verb in the present ("is bolstering", "are treated",
+    /// "works") and, in the first [`DATED_LEAD`] sentences, a past-tense verb the tagger is sure
+    /// of; other past-tense verbs stay undated (the corpora anchor them to an earlier time as
+    /// often as to the day of the report, the present perfect too).
     fn date_trigger(&self, cue: &mut EventCue<'d>, t: &Trigger, cues: &[EventCue<'d>]) {
         let (clause, sentence, token) = (cue.clause, cue.sentence, t.token);
         // A time expression that dates a cue is that cue's.
@@ -187,7 +187,7 @@ impl<'d> EventScan<'d, '_> {
         });
         let sentence_dated = self.timexes.iter().any(|x| x.sentence == sentence);
         let today = match t.tense {
-            Tense::Present => !t.future,
+            Tense::Present => !t.future && self.finite_present(t),
             Tense::Past => sure && cue.sentence < DATED_LEAD,
             _ => false,
         };
@@ -200,6 +200,23 @@ impl<'d> EventScan<'d, '_> {
             && let Some(reference) = self.reference
         {
             cue.date = Some(Cow::Owned(reference.to_string()));
+        }
+    }
+
+    /// Whether a verb in the present tells what is going on: "rises", "are rising", "goods being
+    /// blocked", not a gerund after a preposition ("despite being upended", "after being
+    /// freed"), which tells of something before.
+    fn finite_present(&self, t: &Trigger) -> bool {
+        match t.pos {
+            // A bare form with no auxiliary is a present the tagger took for one ("they call").
+            pos::Pos::VBZ | pos::Pos::VBP | pos::Pos::VB => true,
+            pos::Pos::VBG | pos::Pos::VBN => !(t.token.saturating_sub(3)..t.token).any(|k| {
+                self.lower_tok(k) == Some("being")
+                    && k.checked_sub(1)
+                        .and_then(|p| self.lower_tok(p))
+                        .is_some_and(|word| GERUND_PREPOSITIONS.contains(&word))
+            }),
+            _ => false,
         }
     }
 
@@ -456,6 +473,26 @@ impl<'d> EventScan<'d, '_> {
         (capitalise(&label), Span::new(start, end))
     }
 }
+
+/// Prepositions before a gerund ("despite being upended", "after being freed").
+const GERUND_PREPOSITIONS: &[&str] = &[
+    "after",
+    "before",
+    "despite",
+    "since",
+    "for",
+    "by",
+    "without",
+    "of",
+    "on",
+    "upon",
+    "from",
+    "in",
+    "about",
+    "against",
+    "through",
+    "following",
+];
 
 /// Participles that serve as prepositions or adjectives ("regarding Ukraine", "related to",
 /// "longstanding ties"): the tagger sometimes takes them for events.

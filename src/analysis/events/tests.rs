@@ -1146,3 +1146,22 @@ fn a_time_expression_is_shared_within_a_clause_but_not_across_a_that() {
         assert_ne!(e.date.as_deref(), Some("2025-02-17"), "{e:?}");
     }
 }
+
+#[test]
+fn a_verb_that_tells_a_gathering_does_not_take_its_date_as_a_second_event() {
+    // "met ... for a trade summit": the summit is the event; the verb does not become a second
+    // dated line beside it.
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                Jane Roe met John Doe in Lisbon on Tuesday for a trade summit.";
+    let actors = [
+        person(text, "Jane Roe"),
+        person(text, "John Doe"),
+        place(text, "Lisbon"),
+    ];
+    let events = run_all(text, &actors, &[timex(text, "Tuesday", "2025-02-11")]);
+    let dated: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.date.as_deref() == Some("2025-02-11"))
+        .collect();
+    assert_eq!(dated.len(), 1, "{events:#?}");
+}

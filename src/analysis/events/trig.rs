@@ -13,6 +13,7 @@ use crate::analysis::triggers::{self, EventClass, Tense, Trigger};
 use crate::model::{Event, EventStatus, Span};
 use crate::segment::Document;
 
+use super::merge::gathering;
 use super::{EventCue, EventScan, after_reference};
 
 /// How much a trigger's class must outscore "no event" (model units, the largest weight 1023)
@@ -21,6 +22,10 @@ use super::{EventCue, EventScan, after_reference};
 /// model trained on AQUAINT, and the reverse): none gave TimeBank precision 0.741 with the
 /// sentence's dates, 500 gave 0.825, 1000 0.836 with less recall.
 const SURE_MARGIN: i16 = 500;
+
+/// How many words after a time expression a gathering may stand and still be what the verb
+/// before them tells ("met her counterpart on Tuesday for a trade summit").
+const GATHERING_AFTER_DATE: usize = 5;
 
 /// The sentences (the headline first) whose undated past-tense triggers take the publication
 /// date: the headline and the lead tell of the story's day. Five sentences gave more (MEANTIME
@@ -157,7 +162,8 @@ impl<'d> EventScan<'d, '_> {
 
     /// The time expression of the trigger's clause nearest to it (one that dates a cue too,
     /// when no word opening another clause stands between: "Police seized a car bomb on Sunday"
-    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not), else one of its sentence that dates no cue: the
+    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not, nor
+    /// "will attend a summit on Friday", which tells the summit), else one of its sentence that dates no cue: the
     /// nearest when the tagger is sure of the trigger, else one of a fronted or participle
     /// clause ("Yesterday, the shares fell"). Without one in its sentence, the reference date
     /// (the publication date) dates a verb in the present ("is bolstering", "are treated",
@@ -169,10 +175,26 @@ impl<'d> EventScan<'d, '_> {
         // A time expression that dates a cue is that cue's.
         let claimed =
             |x: &super::DatingTimex<'d>| cues.iter().any(|other| other.date_span == Some(x.span));
+        // Nor when the cue is a gathering, visit or call after a verb and before the date or
+        // just after it: the verb most likely tells it ("will attend a summit on Friday", "met
+        // her counterpart on Tuesday for a summit").
+        let told_after = |x: &super::DatingTimex<'d>| {
+            t.pos.is_verb()
+                && cues.iter().any(|other| {
+                    other.date_span == Some(x.span)
+                        && other.head > token
+                        && other.head <= x.token + GATHERING_AFTER_DATE
+                        && !self.break_between(token, other.head)
+                        && (gathering(other.kind) || matches!(other.kind, "visit" | "call"))
+                })
+        };
         let found = self
             .timexes
             .iter()
-            .filter(|x| x.clause == clause && !(claimed(x) && self.break_between(token, x.token)))
+            .filter(|x| {
+                x.clause == clause
+                    && !(claimed(x) && (told_after(x) || self.break_between(token, x.token)))
+            })
             .min_by_key(|x| x.token.abs_diff(token));
         // Dated from farther than its clause only when the tagger is sure of it, or from a
         // clause that frames its sentence.

@@ -22,7 +22,7 @@ pub use actors::slug;
 
 /// Bumped whenever the analysis may give a different result for the same input, so that cached
 /// analyses are not reused across versions.
-pub const ANALYZER_VERSION: u32 = 6;
+pub const ANALYZER_VERSION: u32 = 7;
 
 /// How to analyse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1100,3 +1100,68 @@ fn an_undated_occurrence_is_an_event_with_the_words_around_it() {
     assert_eq!(e.status, EventStatus::Happened);
     assert_eq!(e.label, "Mayor resigned from her post");
 }
+
+#[test]
+fn a_verb_in_the_present_with_no_time_expression_takes_the_reference_date() {
+    // Past the lead and with no time expression in its sentence: what is going on as the
+    // report is written is dated with it; a past-tense verb there stays undated.
+    let text = "The council met on Monday. Members spoke at length. Nobody objected. \
+                Prices of bread are rising across the region. \
+                Later, the mayor resigned from her post after a long dispute.";
+    let events = run_all(text, &[], &[timex(text, "Monday", "2025-02-17")]);
+    let e = by_trigger(text, &events, "rising").expect("a rise in prices");
+    assert_eq!(e.date.as_deref(), Some("2025-02-18"));
+    assert_eq!(e.status, EventStatus::Happened);
+    let e = by_trigger(text, &events, "resigned").expect("an undated resignation");
+    assert_eq!(e.date, None);
+}
+
+#[test]
+fn a_fronted_time_expression_dates_the_verb_of_the_main_clause() {
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                In heavy trading on Friday, shares of the carmaker tumbled 12%.";
+    let events = run_all(text, &[], &[timex(text, "Friday", "2025-02-14")]);
+    let e = by_trigger(text, &events, "tumbled").expect("a fall in shares");
+    assert_eq!(e.date.as_deref(), Some("2025-02-14"));
+}
+
+#[test]
+fn a_time_expression_is_shared_within_a_clause_but_not_across_a_that() {
+    // "demonstration" is a cue and takes the Saturday; "detained", in its clause with nothing
+    // between, shares it; "fled", after "that", does not take the Monday of the conference.
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                Police detained ten protesters at a demonstration in the square on Saturday. \
+                The firm told reporters at a news conference on Monday that its staff fled.";
+    let events = run_all(
+        text,
+        &[],
+        &[
+            timex(text, "Saturday", "2025-02-15"),
+            timex(text, "Monday", "2025-02-17"),
+        ],
+    );
+    let e = by_trigger(text, &events, "detained").expect("an arrest");
+    assert_eq!(e.date.as_deref(), Some("2025-02-15"));
+    if let Some(e) = by_trigger(text, &events, "fled") {
+        assert_ne!(e.date.as_deref(), Some("2025-02-17"), "{e:?}");
+    }
+}
+
+#[test]
+fn a_verb_that_tells_a_gathering_does_not_take_its_date_as_a_second_event() {
+    // "met ... for a trade summit": the summit is the event; the verb does not become a second
+    // dated line beside it.
+    let text = "Markets were calm. Traders waited. Nobody moved. \
+                Jane Roe met John Doe in Lisbon on Tuesday for a trade summit.";
+    let actors = [
+        person(text, "Jane Roe"),
+        person(text, "John Doe"),
+        place(text, "Lisbon"),
+    ];
+    let events = run_all(text, &actors, &[timex(text, "Tuesday", "2025-02-11")]);
+    let dated: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.date.as_deref() == Some("2025-02-11"))
+        .collect();
+    assert_eq!(dated.len(), 1, "{events:#?}");
+}

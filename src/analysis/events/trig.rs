@@ -1,10 +1,10 @@
 //! Events of every kind of news from the trigger tagger ([`crate::analysis::triggers`]): an
 //! asserted occurrence ("sentenced", "fell", "the earthquake") that no cue of the event word
 //! lists already covers becomes an event, dated by its clause (else its sentence), or, for a
-//! past-tense verb of the headline or lead, by the reference date; else it is an undated event
-//! (the timeline lists those after the dated ones). Negated, possible, wished-for and
-//! conditional triggers are no events; future ones ("will vote", "is due to vote") are planned
-//! ones.
+//! verb in the present or a past-tense verb of the headline or lead, by the reference date;
+//! else it is an undated event (the timeline lists those after the dated ones). Negated,
+//! possible, wished-for and conditional triggers are no events; future ones ("will vote", "is
+//! due to vote") are planned ones.
 
 use std::borrow::Cow;
 
@@ -13,6 +13,7 @@ use crate::analysis::triggers::{self, EventClass, Tense, Trigger};
 use crate::model::{Event, EventStatus, Span};
 use crate::segment::Document;
 
+use super::merge::gathering;
 use super::{EventCue, EventScan, after_reference};
 
 /// How much a trigger's class must outscore "no event" (model units, the largest weight 1023)
@@ -21,6 +22,10 @@ use super::{EventCue, EventScan, after_reference};
 /// model trained on AQUAINT, and the reverse): none gave TimeBank precision 0.741 with the
 /// sentence's dates, 500 gave 0.825, 1000 0.836 with less recall.
 const SURE_MARGIN: i16 = 500;
+
+/// How many words after a time expression a gathering may stand and still be what the verb
+/// before them tells ("met her counterpart on Tuesday for a trade summit").
+const GATHERING_AFTER_DATE: usize = 5;
 
 /// The sentences (the headline first) whose undated past-tense triggers take the publication
 /// date: the headline and the lead tell of the story's day. Five sentences gave more (MEANTIME
@@ -155,41 +160,95 @@ impl<'d> EventScan<'d, '_> {
         out
     }
 
-    /// The time expression of the trigger's clause nearest to it, else (when the tagger is sure
-    /// of the trigger) the nearest of its sentence that dates no cue; else, for a past-tense
-    /// verb the tagger is sure of, in the first [`DATED_LEAD`] sentences and with no time
-    /// expression in its sentence to contradict it, the reference date (the publication date).
+    /// The time expression of the trigger's clause nearest to it (one that dates a cue too,
+    /// when no word opening another clause stands between: "Police seized a car bomb on Sunday"
+    /// shares the bomb's Sunday, "announced last week that it planned to ship" does not, nor
+    /// "will attend a summit on Friday", which tells the summit), else one of its sentence that dates no cue: the
+    /// nearest when the tagger is sure of the trigger, else one of a fronted or participle
+    /// clause ("Yesterday, the shares fell"). Without one in its sentence, the reference date
+    /// (the publication date) dates a verb in the present ("is bolstering", "are treated",
+    /// "works") and, in the first [`DATED_LEAD`] sentences, a past-tense verb the tagger is sure
+    /// of; other past-tense verbs stay undated (the corpora anchor them to an earlier time as
+    /// often as to the day of the report, the present perfect too).
     fn date_trigger(&self, cue: &mut EventCue<'d>, t: &Trigger, cues: &[EventCue<'d>]) {
         let (clause, sentence, token) = (cue.clause, cue.sentence, t.token);
         // A time expression that dates a cue is that cue's.
         let claimed =
             |x: &super::DatingTimex<'d>| cues.iter().any(|other| other.date_span == Some(x.span));
+        // Nor when the cue is a gathering, visit or call after a verb and before the date or
+        // just after it: the verb most likely tells it ("will attend a summit on Friday", "met
+        // her counterpart on Tuesday for a summit").
+        let told_after = |x: &super::DatingTimex<'d>| {
+            t.pos.is_verb()
+                && cues.iter().any(|other| {
+                    other.date_span == Some(x.span)
+                        && other.head > token
+                        && other.head <= x.token + GATHERING_AFTER_DATE
+                        && !self.break_between(token, other.head)
+                        && (gathering(other.kind) || matches!(other.kind, "visit" | "call"))
+                })
+        };
         let found = self
             .timexes
             .iter()
-            .filter(|x| x.clause == clause && !claimed(x))
+            .filter(|x| {
+                x.clause == clause
+                    && !(claimed(x) && (told_after(x) || self.break_between(token, x.token)))
+            })
             .min_by_key(|x| x.token.abs_diff(token));
-        // Dated from farther than its clause only when the tagger is sure of it.
+        // Dated from farther than its clause only when the tagger is sure of it, or from a
+        // clause that frames its sentence.
         let sure = t.margin >= SURE_MARGIN;
         let found = found.or_else(|| {
             self.timexes
                 .iter()
-                .filter(|x| sure && x.sentence == sentence && !claimed(x))
+                .filter(|x| {
+                    x.sentence == sentence && !claimed(x) && (sure || self.dates_across(cue, x))
+                })
                 .min_by_key(|x| x.token.abs_diff(token))
         });
         let sentence_dated = self.timexes.iter().any(|x| x.sentence == sentence);
+        let today = match t.tense {
+            Tense::Present => !t.future && self.finite_present(t),
+            Tense::Past => sure && cue.sentence < DATED_LEAD,
+            _ => false,
+        };
         if let Some(x) = found {
             cue.date = Some(x.value.clone());
             cue.date_span = Some(x.span);
-        } else if t.tense == Tense::Past
+        } else if today
             && t.pos.is_verb()
-            && sure
             && !sentence_dated
-            && cue.sentence < DATED_LEAD
             && let Some(reference) = self.reference
         {
             cue.date = Some(Cow::Owned(reference.to_string()));
         }
+    }
+
+    /// Whether a verb in the present tells what is going on: "rises", "are rising", "goods being
+    /// blocked", not a gerund after a preposition ("despite being upended", "after being
+    /// freed"), which tells of something before.
+    fn finite_present(&self, t: &Trigger) -> bool {
+        match t.pos {
+            // A bare form with no auxiliary is a present the tagger took for one ("they call").
+            pos::Pos::VBZ | pos::Pos::VBP | pos::Pos::VB => true,
+            pos::Pos::VBG | pos::Pos::VBN => !(t.token.saturating_sub(3)..t.token).any(|k| {
+                self.lower_tok(k) == Some("being")
+                    && k.checked_sub(1)
+                        .and_then(|p| self.lower_tok(p))
+                        .is_some_and(|word| GERUND_PREPOSITIONS.contains(&word))
+            }),
+            _ => false,
+        }
+    }
+
+    /// Whether a word that opens another clause or reports one ([`PHRASE_BREAKS`]) stands
+    /// between two tokens.
+    fn break_between(&self, a: usize, b: usize) -> bool {
+        (a.min(b) + 1..a.max(b)).any(|k| {
+            self.lower_tok(k)
+                .is_some_and(|word| PHRASE_BREAKS.contains(&word))
+        })
     }
 
     /// The event of a trigger's cue, dated or not, unless a cue's phrase tells it already.
@@ -436,6 +495,26 @@ impl<'d> EventScan<'d, '_> {
         (capitalise(&label), Span::new(start, end))
     }
 }
+
+/// Prepositions before a gerund ("despite being upended", "after being freed").
+const GERUND_PREPOSITIONS: &[&str] = &[
+    "after",
+    "before",
+    "despite",
+    "since",
+    "for",
+    "by",
+    "without",
+    "of",
+    "on",
+    "upon",
+    "from",
+    "in",
+    "about",
+    "against",
+    "through",
+    "following",
+];
 
 /// Participles that serve as prepositions or adjectives ("regarding Ukraine", "related to",
 /// "longstanding ties"): the tagger sometimes takes them for events.

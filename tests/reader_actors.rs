@@ -752,10 +752,20 @@ fn in_the_library_scope_s_and_i_keep_to_this_articles_actors() {
         "{}",
         status_line(&app)
     );
-    // i on the library's actors panel: not an actor of this article.
+    // i on the library's actors panel: the library's actor, across the articles (see
+    // tests/library_scope.rs), not this article's detail view.
     keys(&mut app, "3 i");
     assert!(app.detail.is_none());
-    // From a name in the text it is.
+    assert!(
+        matches!(
+            app.scope.overlay,
+            Some(brief::tui::app::Overlay::Actor { .. })
+        ),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, "Esc");
+    // From a name in the text it is this article's.
     keys(&mut app, "o i");
     assert!(
         screen(&app).contains("Ada Quint · Esc close"),

@@ -362,6 +362,9 @@ const TOUR: &[(&[&str], &str)] = &[
     (&["Escape"], "quit"),
     (&["!"], "loading · Esc close"),
     (&["Escape"], "quit"),
+    // The library scope's actor in full: names, roles, quotations and titles from articles.
+    (&["A", "3", "i", "j", "j"], "all articles"),
+    (&["Escape", "A"], "quit"),
 ];
 
 #[test]

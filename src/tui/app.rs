@@ -31,7 +31,7 @@ use crate::model::{Analysis, Article, Span};
 pub use libview::{LibView, Sort, folder};
 pub use linefilter::LineFilter;
 pub use order::ActorSort;
-pub use scope::{HEADLESS_WAIT, Overlay, Scope, SinceRow};
+pub use scope::{HEADLESS_WAIT, LibEntry, Overlay, Scope, SinceRow};
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);

@@ -610,6 +610,16 @@ fn i_on_a_library_actor_shows_it_across_the_articles_and_enter_goes_there() {
     keys(&mut app, "i G Enter");
     assert_eq!(title(&app), "Island schools reopen");
     assert_eq!(selected(&app), Some(("Ada Quint".to_string(), 0)));
+    // On its event: the event's report, selected in the timeline, at its sentence.
+    keys(&mut app, "3");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i j j Enter");
+    assert_eq!(title(&app), "Ferry strike ends in Wrenport");
+    let event = app.event.expect("the event selected");
+    let label = app.prepared().unwrap().analysis.events[event].label.clone();
+    assert!(label.contains("meeting"), "{label}");
     // Esc and i close it; so does q, without quitting.
     keys(&mut app, "3 i");
     assert!(app.scope.overlay.is_some());

@@ -81,7 +81,7 @@ pub fn frame(
     out: &FrameWriter,
     app: &mut App,
     before: Option<ScrollState>,
-    last: Option<&Buffer>,
+    last: Option<Buffer>,
 ) -> io::Result<Buffer> {
     terminal.autoresize()?;
     let screen = terminal.size()?;
@@ -123,18 +123,19 @@ pub fn frame(
                 } else {
                     terminal.backend_mut().scroll_region_down(rows.clone(), d)?;
                 }
-                shift_rows(last, rows, d, up)
+                shift_rows(&last, rows, d, up)
             }
-            _ => last.clone(),
+            _ => last,
         },
     };
-    *terminal.current_buffer_mut() = coalesce_into(on_screen, &next);
-    terminal.swap_buffers();
-    // Not `Terminal::draw`: it hides the cursor again on every frame (6 bytes a key); the
-    // cursor was hidden once at start.
-    *terminal.current_buffer_mut() = next.clone();
-    terminal.flush()?;
-    terminal.swap_buffers();
+    // The changes from what the screen shows, written by the backend as `Terminal::flush`
+    // would (not `Terminal::draw`: it hides the cursor again on every frame, 6 bytes a key;
+    // the cursor was hidden once at start). The terminal's own two buffers are not used: no
+    // copy of the screen is made for them.
+    let shown = coalesce_into(on_screen, &next);
+    let backend = terminal.backend_mut();
+    backend.draw(shown.diff(&next).into_iter())?;
+    Backend::flush(backend)?;
     out.commit()?;
     Ok(next)
 }

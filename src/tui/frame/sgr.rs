@@ -153,11 +153,11 @@ impl Sgr {
             None => full,
         };
         out.extend_from_slice(b"\x1b[");
-        for (k, p) in params.iter().enumerate() {
+        for (k, &p) in params.iter().enumerate() {
             if k > 0 {
                 out.push(b';');
             }
-            out.extend_from_slice(p.to_string().as_bytes());
+            push_number(out, p);
         }
         out.push(b'm');
         self.shown = Some(wanted.clone());
@@ -220,7 +220,32 @@ impl Sgr {
 
 /// The number of bytes the parameters take.
 fn digits(params: &[u16]) -> usize {
-    params.iter().map(|p| p.to_string().len() + 1).sum()
+    params
+        .iter()
+        .map(|&p| match p {
+            0..=9 => 2,
+            10..=99 => 3,
+            100..=999 => 4,
+            1000..=9999 => 5,
+            _ => 6,
+        })
+        .sum()
+}
+
+/// `n` in decimal, without allocating.
+fn push_number(out: &mut Vec<u8>, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// A CSI sequence at the start of `s`: its length, and its parameters when it is an SGR

@@ -631,7 +631,7 @@ fn i_on_a_library_actor_shows_it_across_the_articles_and_enter_goes_there() {
 
 #[test]
 fn library_actor_detail_snapshots() {
-    for (cols, rows) in [(120, 40), (80, 24)] {
+    for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
         let (_tmp, dir) = write_library(&QUOTED);
         let mut app = app_on(&dir, (cols, rows));
         keys(&mut app, "A 3");

@@ -654,3 +654,65 @@ fn library_actor_detail_snapshots() {
         insta::assert_snapshot!(format!("{cols}x{rows}_actor_detail_end"), screen(&app));
     }
 }
+
+#[test]
+fn a_library_actor_in_many_articles_shows_every_entry_the_cursor_passes() {
+    let notes: Vec<(String, String)> = (0..70)
+        .map(|n| {
+            (
+                format!("n{n:02}.txt"),
+                format!(
+                    "Harbour note {n}\n\nPublished: 2025-04-{:02}\n\nAda Quint spoke to the \
+                     harbour board on Monday.\n",
+                    n % 28 + 1
+                ),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = notes
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (_tmp, dir) = write_library(&files);
+    let mut app = app_on(&dir, (80, 24));
+    keys(&mut app, "A 3");
+    let k = library_actor(&app, "Ada Quint");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i");
+    let entries = app.library_detail_entries(k).len();
+    assert!(entries >= 70, "{entries}");
+    // Wherever the cursor is, every row of the box under the articles' heading (or all of
+    // them, once it is scrolled away) shows an article: none is left blank.
+    for step in [
+        "",
+        "j j j",
+        "C-d",
+        "C-d C-d C-d",
+        "G",
+        "k k k k k",
+        "PgUp",
+        "g",
+    ] {
+        keys(&mut app, step);
+        let s = screen(&app);
+        let rows: Vec<&str> = s.lines().collect();
+        let bottom = rows
+            .iter()
+            .position(|l| l.contains("j/k move"))
+            .unwrap_or_else(|| panic!("no box after {step:?}:\n{s}"));
+        let first = rows
+            .iter()
+            .position(|l| l.contains("Articles (70)"))
+            .map_or(2, |h| h + 1);
+        assert!(first < bottom, "{s}");
+        for l in &rows[first..bottom] {
+            assert!(
+                l.contains("Harbour note"),
+                "a row without its article after {step:?}:\n{s}"
+            );
+        }
+        assert!(s.contains('▸'), "{s}");
+    }
+}

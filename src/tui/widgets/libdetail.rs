@@ -65,10 +65,26 @@ pub fn library_detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<R
     let mut quotes = Vec::new();
     let mut events = Vec::new();
     let mut articles = Vec::new();
+    // An actor may be in hundreds of articles and events: only the entries that can be on
+    // screen with the cursor's are written out; the others are one blank row each (the rows
+    // and where each entry is are the same).
+    let near = |j: usize| j.abs_diff(cursor) <= usize::from(app.size.1) + 16;
     for (j, entry) in app.library_detail_entries(k).into_iter().enumerate() {
+        if !near(j) {
+            let list = match entry {
+                LibEntry::Quote(_) => &mut quotes,
+                LibEntry::Event(_) => &mut events,
+                LibEntry::Article(_) => &mut articles,
+            };
+            list.push((j, Vec::new()));
+            continue;
+        }
         match entry {
             LibEntry::Quote(q) => {
-                let Some(q) = d.quotes.get(q) else { continue };
+                let Some(q) = d.quotes.get(q) else {
+                    quotes.push((j, Vec::new()));
+                    continue;
+                };
                 quotes.push((
                     j,
                     vec![
@@ -79,6 +95,7 @@ pub fn library_detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<R
             }
             LibEntry::Event(e) => {
                 let Some(e) = m.briefing.events.get(e) else {
+                    events.push((j, Vec::new()));
                     continue;
                 };
                 let (date, approx) = e
@@ -112,6 +129,7 @@ pub fn library_detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<R
             }
             LibEntry::Article(member) => {
                 let Some(x) = a.members.get(member) else {
+                    articles.push((j, Vec::new()));
                     continue;
                 };
                 let c = counts.get(member).copied().unwrap_or(0);
@@ -153,6 +171,8 @@ pub fn library_detail_lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<R
                     last.spans.push(Span::styled("…", t.cursor));
                 }
                 out.extend(rows);
+            } else if segments.is_empty() {
+                out.push(Line::default());
             } else {
                 let mut row = one_row(&segments, w.saturating_sub(2));
                 row.spans.insert(0, Span::raw("  "));

@@ -60,9 +60,10 @@ impl App {
     /// to one, close.
     pub(super) fn library_detail_key(&mut self, key: Key, actor: usize, cursor: usize) {
         let entries = self.library_detail_entries(actor);
-        let (_, rows, height) = crate::tui::widgets::library_detail_rows(self);
         let n = entries.len();
         let last = n.saturating_sub(1);
+        // The rows the box shows: its height less the borders (the help's box, as drawn).
+        let height = usize::from(self.size.1.saturating_sub(4)).max(1);
         let page = height.saturating_sub(2).max(1);
         let action = self.keymap.action(key);
         let Some(Overlay::Actor { scroll, .. }) = self.scope.overlay else {
@@ -88,6 +89,7 @@ impl App {
             _ => {}
         }
         if n == 0 {
+            let (_, rows, height) = crate::tui::widgets::library_detail_rows(self);
             let max = rows.saturating_sub(height);
             let scroll = match action {
                 Some(Action::Down) => scroll + 1,

@@ -611,6 +611,7 @@ fn save_item(
         fetched: &run.fetched_at,
         feed: Some(&feed.url),
         text,
+        markdown: None,
     };
     let name = save::slug(&title, 60, "article");
     let saved = lock(&run.index).save(dir, &name, &item.key, &briefing);

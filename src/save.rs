@@ -35,6 +35,10 @@ pub struct Briefing<'a> {
     pub feed: Option<&'a str>,
     /// The article's text.
     pub text: &'a str,
+    /// The Markdown `text` was made from, when it was a Markdown file (`brief add`): the
+    /// reader shows the text with its styles again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<&'a str>,
 }
 
 /// The current time, RFC 3339 in UTC to the second.
@@ -307,6 +311,7 @@ mod tests {
             fetched: "2026-01-01T00:00:00Z",
             feed: None,
             text: "Text.",
+            markdown: None,
         };
         let p = index.save(dir.path(), "a-story", &key, &b).unwrap();
         assert_eq!(index.find(&key), Some(p.clone()));

@@ -180,7 +180,7 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         let ev = match event::wait(app)? {
             Wake::Input(ev) => ev,
             Wake::Analysed => {
-                last = frame(terminal, out, app, None, Some(&last))?;
+                last = frame(terminal, out, app, None, Some(std::mem::take(&mut last)))?;
                 continue;
             }
         };
@@ -217,7 +217,7 @@ fn event_loop(terminal: &mut Term, out: &FrameWriter, app: &mut App) -> io::Resu
         };
         if let Some(before) = redraw {
             terminal::remember(app.to_saved());
-            last = frame(terminal, out, app, before, Some(&last))?;
+            last = frame(terminal, out, app, before, Some(std::mem::take(&mut last)))?;
         }
     }
 }

@@ -529,3 +529,190 @@ fn end_to_end_in_a_terminal() {
     t.keys(&["Escape", "q"]);
     t.wait_for("brief exited 0");
 }
+
+/// Made-up articles where one actor is quoted in two of them and takes part in an event.
+const QUOTED: [(&str, &str); 3] = [
+    (
+        "q1.txt",
+        "Ferry strike ends in Wrenport\n\nPublished: 2025-05-12\n\nThe transport minister Ada \
+         Quint met union leader Bram Tolle on Monday in Wrenport. \"The ferries will sail again \
+         on Friday,\" Ada Quint said after the meeting.\n\nThe Ferry Board welcomed the deal.\n",
+    ),
+    (
+        "q2.txt",
+        "Ferries sail again\n\nPublished: 2025-05-16\n\nThe first ferry left Wrenport on Friday. \
+         \"We kept our word to the islands,\" said Ada Quint, the transport minister.\n",
+    ),
+    (
+        "q3.txt",
+        "Island schools reopen\n\nPublished: 2025-05-19\n\nSchools on Tarn Island reopened on \
+         Monday, the Ferry Board said. Ada Quint visited one of them.\n",
+    ),
+];
+
+/// The library actor named `name`, its place in the library's actors panel.
+fn library_actor(app: &App, name: &str) -> usize {
+    app.merged()
+        .expect("the library's briefing")
+        .briefing
+        .actors
+        .iter()
+        .position(|a| a.name == name)
+        .unwrap_or_else(|| panic!("{name} not in the library"))
+}
+
+#[test]
+fn i_on_a_library_actor_shows_it_across_the_articles_and_enter_goes_there() {
+    let (_tmp, dir) = write_library(&QUOTED);
+    let mut app = app_on(&dir, (120, 40));
+    keys(&mut app, "A 3");
+    let k = library_actor(&app, "Ada Quint");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i");
+    assert!(
+        matches!(app.scope.overlay, Some(Overlay::Actor { actor, .. }) if actor == k),
+        "{}",
+        screen(&app)
+    );
+    let s = screen(&app);
+    for needle in [
+        "Ada Quint · all articles · Esc close",
+        "Kind        person",
+        "Role        minister",
+        "Mentions    ",
+        "in 3 articles of 3",
+        "Quotes (2)",
+        "“The ferries will sail again on Friday,”",
+        "“We kept our word to the islands,”",
+        "Articles (3)",
+        "Island schools reopen",
+        "j/k move · Enter go to",
+    ] {
+        assert!(s.contains(needle), "{needle:?} missing:\n{s}");
+    }
+    // Enter on the second quotation: its article, at its sentence, Ada Quint selected there.
+    keys(&mut app, "j Enter");
+    assert!(app.scope.overlay.is_none());
+    assert_eq!(title(&app), "Ferries sail again");
+    assert_eq!(selected(&app).map(|s| s.0), Some("Ada Quint".to_string()));
+    assert!(
+        screen(&app).contains("word to the islands,\" said Ada Quint"),
+        "{}",
+        screen(&app)
+    );
+    // Again, on the last entry: the last article that mentions her, at her mention.
+    keys(&mut app, "3");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i G Enter");
+    assert_eq!(title(&app), "Island schools reopen");
+    assert_eq!(selected(&app), Some(("Ada Quint".to_string(), 0)));
+    // On its event: the event's report, selected in the timeline, at its sentence.
+    keys(&mut app, "3");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i j j Enter");
+    assert_eq!(title(&app), "Ferry strike ends in Wrenport");
+    let event = app.event.expect("the event selected");
+    let label = app.prepared().unwrap().analysis.events[event].label.clone();
+    assert!(label.contains("meeting"), "{label}");
+    // Esc and i close it; so does q, without quitting.
+    keys(&mut app, "3 i");
+    assert!(app.scope.overlay.is_some());
+    keys(&mut app, "Esc");
+    assert!(app.scope.overlay.is_none());
+    keys(&mut app, "i q");
+    assert!(app.scope.overlay.is_none() && !app.quit);
+}
+
+#[test]
+fn library_actor_detail_snapshots() {
+    for (cols, rows) in [(120, 40), (80, 24), (40, 15)] {
+        let (_tmp, dir) = write_library(&QUOTED);
+        let mut app = app_on(&dir, (cols, rows));
+        keys(&mut app, "A 3");
+        let k = library_actor(&app, "Ada Quint");
+        for _ in 0..k {
+            keys(&mut app, "j");
+        }
+        keys(&mut app, "i");
+        // The time the briefing took changes from run to run.
+        let screen = |app: &App| {
+            let mut s = screen(app);
+            if let Some(at) = s.find("ready in") {
+                let end = s[at..].find(" s").map_or(s.len(), |e| at + e + 2);
+                s.replace_range(at..end, "ready in N s");
+            }
+            s
+        };
+        insta::assert_snapshot!(format!("{cols}x{rows}_actor_detail"), screen(&app));
+        keys(&mut app, "G");
+        insta::assert_snapshot!(format!("{cols}x{rows}_actor_detail_end"), screen(&app));
+    }
+}
+
+#[test]
+fn a_library_actor_in_many_articles_shows_every_entry_the_cursor_passes() {
+    let notes: Vec<(String, String)> = (0..70)
+        .map(|n| {
+            (
+                format!("n{n:02}.txt"),
+                format!(
+                    "Harbour note {n}\n\nPublished: 2025-04-{:02}\n\nAda Quint spoke to the \
+                     harbour board on Monday.\n",
+                    n % 28 + 1
+                ),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = notes
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (_tmp, dir) = write_library(&files);
+    let mut app = app_on(&dir, (80, 24));
+    keys(&mut app, "A 3");
+    let k = library_actor(&app, "Ada Quint");
+    for _ in 0..k {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "i");
+    let entries = app.library_detail_entries(k).len();
+    assert!(entries >= 70, "{entries}");
+    // Wherever the cursor is, every row of the box under the articles' heading (or all of
+    // them, once it is scrolled away) shows an article: none is left blank.
+    for step in [
+        "",
+        "j j j",
+        "C-d",
+        "C-d C-d C-d",
+        "G",
+        "k k k k k",
+        "PgUp",
+        "g",
+    ] {
+        keys(&mut app, step);
+        let s = screen(&app);
+        let rows: Vec<&str> = s.lines().collect();
+        let bottom = rows
+            .iter()
+            .position(|l| l.contains("j/k move"))
+            .unwrap_or_else(|| panic!("no box after {step:?}:\n{s}"));
+        let first = rows
+            .iter()
+            .position(|l| l.contains("Articles (70)"))
+            .map_or(2, |h| h + 1);
+        assert!(first < bottom, "{s}");
+        for l in &rows[first..bottom] {
+            assert!(
+                l.contains("Harbour note"),
+                "a row without its article after {step:?}:\n{s}"
+            );
+        }
+        assert!(s.contains('▸'), "{s}");
+    }
+}

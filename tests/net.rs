@@ -686,6 +686,49 @@ fn add_saves_a_page_once_and_refresh_updates_it_in_place() {
 }
 
 #[test]
+fn a_markdown_file_added_to_the_library_keeps_its_styles() {
+    let home = Home::new();
+    std::fs::write(
+        home.path().join("styled.md"),
+        "---\ntitle: Dock notes\n---\n\nThe survey is **out** and *late*.\n\n## The pier\n\n\
+         - one `code` item\n- two\n\n> A quoted line with [a link](https://dock.example/).\n",
+    )
+    .unwrap();
+    let o = home.run(&["add", "styled.md"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let saved = home.saved();
+    assert_eq!(saved.len(), 1);
+    let (copy, json) = &saved[0];
+    assert_eq!(
+        json["text"],
+        "The survey is out and late.\n\nThe pier\n\n- one code item\n- two\n\nA quoted line \
+         with a link.\n"
+    );
+    // The library's copy looks as the file does: headings, emphasis, code, quotes, links.
+    let render = |path: &str| {
+        let o = home.run(&["render", "--ansi", "--size", "80x16", path]);
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        out(&o)
+    };
+    let original = render("styled.md");
+    let stored = render(&copy.display().to_string());
+    assert!(original.contains("\x1b[1mout\x1b[0m"), "{original}");
+    assert!(original.contains("dock.example"), "{original}");
+    assert_eq!(stored, original);
+    // A copy whose Markdown no longer gives its text is shown plain, with a warning.
+    let mut edited = json.clone();
+    edited["text"] = Value::from("Another text altogether.\n");
+    let edited_path = home.path().join("edited.json");
+    std::fs::write(&edited_path, edited.to_string()).unwrap();
+    let o = home.run(&["analyze", &edited_path.display().to_string()]);
+    assert!(
+        err(&o).contains("\"markdown\" does not give the text"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
 fn add_reads_files_and_tls_failures_are_one_line() {
     let home = Home::new();
     std::fs::write(

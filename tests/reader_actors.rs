@@ -202,6 +202,45 @@ fn the_actors_panel_says_its_order_and_s_cycles_salience_mentions_name() {
     );
 }
 
+#[test]
+fn the_actors_order_is_saved_and_comes_back_at_the_next_start() {
+    let state = tempfile::tempdir().unwrap();
+    let (base, _) = brief::tui::saved::load(Some(state.path()));
+    let mut app = app((120, 40));
+    app.restore(base.clone());
+    keys(&mut app, "3 s s");
+    assert!(screen(&app).contains("by name · 4"));
+    brief::tui::saved::save(state.path(), &base, &app.to_saved()).unwrap();
+    // The next run starts in that order.
+    let (base, _) = brief::tui::saved::load(Some(state.path()));
+    let mut next = self::app((120, 40));
+    next.restore(base.clone());
+    assert_eq!(next.actor_sort, brief::tui::app::ActorSort::Name);
+    assert!(screen(&next).contains("by name · 4"), "{}", screen(&next));
+    assert_eq!(
+        panel_order(&next),
+        ["Ada Quint", "Bo Zander", "Cy Abel", "Port Authority"]
+    );
+    // A reader that leaves the order alone does not undo another's change: two start from
+    // this state, one goes back to salience, the other quits after it without touching it.
+    let mut one = self::app((120, 40));
+    one.restore(base.clone());
+    let mut two = self::app((120, 40));
+    two.restore(base.clone());
+    keys(&mut one, "3 s");
+    assert!(screen(&one).contains("by salience · 4"));
+    brief::tui::saved::save(state.path(), &base, &one.to_saved()).unwrap();
+    brief::tui::saved::save(state.path(), &base, &two.to_saved()).unwrap();
+    let (last, _) = brief::tui::saved::load(Some(state.path()));
+    assert_eq!(
+        last.actor_sort, None,
+        "salience, the default, is not written"
+    );
+    let mut third = self::app((120, 40));
+    third.restore(last);
+    assert!(screen(&third).contains("by salience · 4"));
+}
+
 /// The style of the cell where `needle` starts on screen.
 fn style_at(app: &App, needle: &str) -> ratatui::style::Modifier {
     let (x, y) = find_on_screen(app, needle).unwrap_or_else(|| panic!("{needle} not on screen"));
@@ -713,10 +752,20 @@ fn in_the_library_scope_s_and_i_keep_to_this_articles_actors() {
         "{}",
         status_line(&app)
     );
-    // i on the library's actors panel: not an actor of this article.
+    // i on the library's actors panel: the library's actor, across the articles (see
+    // tests/library_scope.rs), not this article's detail view.
     keys(&mut app, "3 i");
     assert!(app.detail.is_none());
-    // From a name in the text it is.
+    assert!(
+        matches!(
+            app.scope.overlay,
+            Some(brief::tui::app::Overlay::Actor { .. })
+        ),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, "Esc");
+    // From a name in the text it is this article's.
     keys(&mut app, "o i");
     assert!(
         screen(&app).contains("Ada Quint · Esc close"),

@@ -362,6 +362,11 @@ const TOUR: &[(&[&str], &str)] = &[
     (&["Escape"], "quit"),
     (&["!"], "loading · Esc close"),
     (&["Escape"], "quit"),
+    // The library scope's actor in full: names, roles, quotations and titles from articles
+    // (the next step waits for the library's analysis to be done).
+    (&["A", "3"], " Actors "),
+    (&["i", "j", "j"], "all articles · Esc close"),
+    (&["Escape", "A"], "quit"),
 ];
 
 #[test]

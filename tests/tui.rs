@@ -232,13 +232,14 @@ const RUBIO: &str = "3 Enter";
 /// The keys that select the Paris meeting (third event).
 const PARIS: &str = "4 j j Enter";
 
-const STATES: [(&str, &str); 8] = [
+const STATES: [(&str, &str); 9] = [
     ("start", ""),
     ("actor", RUBIO),
     ("n_twice", "3 Enter n n"),
     ("event", PARIS),
     ("search", "/putin Enter n"),
     ("help", "?"),
+    ("help_end", "? G"),
     ("filter", "3 Enter f"),
     ("reading", "z j j"),
 ];
@@ -395,6 +396,43 @@ fn the_help_lists_every_binding_and_can_be_searched() {
     assert!(screen.contains("only sentences mentioning the actor"));
     assert!(!screen.contains("line down"));
     assert!(run((120, 40), "? Esc").help.is_none());
+}
+
+#[test]
+fn the_help_shows_each_markdown_style_in_itself() {
+    for size in [(120, 40), (40, 15)] {
+        let app = run(size, "? /markdown");
+        let buf = draw_buffer(&app);
+        let screen = buffer_to_text(&buf);
+        assert!(screen.contains("Markdown:"), "{screen}");
+        let style_of = |word: &str| {
+            let (y, line) = screen
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains(word))
+                .unwrap_or_else(|| panic!("{word} not in the help: {screen}"));
+            let x = brief::tui::wrap::str_width(&line[..line.find(word).unwrap()]);
+            buf[(x as u16, y as u16)].style()
+        };
+        let t = &app.theme;
+        for (word, style) in [
+            ("Heading", t.md_heading),
+            ("emphasis", t.md_emphasis),
+            ("strong", t.md_strong),
+            ("struck", t.md_strike),
+            ("code", t.md_code),
+            ("link", t.md_link),
+            ("url", t.link_url),
+        ] {
+            let got = style_of(word);
+            let reset = ratatui::style::Color::Reset;
+            assert_eq!(
+                (got.fg.unwrap_or(reset), got.add_modifier),
+                (style.fg.unwrap_or(reset), style.add_modifier),
+                "{word} at {size:?}"
+            );
+        }
+    }
 }
 
 #[test]

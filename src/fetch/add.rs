@@ -163,6 +163,7 @@ pub(super) fn save_article(
     existing: Option<PathBuf>,
 ) -> Result<Vec<String>, String> {
     let published = article.published.map(|d| d.to_string());
+    let markdown = markdown_of(article);
     let briefing = Briefing {
         title: &article.title,
         source: Some(source).filter(|s| !s.is_empty()),
@@ -172,6 +173,7 @@ pub(super) fn save_article(
         fetched,
         feed: None,
         text: &article.text,
+        markdown: markdown.as_deref(),
     };
     let io = |e: std::io::Error| format!("cannot save it ({})", crate::load::io_problem(&e));
     match existing {
@@ -189,4 +191,19 @@ pub(super) fn save_article(
             Ok(vec![format!("saved: {} ({})", article.title, p.display())])
         }
     }
+}
+
+/// The Markdown a Markdown file's article was rendered from (its body after the front matter
+/// and title), kept in the library's copy so that the reader shows its styles there too;
+/// `None` for other articles, or when the file no longer gives the same text.
+fn markdown_of(article: &Article) -> Option<String> {
+    article.markup.as_ref()?;
+    let path = article.path.as_deref()?;
+    if crate::load::Format::of(path) != Some(crate::load::Format::Markdown) {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let src = crate::load::decode(&bytes, path, &mut Vec::new()).ok()?;
+    let body = crate::load::markdown::body(&src);
+    (crate::load::markdown::render(body).text == article.text).then(|| body.to_string())
 }

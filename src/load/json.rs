@@ -20,7 +20,7 @@ use crate::model::{Article, Curated, CuratedActor, CuratedEvent, DateOrigin};
 use super::{LoadError, dateline, markdown::parse_meta_date, plain};
 
 /// The fields an article may have (`$schema` lets an editor find the schema).
-pub const ARTICLE_FIELDS: [&str; 11] = [
+pub const ARTICLE_FIELDS: [&str; 12] = [
     "$schema",
     "title",
     "source",
@@ -30,6 +30,7 @@ pub const ARTICLE_FIELDS: [&str; 11] = [
     "fetched",
     "feed",
     "text",
+    "markdown",
     "actors",
     "events",
 ];
@@ -174,6 +175,22 @@ fn article(
     let byline = string_field(obj, "byline", at, path)?;
     let published = string_field(obj, "published", at, path)?;
     let fetched = fetched_field(obj, at, path, problems);
+    let markup = match string_field(obj, "markdown", at, path)? {
+        // Shown with its styles when it gives the text (`brief add` of a Markdown file).
+        Some(md) => {
+            let rendered = super::markdown::render(md);
+            if rendered.text == *text {
+                Some(rendered.markup)
+            } else {
+                problems.push(LoadError::warning(
+                    path,
+                    format!("{at}\"markdown\" does not give the text; shown plain"),
+                ));
+                None
+            }
+        }
+        None => None,
+    };
     // A saved article with no source shows the site it came from: the page's host, else the
     // feed's (a feed may be served from another host, a feed service's).
     let source = source.map(str::to_string).or_else(|| {
@@ -218,6 +235,7 @@ fn article(
         path: Some(path.to_path_buf()),
         text: text.clone(),
         curated,
+        markup,
         ..Article::default()
     })
 }

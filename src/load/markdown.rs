@@ -73,6 +73,13 @@ pub fn parse(src: &str, path: &Path, problems: &mut Vec<LoadError>) -> Result<Ar
     })
 }
 
+/// The Markdown body of a file's source, as [`parse`] renders it: after the front matter and
+/// the leading title heading. `brief add` keeps it beside the plain text, so the library's copy
+/// shows the same styles (the JSON briefing's `markdown`).
+pub fn body(src: &str) -> &str {
+    take_heading(split_front_matter(src).1).1
+}
+
 /// `text` with the `cut` spans left out, their line breaks kept (a date line is never read in
 /// code).
 fn without(text: &str, cut: &[Span]) -> String {

@@ -31,7 +31,7 @@ use crate::model::{Analysis, Article, Span};
 pub use libview::{LibView, Sort, folder};
 pub use linefilter::LineFilter;
 pub use order::ActorSort;
-pub use scope::{HEADLESS_WAIT, Overlay, Scope, SinceRow};
+pub use scope::{HEADLESS_WAIT, LibEntry, Overlay, Scope, SinceRow};
 
 /// How long opening an article waits for its analysis before drawing without it.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(4);
@@ -476,6 +476,9 @@ impl App {
         saved::relocate(&mut saved, &self.shelf.articles);
         let last = saved.last.clone();
         self.new_since = saved.listed;
+        if let Some(sort) = saved.actor_sort.as_deref().and_then(ActorSort::from_label) {
+            self.actor_sort = sort;
+        }
         self.saved = saved;
         self.saved.listed = Some(jiff::Timestamp::now());
         if let Some(i) =
@@ -504,6 +507,12 @@ impl App {
     }
 
     fn remember(&self, s: &mut Saved) {
+        // A saved name this version does not know stays until the order is changed.
+        let saved_sort = s.actor_sort.as_deref().map(ActorSort::from_label);
+        if saved_sort.map_or(ActorSort::default(), Option::unwrap_or_default) != self.actor_sort {
+            s.actor_sort = (self.actor_sort != ActorSort::default())
+                .then(|| self.actor_sort.label().to_string());
+        }
         let Some(article) = self.shelf.articles.get(self.current) else {
             return;
         };

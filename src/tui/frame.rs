@@ -12,11 +12,15 @@ use ratatui::layout::Rect;
 
 use super::{App, layout, widgets, wrap};
 
+mod sgr;
+
 /// Collects a frame's output and writes it to the terminal in one write: ratatui flushes after
 /// every scroll-region command and every frame; each write would be at least one SSH packet.
 #[derive(Debug, Default, Clone)]
 pub struct FrameWriter {
     buf: Rc<RefCell<Vec<u8>>>,
+    /// The styles between frames: each frame's SGR sequences are rewritten shorter (see `sgr`).
+    sgr: Rc<RefCell<sgr::Sgr>>,
 }
 
 impl Write for FrameWriter {
@@ -36,8 +40,9 @@ impl FrameWriter {
         if buf.is_empty() {
             return Ok(());
         }
+        let bytes = self.sgr.borrow_mut().rewrite(&buf);
         let mut out = io::stdout().lock();
-        out.write_all(&buf)?;
+        out.write_all(&bytes)?;
         out.flush()?;
         buf.clear();
         Ok(())
@@ -76,7 +81,7 @@ pub fn frame(
     out: &FrameWriter,
     app: &mut App,
     before: Option<ScrollState>,
-    last: Option<&Buffer>,
+    last: Option<Buffer>,
 ) -> io::Result<Buffer> {
     terminal.autoresize()?;
     let screen = terminal.size()?;
@@ -118,18 +123,19 @@ pub fn frame(
                 } else {
                     terminal.backend_mut().scroll_region_down(rows.clone(), d)?;
                 }
-                shift_rows(last, rows, d, up)
+                shift_rows(&last, rows, d, up)
             }
-            _ => last.clone(),
+            _ => last,
         },
     };
-    *terminal.current_buffer_mut() = coalesce(&on_screen, &next);
-    terminal.swap_buffers();
-    // Not `Terminal::draw`: it hides the cursor again on every frame (6 bytes a key); the
-    // cursor was hidden once at start.
-    *terminal.current_buffer_mut() = next.clone();
-    terminal.flush()?;
-    terminal.swap_buffers();
+    // The changes from what the screen shows, written by the backend as `Terminal::flush`
+    // would (not `Terminal::draw`: it hides the cursor again on every frame, 6 bytes a key;
+    // the cursor was hidden once at start). The terminal's own two buffers are not used: no
+    // copy of the screen is made for them.
+    let shown = coalesce_into(on_screen, &next);
+    let backend = terminal.backend_mut();
+    backend.draw(shown.diff(&next).into_iter())?;
+    Backend::flush(backend)?;
     out.commit()?;
     Ok(next)
 }
@@ -142,17 +148,23 @@ const REWRITE: &str = "\u{E000}";
 /// The previous frame `prev`, with the cells in short gaps between changed cells of `next`
 /// marked for rewriting, so each row's changes go out as few runs (one cursor move each).
 pub fn coalesce(prev: &Buffer, next: &Buffer) -> Buffer {
+    coalesce_into(prev.clone(), next)
+}
+
+/// [`coalesce`] on a buffer the caller gives up (one copy of the screen less per frame).
+fn coalesce_into(prev: Buffer, next: &Buffer) -> Buffer {
     /// A cursor move (`CSI row;col H`) costs about this many bytes.
     const MOVE: usize = 7;
-    let mut out = prev.clone();
     if prev.area != next.area {
-        return out;
+        return prev;
     }
+    // Read as it is marked: a cell is marked only once it was compared, and gaps do not meet.
+    let mut out = prev;
     let a = next.area;
     for y in a.top()..a.bottom() {
         let mut last_changed: Option<u16> = None;
         for x in a.left()..a.right() {
-            if prev[(x, y)] == next[(x, y)] {
+            if out[(x, y)] == next[(x, y)] {
                 continue;
             }
             if let Some(lc) = last_changed
@@ -161,7 +173,7 @@ pub fn coalesce(prev: &Buffer, next: &Buffer) -> Buffer {
                 let gap = lc + 1..x;
                 let single = |b: &Buffer, g: u16| wrap::str_width(b[(g, y)].symbol()) == 1;
                 let bytes: usize = gap.clone().map(|g| next[(g, y)].symbol().len()).sum();
-                if bytes <= MOVE && gap.clone().all(|g| single(next, g) && single(prev, g)) {
+                if bytes <= MOVE && gap.clone().all(|g| single(next, g) && single(&out, g)) {
                     for g in gap {
                         out[(g, y)].set_symbol(REWRITE);
                     }

@@ -96,6 +96,113 @@ pub struct Merged {
     pub failed: usize,
     /// How long it took.
     pub took: Duration,
+    /// For each briefing actor, what its detail view (`i`) shows beside the briefing.
+    pub details: Vec<ActorDetail>,
+}
+
+/// What the library's detail view of an actor shows that the briefing does not hold: the
+/// other names and affiliation its articles give, its quotations and the events it takes
+/// part in, across the articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorDetail {
+    /// The names its articles give it besides its name, each once.
+    pub aliases: Vec<String>,
+    /// The affiliation the first article giving one gives.
+    pub affiliation: Option<String>,
+    /// Its quotations, article after article.
+    pub quotes: Vec<LibQuote>,
+    /// The briefing events one of its members takes part in (indices into the events).
+    pub events: Vec<usize>,
+}
+
+/// A quotation an actor said in one article of the library.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LibQuote {
+    /// The article.
+    pub article: usize,
+    /// The speaker's actor id in that article.
+    pub actor: String,
+    /// Where the quoted text starts in the article's text (as the article's analysis has it).
+    pub start: usize,
+    /// The quoted text, at most [`QUOTE_MAX`] bytes of it.
+    pub text: String,
+}
+
+/// The most of a quotation kept for the detail view (a library may hold thousands).
+pub const QUOTE_MAX: usize = 600;
+
+/// The quotations of an analysis with a speaker: (speaker id, start, text cut to
+/// [`QUOTE_MAX`]).
+fn quotes_of(article: &Article, analysis: &Analysis) -> Vec<(String, usize, String)> {
+    analysis
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let speaker = q.speaker.clone()?;
+            let text = article.text.get(q.start..q.end)?;
+            let mut cut = text.len().min(QUOTE_MAX);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            Some((speaker, q.start, text[..cut].to_string()))
+        })
+        .collect()
+}
+
+/// The details of each briefing actor (see [`ActorDetail`]).
+fn details(
+    briefing: &Briefing,
+    digests: &[Digest],
+    quotes: &[Vec<(String, usize, String)>],
+) -> Vec<ActorDetail> {
+    let index = briefing.actor_index(digests.len());
+    let mut out = vec![ActorDetail::default(); briefing.actors.len()];
+    for (k, a) in briefing.actors.iter().enumerate() {
+        let d = &mut out[k];
+        for m in &a.members {
+            let Some(x) = digests
+                .get(m.article)
+                .and_then(|g| g.actors.iter().find(|x| x.id == m.actor))
+            else {
+                continue;
+            };
+            for name in std::iter::once(&x.name).chain(&x.aliases) {
+                if *name != a.name && !d.aliases.contains(name) {
+                    d.aliases.push(name.clone());
+                }
+            }
+            if d.affiliation.is_none() {
+                d.affiliation.clone_from(&x.affiliation);
+            }
+        }
+    }
+    for (i, list) in quotes.iter().enumerate() {
+        for (speaker, start, text) in list {
+            if let Some(&k) = index.get(i).and_then(|m| m.get(speaker.as_str())) {
+                out[k].quotes.push(LibQuote {
+                    article: i,
+                    actor: speaker.clone(),
+                    start: *start,
+                    text: text.clone(),
+                });
+            }
+        }
+    }
+    for (e, ev) in briefing.events.iter().enumerate() {
+        for m in &ev.members {
+            let Some(event) = digests.get(m.article).and_then(|g| g.events.get(m.event)) else {
+                continue;
+            };
+            for p in &event.participants {
+                if let Some(&k) = index.get(m.article).and_then(|x| x.get(p.as_str()))
+                    && out[k].events.last() != Some(&e)
+                {
+                    out[k].events.push(e);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Merged {
@@ -192,15 +299,23 @@ fn build(source: &Source, ids: Vec<ArticleId>, analyse: &AnalyseFn, done: &Atomi
     let n = source.len();
     let indices: Vec<usize> = (0..n).collect();
     let threads = crate::parallel::threads().saturating_sub(1).max(1);
-    let digests: Vec<Option<Digest>> = crate::parallel::map_in_order(&indices, threads, |&i| {
-        let run =
-            std::panic::AssertUnwindSafe(|| source.load(i).map(|a| Digest::from(analyse(&a))));
-        let d = std::panic::catch_unwind(run).ok().flatten();
-        done.fetch_add(1, Ordering::Relaxed);
-        d
-    });
+    type Quotes = Vec<(String, usize, String)>;
+    let digests: Vec<Option<(Digest, Quotes)>> =
+        crate::parallel::map_in_order(&indices, threads, |&i| {
+            let run = std::panic::AssertUnwindSafe(|| {
+                source.load(i).map(|a| {
+                    let analysis = analyse(&a);
+                    let quotes = quotes_of(&a, &analysis);
+                    (Digest::from(analysis), quotes)
+                })
+            });
+            let d = std::panic::catch_unwind(run).ok().flatten();
+            done.fetch_add(1, Ordering::Relaxed);
+            d
+        });
     let failed = digests.iter().filter(|d| d.is_none()).count();
-    let digests: Vec<Digest> = digests.into_iter().map(Option::unwrap_or_default).collect();
+    let (digests, quotes): (Vec<Digest>, Vec<Quotes>) =
+        digests.into_iter().map(Option::unwrap_or_default).unzip();
     let briefing = Briefing::build(&digests);
     let mentions = briefing
         .actors
@@ -218,6 +333,7 @@ fn build(source: &Source, ids: Vec<ArticleId>, analyse: &AnalyseFn, done: &Atomi
         })
         .collect();
     let year = common_year(&briefing);
+    let details = details(&briefing, &digests, &quotes);
     Merged {
         briefing,
         mentions,
@@ -226,6 +342,7 @@ fn build(source: &Source, ids: Vec<ArticleId>, analyse: &AnalyseFn, done: &Atomi
         year,
         failed,
         took: started.elapsed(),
+        details,
     }
 }
 

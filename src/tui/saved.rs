@@ -1,5 +1,5 @@
-//! Memory between runs: the last article, the reading position in each article and the selected
-//! actor, in `state.json` in the state folder. Several readers may run at once (windows on one
+//! Memory between runs: the last article, the reading position in each article, the selected
+//! actor and the order of the actors panel, in `state.json` in the state folder. Several readers may run at once (windows on one
 //! server): a save re-reads the file under a lock file (`state.json.lock`), merges in only the
 //! entries this process changed and writes atomically (a temporary file renamed over the old
 //! one), so a crash never leaves half a file and no reader undoes another's. A corrupt file is
@@ -37,6 +37,10 @@ pub struct Saved {
     /// first KB, per article key (absent from state files written before; filled on save).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub files: BTreeMap<String, Print>,
+    /// The order of the actors panel (`s`): `mentions` or `name`; absent for the default
+    /// (salience) and in state files from before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_sort: Option<String>,
 }
 
 /// How a moved file is recognised: its size in bytes and the FNV-1a 64 hash of its first KB,
@@ -336,6 +340,9 @@ pub fn merge(base: &Saved, mine: &Saved, mut disk: Saved) -> Saved {
     changed(&base.files, &mine.files, &mut disk.files, |_, m| m.clone());
     if mine.last != base.last {
         disk.last.clone_from(&mine.last);
+    }
+    if mine.actor_sort != base.actor_sort {
+        disk.actor_sort.clone_from(&mine.actor_sort);
     }
     // The latest listing of any reader counts.
     if mine.listed != base.listed {

@@ -24,6 +24,7 @@ mod detail;
 mod eventinfo;
 mod header;
 mod help;
+mod libdetail;
 mod library;
 mod libview;
 mod problems;
@@ -43,6 +44,7 @@ use ratatui::widgets::{
 
 pub use detail::{detail_lines, detail_rows};
 pub use help::{help_lines, help_rows};
+pub use libdetail::{library_detail_lines, library_detail_rows};
 pub use problems::{problem_lines, problem_rows};
 pub use timeline::format_date;
 

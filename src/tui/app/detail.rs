@@ -103,6 +103,15 @@ impl App {
     /// `i`: the detail view of the actor under the name cursor, else the one under the actors
     /// panel's cursor (when it has the focus), else the selected one.
     pub(super) fn open_detail(&mut self) {
+        // The library's actors panel: the library actor under its cursor, across the articles.
+        if self.scope.library
+            && self.focus == Panel::Actors
+            && !self.reading
+            && self.name_cursor.is_none()
+        {
+            self.open_library_detail();
+            return;
+        }
         // In the library scope the panel lists the library's actors, not this article's.
         let on_panel = (self.focus == Panel::Actors && !self.reading && !self.scope.library)
             .then(|| self.actor_row(self.actor_cursor))

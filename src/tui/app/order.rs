@@ -28,6 +28,13 @@ impl ActorSort {
         }
     }
 
+    /// The order saved as `name` (its [`ActorSort::label`]); `None` for a name not known.
+    pub fn from_label(name: &str) -> Option<Self> {
+        [ActorSort::Salience, ActorSort::Mentions, ActorSort::Name]
+            .into_iter()
+            .find(|s| s.label() == name)
+    }
+
     /// Its name on screen ("by salience").
     pub const fn label(self) -> &'static str {
         match self {

@@ -9,6 +9,8 @@
 //! that reports it, and again to the next one's. A jump to another article waits for that
 //! article's analysis when it is not made yet ([`Target`]), and is made when it arrives.
 
+mod actor;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,6 +20,7 @@ use crate::tui::keymap::Key;
 use crate::tui::layout::{Mode, Panel, SideContent};
 use crate::tui::merged::{self, AnalyseFn, Job, Merged, Poll, Source};
 use crate::tui::prepared::ActorRow;
+pub use actor::LibEntry;
 
 /// The state of the library scope.
 #[derive(Debug, Default)]
@@ -73,6 +76,15 @@ pub enum Overlay {
         /// The cursor row (an index into [`App::since_rows`]).
         cursor: usize,
     },
+    /// A library actor in full (`i`; see `scope/actor.rs`).
+    Actor {
+        /// The library actor.
+        actor: usize,
+        /// The entry under the cursor (an index into [`App::library_detail_entries`]).
+        cursor: usize,
+        /// The first row shown.
+        scroll: usize,
+    },
 }
 
 /// One row of the "since last time" list.
@@ -110,6 +122,12 @@ enum Target {
     },
     /// The article's event `event` (an index into its events).
     Event { article: usize, event: usize },
+    /// A quotation of the article actor `actor` (its id) starting at byte `at`.
+    Quote {
+        article: usize,
+        actor: String,
+        at: usize,
+    },
 }
 
 /// How long a headless replay waits for the library's briefing after a key.
@@ -595,7 +613,9 @@ impl App {
 
     fn go_target(&mut self, target: Target) {
         let article = match &target {
-            Target::Mention { article, .. } | Target::Event { article, .. } => *article,
+            Target::Mention { article, .. }
+            | Target::Event { article, .. }
+            | Target::Quote { article, .. } => *article,
         };
         if article >= self.shelf.articles.len() {
             return;
@@ -615,7 +635,9 @@ impl App {
             return false;
         };
         let article = match &target {
-            Target::Mention { article, .. } | Target::Event { article, .. } => *article,
+            Target::Mention { article, .. }
+            | Target::Event { article, .. }
+            | Target::Quote { article, .. } => *article,
         };
         if article != self.current {
             self.scope.pending = None;
@@ -652,6 +674,32 @@ impl App {
                 if let Some(at) = at {
                     self.show(at);
                 }
+            }
+            Target::Quote { actor, at, .. } => {
+                let Some(i) = p.analysis.actors.iter().position(|a| a.id == actor) else {
+                    self.notice = Some("this article's analysis no longer has the actor".into());
+                    return true;
+                };
+                // The actor's mention nearest the quotation is the current one.
+                let mention = p
+                    .analysis
+                    .actors
+                    .get(i)
+                    .and_then(|a| {
+                        (0..a.mentions.len()).min_by_key(|&k| a.mentions[k].start.abs_diff(at))
+                    })
+                    .unwrap_or(0);
+                let first = p.sentence_at(at).map_or(at, |s| s.start);
+                let row = p.actor_rows.iter().position(|r| *r == ActorRow::Actor(i));
+                if let Some(row) = row {
+                    self.actor_cursor = row;
+                }
+                self.selected = Some((i, mention));
+                self.search = Search::default();
+                self.filter = false;
+                self.reveal_body_here();
+                self.sync();
+                self.show_from(first, at);
             }
             Target::Event { event, .. } => {
                 // The briefing names the event by its place in the analysis; the timeline
@@ -766,6 +814,10 @@ impl App {
         let Some(overlay) = self.scope.overlay else {
             return;
         };
+        if let Overlay::Actor { actor, cursor, .. } = overlay {
+            self.library_detail_key(key, actor, cursor);
+            return;
+        }
         let action = self.keymap.action(key);
         let (len, selectable): (usize, Vec<bool>) = match overlay {
             Overlay::Mentions { actor, .. } => {
@@ -779,9 +831,12 @@ impl App {
                 let rows = self.since_rows();
                 (rows.len(), rows.iter().map(SinceRow::selectable).collect())
             }
+            Overlay::Actor { .. } => return,
         };
         let cursor = match overlay {
-            Overlay::Mentions { cursor, .. } | Overlay::Since { cursor } => cursor,
+            Overlay::Mentions { cursor, .. }
+            | Overlay::Since { cursor }
+            | Overlay::Actor { cursor, .. } => cursor,
         };
         let page = isize::try_from(self.size.1.saturating_sub(6))
             .unwrap_or(1)
@@ -830,6 +885,11 @@ impl App {
                 cursor: new_cursor,
             },
             Overlay::Since { .. } => Overlay::Since { cursor: new_cursor },
+            Overlay::Actor { actor, scroll, .. } => Overlay::Actor {
+                actor,
+                cursor: new_cursor,
+                scroll,
+            },
         });
     }
 
@@ -866,6 +926,8 @@ impl App {
                     step + 1
                 ));
             }
+            // Its keys go to `library_detail_key`.
+            Overlay::Actor { .. } => {}
             Overlay::Since { .. } => match self.since_rows().get(cursor) {
                 Some(SinceRow::Article(i)) => {
                     let i = *i;

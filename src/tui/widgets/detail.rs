@@ -19,16 +19,22 @@ use crate::tui::app::detail::{Target, scroll_for};
 use crate::tui::wrap;
 
 /// The most rows the entry under the cursor takes.
-const FULL_ROWS: usize = 8;
+pub(super) const FULL_ROWS: usize = 8;
 
 /// `s` as one line: runs of blanks and line breaks become one space, then made safe.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     clean(&folded).into_owned()
 }
 
 /// `text` wrapped to `width` after `indent` (and the same width of spaces on later rows).
-fn wrapped(out: &mut Vec<Line<'static>>, indent: &str, text: &str, style: Style, width: usize) {
+pub(super) fn wrapped(
+    out: &mut Vec<Line<'static>>,
+    indent: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+) {
     let room = width.saturating_sub(wrap::str_width(indent)).max(1);
     let pad = " ".repeat(wrap::str_width(indent));
     for (j, row) in textwrap::wrap(text, room).into_iter().enumerate() {
@@ -215,7 +221,7 @@ fn sentence(
 }
 
 /// Styled pieces on one row of `room` cells, cut with an ellipsis when longer.
-fn one_row(segments: &[(String, Style)], room: usize) -> Line<'static> {
+pub(super) fn one_row(segments: &[(String, Style)], room: usize) -> Line<'static> {
     let full: String = segments.iter().map(|(s, _)| s.as_str()).collect();
     let cut = truncate(&full, room);
     // What is kept of the text: `truncate` keeps a prefix and adds the ellipsis.

@@ -25,6 +25,37 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, indent: &str, text: &str, style: S
     }
 }
 
+/// `items` on rows after `indent`, each made of pieces in their styles, two spaces apart, as
+/// many to a row as fit `width` (an item wider than a row gets one of its own, cut by the box).
+fn push_items(out: &mut Vec<Line<'static>>, indent: &str, items: &[&[(&str, Style)]], width: u16) {
+    let width = usize::from(width);
+    let mut row: Vec<Span<'static>> = vec![Span::raw(indent.to_string())];
+    let mut used = wrap::str_width(indent);
+    let mut any = false;
+    for &item in items {
+        let w: usize = item.iter().map(|(label, _)| wrap::str_width(label)).sum();
+        if any && used + 2 + w > width {
+            out.push(Line::from(std::mem::take(&mut row)));
+            row.push(Span::raw(indent.to_string()));
+            used = wrap::str_width(indent);
+            any = false;
+        }
+        if any {
+            row.push(Span::raw("  "));
+            used += 2;
+        }
+        row.extend(
+            item.iter()
+                .map(|(label, style)| Span::styled((*label).to_string(), *style)),
+        );
+        used += w;
+        any = true;
+    }
+    if any {
+        out.push(Line::from(row));
+    }
+}
+
 /// The lines of the help screen, filtered by its query, wrapped to `width`: one line is one
 /// row on screen.
 pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
@@ -74,6 +105,29 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if keep(label) {
             push_wrapped(&mut out, "  ", label, style, width);
         }
+    }
+    // Markdown articles: each style shown in itself.
+    let t = &app.theme;
+    let markdown: [&[(&str, Style)]; 8] = [
+        &[("Markdown:", Style::new())],
+        &[("Heading", t.md_heading)],
+        &[("emphasis", t.md_emphasis)],
+        &[("strong", t.md_strong)],
+        &[("struck", t.md_strike)],
+        &[("code", t.md_code)],
+        &[("quote", t.md_quote)],
+        &[
+            ("link", t.md_link),
+            (" ", Style::new()),
+            ("url", t.link_url),
+        ],
+    ];
+    if markdown
+        .iter()
+        .flat_map(|i| i.iter())
+        .any(|(label, _)| keep(label))
+    {
+        push_items(&mut out, "  ", &markdown, width);
     }
     out.push(Line::raw(""));
     push_wrapped(

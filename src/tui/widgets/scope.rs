@@ -237,16 +237,24 @@ pub(super) fn overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(overlay) = app.scope.overlay else {
         return;
     };
+    if let Overlay::Actor { .. } = overlay {
+        super::libdetail::library_detail(app, area, buf);
+        return;
+    }
     let r = help_rect(area);
     Clear.render(r, buf);
     let w = usize::from(r.width.saturating_sub(2));
     // Only the rows that can show are built (a first visit lists every actor of the library).
     let cursor = match overlay {
-        Overlay::Mentions { cursor, .. } | Overlay::Since { cursor } => cursor,
+        Overlay::Mentions { cursor, .. }
+        | Overlay::Since { cursor }
+        | Overlay::Actor { cursor, .. } => cursor,
     };
     let (first, take) = window(cursor, r.height.saturating_sub(2));
     let (title, items, len) = match overlay {
-        Overlay::Mentions { actor, .. } => mention_rows(app, actor, w, first, take),
+        Overlay::Mentions { actor, .. } | Overlay::Actor { actor, .. } => {
+            mention_rows(app, actor, w, first, take)
+        }
         Overlay::Since { .. } => {
             let (items, len) = since_items(app, w, first, take);
             (

@@ -193,8 +193,11 @@ fn build(source: &Source, ids: Vec<ArticleId>, analyse: &AnalyseFn, done: &Atomi
     let indices: Vec<usize> = (0..n).collect();
     let threads = crate::parallel::threads().saturating_sub(1).max(1);
     let digests: Vec<Option<Digest>> = crate::parallel::map_in_order(&indices, threads, |&i| {
-        let run =
-            std::panic::AssertUnwindSafe(|| source.load(i).map(|a| Digest::from(analyse(&a))));
+        let run = std::panic::AssertUnwindSafe(|| {
+            source
+                .load(i)
+                .map(|a| Digest::from_analysis(analyse(&a), &a.text))
+        });
         let d = std::panic::catch_unwind(run).ok().flatten();
         done.fetch_add(1, Ordering::Relaxed);
         d

@@ -43,7 +43,11 @@ fn main() {
     for _ in 0..5 {
         let copies = analyses.clone();
         let t = Instant::now();
-        let digests: Vec<Digest> = copies.into_iter().map(Digest::from).collect();
+        let digests: Vec<Digest> = copies
+            .into_iter()
+            .zip(&articles)
+            .map(|(an, a)| Digest::from_analysis(an, &a.text))
+            .collect();
         let d = t.elapsed().as_secs_f64();
         let b = Briefing::build(&digests);
         merge = merge.min(t.elapsed().as_secs_f64());
@@ -51,7 +55,11 @@ fn main() {
         briefing = Some(b);
     }
     let briefing = briefing.expect("five runs");
-    let digests: Vec<Digest> = analyses.iter().map(Digest::new).collect();
+    let digests: Vec<Digest> = analyses
+        .iter()
+        .zip(&articles)
+        .map(|(an, a)| Digest::new(an, &a.text))
+        .collect();
     let no_events: Vec<Digest> = digests
         .iter()
         .map(|d| Digest {

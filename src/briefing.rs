@@ -17,6 +17,7 @@
 mod actors;
 mod events;
 mod norm;
+mod stories;
 
 pub use norm::{Grain, Interval};
 
@@ -35,6 +36,14 @@ pub struct Digest {
     pub actors: Vec<DigestActor>,
     /// Its events, in the order of the analysis.
     pub events: Vec<Event>,
+    /// The words of its text (hashed, stemmed, with weighted counts, sorted): what tells which
+    /// articles report one story.
+    pub terms: Vec<(u32, u32)>,
+    /// For each event, its trigger word (hashed, stemmed), if it has one.
+    pub triggers: Vec<Option<u32>>,
+    /// For each event, the other words of its sentence (hashed, stemmed, sorted), each with
+    /// whether it is a name or number: what tells one happening from another of its kind.
+    pub contexts: Vec<Vec<(u32, bool)>>,
 }
 
 /// An article actor without its mentions.
@@ -57,19 +66,20 @@ pub struct DigestActor {
 }
 
 impl Digest {
-    /// The digest of one analysis, copied from it.
-    pub fn new(analysis: &Analysis) -> Self {
+    /// The digest of one analysis of `text`, copied from it.
+    pub fn new(analysis: &Analysis, text: &str) -> Self {
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis.actors.iter().map(DigestActor::new).collect(),
+            triggers: triggers(&analysis.events, text),
+            contexts: contexts(&analysis.events, &analysis.sentences, text),
             events: analysis.events.clone(),
+            terms: stories::profile(text),
         }
     }
-}
 
-impl From<Analysis> for Digest {
-    /// The digest of an analysis no longer needed: its fields are moved, not copied.
-    fn from(analysis: Analysis) -> Self {
+    /// The digest of an analysis of `text` no longer needed: its fields are moved, not copied.
+    pub fn from_analysis(analysis: Analysis, text: &str) -> Self {
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis
@@ -85,9 +95,59 @@ impl From<Analysis> for Digest {
                     aliases: a.aliases,
                 })
                 .collect(),
+            triggers: triggers(&analysis.events, text),
+            contexts: contexts(&analysis.events, &analysis.sentences, text),
             events: analysis.events,
+            terms: stories::profile(text),
         }
     }
+}
+
+/// The words of each event's sentence but its trigger (see [`Digest::contexts`]).
+fn contexts(
+    events: &[Event],
+    sentences: &[crate::model::Span],
+    text: &str,
+) -> Vec<Vec<(u32, bool)>> {
+    events
+        .iter()
+        .map(|e| {
+            let Some(t) = e.trigger else {
+                return Vec::new();
+            };
+            // The sentence holding the trigger: the last that starts at or before it.
+            let at = sentences.partition_point(|s| s.start <= t.start);
+            let Some(sentence) = at.checked_sub(1).and_then(|k| sentences.get(k)) else {
+                return Vec::new();
+            };
+            let (Some(before), Some(after)) = (
+                text.get(sentence.start.min(t.start)..t.start),
+                text.get(t.end.min(sentence.end.max(t.end))..sentence.end.max(t.end)),
+            ) else {
+                return Vec::new();
+            };
+            let mut words = stories::words(before);
+            words.extend(stories::words(after));
+            words.sort_unstable();
+            words.dedup_by(|a, b| {
+                b.1 |= a.1;
+                a.0 == b.0
+            });
+            words
+        })
+        .collect()
+}
+
+/// The trigger word of each event, folded and stemmed as labels are, hashed.
+fn triggers(events: &[Event], text: &str) -> Vec<Option<u32>> {
+    events
+        .iter()
+        .map(|e| {
+            let t = e.trigger?;
+            let word = norm::name(text.get(t.start..t.end)?);
+            (!word.is_empty()).then(|| stories::hash(norm::event_root(&word)))
+        })
+        .collect()
 }
 
 impl DigestActor {
@@ -226,9 +286,12 @@ impl Briefing {
         }
     }
 
-    /// Merges analyses (in article order).
-    pub fn from_analyses<'a>(analyses: impl IntoIterator<Item = &'a Analysis>) -> Self {
-        let digests: Vec<Digest> = analyses.into_iter().map(Digest::new).collect();
+    /// Merges analyses, each with the text it was made from (in article order).
+    pub fn from_analyses<'a>(analyses: impl IntoIterator<Item = (&'a Analysis, &'a str)>) -> Self {
+        let digests: Vec<Digest> = analyses
+            .into_iter()
+            .map(|(a, text)| Digest::new(a, text))
+            .collect();
         Self::build(&digests)
     }
 

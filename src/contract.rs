@@ -93,7 +93,8 @@ pub fn to_json(pairs: &[(&Article, &Analysis)]) -> String {
             .iter()
             .map(|(a, an)| ArticleOutput::new(a, an))
             .collect(),
-        briefing: (pairs.len() >= 2).then(|| Briefing::from_analyses(pairs.iter().map(|p| p.1))),
+        briefing: (pairs.len() >= 2)
+            .then(|| Briefing::from_analyses(pairs.iter().map(|p| (p.1, p.0.text.as_str())))),
     };
     let mut buf = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
@@ -208,7 +209,9 @@ impl<F: Fn(&Article) -> Analysis> Serialize for Lazy<'_, F> {
             seq.serialize_element(&item)?;
             if keep {
                 // Written: what the briefing needs is moved out, the rest dropped.
-                self.digests.borrow_mut().push(Digest::from(item.analysis));
+                self.digests
+                    .borrow_mut()
+                    .push(Digest::from_analysis(item.analysis, &article.text));
             }
         }
         seq.end()

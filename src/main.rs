@@ -507,7 +507,12 @@ fn run_export(
     let analyses = parallel::map_in_order(articles, parallel::threads(), |a| {
         guarded(cache.as_ref(), a, &options)
     });
-    let briefing = brief::briefing::Briefing::from_analyses(&analyses);
+    let briefing = brief::briefing::Briefing::from_analyses(
+        analyses
+            .iter()
+            .zip(articles)
+            .map(|(an, a)| (an, a.text.as_str())),
+    );
     let input = brief::export::Input {
         articles,
         analyses: &analyses,

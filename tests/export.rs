@@ -58,7 +58,12 @@ impl Fixture {
             .iter()
             .map(|a| analyze(a, &Options::default()))
             .collect();
-        let briefing = Briefing::from_analyses(&analyses);
+        let briefing = Briefing::from_analyses(
+            analyses
+                .iter()
+                .zip(&articles)
+                .map(|(an, a)| (an, a.text.as_str())),
+        );
         Self {
             articles,
             analyses,

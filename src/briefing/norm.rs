@@ -306,6 +306,170 @@ pub fn stem(w: &str) -> &str {
     w
 }
 
+/// Past forms and participles of irregular verbs with their base, sorted by form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arisen", "arise"),
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("awoke", "awake"),
+    ("beaten", "beat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bent", "bend"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("bled", "bleed"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("burnt", "burn"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("crept", "creep"),
+    ("dealt", "deal"),
+    ("did", "do"),
+    ("done", "do"),
+    ("drank", "drink"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("drunk", "drink"),
+    ("dug", "dig"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("fought", "fight"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("hung", "hang"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("lain", "lie"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lit", "light"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("oversaw", "oversee"),
+    ("overseen", "oversee"),
+    ("overtaken", "overtake"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+    ("overtook", "overtake"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("risen", "rise"),
+    ("rose", "rise"),
+    ("rung", "ring"),
+    ("said", "say"),
+    ("sang", "sing"),
+    ("sank", "sink"),
+    ("sat", "sit"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shaken", "shake"),
+    ("shook", "shake"),
+    ("shot", "shoot"),
+    ("slain", "slay"),
+    ("slept", "sleep"),
+    ("slew", "slay"),
+    ("slid", "slide"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("sprang", "spring"),
+    ("spun", "spin"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("stricken", "strike"),
+    ("struck", "strike"),
+    ("stuck", "stick"),
+    ("stung", "sting"),
+    ("sung", "sing"),
+    ("sunk", "sink"),
+    ("swam", "swim"),
+    ("swept", "sweep"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("swum", "swim"),
+    ("swung", "swing"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("understood", "understand"),
+    ("undertook", "undertake"),
+    ("upheld", "uphold"),
+    ("went", "go"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// The base form of an English irregular verb's past or participle ("struck" -> "strike"),
+/// else the word as it is: so that "shot" and "shoots" (stem "shoot") compare equal.
+pub fn base_verb(w: &str) -> &str {
+    IRREGULAR
+        .binary_search_by_key(&w, |&(form, _)| form)
+        .map_or(w, |at| IRREGULAR[at].1)
+}
+
+/// The root of a word naming a happening, shared by its forms: "arrested", "arrests" and
+/// "arresting" give "arrest"; "struck", "strike", "strikes" and "striking" give "strik"
+/// (a final "e" goes, as `stem` takes it with "-es", "-ed" and "-ing").
+pub fn event_root(w: &str) -> &str {
+    let w = base_verb(stem(w));
+    w.strip_suffix('e').filter(|r| r.len() >= 3).unwrap_or(w)
+}
+
 /// The words of a folded label that say which event it names: not stop words, not the folded
 /// kind, not one letter.
 pub fn content_words<'a>(label: &'a str, kind: &'a str) -> impl Iterator<Item = &'a str> {
@@ -317,6 +481,24 @@ pub fn content_words<'a>(label: &'a str, kind: &'a str) -> impl Iterator<Item = 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irregular_verbs_find_their_base() {
+        assert!(
+            IRREGULAR.windows(2).all(|w| w[0] < w[1]),
+            "the table is sorted for its binary search"
+        );
+        assert_eq!(base_verb("struck"), "strike");
+        assert_eq!(base_verb("shot"), stem("shooting"));
+        assert_eq!(base_verb("wound"), "wound", "a noun too: kept");
+        assert_eq!(base_verb("arrest"), "arrest");
+        for form in ["struck", "strike", "strikes", "striking"] {
+            assert_eq!(event_root(form), "strik", "{form}");
+        }
+        for form in ["charged", "charges", "charge", "charging"] {
+            assert_eq!(event_root(form), "charg", "{form}");
+        }
+    }
 
     #[test]
     fn names_fold() {

@@ -40,6 +40,7 @@ fn digest(actors: Vec<DigestActor>, events: Vec<Event>) -> Digest {
         published: jiff::civil::Date::new(2031, 3, 20).ok(),
         actors,
         events,
+        ..Digest::default()
     }
 }
 
@@ -317,4 +318,69 @@ fn nothing_to_merge_and_hostile_values_do_not_panic() {
     let b = Briefing::build(&[odd.clone(), odd]);
     assert_eq!(b.events.len(), 2);
     assert_eq!(b.actors.iter().map(|a| a.members.len()).sum::<usize>(), 2);
+}
+
+/// The digest of an article of one story (its words `story`), with one event: its trigger word,
+/// the other words of its sentence, and its date.
+fn story_digest(story: &str, trigger: &str, sentence: &str, date: Option<&str>) -> Digest {
+    let mut e = event(&format!("{trigger} {sentence}"), "event", date, None, &[]);
+    e.trigger = Some(crate::model::Span::new(0, trigger.len()));
+    let text = format!("{trigger} {sentence}. {story}");
+    let mut d = digest(vec![], vec![e]);
+    d.terms = super::stories::profile(&text);
+    d.triggers = vec![Some(super::stories::hash(norm::event_root(trigger)))];
+    let mut context = super::stories::words(sentence);
+    context.sort_unstable();
+    d.contexts = vec![context];
+    d
+}
+
+/// Which briefing event each article's one event is in.
+fn event_groups(b: &Briefing, articles: usize) -> Vec<usize> {
+    (0..articles)
+        .map(|a| {
+            b.events
+                .iter()
+                .position(|e| e.members.iter().any(|m| m.article == a))
+                .expect("every article event is in a briefing event")
+        })
+        .collect()
+}
+
+const QUORVIA: &str = "Rescuers in Quorvia City searched rubble of the Quorvia quake for survivors \
+                       as aftershocks shook Quorvia City and the Marreth valley";
+const VELMORA: &str = "Ferries in Velmora harbour stayed moored after the Velmora quake as \
+                       coastguard crews inspected the Sallin piers of Velmora";
+
+#[test]
+fn one_story_one_trigger_word_is_one_event_and_two_stories_stay_apart() {
+    let digests = vec![
+        story_digest(QUORVIA, "struck", "the highlands near Marreth", None),
+        story_digest(VELMORA, "struck", "the coast near Sallin", None),
+        story_digest(QUORVIA, "strikes", "Marreth at dawn", None),
+        story_digest(VELMORA, "struck", "Sallin harbour", None),
+    ];
+    let b = Briefing::build(&digests);
+    // "struck" and "strikes" are one word; the two quakes, told with the same word, two events.
+    assert_eq!(event_groups(&b, 4), vec![0, 1, 0, 1], "{:#?}", b.events);
+}
+
+#[test]
+fn one_story_one_word_but_nothing_in_common_or_two_dates_stay_apart() {
+    let digests = vec![
+        story_digest(QUORVIA, "arrested", "Marreth mayor", Some("2031-03-02")),
+        story_digest(QUORVIA, "arrested", "Marreth mayor", Some("2031-03-02")),
+        // Nothing of its sentence in common with the others: another arrest.
+        story_digest(QUORVIA, "arrested", "looters overnight", None),
+        // The same particulars, another month: another arrest.
+        story_digest(QUORVIA, "arrested", "Marreth mayor", Some("2031-01-15")),
+    ];
+    let b = Briefing::build(&digests);
+    let g = event_groups(&b, 4);
+    assert_eq!(g[0], g[1], "{:#?}", b.events);
+    assert!(
+        g[2] != g[0] && g[3] != g[0] && g[2] != g[3],
+        "{:#?}",
+        b.events
+    );
 }

@@ -306,7 +306,7 @@ fn build(source: &Source, ids: Vec<ArticleId>, analyse: &AnalyseFn, done: &Atomi
                 source.load(i).map(|a| {
                     let analysis = analyse(&a);
                     let quotes = quotes_of(&a, &analysis);
-                    (Digest::from(analysis), quotes)
+                    (Digest::from_analysis(analysis, &a.text), quotes)
                 })
             });
             let d = std::panic::catch_unwind(run).ok().flatten();

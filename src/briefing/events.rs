@@ -74,6 +74,9 @@ impl Group {
     /// The points for adding `e`, or `None` when it does not fit.
     fn score(&self, e: &Node, nodes: &[Node], names: &norm::Interner) -> Option<u32> {
         let same_trigger = e.trigger.is_some_and(|t| self.triggers.contains(&t));
+        // A word said again in one article may be another happening of its kind: the article
+        // told them apart by date or place.
+        let same_article = self.articles.binary_search(&e.article).is_ok();
         if self.kind != Some(e.kind) && !same_trigger {
             return None;
         }
@@ -112,7 +115,7 @@ impl Group {
                     // for reports of one story naming one happening with one word: an event's
                     // place is the sentence's, often another place the report mentions (on
                     // ECB+, this veto kept apart four right links for each wrong one).
-                    if !same_trigger {
+                    if !same_trigger || same_article {
                         return None;
                     }
                 }
@@ -146,11 +149,13 @@ impl Group {
             .count() as u32;
         // One story, one word for what happened: one event (dates and places agreeing).
         if same_trigger
-            && (self.articles.binary_search(&e.article).is_ok()
-                || self
-                    .nodes
+            && if same_article {
+                true
+            } else {
+                self.nodes
                     .iter()
-                    .any(|&n| nodes[n].trigger == e.trigger && same_particulars(e, &nodes[n])))
+                    .any(|&n| nodes[n].trigger == e.trigger && same_particulars(e, &nodes[n]))
+            }
         {
             return Some(points + SAME_TRIGGER);
         }

@@ -79,7 +79,18 @@ impl<'a> Input<'a> {
             .collect()
     }
 
-    /// The story in one line: the event most articles report, else the first title.
+    /// Whether an article takes the event for its own (its headline's or lead's: `main`).
+    fn is_main(&self, e: &BriefingEvent) -> bool {
+        e.members.iter().any(|m| {
+            self.analyses
+                .get(m.article)
+                .and_then(|a| a.events.get(m.event))
+                .is_some_and(|x| x.main)
+        })
+    }
+
+    /// The story in one line: the event most articles report (an article's own event first),
+    /// else the first title.
     fn story(&self) -> String {
         let main = self
             .briefing
@@ -89,6 +100,7 @@ impl<'a> Input<'a> {
             .max_by(|(i, a), (j, b)| {
                 a.articles()
                     .cmp(&b.articles())
+                    .then(self.is_main(a).cmp(&self.is_main(b)))
                     .then(a.members.len().cmp(&b.members.len()))
                     .then(j.cmp(i))
             })

@@ -223,18 +223,34 @@ fn group(digests: &[Digest]) -> Vec<usize> {
             postings.entry(t).or_default().push((i as u32, w));
         }
     }
+    // Each similarity is summed over the shared terms in the map's order (floating point: the
+    // order matters), a row at a time so that the sums stay in cache; a term of one article
+    // adds nothing.
+    let lists: Vec<&Vec<(u32, f32)>> = postings.values().collect();
+    let mut terms_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (l, list) in lists.iter().enumerate() {
+        for (k, &(i, _)) in list.iter().enumerate().take(list.len().saturating_sub(1)) {
+            terms_of[i as usize].push((l, k));
+        }
+    }
     let mut sim = vec![0f32; n * n];
-    for list in postings.values() {
-        for (k, &(i, wi)) in list.iter().enumerate() {
-            let row = i as usize * n;
-            for &(j, wj) in &list[k + 1..] {
-                sim[row + j as usize] += wi * wj;
+    for (row, terms) in sim.chunks_exact_mut(n).zip(&terms_of) {
+        for &(l, k) in terms {
+            let (_, wi) = lists[l][k];
+            for &(j, wj) in &lists[l][k + 1..] {
+                row[j as usize] += wi * wj;
             }
         }
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            sim[j * n + i] = sim[i * n + j];
+    // The lower half mirrors the upper, copied by tiles (a column at a time misses the cache).
+    const TILE: usize = 64;
+    for i0 in (0..n).step_by(TILE) {
+        for j0 in (i0..n).step_by(TILE) {
+            for i in i0..(i0 + TILE).min(n) {
+                for j in j0.max(i + 1)..(j0 + TILE).min(n) {
+                    sim[j * n + i] = sim[i * n + j];
+                }
+            }
         }
     }
     // Active groups, their sizes and members; a group is known by one of its articles.

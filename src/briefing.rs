@@ -68,18 +68,20 @@ pub struct DigestActor {
 impl Digest {
     /// The digest of one analysis of `text`, copied from it.
     pub fn new(analysis: &Analysis, text: &str) -> Self {
+        let words = stories::words_at(text);
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis.actors.iter().map(DigestActor::new).collect(),
             triggers: triggers(&analysis.events, text),
-            contexts: contexts(&analysis.events, &analysis.sentences, text),
+            contexts: contexts(&analysis.events, &analysis.sentences, text, &words),
             events: analysis.events.clone(),
-            terms: stories::profile(text),
+            terms: stories::profile_of(&words),
         }
     }
 
     /// The digest of an analysis of `text` no longer needed: its fields are moved, not copied.
     pub fn from_analysis(analysis: Analysis, text: &str) -> Self {
+        let words = stories::words_at(text);
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis
@@ -96,18 +98,20 @@ impl Digest {
                 })
                 .collect(),
             triggers: triggers(&analysis.events, text),
-            contexts: contexts(&analysis.events, &analysis.sentences, text),
+            contexts: contexts(&analysis.events, &analysis.sentences, text, &words),
             events: analysis.events,
-            terms: stories::profile(text),
+            terms: stories::profile_of(&words),
         }
     }
 }
 
-/// The words of each event's sentence but its trigger (see [`Digest::contexts`]).
+/// The words of each event's sentence but its trigger (see [`Digest::contexts`]); `words` are
+/// those of the whole text ([`stories::words_at`]).
 fn contexts(
     events: &[Event],
     sentences: &[crate::model::Span],
     text: &str,
+    words: &[stories::Word],
 ) -> Vec<Vec<(u32, bool)>> {
     events
         .iter()
@@ -120,20 +124,35 @@ fn contexts(
             let Some(sentence) = at.checked_sub(1).and_then(|k| sentences.get(k)) else {
                 return Vec::new();
             };
-            let (Some(before), Some(after)) = (
-                text.get(sentence.start.min(t.start)..t.start),
-                text.get(t.end.min(sentence.end.max(t.end))..sentence.end.max(t.end)),
-            ) else {
+            let end = sentence.end.max(t.end);
+            let parts = [
+                (sentence.start.min(t.start), t.start),
+                (t.end.min(end), end),
+            ];
+            if parts.iter().any(|&(from, to)| text.get(from..to).is_none()) {
                 return Vec::new();
-            };
-            let mut words = stories::words(before);
-            words.extend(stories::words(after));
-            words.sort_unstable();
-            words.dedup_by(|a, b| {
+            }
+            let mut out = Vec::new();
+            for (from, to) in parts {
+                if stories::splits_word(text, from) || stories::splits_word(text, to) {
+                    // A part cut inside a word has words of its own.
+                    out.extend(text.get(from..to).map(stories::words).unwrap_or_default());
+                } else {
+                    let first = words.partition_point(|w| w.start < from);
+                    out.extend(
+                        words[first..]
+                            .iter()
+                            .take_while(|w| w.end <= to)
+                            .map(|w| (w.term, w.name)),
+                    );
+                }
+            }
+            out.sort_unstable();
+            out.dedup_by(|a, b| {
                 b.1 |= a.1;
                 a.0 == b.0
             });
-            words
+            out
         })
         .collect()
 }

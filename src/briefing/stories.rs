@@ -12,7 +12,9 @@
 //! Deterministic: ties go to the lower index. Quadratic in the number of articles, so a
 //! library is grouped in consecutive blocks of [`BLOCK`] articles.
 
-use crate::analysis::lexicon::FastMap;
+use std::sync::OnceLock;
+
+use crate::analysis::lexicon::{FastMap, FastSet};
 
 use super::{Digest, norm};
 
@@ -49,58 +51,110 @@ pub(super) fn hash(word: &str) -> u32 {
     h
 }
 
+/// A word of a text as profiles count it: where it is (bytes), its term (stemmed, hashed) and
+/// whether it is capitalised or a year.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub term: u32,
+    pub name: bool,
+}
+
+/// What a character is to the tokenizer: a letter (1), a digit (2) or neither (0). Words are
+/// runs of letters, and runs of digits (years); anything else ends a word.
+fn kind(c: char) -> u8 {
+    if c.is_alphabetic() {
+        1
+    } else if c.is_ascii_digit() {
+        2
+    } else {
+        0
+    }
+}
+
+/// Whether a function word: left out of profiles.
+fn is_stop(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(word)
+}
+
 /// The words of a text as profiles count them (stemmed, hashed, function words and short words
-/// left out), each with whether it is capitalised or a year, in text order.
-pub(super) fn words(text: &str) -> Vec<(u32, bool)> {
+/// left out), with their places, in text order.
+pub(super) fn words_at(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut word = String::new();
-    let mut flush = |word: &mut String, capital: bool, digits: bool| {
-        let keep = if digits {
-            word.len() == 4
-        } else {
-            word.len() > 2 && !STOP.contains(&word.as_str())
+    // One buffer for every word folded to lower case.
+    let mut lower = String::new();
+    let mut push = |start: usize, end: usize, kind: u8| {
+        let run = &text[start..end];
+        let word = match kind {
+            2 if run.len() == 4 => Some((hash(run), true)),
+            1 => {
+                lower.clear();
+                if run.is_ascii() {
+                    lower.push_str(run);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(run.chars().flat_map(char::to_lowercase));
+                }
+                (lower.len() > 2 && !is_stop(&lower)).then(|| {
+                    let capital = run.chars().next().is_some_and(char::is_uppercase);
+                    (hash(norm::stem(&lower)), capital)
+                })
+            }
+            _ => None,
         };
-        if keep {
-            let w = if digits {
-                word.as_str()
-            } else {
-                norm::stem(word)
-            };
-            out.push((hash(w), capital || digits));
+        if let Some((term, name)) = word {
+            out.push(Word {
+                start,
+                end,
+                term,
+                name,
+            });
         }
-        word.clear();
     };
-    // Runs of letters, and runs of digits (years); anything else ends a word.
-    let (mut capital, mut kind) = (false, 0u8);
-    for c in text.chars() {
-        let k = if c.is_alphabetic() {
-            1
-        } else if c.is_ascii_digit() {
-            2
-        } else {
-            0
-        };
-        if k != kind {
-            flush(&mut word, capital, kind == 2);
-            kind = k;
-            capital = c.is_uppercase();
-        }
-        match k {
-            1 => word.extend(c.to_lowercase()),
-            2 => word.push(c),
-            _ => {}
+    let (mut start, mut run) = (0, 0u8);
+    for (i, c) in text.char_indices() {
+        let k = kind(c);
+        if k != run {
+            push(start, i, run);
+            (start, run) = (i, k);
         }
     }
-    flush(&mut word, capital, kind == 2);
+    push(start, text.len(), run);
     out
+}
+
+/// Whether `at` falls inside a word of `text` (between two letters or two digits): the words of
+/// a slice cut there are not those of the whole text.
+pub(super) fn splits_word(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let after = text.get(at..).and_then(|s| s.chars().next());
+    match (before, after) {
+        (Some(b), Some(a)) => kind(b) != 0 && kind(b) == kind(a),
+        _ => false,
+    }
+}
+
+/// The words of a text as profiles count them (see [`words_at`]), each with whether it is
+/// capitalised or a year, in text order.
+pub(super) fn words(text: &str) -> Vec<(u32, bool)> {
+    words_at(text).iter().map(|w| (w.term, w.name)).collect()
 }
 
 /// The terms of a text with their weighted counts (names and years [`NAME_WEIGHT`] times),
 /// sorted by term.
+#[cfg(test)]
 pub(super) fn profile(text: &str) -> Vec<(u32, u32)> {
+    profile_of(&words_at(text))
+}
+
+/// The terms of the words of a text (see [`profile`]).
+pub(super) fn profile_of(words: &[Word]) -> Vec<(u32, u32)> {
     let mut counts: FastMap<u32, u32> = FastMap::default();
-    for (w, name) in words(text) {
-        *counts.entry(w).or_default() += if name { NAME_WEIGHT } else { 1 };
+    for w in words {
+        *counts.entry(w.term).or_default() += if w.name { NAME_WEIGHT } else { 1 };
     }
     let mut out: Vec<(u32, u32)> = counts.into_iter().collect();
     out.sort_unstable();
@@ -169,18 +223,34 @@ fn group(digests: &[Digest]) -> Vec<usize> {
             postings.entry(t).or_default().push((i as u32, w));
         }
     }
+    // Each similarity is summed over the shared terms in the map's order (floating point: the
+    // order matters), a row at a time so that the sums stay in cache; a term of one article
+    // adds nothing.
+    let lists: Vec<&Vec<(u32, f32)>> = postings.values().collect();
+    let mut terms_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (l, list) in lists.iter().enumerate() {
+        for (k, &(i, _)) in list.iter().enumerate().take(list.len().saturating_sub(1)) {
+            terms_of[i as usize].push((l, k));
+        }
+    }
     let mut sim = vec![0f32; n * n];
-    for list in postings.values() {
-        for (k, &(i, wi)) in list.iter().enumerate() {
-            let row = i as usize * n;
-            for &(j, wj) in &list[k + 1..] {
-                sim[row + j as usize] += wi * wj;
+    for (row, terms) in sim.chunks_exact_mut(n).zip(&terms_of) {
+        for &(l, k) in terms {
+            let (_, wi) = lists[l][k];
+            for &(j, wj) in &lists[l][k + 1..] {
+                row[j as usize] += wi * wj;
             }
         }
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            sim[j * n + i] = sim[i * n + j];
+    // The lower half mirrors the upper, copied by tiles (a column at a time misses the cache).
+    const TILE: usize = 64;
+    for i0 in (0..n).step_by(TILE) {
+        for j0 in (i0..n).step_by(TILE) {
+            for i in i0..(i0 + TILE).min(n) {
+                for j in j0.max(i + 1)..(j0 + TILE).min(n) {
+                    sim[j * n + i] = sim[i * n + j];
+                }
+            }
         }
     }
     // Active groups, their sizes and members; a group is known by one of its articles.

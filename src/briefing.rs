@@ -68,20 +68,20 @@ pub struct DigestActor {
 impl Digest {
     /// The digest of one analysis of `text`, copied from it.
     pub fn new(analysis: &Analysis, text: &str) -> Self {
-        let words = stories::words_at(text);
+        let (triggers, contexts, terms) = read_text(analysis, text);
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis.actors.iter().map(DigestActor::new).collect(),
-            triggers: triggers(&analysis.events, text),
-            contexts: contexts(&analysis.events, &analysis.sentences, text, &words),
             events: analysis.events.clone(),
-            terms: stories::profile_of(&words),
+            terms,
+            triggers,
+            contexts,
         }
     }
 
     /// The digest of an analysis of `text` no longer needed: its fields are moved, not copied.
     pub fn from_analysis(analysis: Analysis, text: &str) -> Self {
-        let words = stories::words_at(text);
+        let (triggers, contexts, terms) = read_text(&analysis, text);
         Self {
             published: analysis.reference.map(|r| r.date),
             actors: analysis
@@ -97,12 +97,26 @@ impl Digest {
                     aliases: a.aliases,
                 })
                 .collect(),
-            triggers: triggers(&analysis.events, text),
-            contexts: contexts(&analysis.events, &analysis.sentences, text, &words),
             events: analysis.events,
-            terms: stories::profile_of(&words),
+            terms,
+            triggers,
+            contexts,
         }
     }
+}
+
+/// Trigger words, sentence words and terms, as the [`Digest`] fields of those names.
+type TextReading = (Vec<Option<u32>>, Vec<Vec<(u32, bool)>>, Vec<(u32, u32)>);
+
+/// What the merge reads of an analysis's text: each event's trigger word and the words of its
+/// sentence, and the terms of the whole text (one reading of it for both).
+fn read_text(analysis: &Analysis, text: &str) -> TextReading {
+    let words = stories::words_at(text);
+    (
+        triggers(&analysis.events, text),
+        contexts(&analysis.events, &analysis.sentences, text, &words),
+        stories::profile_of(&words),
+    )
 }
 
 /// The words of each event's sentence but its trigger (see [`Digest::contexts`]); `words` are

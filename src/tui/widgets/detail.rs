@@ -324,8 +324,20 @@ fn event_text(e: &crate::model::Event, year: Option<i16>, approx_ref: bool) -> S
 /// The detail view's box at the app's size: the rows of each entry, all the rows, and how many
 /// show at once (what the keys move and clamp by).
 pub fn detail_rows(app: &App) -> (Vec<Range<usize>>, usize, usize) {
+    rows_of(layout(app, app_area(app)))
+}
+
+/// A box laid out: where it goes, its rows and the rows of each entry.
+pub(super) type Laid = (Rect, Vec<Line<'static>>, Vec<Range<usize>>);
+
+/// The whole screen at the app's size.
+pub(super) fn app_area(app: &App) -> Rect {
     let (w, h) = app.size;
-    let (r, lines, entries) = layout(app, Rect::new(0, 0, w, h));
+    Rect::new(0, 0, w, h)
+}
+
+/// The rows of each entry, all the rows, and how many show at once.
+pub(super) fn rows_of((r, lines, entries): Laid) -> (Vec<Range<usize>>, usize, usize) {
     (
         entries,
         lines.len(),
@@ -333,32 +345,50 @@ pub fn detail_rows(app: &App) -> (Vec<Range<usize>>, usize, usize) {
     )
 }
 
-type Laid = (Rect, Vec<Line<'static>>, Vec<Range<usize>>);
-
-/// The box on a screen `area` (the help's, no taller than its rows need), its rows and the
-/// rows of each entry.
-fn layout(app: &App, area: Rect) -> Laid {
+/// The box on a screen `area` (the help's, no taller than its rows need), with the rows
+/// `lines_of` gives at its inner width.
+pub(super) fn fit_box(
+    area: Rect,
+    lines_of: impl FnOnce(u16) -> (Vec<Line<'static>>, Vec<Range<usize>>),
+) -> Laid {
     let mut r = help_rect(area);
-    let (lines, entries) = detail_lines(app, r.width.saturating_sub(2));
+    let (lines, entries) = lines_of(r.width.saturating_sub(2));
     let need = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
     r.height = r.height.min(need);
     (r, lines, entries)
+}
+
+fn layout(app: &App, area: Rect) -> Laid {
+    fit_box(area, |w| detail_lines(app, w))
 }
 
 pub(super) fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(d) = app.detail else {
         return;
     };
-    let (r, lines, entries) = layout(app, area);
-    Clear.render(r, buf);
     let name = app
         .prepared()
         .and_then(|p| p.analysis.actors.get(d.actor))
         .map(|a| one_line(&a.name))
         .unwrap_or_default();
+    draw_box(app, buf, layout(app, area), &name, d.cursor, d.scroll);
+}
+
+/// Draws a laid-out box: `heading` and the close key in its title, the keys to move or scroll
+/// at its foot, marks when rows are hidden above or below, and the rows scrolled so that the
+/// entry at `cursor` is on screen whatever the size (a resize since the last key).
+pub(super) fn draw_box(
+    app: &App,
+    buf: &mut Buffer,
+    (r, lines, entries): Laid,
+    heading: &str,
+    cursor: usize,
+    scroll: usize,
+) {
+    Clear.render(r, buf);
     let close = app.keymap.label(Action::Clear);
     let title = truncate(
-        &format!(" {name} · {close} close "),
+        &format!(" {heading} · {close} close "),
         usize::from(r.width.saturating_sub(4)),
     );
     let mut block = Block::bordered()
@@ -380,10 +410,9 @@ pub(super) fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let inner = block.inner(r);
     block.render(r, buf);
-    // The cursor's entry on screen whatever the size (a resize since the last key).
     let max = lines.len().saturating_sub(height);
-    let scroll = entries.get(d.cursor).map_or(d.scroll, |e| {
-        scroll_for(d.scroll, e.clone(), height, d.cursor == 0)
+    let scroll = entries.get(cursor).map_or(scroll, |e| {
+        scroll_for(scroll, e.clone(), height, cursor == 0)
     });
     let scroll = scroll.min(max);
     if scroll > 0 && inner.width > 0 && r.y > 0 {

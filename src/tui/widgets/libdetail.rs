@@ -10,13 +10,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::detail::{FULL_ROWS, one_line, one_row, wrapped};
-use super::help::help_rect;
-use super::{format_date, truncate};
-use crate::tui::action::Action;
-use crate::tui::app::detail::scroll_for;
+use super::detail::{
+    FULL_ROWS, Laid, app_area, draw_box, fit_box, one_line, one_row, rows_of, wrapped,
+};
+use super::format_date;
 use crate::tui::app::{App, LibEntry, Overlay};
 use crate::tui::merged::Merged;
 
@@ -226,27 +224,13 @@ fn summary(out: &mut Vec<Line<'static>>, app: &App, m: &Merged, k: usize, w: usi
     );
 }
 
-type Laid = (Rect, Vec<Line<'static>>, Vec<Range<usize>>);
-
-/// The box on a screen `area` (the help's, no taller than its rows need), its rows and the
-/// rows of each entry.
 fn layout(app: &App, area: Rect) -> Laid {
-    let mut r = help_rect(area);
-    let (lines, entries) = library_detail_lines(app, r.width.saturating_sub(2));
-    let need = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
-    r.height = r.height.min(need);
-    (r, lines, entries)
+    fit_box(area, |w| library_detail_lines(app, w))
 }
 
 /// The view at the app's size: the rows of each entry, all the rows, and how many show at once.
 pub fn library_detail_rows(app: &App) -> (Vec<Range<usize>>, usize, usize) {
-    let (w, h) = app.size;
-    let (r, lines, entries) = layout(app, Rect::new(0, 0, w, h));
-    (
-        entries,
-        lines.len(),
-        usize::from(r.height.saturating_sub(2)),
-    )
+    rows_of(layout(app, app_area(app)))
 }
 
 /// Draws the view when it is open.
@@ -254,59 +238,17 @@ pub(super) fn library_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((k, cursor, scroll)) = open(app) else {
         return;
     };
-    let (r, lines, entries) = layout(app, area);
-    Clear.render(r, buf);
     let name = app
         .merged()
         .and_then(|m| m.briefing.actors.get(k))
         .map(|a| one_line(&a.name))
         .unwrap_or_default();
-    let close = app.keymap.label(Action::Clear);
-    let title = truncate(
-        &format!(" {name} · all articles · {close} close "),
-        usize::from(r.width.saturating_sub(4)),
+    draw_box(
+        app,
+        buf,
+        layout(app, area),
+        &format!("{name} · all articles"),
+        cursor,
+        scroll,
     );
-    let mut block = Block::bordered()
-        .border_style(app.theme.border_focused)
-        .title(Line::styled(title, app.theme.border_focused));
-    let height = usize::from(r.height.saturating_sub(2));
-    if lines.len() > height || !entries.is_empty() {
-        let go = app
-            .keymap
-            .keys(Action::Activate)
-            .first()
-            .map_or_else(String::new, ToString::to_string);
-        let hint = if entries.is_empty() {
-            " j/k scroll ".to_string()
-        } else {
-            format!(" j/k move · {go} go to ")
-        };
-        block = block.title_bottom(Line::styled(hint, app.theme.border_focused).right_aligned());
-    }
-    let inner = block.inner(r);
-    block.render(r, buf);
-    let max = lines.len().saturating_sub(height);
-    let scroll = entries.get(cursor).map_or(scroll, |e| {
-        scroll_for(scroll, e.clone(), height, cursor == 0)
-    });
-    let scroll = scroll.min(max);
-    if scroll > 0 && inner.width > 0 && r.y > 0 {
-        buf.set_string(
-            inner.right().saturating_sub(1),
-            r.y,
-            "▲",
-            app.theme.border_focused,
-        );
-    }
-    if scroll < max && inner.width > 0 {
-        buf.set_string(
-            inner.x,
-            r.bottom().saturating_sub(1),
-            "▼",
-            app.theme.border_focused,
-        );
-    }
-    Paragraph::new(lines)
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-        .render(inner, buf);
 }
